@@ -1,0 +1,16 @@
+import { defineProfile } from '../src/index.js'
+import baseline from './fapi1-baseline.js'
+
+/** FAPI 1.0 Part 2 overrides Part 1 §5.2.2-4: mTLS or private_key_jwt only, PS256/ES256 only. */
+export default defineProfile({
+  extends: baseline,
+  id: 'fapi1-advanced',
+  title: 'FAPI 1.0 Part 2: Advanced (Final)',
+  surfaces: ['discovery', 'client-authentication', 'mtls'],
+  clientAuth: {
+    allowed: ['private_key_jwt', 'tls_client_auth', 'self_signed_tls_client_auth'],
+    requirements: ['FAPI1-ADV-5.2.2-14'],
+  },
+  signingAlgs: { allowed: ['PS256', 'ES256'], requirements: ['FAPI1-ADV-8.6'] },
+  unsignedAssertion: { expect: 'refuse', requirements: ['FAPI1-ADV-8.6', 'RFC7523-3-9'] },
+})

@@ -1,0 +1,17 @@
+import { defineProfile } from '../src/index.js'
+import oidc from './oidc.js'
+
+/** FAPI 1.0 Part 1: no shared-secret methods in the clear, and minimum key sizes (§5.2.2-4/5/6). */
+export default defineProfile({
+  extends: oidc,
+  id: 'fapi1-baseline',
+  title: 'FAPI 1.0 Part 1: Baseline (Final)',
+  clientAuth: {
+    allowed: ['client_secret_jwt', 'private_key_jwt', 'tls_client_auth', 'self_signed_tls_client_auth'],
+    requirements: ['FAPI1-BASE-5.2.2-4'],
+  },
+  minKeyBits: {
+    RSA: { bits: 2048, requirements: ['FAPI1-BASE-5.2.2-5', 'RFC7518-3.5'] },
+    EC: { bits: 160, requirements: ['FAPI1-BASE-5.2.2-6'] },
+  },
+})

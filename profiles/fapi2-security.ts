@@ -1,0 +1,30 @@
+import { defineProfile } from '../src/index.js'
+import oidc from './oidc.js'
+
+/**
+ * FAPI 2.0 Security Profile: confidential clients only, mTLS or private_key_jwt, PS256/ES256/EdDSA,
+ * and the client assertion audience is the issuer identifier as a single string, nothing else.
+ */
+export default defineProfile({
+  extends: oidc,
+  id: 'fapi2-security',
+  title: 'FAPI 2.0 Security Profile (Final)',
+  surfaces: ['discovery', 'client-authentication', 'mtls'],
+  clientAuth: {
+    allowed: ['private_key_jwt', 'tls_client_auth', 'self_signed_tls_client_auth'],
+    requirements: ['FAPI2-SP-FINAL-5.3.2.1-6'],
+  },
+  signingAlgs: { allowed: ['PS256', 'ES256', 'EdDSA'], requirements: ['FAPI2-SP-FINAL-5.4.2-1'] },
+  unsignedAssertion: { expect: 'refuse', requirements: ['FAPI2-SP-FINAL-5.4.2-2'] },
+  minKeyBits: {
+    RSA: { bits: 2048, requirements: ['FAPI2-SP-FINAL-5.4.1-2'] },
+    EC: { bits: 224, requirements: ['FAPI2-SP-FINAL-5.4.1-3'] },
+  },
+  audience: {
+    ...oidc.audience,
+    issuer: { expect: 'accept', requirements: ['FAPI2-SP-FINAL-5.3.2.1-8'] },
+    token_endpoint: { expect: 'refuse', requirements: ['FAPI2-SP-FINAL-5.3.2.1-8'] },
+    issuer_in_array: { expect: 'refuse', requirements: ['FAPI2-SP-FINAL-5.3.2.1-8'] },
+  },
+  publicClients: { expect: 'refuse', requirements: ['FAPI2-SP-FINAL-5.3.2.1-2'] },
+})

@@ -1,0 +1,32 @@
+import { defineProfile } from '../src/index.js'
+
+/**
+ * OAuth 2.0 (RFC 6749) with JWT client authentication (RFC 7523), mutual TLS (RFC 8705) and
+ * authorization server metadata (RFC 8414). The framework restricts little: what the server
+ * advertises must work, and what every server must refuse is refused.
+ */
+export default defineProfile({
+  id: 'oauth2',
+  title: 'OAuth 2.0 (RFC 6749, RFC 7523, RFC 8705, RFC 8414)',
+  surfaces: ['discovery', 'client-authentication'],
+  clientAuth: { allowed: 'advertised', requirements: ['RFC8414-2'] },
+  signingAlgs: { allowed: 'advertised', requirements: ['RFC8414-2'] },
+  unsignedAssertion: { expect: 'refuse', requirements: ['RFC7523-3-9'] },
+  minKeyBits: {
+    RSA: { bits: 2048, requirements: ['RFC7518-3.3', 'RFC7518-3.5'] },
+    EC: { bits: 256, requirements: [] },
+  },
+  audience: {
+    token_endpoint: { expect: 'accept', requirements: ['RFC7523-3-3'], level: 'should' },
+    issuer: { expect: 'unspecified', requirements: ['RFC7523-3-3'], why: 'RFC 7523 §3 leaves values other than the token endpoint URL implementation-specific' },
+    issuer_in_array: { expect: 'unspecified', requirements: ['RFC7523-3-3'], why: 'RFC 7523 §3 leaves values other than the token endpoint URL implementation-specific' },
+    backchannel_endpoint: { expect: 'unspecified', requirements: [], why: 'only CIBA (§7.1) names the backchannel endpoint as an audience' },
+    other_server: { expect: 'refuse', requirements: ['RFC7523-3-3'] },
+  },
+  jtiReplay: { expect: 'refuse', requirements: ['RFC7523-3-7'], level: 'may' },
+  jtiMissing: { expect: 'unspecified', requirements: ['RFC7523-3-7'], why: 'jti is OPTIONAL in RFC 7523 §3; OpenID Connect makes it REQUIRED' },
+  issSubMismatch: { expect: 'refuse', requirements: ['RFC7523-3-1', 'RFC7523-3-2'] },
+  publicClientCredentials: { expect: 'refuse', requirements: ['RFC6749-4.4'] },
+  publicClients: { expect: 'unspecified', requirements: [], why: 'RFC 6749 §2.1 admits public clients' },
+  senderConstrained: { required: false, requirements: [] },
+})

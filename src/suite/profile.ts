@@ -1,0 +1,104 @@
+import type { Level, RequirementId } from '../spec/requirements.js'
+
+export const PROFILE_IDS = [
+  'oauth2',
+  'oidc',
+  'fapi1-baseline',
+  'fapi1-advanced',
+  'fapi2-security',
+  'ciba',
+  'fapi-ciba',
+] as const
+export type ProfileId = (typeof PROFILE_IDS)[number]
+
+export const CLIENT_AUTH_METHODS = [
+  'client_secret_basic',
+  'client_secret_post',
+  'client_secret_jwt',
+  'private_key_jwt',
+  'tls_client_auth',
+  'self_signed_tls_client_auth',
+  'none',
+] as const
+export type ClientAuthMethod = (typeof CLIENT_AUTH_METHODS)[number]
+
+export type JwsAlg =
+  | 'HS256' | 'HS384' | 'HS512'
+  | 'RS256' | 'RS384' | 'RS512'
+  | 'PS256' | 'PS384' | 'PS512'
+  | 'ES256' | 'ES384' | 'ES512'
+  | 'EdDSA' | 'none'
+
+/** The surfaces (groups of modules) a profile runs. */
+export type Surface = 'discovery' | 'client-authentication' | 'ciba' | 'mtls'
+
+/** What a profile demands of one behaviour: the outcome, and the clauses that say so. */
+export interface Rule {
+  /** `accept`: the AS must accept; `refuse`: it must refuse; `unspecified`: the profile is silent. */
+  expect: 'accept' | 'refuse' | 'unspecified'
+  requirements: RequirementId[]
+  /** Defaults to the strongest level of `requirements`; set where the clause is weaker than its id. */
+  level?: Level
+  /** Why the profile is silent (for `unspecified`): shown as the not-applicable reason. */
+  why?: string
+}
+
+/** Audience values a client assertion can carry (RFC 7523 §3, OIDC Core §9, CIBA §7.1, FAPI 2.0). */
+export type AudienceKind = 'issuer' | 'token_endpoint' | 'issuer_in_array' | 'backchannel_endpoint'
+
+export interface Profile {
+  id: ProfileId
+  title: string
+  /** The profile this one tightens; its rules were copied in by `defineProfile`. */
+  extends?: ProfileId
+  surfaces: Surface[]
+  clientAuth: {
+    /** `advertised`: any method the target lists in its metadata must work, the others are not tested. */
+    allowed: ClientAuthMethod[] | 'advertised'
+    /** Cited when a method outside `allowed` is accepted or advertised. */
+    requirements: RequirementId[]
+  }
+  signingAlgs: {
+    /** `advertised`: whatever the target lists must work; the rest is not the profile's business. */
+    allowed: JwsAlg[] | 'advertised'
+    requirements: RequirementId[]
+  }
+  /** An unsigned (`alg: none`) client assertion. */
+  unsignedAssertion: Rule
+  minKeyBits: {
+    RSA: { bits: number; requirements: RequirementId[] }
+    EC: { bits: number; requirements: RequirementId[] }
+  }
+  audience: Record<AudienceKind, Rule> & { other_server: Rule }
+  /** The same client assertion presented twice. */
+  jtiReplay: Rule
+  /** A client assertion without jti. */
+  jtiMissing: Rule
+  /** iss or sub other than the client_id. */
+  issSubMismatch: Rule
+  /** A public client (token_endpoint_auth_method=none) asking for client_credentials. */
+  publicClientCredentials: Rule
+  /** Whether the profile admits public clients at all (FAPI 2.0: no). */
+  publicClients: Rule
+  /** Access tokens must be sender-constrained (mTLS certificate-bound). */
+  senderConstrained: { required: boolean; requirements: RequirementId[] }
+}
+
+type ProfileInput = Omit<Profile, 'extends'> & { extends?: Profile }
+
+/** A profile is data. `extends` copies the parent's rules; the child restates what it tightens. */
+export function defineProfile(p: Partial<ProfileInput> & Pick<Profile, 'id' | 'title'>): Profile {
+  const { extends: parent, ...own } = p
+  const merged = { ...(parent ?? {}), ...own } as Profile
+  if (parent) {
+    merged.extends = parent.id
+    merged.audience = { ...parent.audience, ...(own.audience ?? {}) }
+    merged.minKeyBits = { ...parent.minKeyBits, ...(own.minKeyBits ?? {}) }
+  } else {
+    delete merged.extends
+  }
+  for (const key of ['surfaces', 'clientAuth', 'signingAlgs', 'unsignedAssertion', 'minKeyBits', 'audience', 'jtiReplay', 'jtiMissing', 'issSubMismatch', 'publicClientCredentials', 'publicClients', 'senderConstrained'] as const) {
+    if (merged[key] === undefined) throw new TypeError(`profile ${p.id}: ${key} is not defined`)
+  }
+  return merged
+}
