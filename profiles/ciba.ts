@@ -7,10 +7,13 @@ export default defineProfile({
   id: 'ciba',
   title: 'OpenID Connect CIBA Core 1.0',
   surfaces: ['discovery', 'client-authentication', 'ciba'],
-  audience: {
-    ...oidc.audience,
+  // §7.1 governs the backchannel authentication request; the token endpoint keeps OIDC Core §9.
+  backchannelAudience: {
     issuer: { expect: 'accept', requirements: ['CIBA-7.1'] },
     token_endpoint: { expect: 'accept', requirements: ['CIBA-7.1'] },
     backchannel_endpoint: { expect: 'accept', requirements: ['CIBA-7.1'] },
   },
+  cibaPush: { expect: 'unspecified', requirements: ['CIBA-4'], why: 'CIBA Core admits the push mode' },
+  // Inferred from §7.1 ("The Client MUST authenticate to the Backchannel Authentication Endpoint").
+  publicClients: { expect: 'refuse', requirements: ['CIBA-7.1'] },
 })

@@ -8,9 +8,11 @@ export default defineProfile({
   id: 'fapi-ciba',
   title: 'FAPI: Client Initiated Backchannel Authentication Profile',
   surfaces: ['discovery', 'client-authentication', 'ciba', 'mtls'],
-  clientAuth: advanced.clientAuth,
+  clientAuth: { allowed: advanced.clientAuth.allowed, requirements: ['FAPI-CIBA-5.2.2', 'FAPI1-ADV-5.2.2-14'] },
   signingAlgs: advanced.signingAlgs,
   unsignedAssertion: advanced.unsignedAssertion,
   minKeyBits: advanced.minKeyBits,
+  cibaPush: { expect: 'refuse', requirements: ['FAPI-CIBA-5.2.2-3'] },
   publicClients: { expect: 'refuse', requirements: ['FAPI-CIBA-5.2.2-1'] },
+  senderConstrained: { required: true, requirements: ['FAPI-CIBA-5.2.2', 'FAPI1-ADV-5.2.2-5'] },
 })

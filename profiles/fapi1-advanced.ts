@@ -13,4 +13,6 @@ export default defineProfile({
   },
   signingAlgs: { allowed: ['PS256', 'ES256'], requirements: ['FAPI1-ADV-8.6'] },
   unsignedAssertion: { expect: 'refuse', requirements: ['FAPI1-ADV-8.6', 'RFC7523-3-9'] },
+  publicClients: { expect: 'refuse', requirements: ['FAPI1-ADV-5.2.2-16'] },
+  senderConstrained: { required: true, requirements: ['FAPI1-ADV-5.2.2-5', 'FAPI1-ADV-5.2.2-6'] },
 })

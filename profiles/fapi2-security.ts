@@ -14,8 +14,8 @@ export default defineProfile({
     allowed: ['private_key_jwt', 'tls_client_auth', 'self_signed_tls_client_auth'],
     requirements: ['FAPI2-SP-FINAL-5.3.2.1-6'],
   },
-  signingAlgs: { allowed: ['PS256', 'ES256', 'EdDSA'], requirements: ['FAPI2-SP-FINAL-5.4.2-1'] },
-  unsignedAssertion: { expect: 'refuse', requirements: ['FAPI2-SP-FINAL-5.4.2-2'] },
+  signingAlgs: { allowed: ['PS256', 'ES256', 'EdDSA'], requirements: ['FAPI2-SP-FINAL-5.4.1-1'] },
+  unsignedAssertion: { expect: 'refuse', requirements: ['FAPI2-SP-FINAL-5.4.1-1'] },
   minKeyBits: {
     RSA: { bits: 2048, requirements: ['FAPI2-SP-FINAL-5.4.1-2'] },
     EC: { bits: 224, requirements: ['FAPI2-SP-FINAL-5.4.1-3'] },
@@ -25,6 +25,8 @@ export default defineProfile({
     issuer: { expect: 'accept', requirements: ['FAPI2-SP-FINAL-5.3.2.1-8'] },
     token_endpoint: { expect: 'refuse', requirements: ['FAPI2-SP-FINAL-5.3.2.1-8'] },
     issuer_in_array: { expect: 'refuse', requirements: ['FAPI2-SP-FINAL-5.3.2.1-8'] },
+    backchannel_endpoint: { expect: 'refuse', requirements: ['FAPI2-SP-FINAL-5.3.2.1-8'] },
   },
-  publicClients: { expect: 'refuse', requirements: ['FAPI2-SP-FINAL-5.3.2.1-2'] },
+  publicClients: { expect: 'refuse', requirements: ['FAPI2-SP-FINAL-5.3.2.1-3'] },
+  senderConstrained: { required: true, requirements: ['FAPI2-SP-FINAL-5.3.2.1-4', 'FAPI2-SP-FINAL-5.3.2.1-5'] },
 })

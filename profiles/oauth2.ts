@@ -17,7 +17,7 @@ export default defineProfile({
     EC: { bits: 256, requirements: [] },
   },
   audience: {
-    token_endpoint: { expect: 'accept', requirements: ['RFC7523-3-3'], level: 'should' },
+    token_endpoint: { expect: 'unspecified', requirements: ['RFC7523-3-3'], why: 'RFC 7523 §3 says the token endpoint URL MAY be used as aud and leaves the accepted values to out-of-band agreement; OpenID Connect Core §9 is what makes it the expected value' },
     issuer: { expect: 'unspecified', requirements: ['RFC7523-3-3'], why: 'RFC 7523 §3 leaves values other than the token endpoint URL implementation-specific' },
     issuer_in_array: { expect: 'unspecified', requirements: ['RFC7523-3-3'], why: 'RFC 7523 §3 leaves values other than the token endpoint URL implementation-specific' },
     backchannel_endpoint: { expect: 'unspecified', requirements: [], why: 'only CIBA (§7.1) names the backchannel endpoint as an audience' },
@@ -25,7 +25,8 @@ export default defineProfile({
   },
   jtiReplay: { expect: 'refuse', requirements: ['RFC7523-3-7'], level: 'may' },
   jtiMissing: { expect: 'unspecified', requirements: ['RFC7523-3-7'], why: 'jti is OPTIONAL in RFC 7523 §3; OpenID Connect makes it REQUIRED' },
-  issSubMismatch: { expect: 'refuse', requirements: ['RFC7523-3-1', 'RFC7523-3-2'] },
+  issMismatch: { expect: 'unspecified', requirements: ['RFC7523-3-1'], why: 'RFC 7523 §3 requires an iss but not that it equals the client_id; OpenID Connect Core §9 does' },
+  subMismatch: { expect: 'refuse', requirements: ['RFC7523-3-2'] },
   publicClientCredentials: { expect: 'refuse', requirements: ['RFC6749-4.4'] },
   publicClients: { expect: 'unspecified', requirements: [], why: 'RFC 6749 §2.1 admits public clients' },
   senderConstrained: { required: false, requirements: [] },

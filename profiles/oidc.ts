@@ -6,12 +6,13 @@ export default defineProfile({
   extends: oauth2,
   id: 'oidc',
   title: 'OpenID Connect Core 1.0 and Discovery 1.0',
-  unsignedAssertion: { expect: 'refuse', requirements: ['RFC7523-3-9', 'OIDCD-3'] },
+  unsignedAssertion: { expect: 'refuse', requirements: ['RFC7523-3-9', 'RFC8725-3.1', 'OIDCR-2'] },
   audience: {
     ...oauth2.audience,
     token_endpoint: { expect: 'accept', requirements: ['OIDCC-9'], level: 'should' },
   },
   jtiReplay: { expect: 'refuse', requirements: ['OIDCC-9'] },
   jtiMissing: { expect: 'refuse', requirements: ['OIDCC-9'] },
-  issSubMismatch: { expect: 'refuse', requirements: ['OIDCC-9', 'RFC7523-3-2'] },
+  issMismatch: { expect: 'refuse', requirements: ['OIDCC-9'] },
+  subMismatch: { expect: 'refuse', requirements: ['OIDCC-9', 'RFC7523-3-2'] },
 })

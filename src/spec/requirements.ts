@@ -3,6 +3,13 @@
  * conformance suite (`<SPEC>-<section>[-<list item>]`) so reports compare side by side with OIDF
  * logs. `quote` is a short verbatim excerpt of the clause, filled in by whoever verified it against
  * the spec text; an entry without one is listed as "unverified clause" in docs/requirements.md.
+ *
+ * Verified registry (replacement for requirements.ts). `level` is the clause's keyword as it
+ * applies to the authorization server (or, where noted, the resource server). Texts read:
+ * RFC 6749, 6750, 7517, 7518, 7523, 7591, 8414, 8705, 8725; OIDC Core 1.0 (errata set 2) §9,
+ * Discovery 1.0 §3/§4.3, Registration 1.0 §2; FAPI 1.0 Part 1/Part 2 (Final, errata-1 drafts keep
+ * the numbering); FAPI 2.0 Security Profile Final (Feb 2025); CIBA Core 1.0 Final; FAPI-CIBA ID1.
+ * Numbering cross-checked against the ids the OIDF conformance suite cites.
  */
 export type Level = 'shall' | 'should' | 'may'
 
@@ -13,54 +20,324 @@ export interface Requirement {
 }
 
 export const REQUIREMENTS = {
-  // OAuth 2.0 core
-  'RFC6749-2.3': { level: 'shall', summary: 'a client uses one authentication method per request' },
-  'RFC6749-2.3.1': { level: 'shall', summary: 'the AS supports HTTP Basic for clients issued a password; client_secret_post is optional' },
-  'RFC6749-3.2.1': { level: 'shall', summary: 'confidential clients authenticate at the token endpoint and the AS authenticates them' },
-  'RFC6749-4.4': { level: 'shall', summary: 'the client credentials grant is for confidential clients only' },
-  'RFC6749-5.1': { level: 'shall', summary: 'successful token response: JSON with access_token, token_type, Cache-Control: no-store' },
-  'RFC6749-5.2': { level: 'shall', summary: 'token error response: 400 (401 for invalid_client) with a registered error code in JSON' },
+  // OAuth 2.0 core (RFC 6749)
+  'RFC6749-2.3': {
+    level: 'shall',
+    summary: 'a client uses one authentication method per request (the AS answers a request using more than one with invalid_request, §5.2)',
+    quote: 'The client MUST NOT use more than one authentication method in each request.',
+  },
+  'RFC6749-2.3.1': {
+    level: 'shall',
+    summary: 'the AS supports HTTP Basic for clients issued a password; client_secret_post is optional (MAY), never in the URI; TLS and brute-force protection are required',
+    quote: 'The authorization server MUST support the HTTP Basic authentication scheme for authenticating clients that were issued a client password.',
+  },
+  'RFC6749-3.2.1': {
+    level: 'shall',
+    summary: 'confidential clients (and clients issued credentials) authenticate at the token endpoint',
+    quote: 'Confidential clients or other clients issued client credentials MUST authenticate with the authorization server as described in Section 2.3 when making requests to the token endpoint.',
+  },
+  'RFC6749-4.4': {
+    level: 'shall',
+    summary: 'the client credentials grant is for confidential clients only',
+    quote: 'The client credentials grant type MUST only be used by confidential clients.',
+  },
+  'RFC6749-5.1': {
+    level: 'shall',
+    summary: 'successful token response: JSON with access_token, token_type; Cache-Control: no-store and Pragma: no-cache',
+    quote: 'The authorization server MUST include the HTTP "Cache-Control" response header field [RFC2616] with a value of "no-store" in any response containing tokens, credentials, or other sensitive information',
+  },
+  'RFC6749-5.2': {
+    level: 'shall',
+    summary: 'token error response: 400 with a registered error code in JSON; invalid_client MAY be 401, and MUST be 401 with WWW-Authenticate when the client used the Authorization header',
+    quote: 'If the client attempted to authenticate via the "Authorization" request header field, the authorization server MUST respond with an HTTP 401 (Unauthorized) status code',
+  },
+  // Bearer token usage (RFC 6750) — NOTE: needs an RFC6750 entry in src/spec/specs.ts
+  'RFC6750-3.1': {
+    level: 'should',
+    summary: 'a resource server rejects an expired, revoked, malformed or otherwise invalid token with invalid_token, HTTP 401',
+    quote: 'The access token provided is expired, revoked, malformed, or invalid for other reasons.',
+  },
   // JOSE
-  'RFC7518-3.3': { level: 'shall', summary: 'RS256/384/512 need RSA keys of 2048 bits or more' },
-  'RFC7518-3.5': { level: 'shall', summary: 'PS256/384/512 need RSA keys of 2048 bits or more' },
-  'RFC8725-3.1': { level: 'shall', summary: 'a JWT library verifies the algorithm against the key (no alg confusion)' },
-  // JWT client authentication
-  'RFC7523-3-1': { level: 'shall', summary: 'the assertion iss identifies the client (client_id)' },
-  'RFC7523-3-2': { level: 'shall', summary: 'for client authentication the sub is the client_id' },
-  'RFC7523-3-3': { level: 'shall', summary: 'the AS rejects an assertion whose aud does not identify it' },
-  'RFC7523-3-4': { level: 'shall', summary: 'exp is required; an expired assertion is rejected' },
-  'RFC7523-3-7': { level: 'may', summary: 'the AS may reject replayed jti values' },
-  'RFC7523-3-9': { level: 'shall', summary: 'the assertion is signed; an invalid signature is rejected' },
-  'RFC7523-3.2': { level: 'shall', summary: 'a rejected client assertion yields invalid_client' },
-  'OIDCC-9': { level: 'shall', summary: 'client_secret_jwt / private_key_jwt assertions carry iss=sub=client_id, aud, jti (single use), exp' },
+  'RFC7517-4.7': {
+    level: 'shall',
+    summary: 'x5c holds standard base64 (not base64url) DER certificates; the first certificate carries the JWK key',
+    quote: 'Each string in the array is a base64-encoded (Section 4 of [RFC4648] -- not base64url-encoded) DER [ITU.X690.1994] PKIX certificate value.',
+  },
+  'RFC7518-3.3': {
+    level: 'shall',
+    summary: 'RS256/384/512 need RSA keys of 2048 bits or more',
+    quote: 'A key of size 2048 bits or larger MUST be used with these algorithms.',
+  },
+  'RFC7518-3.5': {
+    level: 'shall',
+    summary: 'PS256/384/512 need RSA keys of 2048 bits or more',
+    quote: 'A key of size 2048 bits or larger MUST be used with this algorithm.',
+  },
+  'RFC8725-3.1': {
+    level: 'shall',
+    summary: 'a JWT library verifies the algorithm against a caller-specified set and the key (no alg confusion)',
+    quote: 'Libraries MUST enable the caller to specify a supported set of algorithms and MUST NOT use any other algorithms when performing cryptographic operations.',
+  },
+  // JWT client authentication (RFC 7523 §3 numbered items, OIDC Core §9)
+  'RFC7523-3-1': {
+    level: 'shall',
+    summary: 'the assertion carries iss identifying the entity that issued it (RFC 7523 does not itself require iss = client_id; OIDC Core §9 does)',
+    quote: 'The JWT MUST contain an "iss" (issuer) claim that contains a unique identifier for the entity that issued the JWT.',
+  },
+  'RFC7523-3-2': {
+    level: 'shall',
+    summary: 'for client authentication the sub is the client_id',
+    quote: 'For client authentication, the subject MUST be the "client_id" of the OAuth client.',
+  },
+  'RFC7523-3-3': {
+    level: 'shall',
+    summary: 'the AS rejects an assertion whose aud does not identify it; the token endpoint URL MAY be used, the accepted strings are configured out of band',
+    quote: 'The authorization server MUST reject any JWT that does not contain its own identity as the intended audience.',
+  },
+  'RFC7523-3-4': {
+    level: 'shall',
+    summary: 'exp is required; an expired assertion is rejected',
+    quote: 'The authorization server MUST reject any JWT with an expiration time that has passed, subject to allowable clock skew between systems.',
+  },
+  'RFC7523-3-7': {
+    level: 'may',
+    summary: 'jti is optional; the AS may reject replayed jti values',
+    quote: 'The authorization server MAY ensure that JWTs are not replayed by maintaining the set of used "jti" values',
+  },
+  'RFC7523-3-9': {
+    level: 'shall',
+    summary: 'the assertion is signed or MACed; an invalid signature is rejected',
+    quote: 'The JWT MUST be digitally signed or have a Message Authentication Code (MAC) applied by the issuer.',
+  },
+  'RFC7523-3.2': {
+    level: 'shall',
+    summary: 'a rejected client assertion yields invalid_client',
+    quote: 'The value of the "error" parameter MUST be the "invalid_client" error code.',
+  },
+  'OIDCC-9': {
+    level: 'shall',
+    summary: 'client_secret_jwt / private_key_jwt assertions carry iss = sub = client_id, aud (SHOULD be the token endpoint URL), jti (single use), exp',
+    quote: 'These tokens MUST only be used once, unless conditions for reuse were negotiated between the parties',
+  },
   // Metadata and registration
-  'RFC7591-3.2.2': { level: 'shall', summary: 'a refused registration answers 400 with invalid_client_metadata (or another registered code)' },
-  'RFC8414-2': { level: 'shall', summary: 'metadata lists the authentication methods and signing algorithms the token endpoint supports' },
-  'RFC8414-3.3': { level: 'shall', summary: 'the metadata issuer equals the issuer used to build the discovery URL' },
-  'OIDCD-3': { level: 'shall', summary: 'OP metadata; the value none must not be used in token_endpoint_auth_signing_alg_values_supported' },
-  'OIDCD-4.3': { level: 'shall', summary: 'the discovered issuer is identical to the issuer the client used' },
-  // Mutual TLS
-  'RFC8705-2': { level: 'shall', summary: 'mutual-TLS client authentication (PKI or self-signed certificate)' },
-  'RFC8705-5': { level: 'should', summary: 'mtls_endpoint_aliases in the AS metadata' },
+  'RFC7591-3.2.2': {
+    level: 'shall',
+    summary: 'a refused registration answers 400 (unless otherwise specified) with invalid_client_metadata or another registered code in JSON',
+    quote: 'When a registration error condition occurs, the authorization server returns an HTTP 400 status code (unless otherwise specified) with content type "application/json"',
+  },
+  'RFC8414-2': {
+    level: 'shall',
+    summary: 'metadata lists the token endpoint auth methods (default client_secret_basic) and signing algorithms (required with *_jwt methods; none MUST NOT be used)',
+    quote: 'This metadata entry MUST be present if either of these authentication methods are specified in the "token_endpoint_auth_methods_supported" entry.',
+  },
+  'RFC8414-3.3': {
+    level: 'shall',
+    summary: 'the metadata issuer equals the issuer used to build the discovery URL',
+    quote: 'The "issuer" value returned MUST be identical to the authorization server\'s issuer identifier value into which the well-known URI string was inserted',
+  },
+  'OIDCD-3': {
+    level: 'shall',
+    summary: 'OP metadata; the value none must not be used in token_endpoint_auth_signing_alg_values_supported',
+    quote: 'Servers SHOULD support RS256. The value none MUST NOT be used.',
+  },
+  'OIDCD-4.3': {
+    level: 'shall',
+    summary: 'the discovered issuer is identical to the issuer the client used',
+    quote: 'The issuer value returned MUST be identical to the Issuer URL that was used as the prefix to /.well-known/openid-configuration to retrieve the configuration information.',
+  },
+  'OIDCR-2': {
+    level: 'shall',
+    summary: 'token_endpoint_auth_signing_alg: assertions signed with another algorithm are rejected',
+    quote: 'All Token Requests using these authentication methods from this Client MUST be rejected, if the JWT is not signed with this algorithm.',
+  },
+  // Mutual TLS (RFC 8705)
+  'RFC8705-2': {
+    level: 'shall',
+    summary: 'mutual-TLS client authentication: the AS enforces the client/certificate binding; no or wrong certificate yields invalid_client',
+    quote: 'The authorization server MUST enforce the binding between client and certificate, as described in either Section 2.1 or 2.2 below.',
+  },
+  'RFC8705-2.1': {
+    level: 'shall',
+    summary: 'tls_client_auth (PKI): validated chain plus a single expected subject DN or SAN',
+    quote: 'The client is successfully authenticated if the subject information in the certificate matches the single expected subject configured or registered for that particular client',
+  },
+  'RFC8705-2.1.2': {
+    level: 'shall',
+    summary: 'tls_client_auth_subject_dn / _san_dns / _san_uri / _san_ip (binary compare) / _san_email: exactly one per client',
+    quote: 'A client using the "tls_client_auth" authentication method MUST use exactly one of the below metadata parameters',
+  },
+  'RFC8705-2.2': {
+    level: 'shall',
+    summary: 'self_signed_tls_client_auth: the presented certificate matches one registered via jwks / jwks_uri; the chain is not validated',
+    quote: 'The client is successfully authenticated if the certificate that it presented during the handshake matches one of the certificates configured or registered for that particular client.',
+  },
+  'RFC8705-3': {
+    level: 'shall',
+    summary: 'certificate-bound access tokens: the resource server checks the presented certificate against the token and answers 401 invalid_token on mismatch',
+    quote: 'If they do not match, the resource access attempt MUST be rejected with an error, per [RFC6750], using an HTTP 401 status code and the "invalid_token" error code.',
+  },
+  'RFC8705-3.1': {
+    level: 'should',
+    summary: 'a JWT access token carries the certificate thumbprint as cnf.x5t#S256 (base64url SHA-256 of the DER certificate)',
+    quote: 'When access tokens are represented as JSON Web Tokens (JWT) [RFC7519], the certificate hash information SHOULD be represented using the "x5t#S256" confirmation method member defined herein.',
+  },
+  'RFC8705-3.3': {
+    level: 'may',
+    summary: 'AS metadata tls_client_certificate_bound_access_tokens (default false)',
+  },
+  'RFC8705-5': {
+    level: 'may',
+    summary: 'mtls_endpoint_aliases in the AS metadata (OPTIONAL); a client doing mTLS MUST use the aliases when present',
+    quote: 'Authorization servers supporting both clients using mutual TLS and conventional clients MAY chose to isolate the server side mutual-TLS behavior to only clients intending to do mutual TLS',
+  },
   // FAPI 1.0
-  'FAPI1-BASE-5.2.2-4': { level: 'shall', summary: 'confidential clients authenticate with mTLS, client_secret_jwt or private_key_jwt' },
-  'FAPI1-BASE-5.2.2-5': { level: 'shall', summary: 'RSA keys of 2048 bits or more' },
-  'FAPI1-BASE-5.2.2-6': { level: 'shall', summary: 'elliptic curve keys of 160 bits or more' },
-  'FAPI1-ADV-5.2.2-14': { level: 'shall', summary: 'confidential clients authenticate with tls_client_auth, self_signed_tls_client_auth or private_key_jwt' },
-  'FAPI1-ADV-8.6': { level: 'shall', summary: 'JWS algorithms are PS256 or ES256; none is never used' },
-  // FAPI 2.0 Security Profile
-  'FAPI2-SP-FINAL-5.3.2.1-2': { level: 'shall', summary: 'the AS only supports confidential clients' },
-  'FAPI2-SP-FINAL-5.3.2.1-6': { level: 'shall', summary: 'clients authenticate with mTLS or private_key_jwt' },
-  'FAPI2-SP-FINAL-5.3.2.1-8': { level: 'shall', summary: 'the AS only accepts its issuer identifier, as a string, as the aud of a client assertion' },
-  'FAPI2-SP-FINAL-5.4.1-2': { level: 'shall', summary: 'RSA keys of 2048 bits or more' },
-  'FAPI2-SP-FINAL-5.4.1-3': { level: 'shall', summary: 'elliptic curve keys of 224 bits or more' },
-  'FAPI2-SP-FINAL-5.4.2-1': { level: 'shall', summary: 'JWS algorithms are PS256, ES256 or EdDSA (Ed25519)' },
-  'FAPI2-SP-FINAL-5.4.2-2': { level: 'shall', summary: 'the none algorithm is not used or accepted' },
-  // CIBA
-  'CIBA-4': { level: 'shall', summary: 'OP metadata advertises backchannel_authentication_endpoint and backchannel_token_delivery_modes_supported; clients register a delivery mode' },
-  'CIBA-7.1': { level: 'shall', summary: 'the backchannel authentication endpoint authenticates the client; the OP accepts its issuer, token endpoint URL or backchannel endpoint URL as assertion aud' },
-  'FAPI-CIBA-5.2.2-1': { level: 'shall', summary: 'the OP only supports confidential clients' },
-  'FAPI-CIBA-5.2.2-3': { level: 'shall', summary: 'the OP does not support the CIBA push mode' },
+  'FAPI1-BASE-5.2.2-2': {
+    level: 'should',
+    summary: 'the AS should support public clients',
+    quote: 'should support public clients;',
+  },
+  'FAPI1-BASE-5.2.2-4': {
+    level: 'shall',
+    summary: 'confidential clients authenticate with mTLS (RFC 8705 §2), client_secret_jwt or private_key_jwt',
+    quote: 'shall authenticate the confidential client using one of the following methods:',
+  },
+  'FAPI1-BASE-5.2.2-5': {
+    level: 'shall',
+    summary: 'RSA keys of 2048 bits or more',
+    quote: 'shall require and use a key of size 2048 bits or larger for RSA algorithms;',
+  },
+  'FAPI1-BASE-5.2.2-6': {
+    level: 'shall',
+    summary: 'elliptic curve keys of 160 bits or more',
+    quote: 'shall require and use a key of size 160 bits or larger for elliptic curve algorithms;',
+  },
+  'FAPI1-BASE-5.2.2-19': {
+    level: 'shall',
+    summary: 'mismatched client identifiers across authentication channels yield invalid_client',
+    quote: 'shall return an invalid_client error as defined in 5.2 of [RFC6749] when mis-matched client identifiers were provided through the client authentication methods',
+  },
+  'FAPI1-ADV-5.2.2-5': {
+    level: 'shall',
+    summary: 'the AS only issues sender-constrained access tokens',
+    quote: 'shall only issue sender-constrained access tokens;',
+  },
+  'FAPI1-ADV-5.2.2-6': {
+    level: 'shall',
+    summary: 'the AS supports RFC 8705 certificate-bound access tokens',
+    quote: 'shall support [RFC8705] as mechanism for constraining the legitimate senders of access tokens;',
+  },
+  'FAPI1-ADV-5.2.2-14': {
+    level: 'shall',
+    summary: 'confidential clients authenticate with tls_client_auth, self_signed_tls_client_auth or private_key_jwt (overrides Part 1 5.2.2-4)',
+    quote: 'shall authenticate the confidential client using one of the following methods',
+  },
+  'FAPI1-ADV-5.2.2-16': {
+    level: 'shall',
+    summary: 'the AS does not support public clients',
+    quote: 'shall not support public clients;',
+  },
+  'FAPI1-ADV-8.6': {
+    level: 'shall',
+    summary: 'JWS algorithms are PS256 or ES256 (item 1); RS256 should not be used (item 2); none is never used (item 3)',
+    quote: 'shall use PS256 or ES256 algorithms;',
+  },
+  'FAPI1-ADV-8.6-2': {
+    level: 'should',
+    summary: 'RSASSA-PKCS1-v1_5 algorithms (RS256 etc.) should not be used',
+    quote: 'should not use algorithms that use RSASSA-PKCS1-v1_5 (e.g. RS256); and',
+  },
+  'FAPI1-ADV-8.6-3': {
+    level: 'shall',
+    summary: 'the none algorithm is not used',
+    quote: 'shall not use none.',
+  },
+  // FAPI 2.0 Security Profile (Final)
+  'FAPI2-SP-FINAL-5.3.2.1-3': {
+    level: 'shall',
+    summary: 'the AS only supports confidential clients',
+    quote: 'shall only support confidential clients as defined in [RFC6749];',
+  },
+  'FAPI2-SP-FINAL-5.3.2.1-4': {
+    level: 'shall',
+    summary: 'the AS only issues sender-constrained access tokens',
+    quote: 'shall only issue sender-constrained access tokens;',
+  },
+  'FAPI2-SP-FINAL-5.3.2.1-5': {
+    level: 'shall',
+    summary: 'sender-constraining uses MTLS (RFC 8705) or DPoP (RFC 9449)',
+    quote: 'shall use one of the following methods for sender-constrained access tokens:',
+  },
+  'FAPI2-SP-FINAL-5.3.2.1-6': {
+    level: 'shall',
+    summary: 'clients authenticate with MTLS (RFC 8705 §2) or private_key_jwt',
+    quote: 'shall authenticate clients using one of the following methods:',
+  },
+  'FAPI2-SP-FINAL-5.3.2.1-8': {
+    level: 'shall',
+    summary: 'the AS only accepts its issuer identifier, as a string, as the aud of a client assertion (token endpoint URL, endpoint URL and arrays are refused)',
+    quote: 'shall only accept its issuer identifier value (as defined in [RFC8414]) as a string in the aud claim received in client authentication assertions;',
+  },
+  'FAPI2-SP-FINAL-5.4.1-1': {
+    level: 'shall',
+    summary: 'JWTs use PS256, ES256 or EdDSA (Ed25519) (item 1.2) and never use or accept none (item 1.3)',
+    quote: 'use PS256, ES256, or EdDSA (using the Ed25519 variant) algorithms; and',
+  },
+  'FAPI2-SP-FINAL-5.4.1-2': {
+    level: 'shall',
+    summary: 'RSA keys of 2048 bits or more',
+    quote: 'RSA keys shall have a minimum length of 2048 bits.',
+  },
+  'FAPI2-SP-FINAL-5.4.1-3': {
+    level: 'shall',
+    summary: 'elliptic curve keys of 224 bits or more',
+    quote: 'Elliptic curve keys shall have a minimum length of 224 bits.',
+  },
+  // CIBA Core 1.0
+  'CIBA-4': {
+    level: 'shall',
+    summary: 'OP metadata advertises backchannel_authentication_endpoint and backchannel_token_delivery_modes_supported; clients register a delivery mode; the backchannel endpoint uses the token endpoint auth methods/algs',
+    quote: 'backchannel_token_delivery_modes_supported: REQUIRED. JSON array containing one or more of the following values: poll, ping, and push.',
+  },
+  'CIBA-7.1': {
+    level: 'shall',
+    summary: 'the client authenticates at the backchannel authentication endpoint with its registered method; there the OP accepts its issuer, token endpoint URL or backchannel endpoint URL as assertion aud',
+    quote: 'In order to facilitate interoperability the OP MUST accept its Issuer Identifier, Token Endpoint URL, or Backchannel Authentication Endpoint URL as values that identify it as an intended audience.',
+  },
+  'CIBA-7.3': {
+    level: 'shall',
+    summary: 'a successful authentication request is answered 200 with auth_req_id and expires_in (interval optional, default 5 s)',
+    quote: 'return an HTTP 200 OK response to the Client to indicate that the authentication request has been accepted',
+  },
+  'CIBA-10.1': {
+    level: 'shall',
+    summary: 'poll/ping clients fetch tokens at the token endpoint with grant_type urn:openid:params:grant-type:ciba and auth_req_id',
+  },
+  'CIBA-11': {
+    level: 'shall',
+    summary: 'polling before the end-user acted yields authorization_pending (also slow_down, expired_token, access_denied, invalid_grant); the token follows approval',
+    quote: 'The authorization request is still pending as the end-user hasn\'t yet been authenticated.',
+  },
+  'CIBA-13': {
+    level: 'shall',
+    summary: 'backchannel authentication error response; failed client authentication is invalid_client with HTTP 401',
+    quote: 'Client authentication failed (e.g., invalid client credentials, unknown client, no client authentication included, or unsupported authentication method).',
+  },
+  // FAPI-CIBA (Implementer's Draft 1)
+  'FAPI-CIBA-5.2.2': {
+    level: 'shall',
+    summary: 'the OP follows FAPI 1.0 Part 1 and Part 2 clause 5.2.2 (so client authentication per FAPI1-ADV-5.2.2-14, sender-constrained tokens)',
+    quote: 'The Authorization Server shall support the provisions specified in clause 5.2.2 of Financial-grade API - Part 1 and clause 5.2.2 of Financial-grade API - Part 2.',
+  },
+  'FAPI-CIBA-5.2.2-1': {
+    level: 'shall',
+    summary: 'the OP only supports confidential clients',
+    quote: 'shall only support Confidential Clients for Client Initiated Backchannel Authentication flows;',
+  },
+  'FAPI-CIBA-5.2.2-3': {
+    level: 'shall',
+    summary: 'the OP does not support the CIBA push mode',
+    quote: 'shall not support CIBA push mode;',
+  },
 } as const satisfies Record<string, Requirement>
 
 export type RequirementId = keyof typeof REQUIREMENTS

@@ -5,6 +5,7 @@
  */
 export const SPECS = {
   RFC6749: { title: 'RFC 6749 The OAuth 2.0 Authorization Framework', url: 'https://www.rfc-editor.org/rfc/rfc6749.html', anchor: '#section-' },
+  RFC6750: { title: 'RFC 6750 OAuth 2.0 Bearer Token Usage', url: 'https://www.rfc-editor.org/rfc/rfc6750.html', anchor: '#section-' },
   RFC7009: { title: 'RFC 7009 OAuth 2.0 Token Revocation', url: 'https://www.rfc-editor.org/rfc/rfc7009.html', anchor: '#section-' },
   RFC7517: { title: 'RFC 7517 JSON Web Key (JWK)', url: 'https://www.rfc-editor.org/rfc/rfc7517.html', anchor: '#section-' },
   RFC7518: { title: 'RFC 7518 JSON Web Algorithms (JWA)', url: 'https://www.rfc-editor.org/rfc/rfc7518.html', anchor: '#section-' },

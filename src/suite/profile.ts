@@ -74,12 +74,18 @@ export interface Profile {
   jtiReplay: Rule
   /** A client assertion without jti. */
   jtiMissing: Rule
-  /** iss or sub other than the client_id. */
-  issSubMismatch: Rule
+  /** An assertion iss other than the client_id. */
+  issMismatch: Rule
+  /** An assertion sub other than the client_id. */
+  subMismatch: Rule
+  /** Audiences at the CIBA backchannel authentication endpoint (CIBA §7.1); absent where CIBA is not in the profile. */
+  backchannelAudience?: Record<'issuer' | 'token_endpoint' | 'backchannel_endpoint', Rule>
   /** A public client (token_endpoint_auth_method=none) asking for client_credentials. */
   publicClientCredentials: Rule
   /** Whether the profile admits public clients at all (FAPI 2.0: no). */
   publicClients: Rule
+  /** The CIBA push token delivery mode; absent where CIBA is not in the profile. */
+  cibaPush?: Rule
   /** Access tokens must be sender-constrained (mTLS certificate-bound). */
   senderConstrained: { required: boolean; requirements: RequirementId[] }
 }
@@ -97,7 +103,7 @@ export function defineProfile(p: Partial<ProfileInput> & Pick<Profile, 'id' | 't
   } else {
     delete merged.extends
   }
-  for (const key of ['surfaces', 'clientAuth', 'signingAlgs', 'unsignedAssertion', 'minKeyBits', 'audience', 'jtiReplay', 'jtiMissing', 'issSubMismatch', 'publicClientCredentials', 'publicClients', 'senderConstrained'] as const) {
+  for (const key of ['surfaces', 'clientAuth', 'signingAlgs', 'unsignedAssertion', 'minKeyBits', 'audience', 'jtiReplay', 'jtiMissing', 'issMismatch', 'subMismatch', 'publicClientCredentials', 'publicClients', 'senderConstrained'] as const) {
     if (merged[key] === undefined) throw new TypeError(`profile ${p.id}: ${key} is not defined`)
   }
   return merged

@@ -1,0 +1,19 @@
+import type { ServerMetadata } from '../../client/types.js'
+import { defineCheck, fail, pass } from '../define.js'
+
+/**
+ * Every token endpoint authentication method the server advertises is one the profile allows. An
+ * absent list means client_secret_basic (RFC 8414 §2 default).
+ */
+export default defineCheck<{ metadata: ServerMetadata; allowed: readonly string[] }>({
+  id: 'auth-methods-within-profile',
+  title: 'token_endpoint_auth_methods_supported lists only methods the profile allows',
+  requirements: ['RFC8414-2'],
+  evaluate({ metadata, allowed }) {
+    const listed = metadata.token_endpoint_auth_methods_supported ?? ['client_secret_basic']
+    const extra = listed.filter((m) => !allowed.includes(m))
+    return extra.length
+      ? fail(`advertises ${extra.join(', ')}, which the profile forbids`, { listed, allowed, forbidden: extra, defaulted: !metadata.token_endpoint_auth_methods_supported })
+      : pass(`advertises ${listed.join(', ')}`, { listed })
+  },
+})

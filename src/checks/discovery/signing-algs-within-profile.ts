@@ -1,0 +1,15 @@
+import type { ServerMetadata } from '../../client/types.js'
+import { defineCheck, fail, pass } from '../define.js'
+
+/** Every advertised client-assertion signing alg is one the profile allows (FAPI 1 Part 2 §8.6, FAPI 2.0 §5.4). */
+export default defineCheck<{ metadata: ServerMetadata; allowed: readonly string[] }>({
+  id: 'signing-algs-within-profile',
+  title: 'token_endpoint_auth_signing_alg_values_supported lists only algorithms the profile allows',
+  requirements: [],
+  evaluate({ metadata, allowed }) {
+    const listed = metadata.token_endpoint_auth_signing_alg_values_supported
+    if (!listed) return pass('no algorithms advertised')
+    const extra = listed.filter((a) => !allowed.includes(a))
+    return extra.length ? fail(`advertises ${extra.join(', ')}, which the profile forbids`, { listed, allowed }) : pass(`advertises ${listed.join(', ')}`)
+  },
+})

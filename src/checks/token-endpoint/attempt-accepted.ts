@@ -1,0 +1,40 @@
+import { jsonBody } from '../../http/client.js'
+import type { Exchange } from '../../suite/result.js'
+import { defineCheck, fail, pass, undecidable } from '../define.js'
+import { oauthError } from './oauth-error.js'
+
+export interface AttemptAcceptedInput {
+  /** Registration, when the client was registered for this test and the server refused it. */
+  registration?: Exchange
+  /** The request that had to succeed (absent when registration was refused). */
+  response?: Exchange
+  /** `token`: RFC 6749 §5.1 access token response; `backchannel_authentication`: CIBA §7.3 response. */
+  kind: 'token' | 'backchannel_authentication'
+}
+
+const REQUIRED = { token: ['access_token', 'token_type'], backchannel_authentication: ['auth_req_id', 'expires_in'] } as const
+
+/** The server accepted a request it was bound to accept, and answered with a well-formed success. */
+export default defineCheck<AttemptAcceptedInput>({
+  id: 'attempt-accepted',
+  title: 'The authorization server accepts the request and answers 200 with a well-formed success response',
+  requirements: [],
+  evaluate({ registration, response, kind }) {
+    if (!response) {
+      const e = registration ? oauthError(registration) : undefined
+      return fail(`registration of the client was refused (${e ? `HTTP ${e.status}${e.error ? ` ${e.error}` : ''}` : 'no response'}) where the profile requires acceptance`, { registration: e })
+    }
+    if (response.transport_error) return undecidable(`no HTTP response: ${response.transport_error.code}`, { transport_error: response.transport_error })
+    const status = response.response!.status
+    if (status !== 200) {
+      const e = oauthError(response)
+      return fail(`refused with HTTP ${status}${e?.error ? ` ${e.error}` : ''} where acceptance was due`, { status, error: e?.error, error_description: e?.error_description })
+    }
+    const body = jsonBody(response)
+    if (!body.ok) return fail(`HTTP 200 but ${body.reason}`, { status })
+    const obj = (body.value ?? {}) as Record<string, unknown>
+    const missing = REQUIRED[kind].filter((f) => obj[f] === undefined || obj[f] === '')
+    if (missing.length) return fail(`HTTP 200 without ${missing.join(', ')}`, { members: Object.keys(obj) })
+    return pass(kind === 'token' ? `accepted: HTTP 200 with ${String(obj.token_type)} access token` : 'accepted: HTTP 200 with auth_req_id', { members: Object.keys(obj) })
+  },
+})

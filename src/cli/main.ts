@@ -1,0 +1,58 @@
+import { Command, InvalidArgumentError, Option } from 'commander'
+import { oneLine } from '../errors.js'
+import { run, toolInfo } from './run.js'
+
+const int = (name: string) => (v: string) => {
+  const n = Number(v)
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`${name} must be a positive integer`)
+  return n
+}
+
+const program = new Command('fapi-harness')
+  .description('FAPI / OAuth 2.0 / OpenID Connect / CIBA conformance harness: plays the client against an authorization server')
+  .version(toolInfo().version)
+  .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2))
+
+program
+  .command('run', { isDefault: false })
+  .description('run the profile suites against a target (default: the embedded reference AS)')
+  .option('--issuer <url>', 'issuer of the target AS (default: start the embedded reference AS)')
+  .option('--profile <id>', 'profile to run (repeatable; default all)', (v: string, prev: string[] = []) => [...prev, v])
+  .option('--config <file>', 'YAML or JSON configuration')
+  .option('--out <dir>', 'output folder', 'reports')
+  .option('--grep <regex>', 'only tests whose id/title matches')
+  .option('--ca <file>', "PEM file of CA certificates trusting the target's server certificate (repeatable)", (v: string, prev: string[] = []) => [...prev, v])
+  .option('--insecure-tls', 'do not verify the server certificate (prints a warning)')
+  .option('--workers <n>', 'parallel workers', int('--workers'))
+  .option('--timeout <ms>', 'HTTP timeout per request in milliseconds', int('--timeout'))
+  .addOption(new Option('--no-html', 'skip the Allure HTML report (results.json, junit.xml and summary.html are still written)'))
+  .action(async (opts) => {
+    process.exitCode = await run(opts)
+  })
+
+program
+  .command('keys')
+  .description('generate the keys and certificates a client must register when the target has no registration endpoint')
+  .option('--out <dir>', 'where to write them', 'keys')
+  .action(async (opts: { out: string }) => {
+    const { generateKeys } = await import('./keys.js')
+    await generateKeys(opts.out)
+  })
+
+program
+  .command('report <allureResultsDir>')
+  .description('regenerate the HTML reports from kept allure-results')
+  .option('--out <dir>', 'output folder (default: the parent of allure-results)')
+  .action(async (dir: string, opts: { out?: string }) => {
+    const { regenerateReport } = await import('../report/artifacts.js')
+    const { dirname, resolve } = await import('node:path')
+    const info = await regenerateReport(resolve(dir), resolve(opts.out ?? dirname(resolve(dir))))
+    process.stdout.write(`${JSON.stringify(info)}\n`)
+  })
+
+try {
+  await program.parseAsync(process.argv)
+} catch (e) {
+  process.stderr.write(`fapi-harness: ${oneLine(e)}\n`)
+  process.exitCode = 2
+}

@@ -1,0 +1,240 @@
+import { spawn } from 'node:child_process'
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { loadConfig, staticClients, type HarnessConfig } from '../config/load.js'
+import { fetchMetadata } from '../client/discovery.js'
+import { HarnessError, isHarnessError, oneLine } from '../errors.js'
+import { HttpClient, jsonBody } from '../http/client.js'
+import { redact } from '../http/redact.js'
+import { DETAIL_FILE, PARTIAL_FILE } from '../report/results-reporter.js'
+import { PLAN_ENV, type RunPlan } from '../suite/plan.js'
+import { PROFILE_IDS, type ProfileId } from '../suite/profile.js'
+import { summarize, type ResultRecord, type RunResults } from '../suite/result.js'
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
+
+export interface RunOptions {
+  issuer?: string
+  profile?: string[]
+  config?: string
+  out: string
+  grep?: string
+  ca?: string[]
+  insecureTls?: boolean
+  workers?: number
+  timeout?: number
+  html?: boolean
+}
+
+export function toolInfo(): { name: string; version: string } {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string }
+  return { name: pkg.name, version: pkg.version }
+}
+
+const log = (s: string) => process.stdout.write(`${s}\n`)
+
+function readPem(path: string, what: string): string {
+  try {
+    const pem = readFileSync(path, 'utf8')
+    if (!pem.includes('-----BEGIN CERTIFICATE-----')) throw new HarnessError('ERR_CONFIG_INVALID', `${what} ${path} holds no PEM certificate`)
+    return pem
+  } catch (e) {
+    if (isHarnessError(e)) throw e
+    throw new HarnessError('ERR_CONFIG_INVALID', `${what}: cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { cause: e })
+  }
+}
+
+/** A stopped embedded AS, or nothing to stop. */
+type Stop = () => Promise<void>
+
+interface Prepared {
+  plan: RunPlan
+  stop: Stop
+}
+
+async function prepare(opts: RunOptions, startedAt: string): Promise<Prepared> {
+  const config: HarnessConfig = opts.config ? loadConfig(opts.config) : {}
+  const requested = opts.profile?.length ? opts.profile : (config.profiles ?? [...PROFILE_IDS])
+  const unknown = requested.filter((p) => !(PROFILE_IDS as readonly string[]).includes(p))
+  if (unknown.length) throw new HarnessError('ERR_UNKNOWN_PROFILE', `--profile ${unknown.join(', ')}: unknown profile; choose from ${PROFILE_IDS.join(', ')}`)
+  const profiles = PROFILE_IDS.filter((p) => requested.includes(p))
+  const issuer = opts.issuer ?? config.issuer
+  const ca = [...(opts.ca ?? []).map((f) => readPem(f, '--ca')), ...(config.tls?.ca ? [readPem(resolve(opts.config ? dirname(opts.config) : '.', config.tls.ca), '/tls/ca')] : [])]
+  const insecure = Boolean(opts.insecureTls || config.tls?.insecure)
+  const timeoutMs = opts.timeout ?? config.timeout_ms ?? 10_000
+  const base = { outDir: resolve(opts.out), timeoutMs, startedAt, ...(config.registration?.initial_access_token ? { initialAccessToken: config.registration.initial_access_token } : {}) }
+
+  if (!issuer && !config.issuers) {
+    // The embedded reference AS: a correct server per profile, on 127.0.0.1 with TLS.
+    const { createCa } = await import('../crypto/certs.js')
+    const { startReferenceAS } = await import('../reference-as/index.js')
+    const clientCa = await createCa('CN=fapi-harness test client CA,O=fapi-harness')
+    const t0 = performance.now()
+    const as = await startReferenceAS({ profiles, clientCaPem: clientCa.certPem })
+    log(`Embedded reference AS (oidc-provider) at ${as.origin}, started in ${Math.round(performance.now() - t0)} ms`)
+    return {
+      stop: () => as.close(),
+      plan: {
+        ...base,
+        profiles: profiles.map((id) => ({ id, issuer: as.issuers[id] })),
+        trust: { ca: [as.caPem, ...ca], insecure },
+        clientCa: { certPem: clientCa.certPem, keyPem: clientCa.keyPem },
+        target: { issuer: as.origin, embedded: true },
+      },
+    }
+  }
+  if (insecure) log('WARNING: --insecure-tls: the target server certificate is not verified')
+  const clientCaCfg = config.tls?.client_ca
+  const cfgBase = opts.config ? dirname(opts.config) : '.'
+  const clients = staticClients(config, opts.config)
+  return {
+    stop: async () => undefined,
+    plan: {
+      ...base,
+      profiles: profiles.map((id) => {
+        const iss = config.issuers?.[id] ?? issuer
+        if (!iss) throw new HarnessError('ERR_CONFIG_INVALID', `no issuer for profile ${id}: give --issuer, /issuer or /issuers/${id}`)
+        return { id, issuer: iss, ...(config.discovery_url ? { discovery_url: config.discovery_url } : {}) }
+      }),
+      trust: { ca, insecure },
+      ...(Object.keys(clients).length ? { clients } : {}),
+      ...(clientCaCfg ? { clientCa: { certPem: readFileSync(resolve(cfgBase, clientCaCfg.cert), 'utf8'), keyPem: readFileSync(resolve(cfgBase, clientCaCfg.key), 'utf8') } } : {}),
+      target: { issuer: issuer ?? Object.values(config.issuers ?? {})[0]!, embedded: false },
+    },
+  }
+}
+
+/** Fails fast, with the URL, when a target cannot be discovered at all. */
+async function preflight(plan: RunPlan): Promise<void> {
+  const http = new HttpClient({ trust: plan.trust, timeoutMs: plan.timeoutMs })
+  try {
+    for (const p of plan.profiles) {
+      const x = await fetchMetadata(http, p.issuer, undefined, p.discovery_url)
+      const body = jsonBody(x)
+      if (x.response?.status !== 200 || !body.ok) {
+        throw new HarnessError('ERR_DISCOVERY_INVALID', `discovery for ${p.id} at ${x.request.url}: ${body.ok ? `HTTP ${x.response?.status}` : body.reason}`)
+      }
+    }
+  } finally {
+    await http.close()
+  }
+}
+
+function runPlaywright(planFile: string, opts: RunOptions, workers: number): Promise<number> {
+  const require = createRequire(import.meta.url)
+  const cli = join(dirname(require.resolve('@playwright/test/package.json')), 'cli.js')
+  const args = [cli, 'test', '-c', join(ROOT, 'playwright.config.ts'), `--workers=${workers}`]
+  if (opts.grep) args.push('--grep', opts.grep)
+  return new Promise((res, rej) => {
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, [PLAN_ENV]: planFile, FORCE_COLOR: '0' } })
+    const forward = (sig: NodeJS.Signals) => child.kill(sig)
+    process.once('SIGINT', forward)
+    process.once('SIGTERM', forward)
+    child.on('error', rej)
+    child.on('exit', (code, signal) => {
+      process.off('SIGINT', forward)
+      process.off('SIGTERM', forward)
+      res(code ?? (signal ? 130 : 1))
+    })
+  })
+}
+
+function gathered(outDir: string): ResultRecord[] {
+  const detail = join(outDir, DETAIL_FILE)
+  if (existsSync(detail)) return (JSON.parse(readFileSync(detail, 'utf8')) as { records: ResultRecord[] }).records
+  const partial = join(outDir, PARTIAL_FILE)
+  if (!existsSync(partial)) return []
+  return readFileSync(partial, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as ResultRecord)
+}
+
+const ORDER: ProfileId[] = [...PROFILE_IDS]
+
+/** Writes results.json (and the reports) from whatever was gathered; returns the run. */
+async function finish(outDir: string, run: RunResults, html: boolean): Promise<void> {
+  mkdirSync(outDir, { recursive: true })
+  run.results.sort((a, b) => ORDER.indexOf(a.profile) - ORDER.indexOf(b.profile))
+  const safe = redact(run)
+  const lean = { ...safe, results: safe.results.map(({ exchanges: _x, attachments: _a, ...r }) => r) }
+  writeFileSync(join(outDir, 'results.json'), `${JSON.stringify(lean, null, 2)}\n`)
+  try {
+    const { writeArtifacts } = await import('../report/artifacts.js')
+    const t0 = performance.now()
+    const info = await writeArtifacts(safe, outDir, { allureHtml: html })
+    for (const w of (info as { warnings?: string[] }).warnings ?? []) log(`WARNING: ${w}`)
+    log(`Reports written to ${outDir} in ${Math.round(performance.now() - t0)} ms (summary.html, junit.xml, allure-results/${html ? ', allure-report/index.html' : ''})`)
+  } catch (e) {
+    log(`WARNING: reports could not be written: ${oneLine(e)} (results.json is complete)`)
+  }
+}
+
+function printSummary(run: RunResults): void {
+  const rows = ORDER.filter((p) => run.profiles.includes(p)).map((p) => {
+    const s = summarize(run.results.filter((r) => r.profile === p))
+    return [p, s.passed, s.failed, s.warnings, s.notApplicable, s.skipped, s.errors]
+  })
+  const head = ['profile', 'passed', 'failed', 'warning', 'n/a', 'skipped', 'error']
+  const all = [head, ...rows, ['total', run.summary.passed, run.summary.failed, run.summary.warnings, run.summary.notApplicable, run.summary.skipped, run.summary.errors]]
+  const widths = head.map((_, i) => Math.max(...all.map((r) => String(r[i]).length)))
+  log('')
+  for (const [i, r] of all.entries()) {
+    log(r.map((c, j) => (j === 0 ? String(c).padEnd(widths[j]!) : String(c).padStart(widths[j]!))).join('  '))
+    if (i === 0 || i === all.length - 2) log(widths.map((w) => '-'.repeat(w)).join('  '))
+  }
+}
+
+/** `fapi-harness run`: returns the exit code (0 conforming, 1 a shall failed, 2 harness problem). */
+export async function run(opts: RunOptions): Promise<number> {
+  const startedAt = new Date().toISOString()
+  const t0 = performance.now()
+  const outDir = resolve(opts.out)
+  let prepared: Prepared | undefined
+  let aborted: RunResults['aborted']
+  let records: ResultRecord[] = []
+  const planDir = mkdtempSync(join(tmpdir(), 'fapi-harness-'))
+  try {
+    prepared = await prepare(opts, startedAt)
+    const { plan } = prepared
+    mkdirSync(outDir, { recursive: true })
+    for (const f of [DETAIL_FILE, PARTIAL_FILE]) rmSync(join(outDir, f), { force: true })
+    await preflight(plan)
+    const planFile = join(planDir, 'plan.json')
+    writeFileSync(planFile, JSON.stringify(plan), { mode: 0o600 })
+    log(`Profiles: ${plan.profiles.map((p) => p.id).join(', ')}  target: ${plan.target.issuer}${plan.target.embedded ? ' (embedded)' : ''}`)
+    const code = await runPlaywright(planFile, opts, opts.workers ?? 2)
+    records = gathered(outDir)
+    if (!records.length) aborted = { code: 'ERR_INTERNAL', message: `the test runner exited with code ${code} and produced no results` }
+  } catch (e) {
+    records = gathered(outDir)
+    aborted = { code: isHarnessError(e) ? e.code : 'ERR_INTERNAL', message: oneLine(e) }
+  } finally {
+    await prepared?.stop().catch(() => undefined)
+    rmSync(planDir, { recursive: true, force: true })
+  }
+  const plan = prepared?.plan
+  const results: RunResults = {
+    tool: toolInfo(),
+    target: plan
+      ? { issuer: plan.target.issuer, embedded: plan.target.embedded, issuers: Object.fromEntries(plan.profiles.map((p) => [p.id, p.issuer])) }
+      : { issuer: opts.issuer ?? '', embedded: !opts.issuer },
+    profiles: plan?.profiles.map((p) => p.id) ?? [],
+    startedAt,
+    durationMs: Math.round(performance.now() - t0),
+    summary: summarize(records),
+    results: records,
+    ...(aborted ? { aborted } : {}),
+  }
+  await finish(outDir, results, opts.html !== false)
+  for (const f of [DETAIL_FILE, PARTIAL_FILE]) rmSync(join(outDir, f), { force: true })
+  if (records.length) printSummary(results)
+  log(`\n${results.summary.passed} passed, ${results.summary.failed} failed, ${results.summary.warnings} warnings, ${results.summary.notApplicable} not applicable, ${results.summary.errors} errors in ${(results.durationMs / 1000).toFixed(1)} s`)
+  log(`results: ${join(outDir, 'results.json')}`)
+  if (aborted) {
+    process.stderr.write(`fapi-harness: ${aborted.message}\n`)
+    return 2
+  }
+  if (results.summary.failed) return 1
+  return results.summary.errors ? 2 : 0
+}

@@ -1,0 +1,19 @@
+import { HarnessError } from '../../errors.js'
+import { buildAssertion, type Mutator } from './assertion.js'
+import { defineAuth } from './types.js'
+
+export const CLIENT_ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer'
+
+/**
+ * A client assertion MACed with the client secret (HS256 by default).
+ * @see https://openid.net/specs/openid-connect-core-1_0.html#ClientAuthentication
+ * @see https://www.rfc-editor.org/rfc/rfc7523.html#section-2.2
+ */
+export const ClientSecretJwt = (opts: { alg?: 'HS256' | 'HS384' | 'HS512'; mutate?: Mutator[] } = {}) =>
+  defineAuth('client_secret_jwt', `client_secret_jwt(${[opts.alg ?? 'HS256', ...(opts.mutate ?? []).map((m) => m.label)].join(', ')})`, async (req) => {
+    const secret = req.client.client_secret
+    if (secret === undefined) throw new HarnessError('ERR_STEP_PRECONDITION', `client ${req.client.client_id} has no client_secret`)
+    const assertion = await buildAssertion(req, { mode: 'secret', secret, alg: opts.alg ?? 'HS256' }, req.audience, opts.mutate)
+    req.body.set('client_assertion_type', CLIENT_ASSERTION_TYPE)
+    req.body.set('client_assertion', assertion)
+  })

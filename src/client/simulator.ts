@@ -1,0 +1,209 @@
+import { HarnessError } from '../errors.js'
+import { getKey, type KeyKind } from '../crypto/keys.js'
+import type { ClientIdentity } from '../http/agents.js'
+import { jsonBody, type HttpClient } from '../http/client.js'
+import type { AudienceKind, ClientAuthMethod } from '../suite/profile.js'
+import type { Exchange } from '../suite/result.js'
+import type { ClientAuth, RequestContext } from './auth/types.js'
+import { fetchMetadata } from './discovery.js'
+import type { ServerMetadata, TestClient } from './types.js'
+
+/** What a module asks for: a client with this method and key, for these grants. */
+export interface ClientSpec {
+  method: ClientAuthMethod
+  /** Signing key for private_key_jwt; default RSA-2048. */
+  key?: KeyKind
+  /** Which key of that kind (distinct indexes are distinct keys). */
+  keyIndex?: number
+  grant_types?: string[]
+  /** Extra client metadata, wire names (e.g. backchannel_token_delivery_mode). */
+  metadata?: Record<string, unknown>
+}
+
+/** Supplies TLS client identities (certificates) for mTLS and certificate-bound tokens. */
+export interface IdentityProvider {
+  /** A self-signed certificate (self_signed_tls_client_auth, or binding only). */
+  selfSigned(label: string): Promise<ClientIdentity & { x5c: string[] }>
+  /** A certificate issued by the CA the target trusts (tls_client_auth); undefined when none is configured. */
+  issued?(label: string): Promise<(ClientIdentity & { subject_dn: string }) | undefined>
+}
+
+/** Clients the configuration provides when the target has no registration endpoint. */
+export type StaticClients = Record<string, Omit<TestClient, 'source'>>
+
+export interface SimulatorOptions {
+  http: HttpClient
+  issuer: string
+  discoveryUrl?: string
+  metadata: ServerMetadata
+  now: () => number
+  identities: IdentityProvider
+  staticClients?: StaticClients
+  /** Bind tokens to the client certificate (profile requires sender-constrained tokens). */
+  senderConstrained: boolean
+  initialAccessToken?: string
+}
+
+export type Endpoint = 'token' | 'backchannel_authentication' | 'registration'
+
+/**
+ * The client simulator: it does what a module tells it, records every exchange, and never judges.
+ */
+export class Simulator {
+  readonly exchanges: Exchange[] = []
+  /** Every secret value seen or generated in this test (for redaction and the secret scan). */
+  readonly secrets = new Set<string>()
+
+  private readonly opts: SimulatorOptions
+
+  constructor(opts: SimulatorOptions) {
+    this.opts = opts
+  }
+
+  get metadata(): ServerMetadata {
+    return this.opts.metadata
+  }
+
+  private record = (x: Exchange) => {
+    this.exchanges.push(x)
+  }
+
+  /** Fetches the discovery document afresh, recorded as evidence. */
+  discover(): Promise<Exchange> {
+    return fetchMetadata(this.opts.http, this.opts.issuer, this.record, this.opts.discoveryUrl)
+  }
+
+  /** GET a URL and record it (discovery, JWKS). */
+  async get(purpose: string, url: string): Promise<Exchange> {
+    return this.opts.http.send({ purpose, method: 'GET', url }, { onExchange: this.record })
+  }
+
+  /** The role name under which a static client is configured for this spec. */
+  static role(spec: ClientSpec): string {
+    return spec.method === 'private_key_jwt' && spec.key && spec.key !== 'RSA-2048' ? `${spec.method}:${spec.key}` : spec.method
+  }
+
+  /**
+   * A client for the spec: registered through RFC 7591 when the target offers it, else taken from the
+   * configuration. `client` is undefined when registration was refused (see `registration`).
+   */
+  async obtainClient(spec: ClientSpec): Promise<{ client?: TestClient; registration?: Exchange; unavailable?: string }> {
+    if (!this.opts.metadata.registration_endpoint) {
+      const role = Simulator.role(spec)
+      const c = this.opts.staticClients?.[role]
+      if (!c) return { unavailable: `the target has no registration_endpoint and the configuration has no client for role "${role}" (clients.${role})` }
+      if (c.client_secret) this.secrets.add(c.client_secret)
+      return { client: { ...c, source: 'config' } }
+    }
+    const key = spec.method === 'private_key_jwt' ? getKey(spec.key ?? 'RSA-2048', spec.keyIndex ?? 0) : undefined
+    const grants = spec.grant_types ?? ['client_credentials']
+    let identity: ClientIdentity | undefined
+    const metadata: Record<string, unknown> = {
+      client_name: 'fapi-harness test client',
+      token_endpoint_auth_method: spec.method,
+      grant_types: grants,
+      response_types: grants.includes('authorization_code') ? ['code'] : [],
+      redirect_uris: [],
+    }
+    if (key) metadata.jwks = { keys: [key.publicJwk] }
+    if (spec.method === 'self_signed_tls_client_auth') {
+      const id = await this.opts.identities.selfSigned(spec.method)
+      identity = id
+      metadata.jwks = { keys: [{ ...(await certJwk(id.certPem)), x5c: id.x5c }] }
+    } else if (spec.method === 'tls_client_auth') {
+      const id = await this.opts.identities.issued?.(spec.method)
+      if (!id) return { unavailable: 'no CA trusted by the target is configured to issue a tls_client_auth certificate (tls.client_ca)' }
+      identity = id
+      metadata.tls_client_auth_subject_dn = id.subject_dn
+    } else if (this.opts.senderConstrained && spec.method !== 'none') {
+      identity = await this.opts.identities.selfSigned('binding')
+    }
+    if (this.opts.senderConstrained && identity && spec.method !== 'none') metadata.tls_client_certificate_bound_access_tokens = true
+    Object.assign(metadata, spec.metadata)
+    const x = await this.opts.http.send(
+      {
+        purpose: 'registration',
+        method: 'POST',
+        url: this.opts.metadata.registration_endpoint,
+        json: metadata,
+        ...(this.opts.initialAccessToken ? { headers: { authorization: `Bearer ${this.opts.initialAccessToken}` } } : {}),
+      },
+      { onExchange: this.record },
+    )
+    const body = jsonBody(x)
+    if (x.response && x.response.status >= 200 && x.response.status < 300 && body.ok) {
+      const reg = body.value as { client_id?: string; client_secret?: string; registration_access_token?: string }
+      if (typeof reg.client_id !== 'string') {
+        throw new HarnessError('ERR_STEP_PRECONDITION', `registration at ${this.opts.metadata.registration_endpoint} answered ${x.response.status} without a client_id`)
+      }
+      if (reg.client_secret) this.secrets.add(reg.client_secret)
+      if (reg.registration_access_token) this.secrets.add(reg.registration_access_token)
+      return {
+        registration: x,
+        client: {
+          client_id: reg.client_id,
+          token_endpoint_auth_method: spec.method,
+          ...(reg.client_secret ? { client_secret: reg.client_secret } : {}),
+          ...(key ? { key } : {}),
+          ...(identity ? { identity } : {}),
+          source: 'registered',
+        },
+      }
+    }
+    return { registration: x }
+  }
+
+  /** The URL of an endpoint, using the mTLS alias when a client certificate is presented (RFC 8705 §5). */
+  endpointUrl(endpoint: Endpoint, withCertificate: boolean): string {
+    const name = `${endpoint}_endpoint`
+    const m = this.opts.metadata
+    const url = (withCertificate ? m.mtls_endpoint_aliases?.[name] : undefined) ?? (m[name] as string | undefined)
+    if (!url) throw new HarnessError('ERR_STEP_PRECONDITION', `the target's metadata has no ${name}`)
+    return url
+  }
+
+  /**
+   * POSTs a form to an endpoint, authenticated by the given strategies in order (more than one only
+   * to test that the server refuses it). `audience` is the aud a well-behaved client uses.
+   */
+  async call(
+    endpoint: Endpoint,
+    params: Record<string, string>,
+    client: TestClient,
+    auths: ClientAuth[],
+    audience: AudienceKind,
+  ): Promise<Exchange> {
+    const body = new URLSearchParams(params)
+    const headers: Record<string, string> = { accept: 'application/json' }
+    const provisional = this.endpointUrl(endpoint, Boolean(client.identity))
+    const req: RequestContext = {
+      client,
+      metadata: this.opts.metadata,
+      endpoint: provisional,
+      now: this.opts.now(),
+      body,
+      headers,
+      audience,
+      ...(client.identity ? { identity: client.identity } : {}),
+    }
+    for (const auth of auths) await auth(req)
+    const x = await this.opts.http.send(
+      { purpose: endpoint, method: 'POST', url: this.endpointUrl(endpoint, Boolean(req.identity)), headers, form: body, ...(req.identity ? { identity: req.identity } : {}) },
+      { onExchange: this.record },
+    )
+    const res = jsonBody(x)
+    if (res.ok && res.value && typeof res.value === 'object') {
+      for (const f of ['access_token', 'refresh_token', 'id_token', 'auth_req_id'] as const) {
+        const v = (res.value as Record<string, unknown>)[f]
+        if (typeof v === 'string') this.secrets.add(v)
+      }
+    }
+    return x
+  }
+}
+
+async function certJwk(certPem: string): Promise<Record<string, unknown>> {
+  const { X509Certificate } = await import('node:crypto')
+  const jwk = new X509Certificate(certPem).publicKey.export({ format: 'jwk' }) as Record<string, unknown>
+  return jwk
+}

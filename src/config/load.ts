@@ -1,0 +1,105 @@
+import { readFileSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import { Ajv, type ErrorObject } from 'ajv'
+import type { JWK } from 'jose'
+import { parse as parseYaml } from 'yaml'
+import type { StaticClients } from '../client/simulator.js'
+import { HarnessError } from '../errors.js'
+import type { KeyKind, KeyPair } from '../crypto/keys.js'
+import type { ClientAuthMethod, ProfileId } from '../suite/profile.js'
+import { CONFIG_SCHEMA } from './schema.js'
+
+export interface HarnessConfig {
+  issuer?: string
+  issuers?: Partial<Record<ProfileId, string>>
+  discovery_url?: string
+  profiles?: ProfileId[]
+  tls?: { ca?: string; insecure?: boolean; client_ca?: { cert: string; key: string } }
+  registration?: { initial_access_token?: string }
+  clients?: Record<string, { client_id: string; client_secret?: string; private_jwk?: JWK; private_jwk_file?: string; cert?: string; key?: string }>
+  timeout_ms?: number
+  workers?: number
+}
+
+const validate = new Ajv({ allErrors: true, strict: false }).compile(CONFIG_SCHEMA)
+
+function describe(e: ErrorObject): string {
+  const where = e.instancePath || '/'
+  if (e.keyword === 'additionalProperties') return `${where}: unknown property "${(e.params as { additionalProperty: string }).additionalProperty}"`
+  if (e.keyword === 'enum') return `${where}: must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`
+  if (e.keyword === 'propertyNames') return `${where}: property name "${(e.params as { propertyName: string }).propertyName}" is not allowed`
+  return `${where}: ${e.message}`
+}
+
+/** Replaces `${NAME}` with the environment variable, so secrets need not sit in the file. */
+function expandEnv(value: unknown, file: string, pointer = ''): unknown {
+  if (typeof value === 'string') {
+    return value.replace(/\$\{([A-Z0-9_]+)\}/g, (_m, name: string) => {
+      const v = process.env[name]
+      if (v === undefined) throw new HarnessError('ERR_CONFIG_INVALID', `${file}: ${pointer || '/'}: environment variable ${name} is not set`)
+      return v
+    })
+  }
+  if (Array.isArray(value)) return value.map((v, i) => expandEnv(v, file, `${pointer}/${i}`))
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, expandEnv(v, file, `${pointer}/${k}`)]))
+  return value
+}
+
+/** Reads, expands and validates a YAML or JSON configuration. Errors name the file and JSON pointer. */
+export function loadConfig(file: string): HarnessConfig {
+  let text: string
+  try {
+    text = readFileSync(file, 'utf8')
+  } catch (e) {
+    throw new HarnessError('ERR_CONFIG_INVALID', `cannot read config file ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { cause: e })
+  }
+  let data: unknown
+  try {
+    data = /\.json$/i.test(file) ? JSON.parse(text) : parseYaml(text)
+  } catch (e) {
+    throw new HarnessError('ERR_CONFIG_INVALID', `${file} is not valid ${/\.json$/i.test(file) ? 'JSON' : 'YAML'}: ${(e as Error).message.split('\n')[0]}`, { cause: e })
+  }
+  data ??= {}
+  if (!validate(data)) {
+    throw new HarnessError('ERR_CONFIG_INVALID', `${file}: ${(validate.errors ?? []).map(describe).join('; ')}`)
+  }
+  return expandEnv(data, file) as HarnessConfig
+}
+
+function readRelative(base: string, path: string, what: string): string {
+  try {
+    return readFileSync(resolve(base, path), 'utf8')
+  } catch (e) {
+    throw new HarnessError('ERR_CONFIG_INVALID', `${what}: cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { cause: e })
+  }
+}
+
+/** Static clients from the configuration, with key material loaded from the files they name. */
+export function staticClients(config: HarnessConfig, configFile: string | undefined): StaticClients {
+  const base = configFile ? dirname(configFile) : process.cwd()
+  const out: StaticClients = {}
+  for (const [role, c] of Object.entries(config.clients ?? {})) {
+    const method = role.split(':')[0] as ClientAuthMethod
+    const kind = (role.split(':')[1] ?? 'RSA-2048') as KeyKind
+    let key: KeyPair | undefined
+    const jwk = c.private_jwk ?? (c.private_jwk_file ? (JSON.parse(readRelative(base, c.private_jwk_file, `/clients/${role}/private_jwk_file`)) as JWK) : undefined)
+    if (jwk) {
+      if (!('d' in jwk)) throw new HarnessError('ERR_CONFIG_INVALID', `/clients/${role}: the JWK has no private part (d)`)
+      const { d: _d, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, ...pub } = jwk
+      key = { kind, kid: jwk.kid ?? 'configured', privateJwk: jwk, publicJwk: pub }
+    }
+    if (method === 'private_key_jwt' && !key) throw new HarnessError('ERR_CONFIG_INVALID', `/clients/${role}: private_key_jwt needs private_jwk or private_jwk_file`)
+    if ((method === 'tls_client_auth' || method === 'self_signed_tls_client_auth') && !(c.cert && c.key)) {
+      throw new HarnessError('ERR_CONFIG_INVALID', `/clients/${role}: ${method} needs cert and key`)
+    }
+    if (method.startsWith('client_secret') && !c.client_secret) throw new HarnessError('ERR_CONFIG_INVALID', `/clients/${role}: ${method} needs client_secret`)
+    out[role] = {
+      client_id: c.client_id,
+      token_endpoint_auth_method: method,
+      ...(c.client_secret ? { client_secret: c.client_secret } : {}),
+      ...(key ? { key } : {}),
+      ...(c.cert && c.key ? { identity: { certPem: readRelative(base, c.cert, `/clients/${role}/cert`), keyPem: readRelative(base, c.key, `/clients/${role}/key`) } } : {}),
+    }
+  }
+  return out
+}

@@ -1,0 +1,8 @@
+export { setAud } from './set-aud.js'
+export { dropClaim } from './drop-claim.js'
+export { setClaim } from './set-claim.js'
+export { expire } from './expire.js'
+export { signWithAlg } from './sign-with-alg.js'
+export { signWithKey } from './sign-with-key.js'
+export { unsigned } from './unsigned.js'
+export { hmacWithPublicKey } from './hmac-with-public-key.js'

@@ -1,0 +1,62 @@
+import type { Check } from '../checks/define.js'
+import type { Simulator } from '../client/simulator.js'
+import type { ServerMetadata } from '../client/types.js'
+import type { Level, RequirementId } from '../spec/requirements.js'
+import type { AudienceKind, Profile, Surface } from './profile.js'
+
+export interface ModuleContext {
+  profile: Profile
+  /** The target's metadata as discovered for this profile's issuer (cached per worker). */
+  metadata: ServerMetadata
+  /** The issuer the configuration names for this profile. */
+  expectedIssuer: string
+  sim: Simulator
+  /** The `aud` a well-behaved client uses under this profile. */
+  audience: AudienceKind
+  sleep(ms: number): Promise<void>
+}
+
+/** One application of a check: the call site chooses the clauses and the level. */
+export interface CheckUse<I = unknown> {
+  check: Check<I>
+  input: I
+  /** Clauses added to the check's own for this profile. */
+  requirements?: readonly RequirementId[]
+  /** Severity at this call site; default: the strongest level of the requirements. */
+  level?: Level
+}
+
+export function use<I>(check: Check<I>, input: I, requirements: readonly RequirementId[] = [], level?: Level): CheckUse<I> {
+  return { check, input, requirements, ...(level ? { level } : {}) }
+}
+
+export interface ModuleRun {
+  /** What the profile expected, for the report (`accepted`, `refused`, or a phrase). */
+  expected?: string
+  uses: CheckUse<any>[]
+}
+
+export interface NotApplicable {
+  notApplicable: string
+}
+
+export const notApplicable = (reason: string): NotApplicable => ({ notApplicable: reason })
+export const isNotApplicable = (x: unknown): x is NotApplicable => Boolean(x && typeof x === 'object' && 'notApplicable' in x)
+
+/**
+ * A test module: one behaviour of the server, driven by the simulator and judged by named checks.
+ * The module id is the test id in every report.
+ */
+export interface Module {
+  id: string
+  title: string
+  surface: Surface
+  /** What the module does and why, for the report. */
+  summary: string
+  run(ctx: ModuleContext): Promise<ModuleRun | NotApplicable>
+}
+
+export function defineModule(m: Module): Module {
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(m.id)) throw new TypeError(`module id ${m.id} is not kebab-case`)
+  return m
+}

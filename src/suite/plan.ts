@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs'
+import type { StaticClients } from '../client/simulator.js'
+import { HarnessError } from '../errors.js'
+import type { ProfileId } from './profile.js'
+
+/**
+ * What the CLI hands to the test runner: one file, passed by path in FAPI_HARNESS_PLAN. It can
+ * hold client secrets and the test CA key, so it lives in a private temp folder and is deleted
+ * after the run; it is never copied into reports.
+ */
+export interface RunPlan {
+  profiles: Array<{ id: ProfileId; issuer: string; discovery_url?: string }>
+  trust: { ca: string[]; insecure: boolean }
+  timeoutMs: number
+  clients?: StaticClients
+  initialAccessToken?: string
+  /** CA the target trusts for tls_client_auth, to issue client certificates. */
+  clientCa?: { certPem: string; keyPem: string }
+  outDir: string
+  target: { issuer: string; embedded: boolean }
+  startedAt: string
+}
+
+export const PLAN_ENV = 'FAPI_HARNESS_PLAN'
+
+let cached: RunPlan | undefined
+
+export function loadPlan(): RunPlan {
+  if (cached) return cached
+  const file = process.env[PLAN_ENV]
+  if (!file) throw new HarnessError('ERR_CONFIG_INVALID', `${PLAN_ENV} is not set: run the suites through \`fapi-harness run\``)
+  try {
+    cached = JSON.parse(readFileSync(file, 'utf8')) as RunPlan
+  } catch (e) {
+    throw new HarnessError('ERR_CONFIG_INVALID', `cannot read the run plan ${file}`, { cause: e })
+  }
+  return cached
+}

@@ -1,0 +1,92 @@
+import { test as base } from '@playwright/test'
+import { fetchMetadata } from '../client/discovery.js'
+import { Simulator } from '../client/simulator.js'
+import type { ServerMetadata } from '../client/types.js'
+import { Identities } from '../crypto/pki.js'
+import { HarnessError } from '../errors.js'
+import { HttpClient, jsonBody } from '../http/client.js'
+import { runModule } from './run-module.js'
+import type { Module, ModuleContext } from './module.js'
+import { loadPlan, type RunPlan } from './plan.js'
+import type { AudienceKind, Profile } from './profile.js'
+
+/** Raised for a failed conformance check; the name makes Allure and Playwright call it a failure. */
+export class ConformanceAssertionError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'ConformanceAssertionError'
+  }
+}
+
+/** Per worker and profile: the HTTP client, discovered metadata and TLS identities. */
+interface WorkerTarget {
+  plan: RunPlan
+  http: HttpClient
+  issuer: string
+  discoveryUrl?: string
+  metadata: ServerMetadata
+  identities: Identities
+}
+
+const targets = new Map<string, Promise<WorkerTarget>>()
+
+async function workerTarget(profile: Profile): Promise<WorkerTarget> {
+  const plan = loadPlan()
+  const entry = plan.profiles.find((p) => p.id === profile.id)
+  if (!entry) throw new HarnessError('ERR_UNKNOWN_PROFILE', `profile ${profile.id} is not in the run plan`)
+  const http = new HttpClient({ trust: plan.trust, timeoutMs: plan.timeoutMs })
+  const x = await fetchMetadata(http, entry.issuer, undefined, entry.discovery_url)
+  const body = jsonBody(x)
+  if (!body.ok || x.response?.status !== 200) throw new HarnessError('ERR_DISCOVERY_INVALID', `discovery for ${entry.issuer} failed: ${body.ok ? `HTTP ${x.response?.status}` : body.reason}`)
+  const metadata = body.value as ServerMetadata
+  if (typeof metadata.token_endpoint !== 'string') throw new HarnessError('ERR_DISCOVERY_INVALID', `discovery for ${entry.issuer} has no token_endpoint`)
+  return { plan, http, issuer: entry.issuer, ...(entry.discovery_url ? { discoveryUrl: entry.discovery_url } : {}), metadata, identities: new Identities(plan.clientCa) }
+}
+
+/** The aud a well-behaved client uses: the issuer where the profile demands it, else the token endpoint. */
+export function defaultAudience(p: Profile): AudienceKind {
+  if (p.audience.issuer.expect === 'accept' && p.audience.token_endpoint.expect !== 'accept') return 'issuer'
+  return 'token_endpoint'
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
+
+export const RESULT_ATTACHMENT = 'fapi-result'
+
+/**
+ * Registers one Playwright test per module for a profile. The test body runs the module, attaches
+ * the (redacted) result record for the reporter, and ends as the verdict says: failed for a
+ * conformance failure, skipped for not applicable, an error for a harness problem.
+ */
+export function runSuite(profile: Profile, modules: readonly Module[]): void {
+  base.describe(profile.id, () => {
+    for (const m of modules) {
+      if (!profile.surfaces.includes(m.surface)) continue
+      base(m.id, { tag: [`@${profile.id}`, `@${m.surface}`], annotation: [{ type: 'surface', description: m.surface }] }, async ({}, testInfo) => {
+        let t = targets.get(profile.id)
+        if (!t) {
+          t = workerTarget(profile)
+          targets.set(profile.id, t)
+        }
+        const target = await t
+        const sim = new Simulator({
+          http: target.http,
+          issuer: target.issuer,
+          ...(target.discoveryUrl ? { discoveryUrl: target.discoveryUrl } : {}),
+          metadata: target.metadata,
+          now: () => Math.floor(Date.now() / 1000),
+          identities: target.identities,
+          ...(target.plan.clients ? { staticClients: target.plan.clients } : {}),
+          senderConstrained: profile.senderConstrained.required,
+          ...(target.plan.initialAccessToken ? { initialAccessToken: target.plan.initialAccessToken } : {}),
+        })
+        const ctx: ModuleContext = { profile, metadata: target.metadata, expectedIssuer: target.issuer, sim, audience: defaultAudience(profile), sleep }
+        const record = await runModule(m, ctx)
+        await testInfo.attach(RESULT_ATTACHMENT, { body: JSON.stringify(record), contentType: 'application/json' })
+        if (record.status === 'not_applicable') base.skip(true, `not applicable: ${record.message}`)
+        if (record.status === 'failed') throw new ConformanceAssertionError(`${record.message} [${record.requirements.join(', ')}]`)
+        if (record.status === 'error') throw new HarnessError((record.errorCode as never) ?? 'ERR_INTERNAL', record.message)
+      })
+    }
+  })
+}

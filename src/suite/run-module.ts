@@ -1,0 +1,76 @@
+import { HarnessError, isHarnessError, oneLine } from '../errors.js'
+import { redact } from '../http/redact.js'
+import { decodeJws } from '../crypto/jws.js'
+import { strongest, type Level, type RequirementId } from '../spec/requirements.js'
+import { isNotApplicable, type Module, type ModuleContext } from './module.js'
+import type { CheckOutcome, Exchange, ResultRecord } from './result.js'
+
+const RANK: Record<Level, number> = { shall: 3, should: 2, may: 1 }
+
+/** Grade of a verdict at a call site: a miss of a `shall` fails, of a `should`/`may` warns. */
+export function grade(ok: boolean, undecidable: boolean | undefined, level: Level): CheckOutcome['status'] {
+  if (ok) return 'passed'
+  if (undecidable) return 'error'
+  return level === 'shall' ? 'failed' : 'warning'
+}
+
+/** Decoded JWTs sent or received, as evidence (header and payload only). */
+function withJwts(x: Exchange): Exchange {
+  const jwts: NonNullable<Exchange['jwts']> = []
+  const params = x.request.body && x.request.headers['content-type']?.startsWith('application/x-www-form-urlencoded') ? new URLSearchParams(x.request.body) : undefined
+  for (const name of ['client_assertion', 'request']) {
+    const v = params?.get(name)
+    const d = v ? decodeJws(v) : undefined
+    if (d) jwts.push({ where: `request ${name}`, ...d })
+  }
+  return jwts.length ? { ...x, jwts } : x
+}
+
+/**
+ * Runs one module and turns what it observed into a result record. The record is redacted here,
+ * before it leaves the worker: it is the only thing the reporter ever sees.
+ */
+export async function runModule(module: Module, ctx: ModuleContext): Promise<ResultRecord> {
+  const started = performance.now()
+  const base = { id: module.id, title: module.title, profile: ctx.profile.id, surface: module.surface, summary: module.summary }
+  let record: ResultRecord
+  try {
+    const run = await module.run(ctx)
+    if (isNotApplicable(run)) {
+      record = { ...base, requirements: [], level: 'may', status: 'not_applicable', message: run.notApplicable, durationMs: 0, checks: [], exchanges: [] }
+    } else {
+      const checks: CheckOutcome[] = run.uses.map((u) => {
+        const requirements = [...new Set<RequirementId>([...u.check.requirements, ...(u.requirements ?? [])])]
+        const level = u.level ?? (requirements.length ? strongest(requirements) : 'shall')
+        try {
+          const v = u.check.evaluate(u.input)
+          return { check: u.check.id, title: u.check.title, requirements, level, status: grade(v.ok, v.undecidable, level), message: v.message, ...(v.evidence ? { evidence: v.evidence } : {}) }
+        } catch (e) {
+          return { check: u.check.id, title: u.check.title, requirements, level, status: 'error' as const, message: `check threw: ${oneLine(e)}` }
+        }
+      })
+      const status = checks.some((c) => c.status === 'failed') ? 'failed' : checks.some((c) => c.status === 'error') ? 'error' : checks.some((c) => c.status === 'warning') ? 'warning' : 'passed'
+      const primary = checks.find((c) => c.status === status) ?? checks[0]
+      const refusal = checks.find((c) => c.check === 'attempt-refused')?.evidence?.refusedAt
+      record = {
+        ...base,
+        requirements: [...new Set(checks.flatMap((c) => c.requirements))],
+        level: checks.reduce<Level>((l, c) => (RANK[c.level] > RANK[l] ? c.level : l), 'may'),
+        status,
+        message: primary?.message ?? 'no checks',
+        durationMs: 0,
+        ...(run.expected ? { expected: run.expected } : {}),
+        ...(typeof refusal === 'string' ? { refusedAt: refusal } : {}),
+        checks,
+        exchanges: [],
+      }
+    }
+  } catch (e) {
+    const code = isHarnessError(e) ? e.code : 'ERR_INTERNAL'
+    record = { ...base, requirements: [], level: 'shall', status: 'error', message: oneLine(e), errorCode: code, durationMs: 0, checks: [], exchanges: [] }
+    if (!isHarnessError(e) && !(e instanceof HarnessError)) record.message = `internal error: ${(e as Error)?.stack?.split('\n').slice(0, 3).join(' ') ?? String(e)}`
+  }
+  record.exchanges = ctx.sim.exchanges.map(withJwts)
+  record.durationMs = Math.round(performance.now() - started)
+  return redact(record, ctx.sim.secrets)
+}

@@ -1,0 +1,23 @@
+import type { Module } from '../src/index.js'
+import { cibaModules } from './ciba/backchannel.js'
+import { assertionAlgModules } from './client-authentication/assertion-algs.js'
+import { assertionAudienceModules } from './client-authentication/assertion-audience.js'
+import { assertionClaimModules } from './client-authentication/assertion-claims.js'
+import { authMethodModules } from './client-authentication/auth-methods.js'
+import { clientKeyModules } from './client-authentication/client-keys.js'
+import { publicClientModules } from './client-authentication/public-clients.js'
+import { twoMethodsModules } from './client-authentication/two-methods.js'
+import { discoveryModules } from './discovery/metadata.js'
+
+/** Every module, in report order. A profile runs those whose surface it lists. */
+export const MODULES: Module[] = [
+  ...discoveryModules,
+  ...authMethodModules,
+  ...publicClientModules,
+  ...assertionAlgModules,
+  ...clientKeyModules,
+  ...assertionAudienceModules,
+  ...assertionClaimModules,
+  ...twoMethodsModules,
+  ...cibaModules,
+]
