@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { loadPlan, PLAN_ENV } from './src/suite/plan.js'
 
 /**
- * The harness run: one project per selected profile, each running suites/<profile>.spec.ts against
+ * The harness run: suites/<profile>.spec.ts for each selected profile, against
  * the target named in the run plan. Started by `fapi-harness run`, which writes the plan; the
  * harness's own tests use test/playwright.config.ts.
  */
@@ -17,5 +17,7 @@ export default defineConfig({
   timeout: 90_000,
   outputDir: plan ? join(plan.outDir, '.playwright') : 'test-results/harness',
   reporter: [['./src/report/results-reporter.ts']],
-  projects: (plan?.profiles ?? []).map((p) => ({ name: p.id, testMatch: `${p.id}.spec.ts` })),
+  // One project for all profiles, so workers are shared across them (a worker per project per
+  // profile cost more start-up than the tests themselves); each test's record names its profile.
+  projects: [{ name: 'harness', testMatch: (plan?.profiles ?? []).map((p) => `${p.id}.spec.ts`) }],
 })

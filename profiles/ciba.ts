@@ -14,6 +14,7 @@ export default defineProfile({
     backchannel_endpoint: { expect: 'accept', requirements: ['CIBA-7.1'] },
   },
   cibaPush: { expect: 'unspecified', requirements: ['CIBA-4'], why: 'CIBA Core admits the push mode' },
-  // Inferred from §7.1 ("The Client MUST authenticate to the Backchannel Authentication Endpoint").
-  publicClients: { expect: 'refuse', requirements: ['CIBA-7.1'] },
+  // Inferred from §7.1 ("The Client MUST authenticate to the Backchannel Authentication Endpoint"):
+  // a public client cannot use CIBA; other flows of the same OP may still admit public clients.
+  publicCiba: { expect: 'refuse', requirements: ['CIBA-7.1'] },
 })

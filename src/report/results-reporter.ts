@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter'
 import { redact } from '../http/redact.js'
 import { loadPlan } from '../suite/plan.js'
-import type { ProfileId } from '../suite/profile.js'
+import { PROFILE_IDS, type ProfileId } from '../suite/profile.js'
 import type { ResultRecord } from '../suite/result.js'
 
 const RESULT_ATTACHMENT = 'fapi-result'
@@ -41,7 +41,7 @@ export default class ResultsReporter implements Reporter {
     if (a?.body) {
       record = JSON.parse(a.body.toString('utf8')) as ResultRecord
     } else {
-      const profile = test.parent.project()?.name as ProfileId
+      const profile = (test.titlePath().find((t) => (PROFILE_IDS as readonly string[]).includes(t)) ?? 'oauth2') as ProfileId
       const why = result.status === 'timedOut' ? `timed out after ${result.duration} ms` : (result.error?.message ?? `ended ${result.status} without a result`)
       record = redact({
         id: test.title,

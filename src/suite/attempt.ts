@@ -35,6 +35,8 @@ export interface AttemptSpec {
   auth?: (client: TestClient, ctx: ModuleContext) => ClientAuth[]
   /** Send a correct request first and judge the second one that reuses its client assertion. */
   replay?: boolean
+  /** Judge the registration alone: nothing is sent once the client is registered. */
+  registrationOnly?: boolean
 }
 
 const CIBA_GRANT = 'urn:openid:params:grant-type:ciba'
@@ -66,7 +68,7 @@ export function defineAttempt(spec: AttemptSpec): Module {
       const expected = `${e.outcome} (${e.level})`
       const params = spec.params?.(ctx) ?? defaultParams(endpoint)
       let response: Exchange | undefined
-      if (obtained.client) {
+      if (obtained.client && !spec.registrationOnly) {
         const auths = spec.auth?.(obtained.client, ctx) ?? [authFor(obtained.client.token_endpoint_auth_method)]
         if (spec.replay) {
           const first = await sim.call(endpoint, params, obtained.client, auths, ctx.audience)
@@ -81,15 +83,19 @@ export function defineAttempt(spec: AttemptSpec): Module {
           response = await sim.call(endpoint, params, obtained.client, auths, ctx.audience)
         }
       }
-      return { expected, uses: judge(e, obtained.registration, response, endpoint) }
+      return { expected, uses: judge(e, obtained.registration, response, endpoint, spec.registrationOnly) }
     },
   })
 }
 
 /** The checks an attempt is judged by, with the expectation's clauses at the call site. */
-export function judge(e: Expectation, registration: Exchange | undefined, response: Exchange | undefined, endpoint: Endpoint): CheckUse<any>[] {
+export function judge(e: Expectation, registration: Exchange | undefined, response: Exchange | undefined, endpoint: Endpoint, registrationOnly = false): CheckUse<any>[] {
   const kind = endpoint === 'backchannel_authentication' ? 'backchannel_authentication' : 'token'
   const registrationRefused = registration && !response ? registration : undefined
+  if (registrationOnly) {
+    if (!registration) throw new HarnessError('ERR_STEP_PRECONDITION', 'a registration-only module needs a registration endpoint')
+    return [use(attemptRefused, { registration, allowedErrors: [] }, [...e.requirements, 'RFC7591-3.2.2'], e.level)]
+  }
   if (e.outcome === 'accepted') {
     const uses: CheckUse<any>[] = [use(attemptAccepted, { ...(registrationRefused ? { registration: registrationRefused } : {}), ...(response ? { response } : {}), kind }, e.requirements, e.level)]
     if (response?.response?.status === 200 && kind === 'token') uses.push(use(tokenResponseNotCacheable, { response }))

@@ -1,3 +1,4 @@
+import { appendFileSync } from 'node:fs'
 import { test as base } from '@playwright/test'
 import { fetchMetadata } from '../client/discovery.js'
 import { Simulator } from '../client/simulator.js'
@@ -82,6 +83,8 @@ export function runSuite(profile: Profile, modules: readonly Module[]): void {
         })
         const ctx: ModuleContext = { profile, metadata: target.metadata, expectedIssuer: target.issuer, sim, audience: defaultAudience(profile), sleep }
         const record = await runModule(m, ctx)
+        // Test-only: the secret-scan self-test learns which secrets this run used (never set in normal runs).
+        if (process.env.FAPI_HARNESS_SECRET_LOG && sim.secrets.size) appendFileSync(process.env.FAPI_HARNESS_SECRET_LOG, `${[...sim.secrets].join('\n')}\n`)
         await testInfo.attach(RESULT_ATTACHMENT, { body: JSON.stringify(record), contentType: 'application/json' })
         if (record.status === 'not_applicable') base.skip(true, `not applicable: ${record.message}`)
         if (record.status === 'failed') throw new ConformanceAssertionError(`${record.message} [${record.requirements.join(', ')}]`)

@@ -84,6 +84,8 @@ export interface Profile {
   publicClientCredentials: Rule
   /** Whether the profile admits public clients at all (FAPI 2.0: no). */
   publicClients: Rule
+  /** A public client registering for the CIBA grant; absent where CIBA is not in the profile. */
+  publicCiba?: Rule
   /** The CIBA push token delivery mode; absent where CIBA is not in the profile. */
   cibaPush?: Rule
   /** Access tokens must be sender-constrained (mTLS certificate-bound). */

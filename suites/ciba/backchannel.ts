@@ -58,6 +58,15 @@ export const cibaModules: Module[] = [
     },
   }),
   defineAttempt({
+    id: 'ciba-public-client',
+    title: 'A public client cannot use CIBA',
+    surface: 'ciba',
+    summary: 'Registers a client with token_endpoint_auth_method=none for the CIBA grant (poll mode) and, if registered, sends a backchannel authentication request with only its client_id. CIBA §7.1 requires the client to authenticate at the backchannel endpoint.',
+    endpoint: 'backchannel_authentication',
+    expect: (p) => (p.publicCiba ? fromRule(p.publicCiba, ['invalid_client', 'invalid_request', 'unauthorized_client']) : notApplicable(`${p.title} says nothing of public CIBA clients`)),
+    client: { method: 'none', grant_types: [CIBA_GRANT], metadata: { backchannel_token_delivery_mode: 'poll' } },
+  }),
+  defineAttempt({
     id: 'ciba-backchannel-auth-succeeds',
     title: 'An authenticated backchannel authentication request is accepted',
     surface: 'ciba',

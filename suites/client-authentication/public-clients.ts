@@ -13,6 +13,7 @@ export const publicClientModules: Module[] = [
     title: 'A public client cannot be registered where the profile admits confidential clients only',
     summary: 'Registers a client with token_endpoint_auth_method=none for the authorization code grant. Where the profile admits confidential clients only, the registration must be refused (RFC 7591 §3.2.2 invalid_client_metadata).',
     expect: (p) => fromRule(p.publicClients, []),
+    registrationOnly: true,
     client: (_p, m) =>
       m.registration_endpoint
         ? { method: 'none', grant_types: ['authorization_code'], metadata: { redirect_uris: ['https://127.0.0.1/fapi-harness/callback'], response_types: ['code'] } }

@@ -29,6 +29,7 @@ export default defineCheck<AttemptRefusedInput>({
       if (!registration) return undecidable('neither a registration nor a request was made')
       if (registration.transport_error) return undecidable(`registration: no HTTP response: ${registration.transport_error.code}`)
       const e = oauthError(registration)!
+      if (e.status >= 200 && e.status < 300) return fail(`registration accepted (HTTP ${e.status}) a client the profile forbids`, { refusedAt: 'none', status: e.status })
       if (e.status === 400 && e.error && (REGISTRATION_ERRORS as readonly string[]).includes(e.error)) {
         return pass(`refused at registration: HTTP 400 ${e.error}`, { refusedAt: 'registration', status: e.status, error: e.error })
       }
