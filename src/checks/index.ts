@@ -1,0 +1,21 @@
+import type { Check } from './define.js'
+import cibaDeliveryModesExcludePush from './ciba/ciba-delivery-modes-exclude-push.js'
+import cibaMetadataValid from './ciba/ciba-metadata-valid.js'
+import pollAuthorizationPending from './ciba/poll-authorization-pending.js'
+import authMethodsIncludeAllowed from './discovery/auth-methods-include-allowed.js'
+import authMethodsWithinProfile from './discovery/auth-methods-within-profile.js'
+import discoveryIssuerMatches from './discovery/discovery-issuer-matches.js'
+import signingAlgsExcludeNone from './discovery/signing-algs-exclude-none.js'
+import signingAlgsWithinProfile from './discovery/signing-algs-within-profile.js'
+import validateDiscoveryMetadata from './discovery/validate-discovery-metadata.js'
+import attemptAccepted from './token-endpoint/attempt-accepted.js'
+import attemptRefused from './token-endpoint/attempt-refused.js'
+import invalidClientBasicIs401 from './token-endpoint/invalid-client-basic-is-401.js'
+import tokenResponseNotCacheable from './token-endpoint/token-response-not-cacheable.js'
+
+/** Every check, by surface; docs/checks.md is generated from this list. */
+export const CHECKS: Record<string, Check<any>[]> = {
+  discovery: [validateDiscoveryMetadata, discoveryIssuerMatches, authMethodsWithinProfile, authMethodsIncludeAllowed, signingAlgsWithinProfile, signingAlgsExcludeNone],
+  'token endpoint': [attemptAccepted, attemptRefused, tokenResponseNotCacheable, invalidClientBasicIs401],
+  ciba: [cibaMetadataValid, cibaDeliveryModesExcludePush, pollAuthorizationPending],
+}

@@ -1,0 +1,51 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { expect, test } from '@playwright/test'
+import 'reflect-metadata'
+import { createCa } from '../../src/crypto/certs.js'
+import { startReferenceASProcess } from '../../src/reference-as/process.js'
+import type { Mutant } from '../../src/reference-as/mutant.js'
+import { MUTANTS } from '../mutants/index.js'
+import { ids, runHarness } from './harness.js'
+
+/**
+ * Proof that the checks can fail: each mutant is the reference AS with one rule switched off. The
+ * harness, run as a user runs it against an external target, must fail exactly the modules the
+ * mutant names for each profile it breaks, and pass (or find not applicable) everything else.
+ */
+export async function runAgainstMutant(mutant: Mutant) {
+  const clientCa = await createCa('CN=mutant test client CA')
+  const dir = mkdtempSync(join(tmpdir(), `mutant-${mutant.id}-`))
+  writeFileSync(join(dir, 'client-ca.pem'), clientCa.certPem)
+  writeFileSync(join(dir, 'client-ca.key'), clientCa.keyPem, { mode: 0o600 })
+  writeFileSync(join(dir, 'target.yaml'), 'tls:\n  client_ca:\n    cert: client-ca.pem\n    key: client-ca.key\n')
+  const as = await startReferenceASProcess({ mutant, profiles: mutant.profiles, clientCaPem: clientCa.certPem })
+  try {
+    const out: Record<string, { failed: string[]; errors: string[]; expected: string[]; log: string }> = {}
+    for (const p of mutant.profiles) {
+      const run = await runHarness(['run', '--no-html', '--workers', '1', '--issuer', as.issuers[p], '--profile', p, '--ca', as.caFile, '--config', join(dir, 'target.yaml')])
+      const r = run.results
+      out[p] = {
+        failed: r ? ids(r, 'failed') : [],
+        errors: r ? ids(r, 'error') : ['no results.json'],
+        expected: (mutant.expectFailures[p] ?? []).map((id) => `${p}/${id}`).sort(),
+        log: `${run.stdout}\n${run.stderr}`.slice(-3000),
+      }
+    }
+    return out
+  } finally {
+    await as.close()
+  }
+}
+
+for (const mutant of MUTANTS) {
+  test(`mutant ${mutant.id}: ${mutant.description}`, async () => {
+    const out = await runAgainstMutant(mutant)
+    for (const [p, o] of Object.entries(out)) {
+      expect(o.errors, `${p}: harness errors\n${o.log}`).toEqual([])
+      expect(o.expected.length, `${mutant.id} names no failure for ${p}`).toBeGreaterThan(0)
+      expect(o.failed, `${p}: failed modules\n${o.log}`).toEqual(o.expected)
+    }
+  })
+}
