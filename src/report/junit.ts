@@ -1,0 +1,106 @@
+/**
+ * JUnit XML for CI systems: one `<testsuite>` per profile, one `<testcase>` per result.
+ * failed → `<failure>` (message, requirement ids, level), error → `<error>`, skipped and
+ * not_applicable → `<skipped message>`, warning → passed with a `<system-out>` saying so.
+ */
+import type { ResultRecord, RunResults } from '../suite/result.js'
+import { escapeXml as x, profileTitle, variantOf } from './common.js'
+
+const seconds = (ms: number): string => (Math.max(0, ms) / 1000).toFixed(3)
+
+function detail(r: ResultRecord): string {
+  const lines = [
+    r.message,
+    `requirements: ${r.requirements.join(', ') || '(none)'}`,
+    `level: ${r.level}`,
+  ]
+  if (r.expected) lines.push(`expected: ${r.expected}`)
+  if (r.refusedAt) lines.push(`refused at: ${r.refusedAt}`)
+  if (r.errorCode) lines.push(`error code: ${r.errorCode}`)
+  for (const c of r.checks) {
+    if (c.status !== 'passed') lines.push(`check ${c.check} [${c.requirements.join(', ')}] ${c.status} (${c.level}): ${c.message}`)
+  }
+  return lines.join('\n')
+}
+
+function testcase(r: ResultRecord): string {
+  const variant = variantOf(r)
+  const name = variant ? `${r.id} [${variant}]` : r.id
+  const open = `    <testcase classname="${x(`${r.profile}.${r.surface}`)}" name="${x(name)}" time="${seconds(r.durationMs)}"`
+  const props =
+    r.requirements.length > 0
+      ? `      <properties>\n${r.requirements.map((id) => `        <property name="requirement" value="${x(id)}"/>`).join('\n')}\n        <property name="level" value="${x(r.level)}"/>\n      </properties>\n`
+      : ''
+  let body = ''
+  switch (r.status) {
+    case 'passed':
+      break
+    case 'failed':
+      body = `      <failure message="${x(`[${r.level}] ${r.requirements.join(', ')}: ${r.message}`)}" type="${x(`non-conformance:${r.level}`)}">${x(detail(r))}</failure>\n`
+      break
+    case 'error':
+      body = `      <error message="${x(r.message)}" type="${x(r.errorCode ?? 'ERR_INTERNAL')}">${x(detail(r))}</error>\n`
+      break
+    case 'skipped':
+      body = `      <skipped message="${x(`skipped: ${r.message}`)}"/>\n`
+      break
+    case 'not_applicable':
+      body = `      <skipped message="${x(`not applicable: ${r.message}`)}"/>\n`
+      break
+    case 'warning':
+      body = `      <system-out>${x(`WARNING [${r.level}] ${r.requirements.join(', ')}: ${r.message}`)}</system-out>\n`
+      break
+  }
+  return `${open}>\n${props}${body}    </testcase>`
+}
+
+/** The whole junit.xml document. */
+export function renderJunit(run: RunResults): string {
+  const byProfile = new Map<string, ResultRecord[]>()
+  for (const p of run.profiles) byProfile.set(p, [])
+  for (const r of run.results) {
+    if (!byProfile.has(r.profile)) byProfile.set(r.profile, [])
+    byProfile.get(r.profile)!.push(r)
+  }
+  const count = (rs: ResultRecord[]) => ({
+    tests: rs.length,
+    failures: rs.filter((r) => r.status === 'failed').length,
+    errors: rs.filter((r) => r.status === 'error').length,
+    skipped: rs.filter((r) => r.status === 'skipped' || r.status === 'not_applicable').length,
+    time: seconds(rs.reduce((a, r) => a + r.durationMs, 0)),
+  })
+  const all = count(run.results)
+  const suites: string[] = []
+  let i = 0
+  for (const [profile, rs] of byProfile) {
+    const c = count(rs)
+    const issuer = run.target.issuers?.[profile as keyof NonNullable<typeof run.target.issuers>] ?? run.target.issuer
+    suites.push(
+      `  <testsuite name="${x(profile)}" id="${i++}" package="${x(profile)}" tests="${c.tests}" failures="${c.failures}" errors="${c.errors}" skipped="${c.skipped}" time="${c.time}" timestamp="${x(run.startedAt.replace(/Z$/, ''))}" hostname="${x(hostOf(issuer))}">\n` +
+        `    <properties>\n` +
+        `      <property name="profile.title" value="${x(profileTitle(profile))}"/>\n` +
+        `      <property name="issuer" value="${x(issuer)}"/>\n` +
+        `      <property name="embedded" value="${run.target.embedded}"/>\n` +
+        `      <property name="tool" value="${x(`${run.tool.name} ${run.tool.version}`)}"/>\n` +
+        `    </properties>\n` +
+        rs.map(testcase).join('\n') +
+        (rs.length ? '\n' : '') +
+        `  </testsuite>`,
+    )
+  }
+  const aborted = run.aborted ? `<!-- run aborted: ${x(`${run.aborted.code}: ${run.aborted.message}`).replace(/--/g, '- -')} -->\n` : ''
+  return (
+    `<?xml version="1.0" encoding="UTF-8"?>\n${aborted}` +
+    `<testsuites name="${x(`${run.tool.name} ${run.tool.version}`)}" tests="${all.tests}" failures="${all.failures}" errors="${all.errors}" skipped="${all.skipped}" time="${seconds(run.durationMs)}" timestamp="${x(run.startedAt.replace(/Z$/, ''))}">\n` +
+    suites.join('\n') +
+    `\n</testsuites>\n`
+  )
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host
+  } catch {
+    return url
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * Requirement → verdict matrix: for each requirement id cited by any result, the results that
+ * prove it and one overall verdict.
+ *
+ * Verdict, first rule that applies:
+ * 1. `failed`         a shall-level result citing it failed;
+ * 2. `warning`        a result citing it failed at should/may level, or ended with a warning;
+ * 3. `inconclusive`   a result citing it ended in a harness error (the clause was not proven);
+ * 4. `passed`         at least one result citing it passed;
+ * 5. `not_applicable` every result citing it was not applicable;
+ * 6. `not_tested`     otherwise (only skipped, or skipped and not applicable).
+ */
+import type { ResultRecord } from '../suite/result.js'
+import { requirementInfo, type RequirementInfo } from './common.js'
+
+export type Verdict = 'failed' | 'warning' | 'inconclusive' | 'passed' | 'not_applicable' | 'not_tested'
+
+export const VERDICT_WORD: Record<Verdict, string> = {
+  failed: 'Failed',
+  warning: 'Warning',
+  inconclusive: 'Inconclusive',
+  passed: 'Passed',
+  not_applicable: 'Not applicable',
+  not_tested: 'Not tested',
+}
+
+export interface MatrixRow {
+  requirement: RequirementInfo
+  verdict: Verdict
+  results: ResultRecord[]
+}
+
+export function verdictOf(results: readonly Pick<ResultRecord, 'status' | 'level'>[]): Verdict {
+  if (results.some((r) => r.status === 'failed' && r.level === 'shall')) return 'failed'
+  if (results.some((r) => r.status === 'failed' || r.status === 'warning')) return 'warning'
+  if (results.some((r) => r.status === 'error')) return 'inconclusive'
+  if (results.some((r) => r.status === 'passed')) return 'passed'
+  if (results.length > 0 && results.every((r) => r.status === 'not_applicable')) return 'not_applicable'
+  return 'not_tested'
+}
+
+const VERDICT_ORDER: Record<Verdict, number> = { failed: 0, warning: 1, inconclusive: 2, passed: 3, not_applicable: 4, not_tested: 5 }
+
+/** Natural order of ids: FAPI1-ADV-5.2.2-14 after FAPI1-ADV-5.2.2-4. */
+function compareIds(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { numeric: true })
+}
+
+/** Rows in registry-natural id order (or by verdict, worst first, with `byVerdict`). */
+export function requirementMatrix(results: readonly ResultRecord[], opts: { byVerdict?: boolean } = {}): MatrixRow[] {
+  const byId = new Map<string, ResultRecord[]>()
+  for (const r of results) {
+    for (const id of new Set(r.requirements)) {
+      let list = byId.get(id)
+      if (!list) byId.set(id, (list = []))
+      list.push(r)
+    }
+  }
+  const rows = [...byId].map(([id, rs]) => ({ requirement: requirementInfo(id), verdict: verdictOf(rs), results: rs }))
+  rows.sort((a, b) =>
+    opts.byVerdict
+      ? VERDICT_ORDER[a.verdict] - VERDICT_ORDER[b.verdict] || compareIds(a.requirement.id, b.requirement.id)
+      : compareIds(a.requirement.id, b.requirement.id),
+  )
+  return rows
+}
