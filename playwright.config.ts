@@ -15,7 +15,7 @@ export default defineConfig({
   forbidOnly: true,
   retries: 0,
   timeout: 90_000,
-  outputDir: plan ? join(plan.outDir, '.playwright') : 'test-results/harness',
+  outputDir: plan ? join(plan.workDir, 'runner') : 'test-results/harness',
   reporter: [['./src/report/results-reporter.ts']],
   // One project for all profiles, so workers are shared across them (a worker per project per
   // profile cost more start-up than the tests themselves); each test's record names its profile.

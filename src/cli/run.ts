@@ -55,7 +55,7 @@ interface Prepared {
   stop: Stop
 }
 
-async function prepare(opts: RunOptions, startedAt: string): Promise<Prepared> {
+async function prepare(opts: RunOptions, startedAt: string, workDir: string): Promise<Prepared> {
   const config: HarnessConfig = opts.config ? loadConfig(opts.config) : {}
   const requested = opts.profile?.length ? opts.profile : (config.profiles ?? [...PROFILE_IDS])
   const unknown = requested.filter((p) => !(PROFILE_IDS as readonly string[]).includes(p))
@@ -65,7 +65,7 @@ async function prepare(opts: RunOptions, startedAt: string): Promise<Prepared> {
   const ca = [...(opts.ca ?? []).map((f) => readPem(f, '--ca')), ...(config.tls?.ca ? [readPem(resolve(opts.config ? dirname(opts.config) : '.', config.tls.ca), '/tls/ca')] : [])]
   const insecure = Boolean(opts.insecureTls || config.tls?.insecure)
   const timeoutMs = opts.timeout ?? config.timeout_ms ?? 10_000
-  const base = { outDir: resolve(opts.out), timeoutMs, startedAt, ...(config.registration?.initial_access_token ? { initialAccessToken: config.registration.initial_access_token } : {}) }
+  const base = { outDir: resolve(opts.out), workDir, timeoutMs, startedAt, ...(config.registration?.initial_access_token ? { initialAccessToken: config.registration.initial_access_token } : {}) }
 
   if (!issuer && !config.issuers) {
     // The embedded reference AS: a correct server per profile, on 127.0.0.1 with TLS.
@@ -195,7 +195,7 @@ export async function run(opts: RunOptions): Promise<number> {
   let records: ResultRecord[] = []
   const planDir = mkdtempSync(join(tmpdir(), 'fapi-harness-'))
   try {
-    prepared = await prepare(opts, startedAt)
+    prepared = await prepare(opts, startedAt, planDir)
     const { plan } = prepared
     mkdirSync(outDir, { recursive: true })
     for (const f of [DETAIL_FILE, PARTIAL_FILE]) rmSync(join(outDir, f), { force: true })

@@ -21,6 +21,8 @@ export interface HarnessConfig {
   workers?: number
 }
 
+const KEY_KINDS: readonly KeyKind[] = ['RSA-2048', 'RSA-1024', 'EC-P256', 'Ed25519']
+
 const validate = new Ajv({ allErrors: true, strict: false }).compile(CONFIG_SCHEMA)
 
 function describe(e: ErrorObject): string {
@@ -59,11 +61,12 @@ export function loadConfig(file: string): HarnessConfig {
   } catch (e) {
     throw new HarnessError('ERR_CONFIG_INVALID', `${file} is not valid ${/\.json$/i.test(file) ? 'JSON' : 'YAML'}: ${(e as Error).message.split('\n')[0]}`, { cause: e })
   }
-  data ??= {}
-  if (!validate(data)) {
+  // Expand first, so that the values validated are the values used.
+  const expanded = expandEnv(data ?? {}, file)
+  if (!validate(expanded)) {
     throw new HarnessError('ERR_CONFIG_INVALID', `${file}: ${(validate.errors ?? []).map(describe).join('; ')}`)
   }
-  return expandEnv(data, file) as HarnessConfig
+  return expanded as HarnessConfig
 }
 
 function readRelative(base: string, path: string, what: string): string {
@@ -81,6 +84,7 @@ export function staticClients(config: HarnessConfig, configFile: string | undefi
   for (const [role, c] of Object.entries(config.clients ?? {})) {
     const method = role.split(':')[0] as ClientAuthMethod
     const kind = (role.split(':')[1] ?? 'RSA-2048') as KeyKind
+    if (!KEY_KINDS.includes(kind)) throw new HarnessError('ERR_CONFIG_INVALID', `/clients/${role}: unknown key kind ${kind}; use one of ${KEY_KINDS.join(', ')}`)
     let key: KeyPair | undefined
     const jwk = c.private_jwk ?? (c.private_jwk_file ? (JSON.parse(readRelative(base, c.private_jwk_file, `/clients/${role}/private_jwk_file`)) as JWK) : undefined)
     if (jwk) {

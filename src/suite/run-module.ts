@@ -49,6 +49,7 @@ export async function runModule(module: Module, ctx: ModuleContext): Promise<Res
           return { check: u.check.id, title: u.check.title, requirements, level, status: 'error' as const, message: `check threw: ${oneLine(e)}` }
         }
       })
+      if (!checks.length) throw new HarnessError('ERR_INTERNAL', `module ${module.id} judged nothing: it returned no checks`)
       const status = checks.some((c) => c.status === 'failed') ? 'failed' : checks.some((c) => c.status === 'error') ? 'error' : checks.some((c) => c.status === 'warning') ? 'warning' : 'passed'
       const primary = checks.find((c) => c.status === status) ?? checks[0]
       const refusal = checks.find((c) => c.check === 'attempt-refused')?.evidence?.refusedAt

@@ -21,6 +21,7 @@ export default defineCheck<AttemptAcceptedInput>({
   requirements: [],
   evaluate({ registration, response, kind }) {
     if (!response) {
+      if (registration?.transport_error) return undecidable(`registration: no HTTP response: ${registration.transport_error.code}`, { transport_error: registration.transport_error })
       const e = registration ? oauthError(registration) : undefined
       return fail(`registration of the client was refused (${e ? `HTTP ${e.status}${e.error ? ` ${e.error}` : ''}` : 'no response'}) where the profile requires acceptance`, { registration: e })
     }
