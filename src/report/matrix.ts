@@ -9,6 +9,10 @@
  * 4. `passed`         at least one result citing it passed;
  * 5. `not_applicable` every result citing it was not applicable;
  * 6. `not_tested`     otherwise (only skipped, or skipped and not applicable).
+ *
+ * A result is judged per requirement: where its checks say which clauses they prove, only the
+ * checks citing the requirement count (a test failing one clause does not fail the others it
+ * cites); the row lists the result with that per-requirement status and level.
  */
 import type { ResultRecord } from '../suite/result.js'
 import { requirementInfo, type RequirementInfo } from './common.js'
@@ -46,6 +50,17 @@ function compareIds(a: string, b: string): number {
   return a.localeCompare(b, 'en', { numeric: true })
 }
 
+const RANK = { shall: 3, should: 2, may: 1 } as const
+
+/** The result as far as one requirement is concerned: status and level of the checks citing it. */
+export function asFarAs(r: ResultRecord, id: string): ResultRecord {
+  const cs = (r.checks ?? []).filter((c) => c.requirements.includes(id as never))
+  if (!cs.length) return r
+  const status = cs.some((c) => c.status === 'failed') ? 'failed' : cs.some((c) => c.status === 'error') ? 'error' : cs.some((c) => c.status === 'warning') ? 'warning' : 'passed'
+  const level = cs.reduce<ResultRecord['level']>((l, c) => (RANK[c.level] > RANK[l] ? c.level : l), 'may')
+  return status === r.status && level === r.level ? r : { ...r, status, level }
+}
+
 /** Rows in registry-natural id order (or by verdict, worst first, with `byVerdict`). */
 export function requirementMatrix(results: readonly ResultRecord[], opts: { byVerdict?: boolean } = {}): MatrixRow[] {
   const byId = new Map<string, ResultRecord[]>()
@@ -53,7 +68,7 @@ export function requirementMatrix(results: readonly ResultRecord[], opts: { byVe
     for (const id of new Set(r.requirements)) {
       let list = byId.get(id)
       if (!list) byId.set(id, (list = []))
-      list.push(r)
+      list.push(asFarAs(r, id))
     }
   }
   const rows = [...byId].map(([id, rs]) => ({ requirement: requirementInfo(id), verdict: verdictOf(rs), results: rs }))

@@ -33,7 +33,7 @@ test.describe('requirement verdict', () => {
     const cited = new Set(run.results.flatMap((x) => x.requirements))
     expect(rows.map((x) => x.requirement.id).sort()).toEqual([...cited].sort())
     for (const row of rows) {
-      expect(row.results).toEqual(run.results.filter((x) => x.requirements.includes(row.requirement.id as RequirementId)))
+      expect(row.results.map((x) => `${x.profile}/${x.id}`)).toEqual(run.results.filter((x) => x.requirements.includes(row.requirement.id as RequirementId)).map((x) => `${x.profile}/${x.id}`))
       expect(row.verdict).toBe(verdictOf(row.results))
     }
     const unknown = rows.find((x) => x.requirement.id === 'FAPI1-ADV-99.9')!
@@ -82,4 +82,22 @@ test.describe('summary.html', () => {
     expect(plain).not.toContain('allure-report/')
     expect(plain).toContain('Java was not found')
   })
+})
+
+test('a result failing one cited clause does not fail the other clauses it cites', async () => {
+  const { requirementMatrix } = await import('../../../src/report/matrix.js')
+  const base = { id: 'm', title: 'm', profile: 'oauth2', surface: 'client-authentication', durationMs: 1, exchanges: [], message: 'x' } as const
+  const r = {
+    ...base,
+    requirements: ['RFC6749-5.1', 'RFC7523-3-3'],
+    level: 'shall',
+    status: 'failed',
+    checks: [
+      { check: 'attempt-accepted', title: '', requirements: ['RFC7523-3-3'], level: 'shall', status: 'passed', message: '' },
+      { check: 'token-response-not-cacheable', title: '', requirements: ['RFC6749-5.1'], level: 'shall', status: 'failed', message: '' },
+    ],
+  } as never
+  const rows = requirementMatrix([r])
+  expect(rows.find((x) => x.requirement.id === 'RFC6749-5.1')?.verdict).toBe('failed')
+  expect(rows.find((x) => x.requirement.id === 'RFC7523-3-3')?.verdict).toBe('passed')
 })
