@@ -293,3 +293,51 @@ test('child process: serve.ts prints one JSON line and stops on close()', async 
   }
   expect(() => process.kill(child.pid, 0)).toThrow()
 })
+
+test('loopback fixtures: jwks_uri client and CIBA ping notification to a harness endpoint', async () => {
+  const https = await import('node:https')
+  const { issueServerCert } = await import('../../../src/crypto/certs.js')
+  const key = await h.signingKey('ES256', 'jwks-uri')
+  const tlsCert = await issueServerCert(await createCa('CN=fixture CA'), { ips: ['127.0.0.1'] })
+  const pings: Array<{ auth: string | undefined; body: string }> = []
+  let notified!: () => void
+  const gotPing = new Promise<void>((r) => (notified = r))
+  const server = https.createServer({ key: tlsCert.keyPem, cert: tlsCert.certPem }, (req, res) => {
+    if (req.url === '/jwks') {
+      res.setHeader('content-type', 'application/json')
+      res.end(JSON.stringify({ keys: [key.publicJwk] }))
+      return
+    }
+    let body = ''
+    req.on('data', (c) => (body += c))
+    req.on('end', () => {
+      pings.push({ auth: req.headers.authorization, body })
+      res.statusCode = 204
+      res.end()
+      notified()
+    })
+  })
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()))
+  const fixture = `https://127.0.0.1:${(server.address() as { port: number }).port}`
+  try {
+    const issuer = as.issuers.ciba
+    const agent = h.agentFor(as.caPem)
+    const reg = await h.register(issuer, agent, {
+      grant_types: ['urn:openid:params:grant-type:ciba'], response_types: [], redirect_uris: [],
+      token_endpoint_auth_method: 'private_key_jwt', jwks_uri: `${fixture}/jwks`,
+      backchannel_token_delivery_mode: 'ping', backchannel_client_notification_endpoint: `${fixture}/notify`,
+    })
+    expect(reg.status, JSON.stringify(reg.json)).toBe(201)
+    const id = reg.json.client_id
+    const ba = await h.postForm(`${issuer}/backchannel`, agent, { scope: 'openid', login_hint: 'carol', client_notification_token: 'notify-me-123', client_assertion_type: h.ASSERTION_TYPE, client_assertion: await h.assertion(key, id, issuer) })
+    expect(ba.status, JSON.stringify(ba.json)).toBe(200)
+    await gotPing
+    expect(pings[0]!.auth).toBe('Bearer notify-me-123')
+    expect(JSON.parse(pings[0]!.body).auth_req_id).toBe(ba.json.auth_req_id)
+    const tok = await h.postForm(`${issuer}/token`, agent, { grant_type: 'urn:openid:params:grant-type:ciba', auth_req_id: ba.json.auth_req_id, client_assertion_type: h.ASSERTION_TYPE, client_assertion: await h.assertion(key, id, issuer) })
+    expect(tok.status).toBe(200)
+  } finally {
+    server.close()
+    server.closeAllConnections()
+  }
+})

@@ -1,0 +1,289 @@
+/**
+ * Per-profile oidc-provider configuration of the reference AS: a *correct* server for each profile.
+ * oidc-provider's FAPI switch does not restrict client authentication methods, algorithms, key
+ * sizes or sender-constraining (see /work/shared/REFERENCE-AS-NOTES.md), so all of that is spelled
+ * out here, plus a registration validator for the rules the library does not check at all.
+ */
+import { decodeJwt } from 'jose'
+import type { ProfileId } from '../suite/profile.js'
+import { memoryAdapter } from './adapter.js'
+import type { CertificateSource } from './mtls.js'
+import type { ProfilePolicy } from './mutant.js'
+
+type FapiProfile = '1.0 Final' | '2.0'
+
+export interface ProfileSettings {
+  fapi?: FapiProfile
+  ciba?: { deliveryModes: Array<'poll' | 'ping'> }
+  clientAuthMethods: string[]
+  clientAuthSigningAlgValues: string[]
+  idTokenSigningAlgValues: string[]
+  dPoPSigningAlgValues: string[]
+  policy: ProfilePolicy
+}
+
+const ALL_METHODS = ['none', 'client_secret_basic', 'client_secret_post', 'client_secret_jwt', 'private_key_jwt', 'tls_client_auth', 'self_signed_tls_client_auth']
+const FAPI_METHODS = ['private_key_jwt', 'tls_client_auth', 'self_signed_tls_client_auth']
+
+const OPEN_POLICY: ProfilePolicy = {
+  refusePublicClientCredentials: true,
+  refusePublicCiba: true,
+  requireCertificateBoundTokens: false,
+  minRsaBits: 0,
+}
+const FAPI_POLICY: ProfilePolicy = { ...OPEN_POLICY, requireCertificateBoundTokens: true, minRsaBits: 2048 }
+
+const oidcLike: ProfileSettings = {
+  clientAuthMethods: ALL_METHODS,
+  clientAuthSigningAlgValues: ['RS256', 'PS256', 'ES256', 'HS256'],
+  idTokenSigningAlgValues: ['RS256', 'PS256', 'ES256'],
+  dPoPSigningAlgValues: ['ES256', 'EdDSA'],
+  policy: OPEN_POLICY,
+}
+
+const fapi1Advanced: ProfileSettings = {
+  fapi: '1.0 Final',
+  clientAuthMethods: FAPI_METHODS,
+  clientAuthSigningAlgValues: ['PS256', 'ES256'],
+  idTokenSigningAlgValues: ['PS256', 'ES256'],
+  dPoPSigningAlgValues: ['ES256'],
+  policy: FAPI_POLICY,
+}
+
+/** What a correct server does, per profile (see profiles/*.ts for the clauses). */
+export const PROFILE_SETTINGS: Record<ProfileId, ProfileSettings> = {
+  oauth2: oidcLike,
+  oidc: oidcLike,
+  'fapi1-baseline': {
+    clientAuthMethods: ['client_secret_jwt', 'private_key_jwt', 'tls_client_auth', 'self_signed_tls_client_auth'],
+    clientAuthSigningAlgValues: ['PS256', 'ES256', 'RS256', 'HS256'],
+    idTokenSigningAlgValues: ['PS256', 'ES256', 'RS256'],
+    dPoPSigningAlgValues: ['ES256'],
+    policy: { ...OPEN_POLICY, minRsaBits: 2048 },
+  },
+  'fapi1-advanced': fapi1Advanced,
+  'fapi2-security': {
+    fapi: '2.0',
+    clientAuthMethods: FAPI_METHODS,
+    clientAuthSigningAlgValues: ['PS256', 'ES256', 'EdDSA'],
+    idTokenSigningAlgValues: ['PS256', 'ES256', 'EdDSA'],
+    dPoPSigningAlgValues: ['ES256', 'EdDSA'],
+    policy: FAPI_POLICY,
+  },
+  ciba: { ...oidcLike, ciba: { deliveryModes: ['poll', 'ping'] } },
+  'fapi-ciba': { ...fapi1Advanced, ciba: { deliveryModes: ['poll', 'ping'] } },
+}
+
+export interface BuildContext {
+  profile: ProfileId
+  issuer: string
+  jwks: { keys: Array<Record<string, unknown>> }
+  cookieKeys: string[]
+  certs: CertificateSource
+  policy: ProfilePolicy
+  /** oidc-provider's `errors` export. */
+  errors: Record<string, new (...args: any[]) => Error>
+  /** Delay before the simulated authentication device approves a CIBA request. */
+  cibaApprovalDelayMs: number
+  /** Timers to clear on close. */
+  timers: Set<NodeJS.Timeout>
+  /** Outgoing requests (jwks_uri, CIBA ping notifications), see index.ts `outboundFetch`. */
+  fetch: (url: string, options: Record<string, unknown>) => Promise<unknown>
+}
+
+/** Name of the extra client metadata property whose validator enforces ProfilePolicy. */
+export const POLICY_PROPERTY = 'reference_as_policy'
+
+function rsaBits(n: unknown): number {
+  if (typeof n !== 'string') return 0
+  const bytes = Buffer.from(n, 'base64url')
+  let i = 0
+  while (i < bytes.length && bytes[i] === 0) i++
+  if (i === bytes.length) return 0
+  return (bytes.length - i - 1) * 8 + (32 - Math.clz32(bytes[i]!))
+}
+
+/** The `extraClientMetadata.validator`: runs synchronously at registration and at client load. */
+function policyValidator(policy: ProfilePolicy, errors: BuildContext['errors'], methods: () => string[]) {
+  const InvalidClientMetadata = errors.InvalidClientMetadata!
+  return (_ctx: unknown, key: string, _value: unknown, metadata: Record<string, any>) => {
+    if (key !== POLICY_PROPERTY) return
+    const method = metadata.token_endpoint_auth_method
+    // an unsupported method is refused by oidc-provider's own checks, with a better message
+    if (!methods().includes(method)) return
+    const grants: string[] = Array.isArray(metadata.grant_types) ? metadata.grant_types : []
+    if (method === 'none') {
+      if (policy.refusePublicClientCredentials && grants.includes('client_credentials')) {
+        throw new InvalidClientMetadata('public clients (token_endpoint_auth_method none) must not use the client_credentials grant (RFC 6749 section 4.4)')
+      }
+      if (policy.refusePublicCiba && grants.includes('urn:openid:params:grant-type:ciba')) {
+        throw new InvalidClientMetadata('public clients (token_endpoint_auth_method none) must not use the CIBA grant')
+      }
+    } else if (policy.requireCertificateBoundTokens && metadata.tls_client_certificate_bound_access_tokens !== true) {
+      throw new InvalidClientMetadata('tls_client_certificate_bound_access_tokens must be true: this profile requires sender-constrained access tokens')
+    }
+    if (policy.minRsaBits > 0 && Array.isArray(metadata.jwks?.keys)) {
+      for (const jwk of metadata.jwks.keys) {
+        if (jwk?.kty === 'RSA') {
+          const bits = rsaBits(jwk.n)
+          if (bits < policy.minRsaBits) {
+            throw new InvalidClientMetadata(`RSA keys must be at least ${policy.minRsaBits} bits (got ${bits})`)
+          }
+        }
+      }
+    }
+  }
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+}
+
+/** The oidc-provider configuration for one profile. `settings` may be a mutant-edited copy. */
+export function buildConfiguration(settings: ProfileSettings, b: BuildContext): Record<string, any> {
+  const { errors } = b
+  const cookiePrefix = `_${b.profile.replace(/-/g, '_')}`
+
+  const ciba = settings.ciba
+    ? {
+        enabled: true,
+        deliveryModes: [...settings.ciba.deliveryModes],
+        async processLoginHint(_ctx: unknown, loginHint: string) {
+          return loginHint || undefined
+        },
+        async processLoginHintToken(_ctx: unknown, loginHintToken: string) {
+          try {
+            const { sub } = decodeJwt(loginHintToken)
+            return typeof sub === 'string' ? sub : undefined
+          } catch {
+            return undefined
+          }
+        },
+        async verifyUserCode() {},
+        async validateRequestContext() {},
+        async validateBindingMessage(_ctx: unknown, bindingMessage?: string) {
+          if (bindingMessage !== undefined && !/^[a-zA-Z0-9-._+/!?#]{1,20}$/.test(bindingMessage)) {
+            throw new errors.InvalidBindingMessage!('the binding_message value, when provided, needs to be 1 - 20 characters in length and use only a basic set of characters')
+          }
+        },
+        /** The simulated authentication device: approves after a delay (`deny` as login_hint: denies). */
+        async triggerAuthenticationDevice(ctx: any, request: any, account: any, client: any) {
+          const provider = ctx.oidc.provider
+          const timer = setTimeout(async () => {
+            b.timers.delete(timer)
+            try {
+              if (account.accountId === 'deny') {
+                await provider.backchannelResult(request, new errors.AccessDenied!('end-user denied the authentication request'))
+                return
+              }
+              const grant = new provider.Grant({ clientId: client.clientId, accountId: account.accountId })
+              if (request.scope) grant.addOIDCScope(request.scope)
+              if (request.claims && Object.keys(request.claims).length) grant.addOIDCClaims(Object.keys({ ...request.claims.id_token, ...request.claims.userinfo }))
+              await grant.save()
+              await provider.backchannelResult(request, grant)
+            } catch (err) {
+              console.error(`reference-as ${b.profile}: CIBA approval failed:`, err)
+            }
+          }, b.cibaApprovalDelayMs)
+          timer.unref()
+          b.timers.add(timer)
+        },
+      }
+    : { enabled: false }
+
+  const config: Record<string, any> = {
+    adapter: memoryAdapter(),
+    clients: [],
+    clientAuthMethods: [...settings.clientAuthMethods],
+    clientDefaults: {
+      grant_types: ['authorization_code'],
+      response_types: ['code'],
+      token_endpoint_auth_method: 'client_secret_basic',
+      id_token_signed_response_alg: 'PS256',
+    },
+    clockTolerance: 5,
+    clientBasedCORS: () => false,
+    fetch: b.fetch,
+    cookies: {
+      keys: b.cookieKeys,
+      names: { session: `${cookiePrefix}_session`, interaction: `${cookiePrefix}_interaction`, resume: `${cookiePrefix}_resume` },
+    },
+    enabledJWA: {
+      clientAuthSigningAlgValues: [...settings.clientAuthSigningAlgValues],
+      idTokenSigningAlgValues: [...settings.idTokenSigningAlgValues],
+      dPoPSigningAlgValues: [...settings.dPoPSigningAlgValues],
+      requestObjectSigningAlgValues: settings.clientAuthSigningAlgValues.filter((a) => !a.startsWith('HS')),
+    },
+    extraClientMetadata: {
+      properties: [POLICY_PROPERTY],
+      // reads config.clientAuthMethods at call time, so a mutant's configure() edit is seen
+      validator: policyValidator(b.policy, errors, () => config.clientAuthMethods),
+    },
+    features: {
+      devInteractions: { enabled: true },
+      clientCredentials: { enabled: true },
+      registration: { enabled: true, initialAccessToken: false },
+      introspection: {
+        enabled: true,
+        async allowedPolicy(ctx: any, client: any, token: any) {
+          return !(client.clientAuthMethod === 'none' && token.clientId !== ctx.oidc.client.clientId)
+        },
+      },
+      revocation: {
+        enabled: true,
+        async allowedPolicy(_ctx: unknown, client: any, token: any) {
+          if (token.clientId !== client.clientId) {
+            if (client.clientAuthMethod === 'none') return false
+            throw new errors.InvalidRequest!('client is not authorized to revoke the presented token')
+          }
+          return true
+        },
+      },
+      mTLS: {
+        enabled: true,
+        certificateBoundAccessTokens: true,
+        tlsClientAuth: true,
+        selfSignedTlsClientAuth: true,
+        getCertificate: b.certs.getCertificate,
+        certificateAuthorized: b.certs.certificateAuthorized,
+        certificateSubjectMatches: b.certs.certificateSubjectMatches,
+      },
+      fapi: settings.fapi ? { enabled: true, profile: settings.fapi } : { enabled: false },
+      ciba,
+      resourceIndicators: { enabled: false },
+      rpInitiatedLogout: { enabled: false },
+    },
+    async findAccount(_ctx: unknown, sub: string) {
+      return {
+        accountId: sub,
+        async claims() {
+          return { sub }
+        },
+      }
+    },
+    jwks: b.jwks,
+    async renderError(ctx: any, out: Record<string, string>) {
+      ctx.type = 'html'
+      ctx.body = `<!DOCTYPE html><html><head><title>Error</title></head><body><h1>Error</h1>${Object.entries(out)
+        .map(([k, v]) => `<pre><strong>${escapeHtml(k)}</strong>: ${escapeHtml(String(v))}</pre>`)
+        .join('')}</body></html>`
+    },
+    ttl: {
+      AccessToken: 3600,
+      AuthorizationCode: 60,
+      BackchannelAuthenticationRequest(ctx: any) {
+        const requested = ctx?.oidc?.params?.requested_expiry
+        return requested ? Math.min(600, +requested) : 600
+      },
+      ClientCredentials: 600,
+      DeviceCode: 600,
+      Grant: 14 * 86400,
+      IdToken: 3600,
+      Interaction: 3600,
+      PreAuthorizedCode: 600,
+      RefreshToken: 14 * 86400,
+      Session: 14 * 86400,
+    },
+  }
+  return config
+}

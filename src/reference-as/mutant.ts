@@ -1,0 +1,173 @@
+/**
+ * Mutants: the reference AS with ONE rule switched off, to prove that the harness notices.
+ * The catalog lives in test/mutants/<id>.ts (one per file, listed in test/mutants/index.ts).
+ *
+ * A mutant breaks its rule, in order of preference, by
+ *   (a) `configure`: editing the oidc-provider configuration of the affected profiles;
+ *   (b) `patchProvider`: patching the Provider instance (models, OIDCContext prototype, ...);
+ *   (c) `middleware`: a koa middleware wrapped around oidc-provider (request/response rewriting);
+ *   (d) `sourcePatches` + `relax`: a text patch of one oidc-provider/jose file, applied by Node
+ *       module customization hooks in a child process (`startReferenceASProcess`). The patched
+ *       code asks `relax(check)` at run time, so only the mutant's profiles are affected.
+ * `policy` switches off one of the reference AS's own registration rules (see ProfilePolicy).
+ *
+ * This module is type-only at run time apart from tiny helpers: it never imports oidc-provider,
+ * so a child process can load a mutant before registering its source patches.
+ */
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http'
+import { Readable } from 'node:stream'
+import type { ProfileId } from '../suite/profile.js'
+
+/** The subset of a koa context that mutants and the reference AS use. */
+export interface KoaContext {
+  method: string
+  /** Path inside the issuer (the `/<profile>` prefix is already stripped): `/token`, `/reg`, ... */
+  path: string
+  url: string
+  status: number
+  body: any
+  headers: IncomingHttpHeaders
+  req: IncomingMessage
+  res: ServerResponse
+  request: { req: IncomingMessage; [key: string]: any }
+  get(field: string): string
+  set(field: string, value: string): void
+  is(...types: string[]): string | false | null
+  /** oidc-provider's per-request context (defined inside its routes). */
+  oidc?: any
+  [key: string]: any
+}
+export type Next = () => Promise<unknown>
+export type KoaMiddleware = (ctx: KoaContext, next: Next) => unknown
+
+/** Rules the reference AS adds on top of oidc-provider (enforced at registration). */
+export interface ProfilePolicy {
+  /** RFC 6749 §4.4: a public client (`none`) must not register the client_credentials grant. */
+  refusePublicClientCredentials: boolean
+  /** CIBA Core: a public client must not register the CIBA grant. */
+  refusePublicCiba: boolean
+  /** Confidential clients must register `tls_client_certificate_bound_access_tokens: true`. */
+  requireCertificateBoundTokens: boolean
+  /** Minimum RSA modulus (bits) for keys in a registered `jwks`; 0 = no registration-time check. */
+  minRsaBits: number
+}
+
+export interface MutantContext {
+  profile: ProfileId
+  issuer: string
+}
+
+/** A text patch of one file of an installed package. */
+export interface SourcePatch {
+  /** Path below node_modules, e.g. `jose/dist/webapi/lib/jws_verify.js`. */
+  file: string
+  /** Exact text to replace; it must occur exactly once or the child process refuses to start. */
+  search: string
+  replace: string
+}
+
+/** Checks that the instrumentation patches (patches.ts) can switch off per request. */
+export type RelaxableCheck = 'alg' | 'exp' | 'jti' | 'iss' | 'sub' | 'signature' | 'rsa-min-bits'
+
+export interface RelaxInfo {
+  profile: ProfileId
+  /** koa context of the request (absent for `rsa-min-bits`, which runs inside jose). */
+  ctx?: KoaContext
+  header?: Record<string, unknown>
+  payload?: Record<string, unknown>
+}
+
+export interface Mutant {
+  id: string
+  description: string
+  /** The profiles whose server is broken; the other issuers of the same server stay correct. */
+  profiles: ProfileId[]
+  /** Harness module ids that must fail against this mutant, per profile. */
+  expectFailures: Partial<Record<ProfileId, string[]>>
+  /** `import.meta.url` of the mutant's file, so a child process can load it (needed for (d)). */
+  module?: string
+  policy?: Partial<ProfilePolicy>
+  /** (a) Edit the oidc-provider configuration object before `new Provider()`. */
+  configure?(config: Record<string, any>, ctx: MutantContext): void
+  /** (b) Patch the Provider instance after construction. */
+  patchProvider?(provider: any, ctx: MutantContext): void
+  /** (c) Koa middleware around oidc-provider (outermost). */
+  middleware?: KoaMiddleware
+  /** (d) Source patches; requires `startReferenceASProcess`. */
+  sourcePatches?: SourcePatch[]
+  /** (d) Decide per request whether an instrumented check is skipped. Synchronous. */
+  relax?(check: RelaxableCheck, info: RelaxInfo): boolean
+}
+
+/** Identity helper that type-checks a mutant definition. */
+export function defineMutant(m: Mutant): Mutant {
+  return m
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers for (c) middlewares
+// ---------------------------------------------------------------------------------------------
+
+const RAW = Symbol('reference-as.raw-body')
+
+/** Read the raw request body (once) and put an identical replayable stream back for oidc-provider. */
+export async function readBody(ctx: KoaContext): Promise<Buffer> {
+  const cached = (ctx as any)[RAW] as Buffer | undefined
+  if (cached) return cached
+  const chunks: Buffer[] = []
+  for await (const chunk of ctx.req) chunks.push(chunk as Buffer)
+  const body = Buffer.concat(chunks)
+  replaceBody(ctx, body)
+  return body
+}
+
+/**
+ * Replace the request body seen by oidc-provider (and fix Content-Length). Builds a fresh readable
+ * stream carrying the original request's metadata, so oidc-provider parses it as usual.
+ */
+export function replaceBody(ctx: KoaContext, body: Buffer | string): void {
+  const buf = Buffer.isBuffer(body) ? body : Buffer.from(body)
+  const orig = ctx.req
+  const headers = { ...orig.headers, 'content-length': String(buf.length) }
+  delete headers['transfer-encoding']
+  const stream = Readable.from(buf.length ? [buf] : []) as unknown as IncomingMessage
+  Object.assign(stream, {
+    headers,
+    rawHeaders: orig.rawHeaders,
+    method: orig.method,
+    url: orig.url,
+    originalUrl: (orig as any).originalUrl,
+    socket: orig.socket,
+    connection: orig.socket,
+    httpVersion: orig.httpVersion,
+    httpVersionMajor: orig.httpVersionMajor,
+    httpVersionMinor: orig.httpVersionMinor,
+    complete: true,
+    aborted: false,
+  })
+  ctx.req = stream
+  ctx.request.req = stream
+  ;(ctx as any)[RAW] = buf
+}
+
+/** Parse an application/x-www-form-urlencoded body (read with `readBody`). */
+export async function readForm(ctx: KoaContext): Promise<URLSearchParams | undefined> {
+  if (ctx.method !== 'POST' || !ctx.is('application/x-www-form-urlencoded')) return undefined
+  return new URLSearchParams((await readBody(ctx)).toString('utf8'))
+}
+
+/** Parse a JSON body (read with `readBody`). */
+export async function readJson(ctx: KoaContext): Promise<any> {
+  if (!ctx.is('application/json')) return undefined
+  const raw = (await readBody(ctx)).toString('utf8')
+  try {
+    return JSON.parse(raw)
+  } catch {
+    return undefined
+  }
+}
+
+/** Whether a request path is a discovery document. */
+export function isDiscovery(ctx: KoaContext): boolean {
+  return ctx.method === 'GET' && /^\/\.well-known\/(openid-configuration|oauth-authorization-server)$/.test(ctx.path)
+}

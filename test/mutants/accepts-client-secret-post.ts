@@ -1,0 +1,17 @@
+// Violates FAPI 1.0 Part 1 §5.2.2-4 (FAPI1-BASE-5.2.2-4): confidential clients authenticate with
+// mTLS, client_secret_jwt or private_key_jwt; a plain shared secret in the request body is not
+// allowed. Broken by configuration (a): client_secret_post is accepted and advertised.
+import { defineMutant } from '../../src/reference-as/mutant.js'
+
+export default defineMutant({
+  id: 'accepts-client-secret-post',
+  module: import.meta.url,
+  description: 'fapi1-baseline accepts and advertises client_secret_post',
+  profiles: ['fapi1-baseline'],
+  expectFailures: {
+    'fapi1-baseline': ['auth-method-client-secret-post', 'discovery-auth-methods-within-profile'],
+  },
+  configure(config) {
+    config.clientAuthMethods.push('client_secret_post')
+  },
+})

@@ -1,0 +1,18 @@
+// Violates RFC 7523 §3 item 9 (RFC7523-3-9): the JWT must be digitally signed and the AS must
+// reject it when the signature is invalid, i.e. not made with a key registered for the client.
+// Broken by a source patch (d) of lib/shared/jwt_client_auth.js (child process only): the
+// signature is not verified against the client's keys (time claims still are).
+import { defineMutant } from '../../src/reference-as/mutant.js'
+import { RELAX_SIGNATURE } from '../../src/reference-as/patches.js'
+
+export default defineMutant({
+  id: 'accepts-unregistered-key',
+  module: import.meta.url,
+  description: 'oauth2 accepts client assertions signed with a key the client never registered',
+  profiles: ['oauth2'],
+  expectFailures: {
+    oauth2: ['client-assertion-unregistered-key'],
+  },
+  sourcePatches: [RELAX_SIGNATURE],
+  relax: (check) => check === 'signature',
+})

@@ -1,0 +1,17 @@
+// Violates OpenID Connect Core §9 (OIDCC-9): the jti of a client assertion is single-use, so a
+// replayed assertion must be refused (RFC 7523 §3 item 7 makes this a MAY for plain OAuth).
+// Broken by patching the provider (b): the replay cache says every (iss, jti) is new.
+import { defineMutant } from '../../src/reference-as/mutant.js'
+
+export default defineMutant({
+  id: 'forgets-jti',
+  module: import.meta.url,
+  description: 'oidc accepts a replayed client assertion (no jti replay detection)',
+  profiles: ['oidc'],
+  expectFailures: {
+    oidc: ['client-assertion-jti-replay'],
+  },
+  patchProvider(provider) {
+    provider.ReplayDetection.unique = async () => true
+  },
+})

@@ -1,0 +1,70 @@
+/**
+ * The mutant catalog: one deliberately broken reference AS per rule (see
+ * src/reference-as/mutant.ts). Mutants with `sourcePatches` need a child process
+ * (`startReferenceASProcess`); the others also run in process (`startReferenceAS({ mutant })`).
+ */
+import type { Mutant } from '../../src/reference-as/mutant.js'
+import acceptsAnyAud from './accepts-any-aud.js'
+import acceptsClientSecretBasic from './accepts-client-secret-basic.js'
+import acceptsClientSecretJwt from './accepts-client-secret-jwt.js'
+import acceptsClientSecretPost from './accepts-client-secret-post.js'
+import acceptsExpiredAssertion from './accepts-expired-assertion.js'
+import acceptsHs256PublicKey from './accepts-hs256-public-key.js'
+import acceptsMissingExp from './accepts-missing-exp.js'
+import acceptsMissingJti from './accepts-missing-jti.js'
+import acceptsPublicClient from './accepts-public-client.js'
+import acceptsPublicClientCredentials from './accepts-public-client-credentials.js'
+import acceptsRs256 from './accepts-rs256.js'
+import acceptsRsa1024 from './accepts-rsa-1024.js'
+import acceptsTokenEndpointAud from './accepts-token-endpoint-aud.js'
+import acceptsTwoMethods from './accepts-two-methods.js'
+import acceptsUnregisteredKey from './accepts-unregistered-key.js'
+import acceptsUnsignedAssertion from './accepts-unsigned-assertion.js'
+import acceptsWrongIss from './accepts-wrong-iss.js'
+import acceptsWrongSub from './accepts-wrong-sub.js'
+import cibaAllowsPush from './ciba-allows-push.js'
+import cibaUnauthenticatedBackchannel from './ciba-unauthenticated-backchannel.js'
+import forgetsJti from './forgets-jti.js'
+import listsForbiddenMethod from './lists-forbidden-method.js'
+import listsNoneAlg from './lists-none-alg.js'
+import refusesIssuerAud from './refuses-issuer-aud.js'
+import serverErrorOnRefusal from './server-error-on-refusal.js'
+
+export const MUTANTS: readonly Mutant[] = [
+  acceptsRs256,
+  acceptsClientSecretBasic,
+  acceptsClientSecretJwt,
+  acceptsClientSecretPost,
+  forgetsJti,
+  acceptsAnyAud,
+  refusesIssuerAud,
+  acceptsTokenEndpointAud,
+  acceptsTwoMethods,
+  acceptsExpiredAssertion,
+  acceptsMissingJti,
+  acceptsMissingExp,
+  acceptsWrongIss,
+  acceptsWrongSub,
+  acceptsUnregisteredKey,
+  acceptsUnsignedAssertion,
+  acceptsHs256PublicKey,
+  acceptsRsa1024,
+  acceptsPublicClientCredentials,
+  acceptsPublicClient,
+  listsNoneAlg,
+  listsForbiddenMethod,
+  cibaAllowsPush,
+  cibaUnauthenticatedBackchannel,
+  serverErrorOnRefusal,
+]
+
+export function mutantById(id: string): Mutant {
+  const m = MUTANTS.find((x) => x.id === id)
+  if (!m) throw new Error(`unknown mutant: ${id}`)
+  return m
+}
+
+/** Whether a mutant must run in a child process (it patches library sources). */
+export function needsChildProcess(m: Mutant): boolean {
+  return !!m.sourcePatches?.length
+}
