@@ -1,3 +1,4 @@
+import { appendFileSync } from 'node:fs'
 import { request } from 'undici'
 import { HarnessError, type HarnessErrorCode } from '../errors.js'
 import type { Exchange } from '../suite/result.js'
@@ -14,6 +15,8 @@ export interface HttpRequest {
   /** The TLS client certificate to present (mutual TLS). */
   identity?: ClientIdentity
 }
+
+const CAPTURE = process.env.FAPI_HARNESS_CAPTURE
 
 const TLS_CODES = /^(ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|ERR_OSSL_|EPROTO$|ECONNRESET$)/
 const TIMEOUT_CODES = /^(UND_ERR_(HEADERS|BODY|CONNECT)_TIMEOUT|ETIMEDOUT)$/
@@ -72,6 +75,8 @@ export class HttpClient {
       },
       durationMs: 0,
     }
+    // Benchmark-only (tools/bench.ts): the raw request, secrets included, for a bare replay.
+    if (CAPTURE) appendFileSync(CAPTURE, `${JSON.stringify({ method: req.method, url: req.url, headers, body, identity: req.identity })}\n`)
     const started = performance.now()
     const record = () => {
       exchange.durationMs = Math.round((performance.now() - started) * 10) / 10

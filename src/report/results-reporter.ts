@@ -58,6 +58,7 @@ export default class ResultsReporter implements Reporter {
         exchanges: [],
       } satisfies ResultRecord)
     }
+    if (process.env.FAPI_HARNESS_DEBUG_TIMING) process.stderr.write(`timing ${record.id} pw=${result.duration} module=${record.durationMs} start=${result.startTime.getTime() % 100000}\n`)
     this.records.push(record)
     appendFileSync(join(this.#outDir, PARTIAL_FILE), `${JSON.stringify(record)}\n`)
     const n = this.records.length

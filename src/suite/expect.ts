@@ -1,7 +1,8 @@
 import type { ServerMetadata } from '../client/types.js'
 import type { KeyKind } from '../crypto/keys.js'
 import { strongest, type Level, type RequirementId } from '../spec/requirements.js'
-import { notApplicable, type NotApplicable } from './module.js'
+import { isNotApplicable, notApplicable, type NotApplicable } from './module.js'
+import type { ClientSpec } from '../client/simulator.js'
 import type { ClientAuthMethod, JwsAlg, Profile, Rule } from './profile.js'
 
 /** What the profile expects of one attempt, and the clauses that say so. */
@@ -68,4 +69,23 @@ export function assertionBaseline(p: Profile, m: ServerMetadata): { alg: JwsAlg;
     if (!('notApplicable' in e) && e.outcome === 'accepted') return { alg, key: KEY_FOR_ALG[alg]! }
   }
   return notApplicable('the target advertises no signing algorithm the harness can use with private_key_jwt (PS256, ES256, RS256, EdDSA)')
+}
+
+/** The private_key_jwt client the client-assertion modules register, with the baseline key. */
+export function assertionClient(p: Profile, m: ServerMetadata, extra: Omit<ClientSpec, 'method' | 'key'> = {}): ClientSpec | NotApplicable {
+  const base = assertionBaseline(p, m)
+  return isNotApplicable(base) ? base : { method: 'private_key_jwt', key: base.key, ...extra }
+}
+
+/** An expectation that only applies where private_key_jwt assertions can be exercised at all. */
+export function withAssertions(e: (p: Profile, m: ServerMetadata) => Expectation | NotApplicable) {
+  return (p: Profile, m: ServerMetadata): Expectation | NotApplicable => {
+    const base = assertionBaseline(p, m)
+    return isNotApplicable(base) ? base : e(p, m)
+  }
+}
+
+/** A refusal of a client authentication attempt (invalid_client or invalid_request) at `level`. */
+export function refusal(requirements: RequirementId[], errors: readonly string[] = CLIENT_AUTH_ERRORS, level: Level = 'shall'): Expectation {
+  return { outcome: 'refused', requirements, level, errors }
 }

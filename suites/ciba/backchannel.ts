@@ -1,5 +1,5 @@
 import {
-  assertionBaseline,
+  assertionClient,
   attemptAccepted,
   cibaDeliveryModesExcludePush,
   cibaMetadataValid,
@@ -13,6 +13,8 @@ import {
   notApplicable,
   pollAuthorizationPending,
   PrivateKeyJwt,
+  refusal,
+  withAssertions,
   setAud,
   use,
   type ClientSpec,
@@ -24,10 +26,8 @@ import {
 
 const CIBA_GRANT = 'urn:openid:params:grant-type:ciba'
 
-const cibaClient = (p: Profile, m: ServerMetadata): ClientSpec | NotApplicable => {
-  const base = assertionBaseline(p, m)
-  return isNotApplicable(base) ? base : { method: 'private_key_jwt', key: base.key, grant_types: [CIBA_GRANT], metadata: { backchannel_token_delivery_mode: 'poll' } }
-}
+const cibaClient = (p: Profile, m: ServerMetadata): ClientSpec | NotApplicable =>
+  assertionClient(p, m, { grant_types: [CIBA_GRANT], metadata: { backchannel_token_delivery_mode: 'poll' } })
 
 const audiences = [
   { kind: 'issuer', what: 'the issuer identifier' },
@@ -72,10 +72,7 @@ export const cibaModules: Module[] = [
     surface: 'ciba',
     summary: 'A private_key_jwt CIBA client (poll mode) sends a backchannel authentication request with login_hint; the OP answers 200 with auth_req_id and expires_in.',
     endpoint: 'backchannel_authentication',
-    expect: (p, m) => {
-      const base = assertionBaseline(p, m)
-      return isNotApplicable(base) ? base : { outcome: 'accepted', requirements: ['CIBA-7.1', 'CIBA-7.3'], level: 'shall' }
-    },
+    expect: withAssertions(() => ({ outcome: 'accepted', requirements: ['CIBA-7.1', 'CIBA-7.3'], level: 'shall' })),
     client: cibaClient,
   }),
   defineAttempt({
@@ -84,10 +81,7 @@ export const cibaModules: Module[] = [
     surface: 'ciba',
     summary: 'The same client sends the request with only its client_id: CIBA §7.1 requires the client to authenticate, and §13 names the error invalid_client.',
     endpoint: 'backchannel_authentication',
-    expect: (p, m) => {
-      const base = assertionBaseline(p, m)
-      return isNotApplicable(base) ? base : { outcome: 'refused', requirements: ['CIBA-7.1', 'CIBA-13'], level: 'shall', errors: ['invalid_client', 'invalid_request'] }
-    },
+    expect: withAssertions(() => refusal(['CIBA-7.1', 'CIBA-13'])),
     client: cibaClient,
     auth: () => [None()],
   }),
@@ -98,12 +92,10 @@ export const cibaModules: Module[] = [
       surface: 'ciba',
       summary: `CIBA §7.1: to interoperate, the OP must accept its issuer, token endpoint URL or backchannel endpoint URL as the assertion audience. This request uses ${what}.`,
       endpoint: 'backchannel_authentication',
-      expect: (p, m) => {
-        const base = assertionBaseline(p, m)
-        if (isNotApplicable(base)) return base
+      expect: withAssertions((p) => {
         const rule = p.backchannelAudience?.[kind]
         return rule ? fromRule(rule) : notApplicable(`${p.title} says nothing of audiences at the backchannel endpoint`)
-      },
+      }),
       client: cibaClient,
       auth: () => [PrivateKeyJwt({ mutate: [setAud(kind)] })],
     }),

@@ -1,14 +1,16 @@
 import {
   algExpectation,
+  assertionClient,
   assertionBaseline,
-  CLIENT_AUTH_ERRORS,
   defineAttempt,
   fromRule,
   hmacWithPublicKey,
   isNotApplicable,
   notApplicable,
   PrivateKeyJwt,
+  refusal,
   unsigned,
+  withAssertions,
   type JwsAlg,
   type KeyKind,
   type Module,
@@ -28,10 +30,7 @@ export const assertionAlgModules: Module[] = [
       id: `client-assertion-alg-${alg.toLowerCase()}`,
       title: `private_key_jwt assertion signed with ${alg}`,
       summary: `Registers a private_key_jwt client with a ${key} key and authenticates with an assertion signed with ${alg}.`,
-      expect: (p, m) => {
-        const base = assertionBaseline(p, m)
-        return isNotApplicable(base) ? base : algExpectation(p, m, alg)
-      },
+      expect: withAssertions((p, m) => algExpectation(p, m, alg)),
       client: { method: 'private_key_jwt', key },
       auth: () => [PrivateKeyJwt({ alg })],
     }),
@@ -40,11 +39,7 @@ export const assertionAlgModules: Module[] = [
     id: 'client-assertion-hs256-with-public-key',
     title: 'An assertion MACed with HS256 keyed by the client public key is refused',
     summary: 'Algorithm confusion (RFC 8725 §2.1): a private_key_jwt client sends an assertion with alg HS256 whose HMAC key is its own public key in PEM form, which anyone can compute.',
-    expect: (p, m) => {
-      const base = assertionBaseline(p, m)
-      if (isNotApplicable(base)) return base
-      return { outcome: 'refused', requirements: ['RFC8725-3.1', 'RFC7523-3-9'], level: 'shall', errors: CLIENT_AUTH_ERRORS }
-    },
+    expect: withAssertions(() => refusal(['RFC8725-3.1', 'RFC7523-3-9'])),
     client: (p, m) => {
       const base = assertionBaseline(p, m)
       if (isNotApplicable(base)) return base
@@ -56,14 +51,8 @@ export const assertionAlgModules: Module[] = [
     id: 'client-assertion-unsigned',
     title: 'An unsigned (alg none) client assertion is refused',
     summary: 'A private_key_jwt client sends an assertion with alg none and an empty signature.',
-    expect: (p, m) => {
-      const base = assertionBaseline(p, m)
-      return isNotApplicable(base) ? base : fromRule(p.unsignedAssertion)
-    },
-    client: (p, m) => {
-      const base = assertionBaseline(p, m)
-      return isNotApplicable(base) ? base : { method: 'private_key_jwt', key: base.key }
-    },
+    expect: withAssertions((p) => fromRule(p.unsignedAssertion)),
+    client: assertionClient,
     auth: () => [PrivateKeyJwt({ mutate: [unsigned()] })],
   }),
 ]

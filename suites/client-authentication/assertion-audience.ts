@@ -1,17 +1,8 @@
-import {
-  assertionBaseline,
-  defineAttempt,
-  fromRule,
-  isNotApplicable,
-  PrivateKeyJwt,
-  setAud,
-  type AudienceKind,
-  type Module,
-} from '../../src/index.js'
+import { assertionClient, defineAttempt, fromRule, notApplicable, PrivateKeyJwt, setAud, withAssertions, type AudienceKind, type Module } from '../../src/index.js'
 
 /**
- * The `aud` of the client assertion: which values identify the server (RFC 7523 §3, OIDC Core §9,
- * CIBA §7.1, FAPI 2.0 issuer-only) and that another server's URL is refused.
+ * The `aud` of the client assertion at the token endpoint: which values identify the server
+ * (RFC 7523 §3, OIDC Core §9, FAPI 2.0 issuer-only) and that another server's URL is refused.
  */
 const kinds: Array<{ kind: AudienceKind | 'other_server'; what: string }> = [
   { kind: 'token_endpoint', what: 'the token endpoint URL' },
@@ -25,19 +16,13 @@ export const assertionAudienceModules: Module[] = kinds.map(({ kind, what }) =>
   defineAttempt({
     id: `client-assertion-aud-${kind.replaceAll('_', '-')}`,
     title: `Client assertion with aud = ${what}`,
-    summary: `A private_key_jwt client authenticates with an assertion whose aud is ${what}; the profile says whether the server must accept or refuse it.`,
-    expect: (p, m) => {
-      const base = assertionBaseline(p, m)
-      if (isNotApplicable(base)) return base
-      if (kind === 'backchannel_endpoint' && !m.backchannel_authentication_endpoint) {
-        return { notApplicable: 'the target advertises no backchannel_authentication_endpoint' }
-      }
-      return fromRule(p.audience[kind])
-    },
-    client: (p, m) => {
-      const base = assertionBaseline(p, m)
-      return isNotApplicable(base) ? base : { method: 'private_key_jwt', key: base.key }
-    },
+    summary: `A private_key_jwt client authenticates at the token endpoint with an assertion whose aud is ${what}; the profile says whether the server must accept or refuse it.`,
+    expect: withAssertions((p, m) =>
+      kind === 'backchannel_endpoint' && !m.backchannel_authentication_endpoint
+        ? notApplicable('the target advertises no backchannel_authentication_endpoint')
+        : fromRule(p.audience[kind]),
+    ),
+    client: assertionClient,
     auth: () => [PrivateKeyJwt({ mutate: [setAud(kind)] })],
   }),
 )

@@ -1,12 +1,12 @@
 import {
   algExpectation,
-  assertionBaseline,
-  CLIENT_AUTH_ERRORS,
   defineAttempt,
   defineModule,
   isNotApplicable,
   notApplicable,
   PrivateKeyJwt,
+  refusal,
+  withAssertions,
   type JwsAlg,
   type Module,
   type Profile,
@@ -27,12 +27,7 @@ export const clientKeyModules: Module[] = [
     id: 'client-key-rsa-1024',
     title: 'A client key of 1024-bit RSA is refused',
     summary: 'Registers a private_key_jwt client whose key is 1024-bit RSA (generated with node:crypto; jose refuses such keys) and authenticates with it. The refusal may come at registration or at the token endpoint.',
-    expect: (p, m) => {
-      const base = assertionBaseline(p, m)
-      if (isNotApplicable(base)) return base
-      if (!rsaAlg(p, m)) return notApplicable('the target offers no RSA signing algorithm for client assertions')
-      return { outcome: 'refused', requirements: [...p.minKeyBits.RSA.requirements], level: 'shall', errors: [...CLIENT_AUTH_ERRORS] }
-    },
+    expect: withAssertions((p, m) => (rsaAlg(p, m) ? refusal([...p.minKeyBits.RSA.requirements]) : notApplicable('the target offers no RSA signing algorithm for client assertions'))),
     client: { method: 'private_key_jwt', key: 'RSA-1024' },
     auth: (_c, ctx) => [PrivateKeyJwt({ alg: rsaAlg(ctx.profile, ctx.metadata)! })],
   }),
@@ -40,13 +35,11 @@ export const clientKeyModules: Module[] = [
     id: 'client-key-rsa-2048',
     title: 'A client key of 2048-bit RSA, the minimum, is accepted',
     summary: 'Registers a private_key_jwt client with a 2048-bit RSA key and authenticates with it: the boundary value must work.',
-    expect: (p, m) => {
-      const base = assertionBaseline(p, m)
-      if (isNotApplicable(base)) return base
-      const alg = rsaAlg(p, m)
-      if (!alg) return notApplicable('the target offers no RSA signing algorithm for client assertions')
-      return { outcome: 'accepted', requirements: ['RFC8414-2', ...p.minKeyBits.RSA.requirements], level: 'shall' }
-    },
+    expect: withAssertions((p, m) =>
+      rsaAlg(p, m)
+        ? { outcome: 'accepted', requirements: ['RFC8414-2', ...p.minKeyBits.RSA.requirements], level: 'shall' }
+        : notApplicable('the target offers no RSA signing algorithm for client assertions'),
+    ),
     client: { method: 'private_key_jwt', key: 'RSA-2048' },
     auth: (_c, ctx) => [PrivateKeyJwt({ alg: rsaAlg(ctx.profile, ctx.metadata)! })],
   }),

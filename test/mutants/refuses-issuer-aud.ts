@@ -9,7 +9,7 @@ export default defineMutant({
   description: 'ciba refuses client assertions whose aud is the issuer identifier',
   profiles: ['ciba'],
   expectFailures: {
-    ciba: ['client-assertion-aud-issuer'],
+    ciba: ['ciba-backchannel-aud-issuer'],
   },
   patchProvider(provider) {
     provider.OIDCContext.prototype.clientJwtAuthExpectedAudience = function (this: any) {
