@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError, Option } from 'commander'
-import { oneLine } from '../errors.js'
+import { HarnessError, oneLine } from '../errors.js'
 import { run, toolInfo } from './run.js'
 
 const int = (name: string) => (v: string) => {
@@ -42,12 +42,20 @@ program
 program
   .command('report <allureResultsDir>')
   .description('regenerate the HTML reports from kept allure-results')
-  .option('--out <dir>', 'output folder (default: the parent of allure-results)')
+  .option('--out <dir>', 'report folder (default: allure-report next to the results)')
   .action(async (dir: string, opts: { out?: string }) => {
     const { regenerateReport } = await import('../report/artifacts.js')
-    const { dirname, resolve } = await import('node:path')
-    const info = await regenerateReport(resolve(dir), resolve(opts.out ?? dirname(resolve(dir))))
-    process.stdout.write(`${JSON.stringify(info)}\n`)
+    const { dirname, join, resolve } = await import('node:path')
+    const { existsSync } = await import('node:fs')
+    const results = resolve(dir)
+    if (!existsSync(results)) throw new HarnessError('ERR_CONFIG_INVALID', `${dir}: no such allure-results folder`)
+    const info = await regenerateReport(results, resolve(opts.out ?? join(dirname(results), 'allure-report')))
+    for (const w of info.warnings) process.stdout.write(`WARNING: ${w}\n`)
+    if (!info.file) {
+      process.exitCode = 2
+      return
+    }
+    process.stdout.write(`Report written to ${info.file} in ${info.ms} ms${info.relinked ? `; links in ${info.relinked} updated` : ''}\n`)
   })
 
 try {

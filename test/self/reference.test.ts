@@ -60,4 +60,9 @@ test('the embedded reference AS conforms to every profile, and no secret reaches
     if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(text)) leaks.push(`${f}: PEM private key`)
   }
   expect(leaks).toEqual([])
+
+  // `fapi-harness report` regenerates the single-file HTML from the kept allure-results.
+  const again = await runHarness(['report', join(run.out, 'allure-results'), '--out', join(run.out, 'regenerated')])
+  expect(again.code, again.stdout + again.stderr).toBe(0)
+  expect(statSync(join(run.out, 'regenerated', 'index.html')).size).toBeGreaterThan(100_000)
 })
