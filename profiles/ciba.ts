@@ -6,7 +6,7 @@ export default defineProfile({
   extends: oidc,
   id: 'ciba',
   title: 'OpenID Connect CIBA Core 1.0',
-  surfaces: ['discovery', 'client-authentication', 'ciba'],
+  surfaces: ['discovery', 'client-authentication', 'ciba', 'mtls'],
   // §7.1 governs the backchannel authentication request; the token endpoint keeps OIDC Core §9.
   backchannelAudience: {
     issuer: { expect: 'accept', requirements: ['CIBA-7.1'] },

@@ -23,3 +23,17 @@ export { default as pollAuthorizationPending } from './checks/ciba/poll-authoriz
 export { default as attemptAccepted } from './checks/token-endpoint/attempt-accepted.js'
 export { default as attemptRefused } from './checks/token-endpoint/attempt-refused.js'
 export { runSuite } from './suite/playwright.js'
+// Mutual TLS (RFC 8705): client certificates made to order, a chosen certificate on a request,
+// the run plan (for the client CA and the protected resource), and the mTLS checks.
+export { ClientCertificates, type CertificateIssuer, type CertificateRequest, type ClientCertificate } from './client/auth/client-certificates.js'
+export { PresentCertificate } from './client/auth/present-certificate.js'
+export type { CallOptions } from './client/simulator.js'
+export type { ClientIdentity } from './http/agents.js'
+export { subjectDn, thumbprintS256, type KeyAlg, type SubjectAltNames } from './crypto/certs.js'
+export { loadPlan, type RunPlan } from './suite/plan.js'
+export { default as handshakeRefused } from './checks/mtls/handshake-refused.js'
+export { default as tokenBoundToCertificate } from './checks/mtls/token-bound-to-certificate.js'
+export { default as resourceAcceptsBoundToken } from './checks/mtls/resource-accepts-bound-token.js'
+export { default as boundTokenRefusedByResource } from './checks/mtls/bound-token-refused-by-resource.js'
+export { default as mtlsAuthMethodsAdvertised } from './checks/mtls/mtls-auth-methods-advertised.js'
+export { default as validateMtlsEndpointAliases } from './checks/mtls/validate-mtls-endpoint-aliases.js'

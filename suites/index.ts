@@ -8,6 +8,7 @@ import { clientKeyModules } from './client-authentication/client-keys.js'
 import { publicClientModules } from './client-authentication/public-clients.js'
 import { twoMethodsModules } from './client-authentication/two-methods.js'
 import { discoveryModules } from './discovery/metadata.js'
+import { mtlsModules } from './mtls/index.js'
 
 /** Every module, in report order. A profile runs those whose surface it lists. */
 export const MODULES: Module[] = [
@@ -20,4 +21,5 @@ export const MODULES: Module[] = [
   ...assertionClaimModules,
   ...twoMethodsModules,
   ...cibaModules,
+  ...mtlsModules,
 ]

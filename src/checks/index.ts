@@ -8,6 +8,12 @@ import discoveryIssuerMatches from './discovery/discovery-issuer-matches.js'
 import signingAlgsExcludeNone from './discovery/signing-algs-exclude-none.js'
 import signingAlgsWithinProfile from './discovery/signing-algs-within-profile.js'
 import validateDiscoveryMetadata from './discovery/validate-discovery-metadata.js'
+import boundTokenRefusedByResource from './mtls/bound-token-refused-by-resource.js'
+import handshakeRefused from './mtls/handshake-refused.js'
+import mtlsAuthMethodsAdvertised from './mtls/mtls-auth-methods-advertised.js'
+import resourceAcceptsBoundToken from './mtls/resource-accepts-bound-token.js'
+import tokenBoundToCertificate from './mtls/token-bound-to-certificate.js'
+import validateMtlsEndpointAliases from './mtls/validate-mtls-endpoint-aliases.js'
 import attemptAccepted from './token-endpoint/attempt-accepted.js'
 import attemptRefused from './token-endpoint/attempt-refused.js'
 import invalidClientBasicIs401 from './token-endpoint/invalid-client-basic-is-401.js'
@@ -18,4 +24,5 @@ export const CHECKS: Record<string, Check<any>[]> = {
   discovery: [validateDiscoveryMetadata, discoveryIssuerMatches, authMethodsWithinProfile, authMethodsIncludeAllowed, signingAlgsWithinProfile, signingAlgsExcludeNone],
   'token endpoint': [attemptAccepted, attemptRefused, tokenResponseNotCacheable, invalidClientBasicIs401],
   ciba: [cibaMetadataValid, cibaDeliveryModesExcludePush, pollAuthorizationPending],
+  'mutual TLS': [handshakeRefused, tokenBoundToCertificate, resourceAcceptsBoundToken, boundTokenRefusedByResource, mtlsAuthMethodsAdvertised, validateMtlsEndpointAliases],
 }

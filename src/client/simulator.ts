@@ -1,7 +1,8 @@
 import { HarnessError } from '../errors.js'
+import { subjectDn } from '../crypto/certs.js'
 import { getKey, type KeyKind } from '../crypto/keys.js'
 import type { ClientIdentity } from '../http/agents.js'
-import { jsonBody, type HttpClient } from '../http/client.js'
+import { jsonBody, type HttpClient, type HttpRequest } from '../http/client.js'
 import type { AudienceKind, ClientAuthMethod } from '../suite/profile.js'
 import type { Exchange } from '../suite/result.js'
 import type { ClientAuth, RequestContext } from './auth/types.js'
@@ -18,6 +19,22 @@ export interface ClientSpec {
   grant_types?: string[]
   /** Extra client metadata, wire names (e.g. backchannel_token_delivery_mode). */
   metadata?: Record<string, unknown>
+  /**
+   * The TLS client certificate to register and present instead of the simulator's own: a
+   * tls_client_auth certificate with a chosen subject or SAN, a self_signed_tls_client_auth
+   * certificate (its x5c is registered), or the certificate tokens are bound to. For
+   * tls_client_auth its subject DN is registered unless `metadata` names a `tls_client_auth_*`
+   * member. Ignored for clients taken from the configuration.
+   */
+  identity?: ClientIdentity
+}
+
+/** Options of one `call()`; all default to off. */
+export interface CallOptions {
+  /** Record a failure below HTTP (a refused TLS handshake, a reset) instead of throwing. */
+  allowTransportError?: boolean
+  /** Use the mTLS endpoint alias (RFC 8705 §5) even when no client certificate is presented. */
+  mtlsAlias?: boolean
 }
 
 /** Supplies TLS client identities (certificates) for mTLS and certificate-bound tokens. */
@@ -44,7 +61,7 @@ export interface SimulatorOptions {
   initialAccessToken?: string
 }
 
-export type Endpoint = 'token' | 'backchannel_authentication' | 'registration'
+export type Endpoint = 'token' | 'backchannel_authentication' | 'registration' | 'introspection'
 
 /**
  * The client simulator: it does what a module tells it, records every exchange, and never judges.
@@ -107,16 +124,20 @@ export class Simulator {
     }
     if (key) metadata.jwks = { keys: [key.publicJwk] }
     if (spec.method === 'self_signed_tls_client_auth') {
-      const id = await this.opts.identities.selfSigned(spec.method)
+      const id = spec.identity ? { ...spec.identity, x5c: [certX5c(spec.identity.certPem)] } : await this.opts.identities.selfSigned(spec.method)
       identity = id
       metadata.jwks = { keys: [{ ...(await certJwk(id.certPem)), x5c: id.x5c }] }
+    } else if (spec.method === 'tls_client_auth' && spec.identity) {
+      identity = spec.identity
+      const named = Object.keys(spec.metadata ?? {}).some((k) => k.startsWith('tls_client_auth_'))
+      if (!named) metadata.tls_client_auth_subject_dn = subjectDn(spec.identity.certPem)
     } else if (spec.method === 'tls_client_auth') {
       const id = await this.opts.identities.issued?.(spec.method)
       if (!id) return { unavailable: 'no CA trusted by the target is configured to issue a tls_client_auth certificate (tls.client_ca)' }
       identity = id
       metadata.tls_client_auth_subject_dn = id.subject_dn
     } else if (this.opts.senderConstrained && spec.method !== 'none') {
-      identity = await this.opts.identities.selfSigned('binding')
+      identity = spec.identity ?? (await this.opts.identities.selfSigned('binding'))
     }
     if (this.opts.senderConstrained && identity && spec.method !== 'none') metadata.tls_client_certificate_bound_access_tokens = true
     Object.assign(metadata, spec.metadata)
@@ -172,10 +193,11 @@ export class Simulator {
     client: TestClient,
     auths: ClientAuth[],
     audience: AudienceKind,
+    opts: CallOptions = {},
   ): Promise<Exchange> {
     const body = new URLSearchParams(params)
     const headers: Record<string, string> = { accept: 'application/json' }
-    const provisional = this.endpointUrl(endpoint, Boolean(client.identity))
+    const provisional = this.endpointUrl(endpoint, Boolean(client.identity) || Boolean(opts.mtlsAlias))
     const req: RequestContext = {
       client,
       metadata: this.opts.metadata,
@@ -188,8 +210,8 @@ export class Simulator {
     }
     for (const auth of auths) await auth(req)
     const x = await this.opts.http.send(
-      { purpose: endpoint, method: 'POST', url: this.endpointUrl(endpoint, Boolean(req.identity)), headers, form: body, ...(req.identity ? { identity: req.identity } : {}) },
-      { onExchange: this.record },
+      { purpose: endpoint, method: 'POST', url: this.endpointUrl(endpoint, Boolean(req.identity) || Boolean(opts.mtlsAlias)), headers, form: body, ...(req.identity ? { identity: req.identity } : {}) },
+      { onExchange: this.record, ...(opts.allowTransportError ? { allowTransportError: true } : {}) },
     )
     const res = jsonBody(x)
     if (res.ok && res.value && typeof res.value === 'object') {
@@ -200,6 +222,19 @@ export class Simulator {
     }
     return x
   }
+
+  /**
+   * Sends any request (a protected resource, say) and records it. With `allowTransportError` a
+   * failure below HTTP is recorded and returned instead of thrown.
+   */
+  async send(req: HttpRequest, opts: { allowTransportError?: boolean } = {}): Promise<Exchange> {
+    return this.opts.http.send(req, { onExchange: this.record, ...(opts.allowTransportError ? { allowTransportError: true } : {}) })
+  }
+}
+
+/** base64 DER of a PEM certificate: a JWK `x5c` member (RFC 7517 §4.7). */
+function certX5c(certPem: string): string {
+  return certPem.replace(/-----(BEGIN|END) CERTIFICATE-----|\s/g, '')
 }
 
 async function certJwk(certPem: string): Promise<Record<string, unknown>> {

@@ -58,6 +58,11 @@ export const CONFIG_SCHEMA = {
       propertyNames: { pattern: '^(client_secret_basic|client_secret_post|client_secret_jwt|private_key_jwt|tls_client_auth|self_signed_tls_client_auth|none)(:[A-Za-z0-9-]+)?$' },
       additionalProperties: clientSchema,
     },
+    resource_url: {
+      type: 'string',
+      pattern: '^https://',
+      description: 'a protected resource of the target that enforces certificate-bound tokens (RFC 8705 §3); {issuer} is replaced by the profile issuer',
+    },
     timeout_ms: { type: 'integer', minimum: 100, maximum: 600000 },
     workers: { type: 'integer', minimum: 1, maximum: 64 },
   },

@@ -103,6 +103,12 @@ function rsaBits(n: unknown): number {
   return (bytes.length - i - 1) * 8 + (32 - Math.clz32(bytes[i]!))
 }
 
+/** Whether a certificate's key meets the RSA minimum (keys of other types are not RSA's business). */
+function rsaKeyLongEnough(cert: { publicKey: { asymmetricKeyType?: string; asymmetricKeyDetails?: { modulusLength?: number } } } | undefined, min: number): boolean {
+  if (!cert || min <= 0 || cert.publicKey.asymmetricKeyType !== 'rsa') return true
+  return (cert.publicKey.asymmetricKeyDetails?.modulusLength ?? 0) >= min
+}
+
 /** The `extraClientMetadata.validator`: runs synchronously at registration and at client load. */
 function policyValidator(policy: ProfilePolicy, errors: BuildContext['errors'], methods: () => string[]) {
   const InvalidClientMetadata = errors.InvalidClientMetadata!
@@ -245,7 +251,9 @@ export function buildConfiguration(settings: ProfileSettings, b: BuildContext): 
         tlsClientAuth: true,
         selfSignedTlsClientAuth: true,
         getCertificate: b.certs.getCertificate,
-        certificateAuthorized: b.certs.certificateAuthorized,
+        // FAPI 1 Part 1 §5.2.2-5 / FAPI 2.0 §5.4.1-2: the RSA minimum applies to the key of a client
+        // certificate too; checked here so it holds behind a TLS-terminating proxy as well.
+        certificateAuthorized: (ctx: any) => b.certs.certificateAuthorized(ctx) && rsaKeyLongEnough(b.certs.getCertificate(ctx), b.policy.minRsaBits),
         certificateSubjectMatches: b.certs.certificateSubjectMatches,
       },
       fapi: settings.fapi ? { enabled: true, profile: settings.fapi } : { enabled: false },

@@ -17,6 +17,8 @@ export interface RunPlan {
   /** CA the target trusts for tls_client_auth, to issue client certificates. */
   clientCa?: { certPem: string; keyPem: string }
   outDir: string
+  /** Protected resource enforcing certificate-bound tokens; `{issuer}` stands for the profile issuer. */
+  resourceUrl?: string
   /** Private scratch folder of this run (the test runner's output), deleted afterwards. */
   workDir: string
   target: { issuer: string; embedded: boolean }

@@ -52,7 +52,7 @@ export async function runModule(module: Module, ctx: ModuleContext): Promise<Res
       if (!checks.length) throw new HarnessError('ERR_INTERNAL', `module ${module.id} judged nothing: it returned no checks`)
       const status = checks.some((c) => c.status === 'failed') ? 'failed' : checks.some((c) => c.status === 'error') ? 'error' : checks.some((c) => c.status === 'warning') ? 'warning' : 'passed'
       const primary = checks.find((c) => c.status === status) ?? checks[0]
-      const refusal = checks.find((c) => c.check === 'attempt-refused')?.evidence?.refusedAt
+      const refusal = checks.find((c) => typeof c.evidence?.refusedAt === 'string')?.evidence?.refusedAt
       record = {
         ...base,
         requirements: [...new Set(checks.flatMap((c) => c.requirements))],

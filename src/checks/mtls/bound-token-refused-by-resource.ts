@@ -2,11 +2,17 @@ import { jsonBody } from '../../http/client.js'
 import type { Exchange } from '../../suite/result.js'
 import { defineCheck, fail, pass, undecidable } from '../define.js'
 
-/** The `error` parameter of a `WWW-Authenticate: Bearer ...` challenge (RFC 6750 §3). */
+/** The `error` parameter of a `WWW-Authenticate: Bearer ...` challenge (RFC 6750 §3; auth-params per RFC 9110 §11.2). */
 export function bearerError(header: string | undefined): string | undefined {
-  if (!header || !/^\s*bearer\b/i.test(header)) return undefined
-  const m = /(?:^|[\s,])error\s*=\s*(?:"([^"]*)"|([^\s,]+))/i.exec(header.replace(/^\s*bearer/i, ''))
-  return m ? (m[1] ?? m[2]) : undefined
+  const m = header ? /^\s*bearer(?:\s+|$)/i.exec(header) : null
+  if (!header || !m) return undefined
+  const param = /\s*([!#$%&'*+.^_`|~0-9A-Za-z-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s,]*))\s*(?:,|$)/y
+  param.lastIndex = m[0].length
+  for (let p = param.exec(header); p; p = param.exec(header)) {
+    if (p[1]!.toLowerCase() === 'error') return p[2] !== undefined ? p[2].replace(/\\(.)/g, '$1') : p[3]
+    if (param.lastIndex >= header.length) break
+  }
+  return undefined
 }
 
 /**

@@ -5,9 +5,9 @@ export interface HandshakeRefusedInput {
   /** The request that had to be refused, recorded with its transport failure. */
   response: Exchange
   /**
-   * The same request with an acceptable certificate (or none where none is required), sent after
-   * the failure: proves that the target answers HTTP at that URL, so a bare connection close is
-   * the target refusing the certificate and not the target being down.
+   * The same request to the same URL with an acceptable certificate: an HTTP answer to it shows
+   * that the target was up and speaking HTTP there, so a bare connection close was the target
+   * refusing the certificate.
    */
   control?: Exchange
 }

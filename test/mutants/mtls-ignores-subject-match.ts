@@ -1,0 +1,21 @@
+// Violates RFC 8705 §2.1 / §2.1.2 (RFC8705-2.1, RFC8705-2.1.2): the certificate's subject DN or
+// SAN must match the single value the client registered. Broken by configuration (a):
+// features.mTLS.certificateSubjectMatches always says yes, so any certificate from the trusted CA
+// authenticates any tls_client_auth client.
+import { defineMutant } from '../../src/reference-as/mutant.js'
+
+export default defineMutant({
+  id: 'mtls-ignores-subject-match',
+  module: import.meta.url,
+  description: 'fapi2-security ignores the registered subject DN / SAN of tls_client_auth clients',
+  profiles: ['fapi2-security'],
+  expectFailures: {
+    'fapi2-security': [
+      'mtls-tls-client-auth-subject-mismatch',
+      'mtls-tls-client-auth-san-mismatch',
+    ],
+  },
+  configure(config) {
+    config.features.mTLS.certificateSubjectMatches = () => true
+  },
+})
