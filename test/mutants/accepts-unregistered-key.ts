@@ -11,7 +11,8 @@ export default defineMutant({
   description: 'oauth2 accepts client assertions signed with a key the client never registered',
   profiles: ['oauth2'],
   expectFailures: {
-    oauth2: ['client-assertion-unregistered-key'],
+    // Without signature verification jose's key-length check never runs either.
+    oauth2: ['client-assertion-unregistered-key', 'client-key-rsa-1024'],
   },
   sourcePatches: [RELAX_SIGNATURE],
   relax: (check) => check === 'signature',
