@@ -3,7 +3,7 @@ import { cibaModules } from './ciba/backchannel.js'
 import { assertionAlgModules } from './client-authentication/assertion-algs.js'
 import { assertionAudienceModules } from './client-authentication/assertion-audience.js'
 import { assertionClaimModules } from './client-authentication/assertion-claims.js'
-import { authMethodModules } from './client-authentication/auth-methods.js'
+import { authMethodModules, wrongSecretModules } from './client-authentication/auth-methods.js'
 import { clientKeyModules } from './client-authentication/client-keys.js'
 import { publicClientModules } from './client-authentication/public-clients.js'
 import { twoMethodsModules } from './client-authentication/two-methods.js'
@@ -14,6 +14,7 @@ import { mtlsModules } from './mtls/index.js'
 export const MODULES: Module[] = [
   ...discoveryModules,
   ...authMethodModules,
+  ...wrongSecretModules,
   ...publicClientModules,
   ...assertionAlgModules,
   ...clientKeyModules,
