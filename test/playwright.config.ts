@@ -5,6 +5,7 @@ import { defineConfig } from '@playwright/test'
  * user runs it (a child process) against the reference AS, its mutants and nginx.
  */
 export default defineConfig({
+  globalSetup: './global-setup.ts',
   testDir: '.',
   fullyParallel: true,
   forbidOnly: Boolean(process.env.CI),
@@ -15,5 +16,7 @@ export default defineConfig({
   projects: [
     { name: 'unit', testMatch: /unit\/.*\.test\.ts$/, timeout: 60_000 },
     { name: 'self', testMatch: /self\/.*\.test\.ts$/, timeout: 300_000 },
+    // After every mutant ran: each check must have been seen failing (test/coverage).
+    { name: 'coverage', testMatch: /coverage\/.*\.test\.ts$/, dependencies: ['self'] },
   ],
 })

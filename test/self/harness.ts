@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -39,4 +39,21 @@ export function runHarness(args: string[], opts: { env?: Record<string, string>;
 /** `profile/id` of every result with the given status. */
 export function ids(run: RunResults, status: string): string[] {
   return run.results.filter((r) => r.status === status).map((r) => `${r.profile}/${r.id}`).sort()
+}
+
+/** Where the mutant tests note which checks they saw fail; read by test/coverage. */
+export const COVERAGE_DIR = join(ROOT, 'test-results', 'check-coverage')
+
+/**
+ * Notes the checks that failed (or warned, for should/may clauses) in a run against a mutant, so
+ * the coverage test can prove every check is shown failing somewhere.
+ */
+export function recordCoverage(name: string, run: RunResults): void {
+  const seen: Record<string, string[]> = {}
+  for (const r of run.results) {
+    if (r.status !== 'failed' && r.status !== 'warning') continue
+    for (const c of r.checks ?? []) if (c.status === 'failed' || c.status === 'warning') (seen[c.check] ??= []).push(`${r.profile}/${r.id}`)
+  }
+  mkdirSync(COVERAGE_DIR, { recursive: true })
+  writeFileSync(join(COVERAGE_DIR, `${name}.json`), JSON.stringify(seen))
 }

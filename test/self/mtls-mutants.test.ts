@@ -14,7 +14,7 @@ import acceptsAnyCertificate from '../mutants/mtls-accepts-any-certificate.js'
 import ignoresSubjectMatch from '../mutants/mtls-ignores-subject-match.js'
 import issuesUnboundTokens from '../mutants/mtls-issues-unbound-tokens.js'
 import resourceIgnoresBinding from '../mutants/mtls-resource-ignores-binding.js'
-import { runHarness } from './harness.js'
+import { recordCoverage, runHarness } from './harness.js'
 
 /**
  * Self-tests of the mutual-TLS modules (suites/mtls).
@@ -52,6 +52,7 @@ for (const mutant of MTLS_MUTANTS) {
         )
         const log = `${run.stdout}\n${run.stderr}`.slice(-4000)
         expect(run.results, `${p}: no results.json\n${log}`).toBeDefined()
+        recordCoverage(`${mutant.id}-${p}`, run.results!)
         const results = run.results!.results
         const expected = [...(mutant.expectFailures[p] ?? [])].sort()
         expect(expected.length, `${mutant.id} names no failure for ${p}`).toBeGreaterThan(0)
@@ -125,6 +126,7 @@ test('a TLS layer that refuses bad client certificates in the handshake: the ref
     )
     const log = `${run.stdout}\n${run.stderr}`.slice(-4000)
     expect(run.results, log).toBeDefined()
+    recordCoverage('strict-tls-front', run.results!)
     const results = run.results!.results
     const failed = results.filter((r) => r.status === 'failed').map((r) => `${r.id}: ${r.message}`)
     expect(failed, log).toEqual([])
