@@ -84,6 +84,11 @@ export interface Mutant {
   profiles: ProfileId[]
   /** Harness module ids that must fail against this mutant, per profile. */
   expectFailures: Partial<Record<ProfileId, string[]>>
+  /**
+   * Harness module ids that must end with a warning (a should/may-level check missed), per
+   * profile; every other module passes, fails as `expectFailures` says, or is not applicable.
+   */
+  expectWarnings?: Partial<Record<ProfileId, string[]>>
   /** `import.meta.url` of the mutant's file, so a child process can load it (needed for (d)). */
   module?: string
   policy?: Partial<ProfilePolicy>

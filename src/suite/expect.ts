@@ -25,7 +25,7 @@ const expectation = (outcome: Expectation['outcome'], requirements: readonly Req
 
 /** A profile rule as an expectation; `unspecified` becomes not-applicable with the rule's reason. */
 export function fromRule(rule: Rule, errors: readonly string[] = CLIENT_AUTH_ERRORS): Expectation | NotApplicable {
-  if (rule.expect === 'unspecified') return notApplicable(rule.why ?? 'the profile does not specify this behaviour')
+  if (rule.expect === 'unspecified') return notApplicable(rule.why ?? 'the profile does not specify this behaviour', rule.requirements)
   return expectation(rule.expect === 'accept' ? 'accepted' : 'refused', rule.requirements, rule.level, errors)
 }
 
@@ -40,7 +40,7 @@ export function methodExpectation(p: Profile, m: ServerMetadata, method: ClientA
   const advertised = advertisedMethods(m).includes(method)
   const allowed = p.clientAuth.allowed === 'advertised' || p.clientAuth.allowed.includes(method)
   if (!allowed) return expectation('refused', p.clientAuth.requirements, 'shall', CLIENT_AUTH_ERRORS)
-  if (!advertised) return notApplicable(`the target does not advertise ${method} in token_endpoint_auth_methods_supported; ${p.title} does not require it`)
+  if (!advertised) return notApplicable(`the target does not advertise ${method} in token_endpoint_auth_methods_supported; ${p.title} does not require it`, ['RFC8414-2'])
   const reqs: RequirementId[] = ['RFC8414-2', ...p.clientAuth.requirements.filter((r) => r !== 'RFC8414-2')]
   if (method === 'client_secret_basic') reqs.push('RFC6749-2.3.1')
   return expectation('accepted', reqs, 'shall')
@@ -50,7 +50,7 @@ export function methodExpectation(p: Profile, m: ServerMetadata, method: ClientA
 export function algExpectation(p: Profile, m: ServerMetadata, alg: JwsAlg): Expectation | NotApplicable {
   const allowed = p.signingAlgs.allowed === 'advertised' || p.signingAlgs.allowed.includes(alg)
   if (!allowed) return expectation('refused', p.signingAlgs.requirements, 'shall', CLIENT_AUTH_ERRORS)
-  if (!advertisedAlgs(m).includes(alg)) return notApplicable(`the target does not advertise ${alg} in token_endpoint_auth_signing_alg_values_supported; ${p.title} does not require it`)
+  if (!advertisedAlgs(m).includes(alg)) return notApplicable(`the target does not advertise ${alg} in token_endpoint_auth_signing_alg_values_supported; ${p.title} does not require it`, ['RFC8414-2'])
   return expectation('accepted', ['RFC8414-2', ...p.signingAlgs.requirements.filter((r) => r !== 'RFC8414-2')], 'shall')
 }
 

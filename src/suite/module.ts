@@ -38,9 +38,14 @@ export interface ModuleRun {
 
 export interface NotApplicable {
   notApplicable: string
+  /** The clauses the module would have judged, so the requirement matrix shows them as not applicable. */
+  requirements?: readonly RequirementId[]
 }
 
-export const notApplicable = (reason: string): NotApplicable => ({ notApplicable: reason })
+export const notApplicable = (reason: string, requirements?: readonly RequirementId[]): NotApplicable => ({
+  notApplicable: reason,
+  ...(requirements?.length ? { requirements } : {}),
+})
 export const isNotApplicable = (x: unknown): x is NotApplicable => Boolean(x && typeof x === 'object' && 'notApplicable' in x)
 
 /**

@@ -37,7 +37,8 @@ export async function runModule(module: Module, ctx: ModuleContext): Promise<Res
   try {
     const run = await module.run(ctx)
     if (isNotApplicable(run)) {
-      record = { ...base, requirements: [], level: 'may', status: 'not_applicable', message: run.notApplicable, durationMs: 0, checks: [], exchanges: [] }
+      const requirements = [...(run.requirements ?? [])]
+      record = { ...base, requirements, level: requirements.length ? strongest(requirements) : 'may', status: 'not_applicable', message: run.notApplicable, durationMs: 0, checks: [], exchanges: [] }
     } else {
       const checks: CheckOutcome[] = run.uses.map((u) => {
         const requirements = [...new Set<RequirementId>([...u.check.requirements, ...(u.requirements ?? [])])]

@@ -54,6 +54,7 @@ export const clientKeyModules: Module[] = [
           'the only curves registered for JWS are P-256, P-384, P-521 (RFC 7518 §3.4) and Ed25519 (RFC 8037), all of 256 bits or more. ' +
           'A client assertion with a shorter EC key cannot be expressed, so the rule cannot be violated at the token endpoint; ' +
           'the smallest legal curve is exercised by client-assertion-alg-es256.',
+        profile.minKeyBits.EC.requirements,
       )
     },
   }),

@@ -15,6 +15,7 @@ import {
   type Module,
   type ModuleContext,
   type RequirementId,
+  type NotApplicable,
 } from '../../src/index.js'
 import { bindingRequirements, certificates, obtainBoundToken, resourceUrl, type BoundToken } from './common.js'
 
@@ -44,7 +45,7 @@ function getResource(ctx: ModuleContext, url: string, accessToken: string, ident
 }
 
 /** The bound token and the resource's answer to it with its own certificate, which must be a success before a refusal means anything. */
-async function resourceSetUp(ctx: ModuleContext, label: string, own: RequirementId[]): Promise<{ reqs: RequirementId[]; url: string; bound: BoundToken & { accessToken: string }; accepted: Exchange } | { notApplicable: string }> {
+async function resourceSetUp(ctx: ModuleContext, label: string, own: RequirementId[]): Promise<{ reqs: RequirementId[]; url: string; bound: BoundToken & { accessToken: string }; accepted: Exchange } | NotApplicable> {
   const reqs = bindingRequirements(ctx.profile, ctx.metadata, own)
   if (isNotApplicable(reqs)) return reqs
   const url = resourceUrl(ctx.expectedIssuer)
