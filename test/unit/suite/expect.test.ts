@@ -56,7 +56,7 @@ test.describe('methodExpectation', () => {
   for (const [profile, method, m] of NOT_APPLICABLE) {
     test(`${profile} × ${method} not advertised → not applicable`, () => {
       const e = methodExpectation(PROFILES[profile], m, method)
-      expect(Object.keys(e)).toEqual(['notApplicable'])
+      expect(e).toMatchObject({ requirements: ['RFC8414-2'] })
       expect('notApplicable' in e && e.notApplicable).toContain(method)
     })
   }
@@ -84,7 +84,7 @@ test.describe('algExpectation', () => {
   test('allowed but not advertised → not applicable', () => {
     for (const [profile, alg] of [['fapi1-advanced', 'ES256'], ['oauth2', 'PS256']] as const) {
       const e = algExpectation(PROFILES[profile], meta(undefined, ['RS256']), alg)
-      expect(Object.keys(e)).toEqual(['notApplicable'])
+      expect(e).toMatchObject({ requirements: ['RFC8414-2'] })
     }
   })
 
@@ -97,7 +97,7 @@ test.describe('fromRule', () => {
   test("'unspecified' → not applicable with the rule's reason", () => {
     const rule = PROFILES.oauth2.audience.issuer
     expect(rule.expect).toBe('unspecified')
-    expect(fromRule(rule)).toEqual({ notApplicable: rule.why })
+    expect(fromRule(rule)).toEqual({ notApplicable: rule.why, requirements: rule.requirements })
   })
 
   test("'unspecified' without a reason gets a default reason", () => {
