@@ -60,7 +60,7 @@ export const CONFIG_SCHEMA = {
     },
     resource_url: {
       type: 'string',
-      pattern: '^https://',
+      pattern: '^(https://|\\{issuer\\})',
       description: 'a protected resource of the target that enforces certificate-bound tokens (RFC 8705 §3); {issuer} is replaced by the profile issuer',
     },
     timeout_ms: { type: 'integer', minimum: 100, maximum: 600000 },

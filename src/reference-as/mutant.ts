@@ -89,6 +89,12 @@ export interface Mutant {
    * profile; every other module passes, fails as `expectFailures` says, or is not applicable.
    */
   expectWarnings?: Partial<Record<ProfileId, string[]>>
+  /**
+   * Harness modules that must end in `error` (the harness cannot decide) against this mutant, per
+   * profile: e.g. a resource that refuses even the correct token leaves the refusal modules
+   * without a precondition.
+   */
+  expectErrors?: Partial<Record<ProfileId, string[]>>
   /** `import.meta.url` of the mutant's file, so a child process can load it (needed for (d)). */
   module?: string
   policy?: Partial<ProfilePolicy>

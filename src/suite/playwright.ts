@@ -11,14 +11,6 @@ import type { Module, ModuleContext } from './module.js'
 import { loadPlan, type RunPlan } from './plan.js'
 import type { AudienceKind, Profile } from './profile.js'
 
-/** Raised for a failed conformance check; the name makes Allure and Playwright call it a failure. */
-export class ConformanceAssertionError extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = 'ConformanceAssertionError'
-  }
-}
-
 /** Per worker and profile: the HTTP client, discovered metadata and TLS identities. */
 interface WorkerTarget {
   plan: RunPlan
@@ -55,9 +47,9 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 export const RESULT_ATTACHMENT = 'fapi-result'
 
 /**
- * Registers one Playwright test per module for a profile. The test body runs the module, attaches
- * the (redacted) result record for the reporter, and ends as the verdict says: failed for a
- * conformance failure, skipped for not applicable, an error for a harness problem.
+ * Registers one Playwright test per module for a profile. The test body runs the module and
+ * attaches the (redacted) result record, which carries the verdict, for the reporter; a module that
+ * does not apply is skipped with the reason.
  */
 export function runSuite(profile: Profile, modules: readonly Module[]): void {
   base.describe(profile.id, () => {
@@ -86,9 +78,11 @@ export function runSuite(profile: Profile, modules: readonly Module[]): void {
         // Test-only: the secret-scan self-test learns which secrets this run used (never set in normal runs).
         if (process.env.FAPI_HARNESS_SECRET_LOG && sim.secrets.size) appendFileSync(process.env.FAPI_HARNESS_SECRET_LOG, `${[...sim.secrets].join('\n')}\n`)
         await testInfo.attach(RESULT_ATTACHMENT, { body: JSON.stringify(record), contentType: 'application/json' })
+        // The verdict lives in the record. A conformance failure or a harness error is not thrown:
+        // Playwright restarts its worker after every failed test, which against a broken server
+        // cost more than the tests themselves. The runner's status only says the module ran.
+        testInfo.annotations.push({ type: 'verdict', description: record.status })
         if (record.status === 'not_applicable') base.skip(true, `not applicable: ${record.message}`)
-        if (record.status === 'failed') throw new ConformanceAssertionError(`${record.message} [${record.requirements.join(', ')}]`)
-        if (record.status === 'error') throw new HarnessError((record.errorCode as never) ?? 'ERR_INTERNAL', record.message)
       })
     }
   })

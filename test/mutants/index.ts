@@ -1,3 +1,8 @@
+import mtlsAcceptsAnyCertificate from './mtls-accepts-any-certificate.js'
+import mtlsIgnoresSubjectMatch from './mtls-ignores-subject-match.js'
+import mtlsIssuesUnboundTokens from './mtls-issues-unbound-tokens.js'
+import mtlsResourceIgnoresBinding from './mtls-resource-ignores-binding.js'
+import resourceRefusesBoundToken from './resource-refuses-bound-token.js'
 /**
  * The mutant catalog: one deliberately broken reference AS per rule (see
  * src/reference-as/mutant.ts). Mutants with `sourcePatches` need a child process
@@ -29,6 +34,15 @@ import listsForbiddenMethod from './lists-forbidden-method.js'
 import listsNoneAlg from './lists-none-alg.js'
 import refusesIssuerAud from './refuses-issuer-aud.js'
 import serverErrorOnRefusal from './server-error-on-refusal.js'
+import tokenResponseCacheable from './token-response-cacheable.js'
+import basicRefusalNot401 from './basic-refusal-not-401.js'
+import discoveryInvalidMember from './discovery-invalid-member.js'
+import discoveryWrongIssuer from './discovery-wrong-issuer.js'
+import advertisesNoAllowedMethod from './advertises-no-allowed-method.js'
+import cibaMetadataIncomplete from './ciba-metadata-incomplete.js'
+import cibaApprovesImmediately from './ciba-approves-immediately.js'
+import malformedMtlsAliases from './malformed-mtls-aliases.js'
+import mtlsMethodsNotAdvertised from './mtls-methods-not-advertised.js'
 
 export const MUTANTS: readonly Mutant[] = [
   acceptsRs256,
@@ -56,6 +70,20 @@ export const MUTANTS: readonly Mutant[] = [
   cibaAllowsPush,
   cibaUnauthenticatedBackchannel,
   serverErrorOnRefusal,
+  tokenResponseCacheable,
+  basicRefusalNot401,
+  discoveryInvalidMember,
+  discoveryWrongIssuer,
+  advertisesNoAllowedMethod,
+  cibaMetadataIncomplete,
+  cibaApprovesImmediately,
+  malformedMtlsAliases,
+  mtlsMethodsNotAdvertised,
+  mtlsAcceptsAnyCertificate,
+  mtlsIgnoresSubjectMatch,
+  mtlsIssuesUnboundTokens,
+  mtlsResourceIgnoresBinding,
+  resourceRefusesBoundToken,
 ]
 
 export function mutantById(id: string): Mutant {

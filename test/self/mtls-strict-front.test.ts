@@ -9,26 +9,16 @@ import { expect, test } from '@playwright/test'
 import 'reflect-metadata'
 import { createCa, issueServerCert, type CertificateAuthority } from '../../src/crypto/certs.js'
 import { startReferenceAS, type ReferenceAS } from '../../src/reference-as/index.js'
-import { defineMutant, type Mutant } from '../../src/reference-as/mutant.js'
-import acceptsAnyCertificate from '../mutants/mtls-accepts-any-certificate.js'
-import ignoresSubjectMatch from '../mutants/mtls-ignores-subject-match.js'
-import issuesUnboundTokens from '../mutants/mtls-issues-unbound-tokens.js'
-import resourceIgnoresBinding from '../mutants/mtls-resource-ignores-binding.js'
+import { defineMutant } from '../../src/reference-as/mutant.js'
 import { recordCoverage, runHarness } from './harness.js'
 
 /**
- * Self-tests of the mutual-TLS modules (suites/mtls).
- *
- * Proof that they can fail: each mutant is the reference AS with one RFC 8705 rule switched off.
- * The harness runs against it as against any external target (--issuer, --ca, tls.client_ca in a
- * config file, the protected resource named by FAPI_HARNESS_RESOURCE_URL) and must fail exactly
- * the modules the mutant names, for each profile it breaks; every other module passes or is not
- * applicable.
+ * Self-test of the mutual-TLS modules (suites/mtls) behind a strict TLS front. (The mTLS mutants,
+ * one RFC 8705 rule switched off each, run with the others in mutants.test.ts.)
  *
  * Proof that a refusal in the TLS layer counts: a correct server whose mTLS endpoints sit behind
  * a TLS front that refuses bad certificates in the handshake passes, through handshake-refused.
  */
-const MTLS_MUTANTS: readonly Mutant[] = [acceptsAnyCertificate, ignoresSubjectMatch, issuesUnboundTokens, resourceIgnoresBinding]
 
 /** A client CA with its key in a temp folder, and a target config naming it (tls.client_ca). */
 async function clientCaConfig(label: string): Promise<{ ca: CertificateAuthority; dir: string; config: string }> {
@@ -38,37 +28,6 @@ async function clientCaConfig(label: string): Promise<{ ca: CertificateAuthority
   writeFileSync(join(dir, 'client-ca.key'), ca.keyPem, { mode: 0o600 })
   writeFileSync(join(dir, 'target.yaml'), 'tls:\n  client_ca:\n    cert: client-ca.pem\n    key: client-ca.key\n')
   return { ca, dir, config: join(dir, 'target.yaml') }
-}
-
-for (const mutant of MTLS_MUTANTS) {
-  test(`mtls mutant ${mutant.id}: ${mutant.description}`, async () => {
-    const { ca: clientCa, dir, config } = await clientCaConfig(`mtls-mutant-${mutant.id}`)
-    const as = await startReferenceAS({ mutant, profiles: mutant.profiles, clientCaPem: clientCa.certPem })
-    try {
-      for (const p of mutant.profiles) {
-        const run = await runHarness(
-          ['run', '--no-html', '--workers', '1', '--issuer', as.issuers[p], '--profile', p, '--ca', as.caFile, '--config', config],
-          { env: { FAPI_HARNESS_RESOURCE_URL: '{issuer}/resource' } },
-        )
-        const log = `${run.stdout}\n${run.stderr}`.slice(-4000)
-        expect(run.results, `${p}: no results.json\n${log}`).toBeDefined()
-        recordCoverage(`${mutant.id}-${p}`, run.results!)
-        const results = run.results!.results
-        const expected = [...(mutant.expectFailures[p] ?? [])].sort()
-        expect(expected.length, `${mutant.id} names no failure for ${p}`).toBeGreaterThan(0)
-        const failed = results.filter((r) => r.status === 'failed')
-        expect(failed.map((r) => r.id).sort(), `${p}: failed modules\n${log}`).toEqual(expected)
-        const other = results.filter((r) => !['passed', 'not_applicable', 'failed'].includes(r.status)).map((r) => `${r.id}: ${r.status} ${r.message}`)
-        expect(other, `${p}: neither passed nor not applicable`).toEqual([])
-        // the modules the mutant breaks ran against this profile (none was not applicable)
-        const ran = new Set(results.filter((r) => r.id.startsWith('mtls-') && r.status !== 'not_applicable').map((r) => r.id))
-        for (const id of expected) expect(ran.has(id), `${p}/${id} did not run`).toBe(true)
-      }
-    } finally {
-      await as.close()
-      rmSync(dir, { recursive: true, force: true })
-    }
-  })
 }
 
 /**

@@ -1,0 +1,25 @@
+// Violates RFC 8705 §2.2.1 (RFC8705-2) with RFC 8414 §2 (RFC8414-2): self_signed_tls_client_auth is
+// the registered token_endpoint_auth_methods_supported value by which a server offers self-signed
+// certificate mutual-TLS client authentication. Broken by a middleware (c): fapi1-advanced
+// discovery omits it while the token endpoint still accepts it. FAPI allows but does not require
+// the method, so mtls-auth-methods-advertised is graded may: a warning. Nothing fails; the modules
+// exercising self_signed_tls_client_auth become not applicable (the method is not advertised).
+import { defineMutant, isDiscovery } from '../../src/reference-as/mutant.js'
+
+export default defineMutant({
+  id: 'mtls-methods-not-advertised',
+  module: import.meta.url,
+  description: 'fapi1-advanced discovery omits self_signed_tls_client_auth, which it still supports',
+  profiles: ['fapi1-advanced'],
+  expectFailures: {},
+  expectWarnings: {
+    'fapi1-advanced': ['mtls-metadata-auth-methods'],
+  },
+  async middleware(ctx, next) {
+    await next()
+    if (isDiscovery(ctx) && ctx.status === 200 && ctx.body && typeof ctx.body === 'object') {
+      const methods: unknown = ctx.body.token_endpoint_auth_methods_supported
+      if (Array.isArray(methods)) ctx.body.token_endpoint_auth_methods_supported = methods.filter((m) => m !== 'self_signed_tls_client_auth')
+    }
+  },
+})
