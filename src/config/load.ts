@@ -15,7 +15,7 @@ export interface HarnessConfig {
   discovery_url?: string
   profiles?: ProfileId[]
   tls?: { ca?: string; insecure?: boolean; client_ca?: { cert: string; key: string } }
-  registration?: { initial_access_token?: string }
+  registration?: { initial_access_token?: string; dynamic?: boolean }
   clients?: Record<string, { client_id: string; client_secret?: string; private_jwk?: JWK; private_jwk_file?: string; cert?: string; key?: string }>
   resource_url?: string
   timeout_ms?: number

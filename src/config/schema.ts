@@ -50,7 +50,10 @@ export const CONFIG_SCHEMA = {
     registration: {
       type: 'object',
       additionalProperties: false,
-      properties: { initial_access_token: { type: 'string', minLength: 1 } },
+      properties: {
+        initial_access_token: { type: 'string', minLength: 1 },
+        dynamic: { type: 'boolean', description: 'false: never register clients, use the configured ones even where the target offers a registration_endpoint' },
+      },
     },
     clients: {
       type: 'object',

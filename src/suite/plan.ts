@@ -14,6 +14,8 @@ export interface RunPlan {
   timeoutMs: number
   clients?: StaticClients
   initialAccessToken?: string
+  /** false: ignore the target's registration_endpoint and use the configured clients. */
+  dynamicRegistration?: boolean
   /** CA the target trusts for tls_client_auth, to issue client certificates. */
   clientCa?: { certPem: string; keyPem: string }
   outDir: string

@@ -32,6 +32,8 @@ async function workerTarget(profile: Profile): Promise<WorkerTarget> {
   const body = jsonBody(x)
   if (!body.ok || x.response?.status !== 200) throw new HarnessError('ERR_DISCOVERY_INVALID', `discovery for ${entry.issuer} failed: ${body.ok ? `HTTP ${x.response?.status}` : body.reason}`)
   const metadata = body.value as ServerMetadata
+  // Configured clients only: the modules see a target without dynamic registration.
+  if (plan.dynamicRegistration === false) delete metadata.registration_endpoint
   if (typeof metadata.token_endpoint !== 'string') throw new HarnessError('ERR_DISCOVERY_INVALID', `discovery for ${entry.issuer} has no token_endpoint`)
   return { plan, http, issuer: entry.issuer, ...(entry.discovery_url ? { discoveryUrl: entry.discovery_url } : {}), metadata, identities: new Identities(plan.clientCa) }
 }
