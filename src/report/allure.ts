@@ -9,7 +9,7 @@
  */
 import { spawn } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
-import { access, mkdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { constants } from 'node:fs'
 import { createRequire } from 'node:module'
 import { delimiter, dirname, join } from 'node:path'
@@ -22,6 +22,7 @@ import {
   STATUS_WORD,
   surfaceTitle,
   variantOf,
+  accessible,
 } from './common.js'
 
 type AllureStatus = 'passed' | 'failed' | 'broken' | 'skipped' | 'unknown'
@@ -348,24 +349,15 @@ function allureBin(): string {
   return join(dirname(require.resolve('allure-commandline/package.json')), 'bin', 'allure')
 }
 
-async function executable(path: string): Promise<boolean> {
-  try {
-    await access(path, constants.X_OK)
-    return true
-  } catch {
-    return false
-  }
-}
-
 /** Where java would be found the way allure's launcher looks for it (JAVA_HOME, then PATH). */
 export async function findJava(env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
   const exe = process.platform === 'win32' ? 'java.exe' : 'java'
   if (env.JAVA_HOME) {
     const p = join(env.JAVA_HOME, 'bin', exe)
-    return (await executable(p)) ? p : undefined
+    return (await accessible(p, constants.X_OK)) ? p : undefined
   }
   for (const dir of (env.PATH ?? '').split(delimiter)) {
-    if (dir && (await executable(join(dir, exe)))) return join(dir, exe)
+    if (dir && (await accessible(join(dir, exe), constants.X_OK))) return join(dir, exe)
   }
   return undefined
 }
@@ -421,20 +413,11 @@ export async function generateAllureHtml(resultsDir: string, reportDir: string, 
   })
   const ms = Math.round(performance.now() - t0)
   const file = join(reportDir, 'index.html')
-  if (code !== 0 || !(await exists(file))) {
+  if (code !== 0 || !(await accessible(file, constants.F_OK))) {
     const tail = out.join('').trim().split('\n').slice(-3).join(' | ')
     return { ms, warning: `Allure HTML report failed (${String(code)}): ${tail || 'no output'}` }
   }
   return { file, ms }
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await access(path, constants.F_OK)
-    return true
-  } catch {
-    return false
-  }
 }
 
 /** The data entries embedded in a single-file report: `d('<name>','<base64>')`. */

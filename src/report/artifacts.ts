@@ -8,9 +8,10 @@
  *
  * Everything passes through `redact` again before it is written, whatever the caller did.
  */
-import { access, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { constants } from 'node:fs'
 import { dirname, join, relative, resolve, sep } from 'node:path'
+import { accessible } from './common.js'
 import { redact } from '../http/redact.js'
 import type { RunResults } from '../suite/result.js'
 import { allureDeepLinks, carryHistory, generateAllureHtml, writeAllureResults } from './allure.js'
@@ -40,15 +41,6 @@ export interface ArtifactsOptions {
 
 const REPORT_DIR = 'allure-report'
 const RESULTS_DIR = 'allure-results'
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await access(path, constants.F_OK)
-    return true
-  } catch {
-    return false
-  }
-}
 
 /** Writes junit.xml, allure-results/, allure-report/index.html and summary.html under `outDir`. */
 export async function writeArtifacts(run: RunResults, outDir: string, opts: ArtifactsOptions = {}): Promise<ArtifactsInfo> {
@@ -145,7 +137,7 @@ export interface RegenerateInfo {
 export async function regenerateReport(allureResultsDir: string, outDir: string): Promise<RegenerateInfo> {
   const resultsDir = resolve(allureResultsDir)
   const reportDir = resolve(outDir)
-  if (!(await exists(resultsDir))) {
+  if (!(await accessible(resultsDir, constants.F_OK))) {
     return { ms: 0, warnings: [`no Allure results at ${resultsDir}`] }
   }
   if (reportDir === resultsDir || resultsDir.startsWith(reportDir + sep)) {
@@ -161,7 +153,7 @@ export async function regenerateReport(allureResultsDir: string, outDir: string)
   if (!html.file) return info
   info.file = html.file
   const summary = join(dirname(resultsDir), 'summary.html')
-  if (await exists(summary)) {
+  if (await accessible(summary, constants.F_OK)) {
     const links = await allureDeepLinks(html.file)
     const href = relative(dirname(summary), html.file).split(sep).join('/')
     const text = await readFile(summary, 'utf8')

@@ -1,3 +1,4 @@
+import { access } from 'node:fs/promises'
 /**
  * Shared vocabulary of the report writers: escaping, status words, surface and profile titles,
  * requirement look-ups that never throw (a result may cite an id the registry no longer knows).
@@ -120,4 +121,14 @@ export function formatDuration(ms: number): string {
   if (s < 60) return `${s.toFixed(1)} s`
   const m = Math.floor(s / 60)
   return `${m} min ${Math.round(s - m * 60)} s`
+}
+
+/** Whether `path` can be accessed with `mode` (fs.constants.F_OK to exist, X_OK to execute). */
+export async function accessible(path: string, mode: number): Promise<boolean> {
+  try {
+    await access(path, mode)
+    return true
+  } catch {
+    return false
+  }
 }

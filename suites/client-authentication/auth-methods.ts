@@ -1,4 +1,5 @@
 import {
+  CLIENT_AUTH_METHODS,
   ClientSecretBasic,
   ClientSecretPost,
   defineAttempt,
@@ -16,14 +17,7 @@ import {
  * must be refused (at registration or at the token endpoint); allowed but not offered → not
  * applicable. `none` is covered by the public-client modules.
  */
-const methods: ClientAuthMethod[] = [
-  'client_secret_basic',
-  'client_secret_post',
-  'client_secret_jwt',
-  'private_key_jwt',
-  'tls_client_auth',
-  'self_signed_tls_client_auth',
-]
+const methods = CLIENT_AUTH_METHODS.filter((m): m is Exclude<ClientAuthMethod, 'none'> => m !== 'none')
 
 export const authMethodModules: Module[] = methods.map((method) =>
   defineAttempt({
