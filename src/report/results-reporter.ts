@@ -67,7 +67,7 @@ export default class ResultsReporter implements Reporter {
       process.stdout.write(`${this.#tty ? '\r\x1b[K' : ''}${line}\n`)
     }
     if (this.#tty) process.stdout.write(`\r\x1b[K  ${n}/${this.#total} [${record.profile}] ${record.id}`)
-    else if (n % 25 === 0 || n === this.#total) process.stdout.write(`  ${n}/${this.#total} done\n`)
+    else if (n % 25 === 0 || n === this.#total) process.stdout.write(`  ${n}/${this.#total} done (last: ${record.profile})\n`)
   }
 
   onError(error: { message?: string }): void {
