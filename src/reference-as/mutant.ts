@@ -182,3 +182,11 @@ export async function readJson(ctx: KoaContext): Promise<any> {
 export function isDiscovery(ctx: KoaContext): boolean {
   return ctx.method === 'GET' && /^\/\.well-known\/(openid-configuration|oauth-authorization-server)$/.test(ctx.path)
 }
+
+/** A (c) middleware that edits the discovery document (a JSON object) before it is served. */
+export function rewriteDiscovery(edit: (doc: Record<string, any>, ctx: KoaContext) => void): KoaMiddleware {
+  return async (ctx, next) => {
+    await next()
+    if (isDiscovery(ctx) && ctx.status === 200 && ctx.body && typeof ctx.body === 'object') edit(ctx.body, ctx)
+  }
+}

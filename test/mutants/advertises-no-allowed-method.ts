@@ -5,7 +5,7 @@
 // endpoint keeps accepting (and refusing) exactly what it did before. The client authentication
 // modules become not applicable (no allowed method is advertised), and mtls-metadata-auth-methods
 // warns: the mutual-TLS methods are no longer listed (graded may).
-import { defineMutant, isDiscovery } from '../../src/reference-as/mutant.js'
+import { defineMutant, rewriteDiscovery } from '../../src/reference-as/mutant.js'
 
 export default defineMutant({
   id: 'advertises-no-allowed-method',
@@ -19,10 +19,7 @@ export default defineMutant({
   expectWarnings: {
     'fapi1-advanced': ['mtls-metadata-auth-methods'],
   },
-  async middleware(ctx, next) {
-    await next()
-    if (isDiscovery(ctx) && ctx.status === 200 && ctx.body && typeof ctx.body === 'object') {
-      ctx.body.token_endpoint_auth_methods_supported = ['client_secret_basic']
-    }
-  },
+  middleware: rewriteDiscovery((doc) => {
+    doc.token_endpoint_auth_methods_supported = ['client_secret_basic']
+  }),
 })

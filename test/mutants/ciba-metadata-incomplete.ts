@@ -2,7 +2,7 @@
 // backchannel_token_delivery_modes_supported (REQUIRED) next to
 // backchannel_authentication_endpoint. Broken by a middleware (c): the ciba discovery document
 // lacks backchannel_token_delivery_modes_supported; poll and ping keep working.
-import { defineMutant, isDiscovery } from '../../src/reference-as/mutant.js'
+import { defineMutant, rewriteDiscovery } from '../../src/reference-as/mutant.js'
 
 export default defineMutant({
   id: 'ciba-metadata-incomplete',
@@ -12,10 +12,7 @@ export default defineMutant({
   expectFailures: {
     ciba: ['ciba-discovery-metadata'],
   },
-  async middleware(ctx, next) {
-    await next()
-    if (isDiscovery(ctx) && ctx.status === 200 && ctx.body && typeof ctx.body === 'object') {
-      delete ctx.body.backchannel_token_delivery_modes_supported
-    }
-  },
+  middleware: rewriteDiscovery((doc) => {
+    delete doc.backchannel_token_delivery_modes_supported
+  }),
 })

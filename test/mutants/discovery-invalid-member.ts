@@ -2,7 +2,7 @@
 // type of each metadata member: backchannel_user_code_parameter_supported is a boolean (CIBA §4).
 // Broken by a middleware (c): the oidc discovery document carries it as the string "yes". The
 // oidc profile has no CIBA, so nothing else reads the member.
-import { defineMutant, isDiscovery } from '../../src/reference-as/mutant.js'
+import { defineMutant, rewriteDiscovery } from '../../src/reference-as/mutant.js'
 
 export default defineMutant({
   id: 'discovery-invalid-member',
@@ -12,10 +12,7 @@ export default defineMutant({
   expectFailures: {
     oidc: ['discovery-document-valid'],
   },
-  async middleware(ctx, next) {
-    await next()
-    if (isDiscovery(ctx) && ctx.status === 200 && ctx.body && typeof ctx.body === 'object') {
-      ctx.body.backchannel_user_code_parameter_supported = 'yes'
-    }
-  },
+  middleware: rewriteDiscovery((doc) => {
+    doc.backchannel_user_code_parameter_supported = 'yes'
+  }),
 })

@@ -4,7 +4,7 @@
 // Nothing else breaks: the harness would send the published issuer as client assertion aud only in
 // the aud = issuer modules, and the oidc profile leaves those values implementation-specific
 // (RFC 7523 §3), so they are not applicable; every other assertion uses the token endpoint URL.
-import { defineMutant, isDiscovery } from '../../src/reference-as/mutant.js'
+import { defineMutant, rewriteDiscovery } from '../../src/reference-as/mutant.js'
 
 export default defineMutant({
   id: 'discovery-wrong-issuer',
@@ -14,10 +14,7 @@ export default defineMutant({
   expectFailures: {
     oidc: ['discovery-document-valid'],
   },
-  async middleware(ctx, next) {
-    await next()
-    if (isDiscovery(ctx) && ctx.status === 200 && ctx.body && typeof ctx.body === 'object' && typeof ctx.body.issuer === 'string') {
-      ctx.body.issuer = `${ctx.body.issuer.replace(/\/+$/, '')}/`
-    }
-  },
+  middleware: rewriteDiscovery((doc) => {
+    if (typeof doc.issuer === 'string') doc.issuer = `${doc.issuer.replace(/\/+$/, '')}/`
+  }),
 })

@@ -1,7 +1,7 @@
 // Violates OpenID Connect Discovery §3 (OIDCD-3): the value none MUST NOT be used in
 // token_endpoint_auth_signing_alg_values_supported. Broken by a middleware (c) that adds it to the
 // discovery document; the token endpoint itself still refuses unsigned assertions.
-import { defineMutant, isDiscovery } from '../../src/reference-as/mutant.js'
+import { defineMutant, rewriteDiscovery } from '../../src/reference-as/mutant.js'
 
 export default defineMutant({
   id: 'lists-none-alg',
@@ -11,10 +11,7 @@ export default defineMutant({
   expectFailures: {
     oidc: ['discovery-signing-algs-exclude-none'],
   },
-  async middleware(ctx, next) {
-    await next()
-    if (isDiscovery(ctx) && ctx.status === 200 && ctx.body && typeof ctx.body === 'object') {
-      ctx.body.token_endpoint_auth_signing_alg_values_supported = [...(ctx.body.token_endpoint_auth_signing_alg_values_supported ?? []), 'none']
-    }
-  },
+  middleware: rewriteDiscovery((doc) => {
+    doc.token_endpoint_auth_signing_alg_values_supported = [...(doc.token_endpoint_auth_signing_alg_values_supported ?? []), 'none']
+  }),
 })

@@ -6,7 +6,7 @@
 // (validate-discovery-metadata, module discovery-document-valid); a fragment is seen only by
 // validate-mtls-endpoint-aliases. That check is graded may (the aliases are OPTIONAL), so the
 // module ends as a warning and nothing fails.
-import { defineMutant, isDiscovery } from '../../src/reference-as/mutant.js'
+import { defineMutant, rewriteDiscovery } from '../../src/reference-as/mutant.js'
 
 export default defineMutant({
   id: 'malformed-mtls-aliases',
@@ -17,11 +17,8 @@ export default defineMutant({
   expectWarnings: {
     'fapi1-advanced': ['mtls-metadata-endpoint-aliases'],
   },
-  async middleware(ctx, next) {
-    await next()
-    if (isDiscovery(ctx) && ctx.status === 200 && ctx.body && typeof ctx.body === 'object') {
-      const revocation = typeof ctx.body.revocation_endpoint === 'string' ? ctx.body.revocation_endpoint : `${ctx.body.issuer}/token/revocation`
-      ctx.body.mtls_endpoint_aliases = { ...ctx.body.mtls_endpoint_aliases, revocation_endpoint: `${revocation}#mtls` }
-    }
-  },
+  middleware: rewriteDiscovery((doc) => {
+    const revocation = typeof doc.revocation_endpoint === 'string' ? doc.revocation_endpoint : `${doc.issuer}/token/revocation`
+    doc.mtls_endpoint_aliases = { ...doc.mtls_endpoint_aliases, revocation_endpoint: `${revocation}#mtls` }
+  }),
 })

@@ -4,7 +4,7 @@
 // discovery omits it while the token endpoint still accepts it. FAPI allows but does not require
 // the method, so mtls-auth-methods-advertised is graded may: a warning. Nothing fails; the modules
 // exercising self_signed_tls_client_auth become not applicable (the method is not advertised).
-import { defineMutant, isDiscovery } from '../../src/reference-as/mutant.js'
+import { defineMutant, rewriteDiscovery } from '../../src/reference-as/mutant.js'
 
 export default defineMutant({
   id: 'mtls-methods-not-advertised',
@@ -15,11 +15,8 @@ export default defineMutant({
   expectWarnings: {
     'fapi1-advanced': ['mtls-metadata-auth-methods'],
   },
-  async middleware(ctx, next) {
-    await next()
-    if (isDiscovery(ctx) && ctx.status === 200 && ctx.body && typeof ctx.body === 'object') {
-      const methods: unknown = ctx.body.token_endpoint_auth_methods_supported
-      if (Array.isArray(methods)) ctx.body.token_endpoint_auth_methods_supported = methods.filter((m) => m !== 'self_signed_tls_client_auth')
-    }
-  },
+  middleware: rewriteDiscovery((doc) => {
+    const methods: unknown = doc.token_endpoint_auth_methods_supported
+    if (Array.isArray(methods)) doc.token_endpoint_auth_methods_supported = methods.filter((m) => m !== 'self_signed_tls_client_auth')
+  }),
 })
