@@ -29,5 +29,10 @@ export default defineProfile({
   subMismatch: { expect: 'refuse', requirements: ['RFC7523-3-2'] },
   publicClientCredentials: { expect: 'refuse', requirements: ['RFC6749-4.4'] },
   publicClients: { expect: 'unspecified', requirements: [], why: 'RFC 6749 §2.1 admits public clients' },
+  authenticatedEndpoints: [
+    { endpoint: 'token', requirements: ['RFC6749-3.2.1'] },
+    { endpoint: 'revocation', requirements: ['RFC7009-2.1'] },
+    { endpoint: 'pushed_authorization_request', requirements: ['RFC9126-2'] },
+  ],
   senderConstrained: { required: false, requirements: [] },
 })

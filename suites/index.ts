@@ -7,6 +7,7 @@ import { authMethodModules, wrongSecretModules } from './client-authentication/a
 import { clientKeyModules } from './client-authentication/client-keys.js'
 import { publicClientModules } from './client-authentication/public-clients.js'
 import { twoMethodsModules } from './client-authentication/two-methods.js'
+import { unauthenticatedModules } from './client-authentication/unauthenticated.js'
 import { discoveryModules } from './discovery/metadata.js'
 import { mtlsModules } from './mtls/index.js'
 
@@ -21,6 +22,7 @@ export const MODULES: Module[] = [
   ...assertionAudienceModules,
   ...assertionClaimModules,
   ...twoMethodsModules,
+  ...unauthenticatedModules,
   ...cibaModules,
   ...mtlsModules,
 ]

@@ -190,3 +190,23 @@ export function rewriteDiscovery(edit: (doc: Record<string, any>, ctx: KoaContex
     if (isDiscovery(ctx) && ctx.status === 200 && ctx.body && typeof ctx.body === 'object') edit(ctx.body, ctx)
   }
 }
+
+/**
+ * A (b) patch: at one oidc-provider route, a request that carries a client_id and no credentials
+ * (no Authorization header, no client_assertion, no client_secret) sees its client as a public
+ * client (`none`), so oidc-provider accepts it unauthenticated. Other routes are unchanged.
+ */
+export function acceptUnauthenticatedAt(route: string): (provider: any) => void {
+  return (provider) => {
+    const Client = provider.Client
+    const find = Client.find.bind(Client)
+    Client.find = async (id: string) => {
+      const client = await find(id)
+      const ctx = provider.constructor.ctx
+      if (client && ctx?.oidc?.route === route && ctx.headers.authorization === undefined && !ctx.oidc.params?.client_assertion && !ctx.oidc.params?.client_secret) {
+        return Object.create(client, { tokenEndpointAuthMethod: { value: 'none' } })
+      }
+      return client
+    }
+  }
+}

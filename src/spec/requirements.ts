@@ -36,6 +36,16 @@ export const REQUIREMENTS = {
     summary: 'confidential clients (and clients issued credentials) authenticate at the token endpoint',
     quote: 'Confidential clients or other clients issued client credentials MUST authenticate with the authorization server as described in Section 2.3 when making requests to the token endpoint.',
   },
+  'RFC7009-2.1': {
+    level: 'shall',
+    summary: 'the revocation endpoint validates the credentials of a confidential client before anything else',
+    quote: 'The authorization server first validates the client credentials (in case of a confidential client) and then verifies whether the token was issued to the client making the revocation request.',
+  },
+  'RFC9126-2': {
+    level: 'shall',
+    summary: 'confidential clients authenticate at the PAR endpoint, by the token endpoint rules',
+    quote: 'Confidential clients or other clients issued client credentials MUST authenticate with the authorization server when making a pushed authorization request.',
+  },
   'RFC6749-4.4': {
     level: 'shall',
     summary: 'the client credentials grant is for confidential clients only',

@@ -54,7 +54,7 @@ export function defineAttempt(spec: AttemptSpec): Module {
     summary: spec.summary,
     async run(ctx) {
       const { profile: p, metadata: m, sim } = ctx
-      if (endpoint === 'backchannel_authentication' && !m.backchannel_authentication_endpoint) return notApplicable('the target advertises no backchannel_authentication_endpoint')
+      if (typeof m[`${endpoint}_endpoint`] !== 'string') return notApplicable(`the target advertises no ${endpoint}_endpoint`)
       const e = spec.expect(p, m)
       if (isNotApplicable(e)) return e
       const cs = typeof spec.client === 'function' ? spec.client(p, m) : spec.client

@@ -88,6 +88,8 @@ export interface Profile {
   publicCiba?: Rule
   /** The CIBA push token delivery mode; absent where CIBA is not in the profile. */
   cibaPush?: Rule
+  /** Endpoints where a confidential client must authenticate, with the clauses that say so. */
+  authenticatedEndpoints: Array<{ endpoint: 'token' | 'revocation' | 'pushed_authorization_request'; requirements: RequirementId[] }>
   /** Access tokens must be sender-constrained (mTLS certificate-bound). */
   senderConstrained: { required: boolean; requirements: RequirementId[] }
 }
@@ -105,7 +107,7 @@ export function defineProfile(p: Partial<ProfileInput> & Pick<Profile, 'id' | 't
   } else {
     delete merged.extends
   }
-  for (const key of ['surfaces', 'clientAuth', 'signingAlgs', 'unsignedAssertion', 'minKeyBits', 'audience', 'jtiReplay', 'jtiMissing', 'issMismatch', 'subMismatch', 'publicClientCredentials', 'publicClients', 'senderConstrained'] as const) {
+  for (const key of ['surfaces', 'clientAuth', 'signingAlgs', 'unsignedAssertion', 'minKeyBits', 'audience', 'jtiReplay', 'jtiMissing', 'issMismatch', 'subMismatch', 'publicClientCredentials', 'publicClients', 'authenticatedEndpoints', 'senderConstrained'] as const) {
     if (merged[key] === undefined) throw new TypeError(`profile ${p.id}: ${key} is not defined`)
   }
   return merged

@@ -2,7 +2,7 @@
 // authentication endpoint with its registered method; no authentication is 401 invalid_client. Broken by patching the provider (b): at the backchannel
 // endpoint, a request with a client_id and no credentials sees its client as a public client
 // ('none'), so oidc-provider accepts it unauthenticated. The token endpoint is unchanged.
-import { defineMutant } from '../../src/reference-as/mutant.js'
+import { acceptUnauthenticatedAt, defineMutant } from '../../src/reference-as/mutant.js'
 
 export default defineMutant({
   id: 'ciba-unauthenticated-backchannel',
@@ -12,22 +12,5 @@ export default defineMutant({
   expectFailures: {
     ciba: ['ciba-backchannel-requires-client-auth'],
   },
-  patchProvider(provider) {
-    const Client = provider.Client
-    const find = Client.find.bind(Client)
-    Client.find = async (id: string) => {
-      const client = await find(id)
-      const ctx = provider.constructor.ctx
-      if (
-        client
-        && ctx?.oidc?.route === 'backchannel_authentication'
-        && ctx.headers.authorization === undefined
-        && !ctx.oidc.params?.client_assertion
-        && !ctx.oidc.params?.client_secret
-      ) {
-        return Object.create(client, { tokenEndpointAuthMethod: { value: 'none' } })
-      }
-      return client
-    }
-  },
+  patchProvider: acceptUnauthenticatedAt('backchannel_authentication'),
 })

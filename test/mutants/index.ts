@@ -3,6 +3,9 @@ import mtlsIgnoresSubjectMatch from './mtls-ignores-subject-match.js'
 import mtlsIssuesUnboundTokens from './mtls-issues-unbound-tokens.js'
 import mtlsResourceIgnoresBinding from './mtls-resource-ignores-binding.js'
 import resourceRefusesBoundToken from './resource-refuses-bound-token.js'
+import unauthenticatedPar from './unauthenticated-par.js'
+import unauthenticatedRevocation from './unauthenticated-revocation.js'
+import unauthenticatedTokenRequest from './unauthenticated-token-request.js'
 /**
  * The mutant catalog: one deliberately broken reference AS per rule (see
  * src/reference-as/mutant.ts). Mutants with `sourcePatches` need a child process
@@ -84,6 +87,9 @@ export const MUTANTS: readonly Mutant[] = [
   mtlsIssuesUnboundTokens,
   mtlsResourceIgnoresBinding,
   resourceRefusesBoundToken,
+  unauthenticatedTokenRequest,
+  unauthenticatedRevocation,
+  unauthenticatedPar,
 ]
 
 export function mutantById(id: string): Mutant {
