@@ -23,6 +23,7 @@ export default defineMutant({
       'client-assertion-unregistered-key',
       'two-authentication-methods',
       'client-assertion-alg-eddsa',
+      'endpoint-requires-client-auth-token',
       'mtls-tls-client-auth-no-certificate',
       'mtls-tls-client-auth-other-ca',
       'mtls-tls-client-auth-subject-mismatch',
