@@ -39,7 +39,8 @@ export interface AttemptSpec {
   registrationOnly?: boolean
 }
 
-const CIBA_GRANT = 'urn:openid:params:grant-type:ciba'
+/** The CIBA grant type (CIBA Core §10.1). */
+export const CIBA_GRANT = 'urn:openid:params:grant-type:ciba'
 
 export function defaultParams(endpoint: Endpoint): Record<string, string> {
   return endpoint === 'backchannel_authentication' ? { scope: 'openid', login_hint: 'fapi-harness-user' } : { grant_type: 'client_credentials' }

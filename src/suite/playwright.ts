@@ -4,14 +4,13 @@ import { fetchMetadata } from '../client/discovery.js'
 import { Simulator } from '../client/simulator.js'
 import type { ServerMetadata } from '../client/types.js'
 import { Identities } from '../crypto/pki.js'
-import { HarnessError, isHarnessError, oneLine } from '../errors.js'
+import { HarnessError } from '../errors.js'
 import { redact } from '../http/redact.js'
 import { HttpClient, jsonBody } from '../http/client.js'
-import { runModule } from './run-module.js'
+import { errorRecord, runModule } from './run-module.js'
 import type { Module, ModuleContext } from './module.js'
 import { loadPlan, type RunPlan } from './plan.js'
 import type { AudienceKind, Profile } from './profile.js'
-import type { ResultRecord } from './result.js'
 
 /** Per worker and profile: the HTTP client, discovered metadata and TLS identities. */
 interface WorkerTarget {
@@ -70,21 +69,7 @@ export function runSuite(profile: Profile, modules: readonly Module[]): void {
           target = await t
         } catch (e) {
           // The target could not be set up (discovery failed mid-run): an error result with its code.
-          const record: ResultRecord = {
-            id: m.id,
-            title: m.title,
-            profile: profile.id,
-            surface: m.surface,
-            summary: m.summary,
-            requirements: [],
-            level: 'shall',
-            status: 'error',
-            message: oneLine(e),
-            errorCode: isHarnessError(e) ? e.code : 'ERR_INTERNAL',
-            durationMs: 0,
-            checks: [],
-            exchanges: [],
-          }
+          const record = errorRecord(m, profile.id, e)
           await testInfo.attach(RESULT_ATTACHMENT, { body: JSON.stringify(redact(record)), contentType: 'application/json' })
           return
         }

@@ -3,6 +3,7 @@ import { redact } from '../http/redact.js'
 import { decodeJws } from '../crypto/jws.js'
 import { strongest, type Level, type RequirementId } from '../spec/requirements.js'
 import { isNotApplicable, type Module, type ModuleContext } from './module.js'
+import type { ProfileId } from './profile.js'
 import type { CheckOutcome, Exchange, ResultRecord } from './result.js'
 
 const RANK: Record<Level, number> = { shall: 3, should: 2, may: 1 }
@@ -24,6 +25,28 @@ function withJwts(x: Exchange): Exchange {
     if (d) jwts.push({ where: `request ${name}`, ...d })
   }
   return jwts.length ? { ...x, jwts } : x
+}
+
+/**
+ * The result of a module the harness could not judge: status `error` with the ERR_* code; an
+ * exception that is not a HarnessError is an internal error and keeps the top of its stack.
+ */
+export function errorRecord(module: Module, profile: ProfileId, e: unknown): ResultRecord {
+  return {
+    id: module.id,
+    title: module.title,
+    profile,
+    surface: module.surface,
+    summary: module.summary,
+    requirements: [],
+    level: 'shall',
+    status: 'error',
+    message: isHarnessError(e) ? oneLine(e) : `internal error: ${(e as Error)?.stack?.split('\n').slice(0, 3).join(' ') ?? String(e)}`,
+    errorCode: isHarnessError(e) ? e.code : 'ERR_INTERNAL',
+    durationMs: 0,
+    checks: [],
+    exchanges: [],
+  }
 }
 
 /**
@@ -68,9 +91,7 @@ export async function runModule(module: Module, ctx: ModuleContext): Promise<Res
       }
     }
   } catch (e) {
-    const code = isHarnessError(e) ? e.code : 'ERR_INTERNAL'
-    record = { ...base, requirements: [], level: 'shall', status: 'error', message: oneLine(e), errorCode: code, durationMs: 0, checks: [], exchanges: [] }
-    if (!isHarnessError(e) && !(e instanceof HarnessError)) record.message = `internal error: ${(e as Error)?.stack?.split('\n').slice(0, 3).join(' ') ?? String(e)}`
+    record = errorRecord(module, ctx.profile.id, e)
   }
   record.exchanges = ctx.sim.exchanges.map(withJwts)
   record.durationMs = Math.round(performance.now() - started)

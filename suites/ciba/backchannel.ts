@@ -1,5 +1,6 @@
 import {
   assertionClient,
+  CIBA_GRANT,
   attemptAccepted,
   cibaDeliveryModesExcludePush,
   cibaMetadataValid,
@@ -23,8 +24,6 @@ import {
   type Profile,
   type ServerMetadata,
 } from '../../src/index.js'
-
-const CIBA_GRANT = 'urn:openid:params:grant-type:ciba'
 
 const cibaClient = (p: Profile, m: ServerMetadata): ClientSpec | NotApplicable =>
   assertionClient(p, m, { grant_types: [CIBA_GRANT], metadata: { backchannel_token_delivery_mode: 'poll' } })
