@@ -4,15 +4,16 @@ import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { loadConfig, staticClients, type HarnessConfig } from '../config/load.js'
+import { loadConfig, staticClients, targetParams, type HarnessConfig } from '../config/load.js'
 import { fetchMetadata } from '../client/discovery.js'
 import { HarnessError, isHarnessError, oneLine } from '../errors.js'
 import { HttpClient, jsonBody } from '../http/client.js'
 import { redact } from '../http/redact.js'
+import { coverage, unproven, unprovenReason } from '../report/coverage.js'
 import { DETAIL_FILE, PARTIAL_FILE } from '../report/results-reporter.js'
 import { PLAN_ENV, type RunPlan } from '../suite/plan.js'
 import { PROFILE_IDS, type ProfileId } from '../suite/profile.js'
-import { summarize, type ResultRecord, type RunResults } from '../suite/result.js'
+import { summarize, type ProfileCoverage, type ResultRecord, type RunResults } from '../suite/result.js'
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 
@@ -65,7 +66,7 @@ async function prepare(opts: RunOptions, startedAt: string, workDir: string): Pr
   const ca = [...(opts.ca ?? []).map((f) => readPem(f, '--ca')), ...(config.tls?.ca ? [readPem(resolve(opts.config ? dirname(opts.config) : '.', config.tls.ca), '/tls/ca')] : [])]
   const insecure = Boolean(opts.insecureTls || config.tls?.insecure)
   const timeoutMs = opts.timeout ?? config.timeout_ms ?? 10_000
-  const base = { ...(config.registration?.dynamic === false ? { dynamicRegistration: false } : {}), outDir: resolve(opts.out), workDir, timeoutMs, startedAt, ...(config.resource_url ? { resourceUrl: config.resource_url } : {}), ...(config.registration?.initial_access_token ? { initialAccessToken: config.registration.initial_access_token } : {}) }
+  const base = { ...(config.registration?.dynamic === false ? { dynamicRegistration: false } : {}), outDir: resolve(opts.out), workDir, timeoutMs, startedAt, ...(config.resource_url ? { resourceUrl: config.resource_url } : {}), ...(config.registration?.initial_access_token ? { initialAccessToken: config.registration.initial_access_token } : {}), params: targetParams(config), ...(config.client_assertion?.aud ? { assertionAudience: config.client_assertion.aud } : {}) }
 
   if (!issuer && !config.issuers) {
     // The embedded reference AS: a correct server per profile, on 127.0.0.1 with TLS.
@@ -170,22 +171,71 @@ async function finish(outDir: string, run: RunResults, html: boolean): Promise<v
   }
 }
 
+/** A plain-text table: first column left-aligned, the others right-aligned; rules after the head and before the last row when `total`. */
+export function textTable(head: string[], rows: Array<Array<string | number>>, total = false): string[] {
+  const all = [head, ...rows]
+  const widths = head.map((_, i) => Math.max(...all.map((r) => String(r[i] ?? '').length)))
+  const rule = widths.map((w) => '-'.repeat(w)).join('  ')
+  const lines: string[] = []
+  for (const [i, r] of all.entries()) {
+    lines.push(r.map((c, j) => (j === 0 ? String(c).padEnd(widths[j]!) : String(c).padStart(widths[j]!))).join('  ').trimEnd())
+    if (i === 0 || (total && i === all.length - 2)) lines.push(rule)
+  }
+  return lines
+}
+
 function printSummary(run: RunResults): void {
   const rows = ORDER.filter((p) => run.profiles.includes(p)).map((p) => {
     const s = summarize(run.results.filter((r) => r.profile === p))
     return [p, s.passed, s.failed, s.warnings, s.notApplicable, s.skipped, s.errors]
   })
   const head = ['profile', 'passed', 'failed', 'warning', 'n/a', 'skipped', 'error']
-  const all = [head, ...rows, ['total', run.summary.passed, run.summary.failed, run.summary.warnings, run.summary.notApplicable, run.summary.skipped, run.summary.errors]]
-  const widths = head.map((_, i) => Math.max(...all.map((r) => String(r[i]).length)))
+  const total = ['total', run.summary.passed, run.summary.failed, run.summary.warnings, run.summary.notApplicable, run.summary.skipped, run.summary.errors]
   log('')
-  for (const [i, r] of all.entries()) {
-    log(r.map((c, j) => (j === 0 ? String(c).padEnd(widths[j]!) : String(c).padStart(widths[j]!))).join('  '))
-    if (i === 0 || i === all.length - 2) log(widths.map((w) => '-'.repeat(w)).join('  '))
-  }
+  for (const line of textTable(head, [...rows, total], true)) log(line)
 }
 
-/** `fapi-harness run`: returns the exit code (0 conforming, 1 a shall failed, 2 harness problem). */
+/**
+ * Coverage per profile, after the summary table: tests judged, not applicable and inconclusive
+ * (error), then shall requirements judged of those cited, inconclusive only, not applicable only.
+ */
+export function coverageLines(cov: Partial<Record<ProfileId, ProfileCoverage>>): string[] {
+  const rows = (Object.entries(cov) as Array<[ProfileId, ProfileCoverage]>).map(([p, c]) => [
+    p,
+    c.modules.judged,
+    c.modules.notApplicable,
+    c.modules.errors,
+    `${c.shall.judged}/${c.shall.total}`,
+    c.shall.inconclusive,
+    c.shall.notApplicable,
+    c.shall.judged === 0 ? 'nothing proven' : '',
+  ])
+  return ['', 'Coverage: tests judged / not applicable / inconclusive; shall requirements judged of cited, inconclusive only, not applicable only', ...textTable(['coverage', 'judged', 'n/a', 'inconclusive', 'shall judged', 'inconclusive', 'n/a', ''], rows)]
+}
+
+/**
+ * The exit code of a finished run, from its records, and the one-line cause for stderr:
+ * 2 aborted; 1 a result failed; 3 a selected profile judged no shall requirement (nothing was
+ * proven for it); 2 a result ended in `error` (the harness could not decide); otherwise 0.
+ */
+export function exitCode(run: Pick<RunResults, 'aborted' | 'results' | 'profiles'>): { code: 0 | 1 | 2 | 3; cause?: string } {
+  if (run.aborted) return { code: 2, cause: run.aborted.message }
+  if (run.results.some((r) => r.status === 'failed')) return { code: 1 }
+  const cov = coverage(run.results, run.profiles)
+  const none = unproven(cov)
+  if (none.length) {
+    return { code: 3, cause: `nothing was proven for ${none.length === 1 ? 'profile' : 'profiles'} ${none.join(', ')}: no shall requirement was judged: ${none.map((p) => unprovenReason(p, cov[p]!)).join('; ')}` }
+  }
+  const errors = run.results.filter((r) => r.status === 'error')
+  if (errors.length) {
+    const first = errors[0]!
+    const msg = first.errorCode && !first.message.startsWith(first.errorCode) ? `${first.errorCode}: ${first.message}` : first.message
+    return { code: 2, cause: `${errors.length} ${errors.length === 1 ? 'result' : 'results'} could not be judged (error), e.g. ${first.profile}/${first.id}: ${msg}` }
+  }
+  return { code: 0 }
+}
+
+/** `fapi-harness run`: returns the exit code (see `exitCode`). */
 export async function run(opts: RunOptions): Promise<number> {
   const startedAt = new Date().toISOString()
   const t0 = performance.now()
@@ -226,15 +276,16 @@ export async function run(opts: RunOptions): Promise<number> {
     results: records,
     ...(aborted ? { aborted } : {}),
   }
+  results.coverage = coverage(records, results.profiles)
   await finish(outDir, results, opts.html !== false)
   for (const f of [DETAIL_FILE, PARTIAL_FILE]) rmSync(join(outDir, f), { force: true })
-  if (records.length) printSummary(results)
+  if (records.length) {
+    printSummary(results)
+    for (const line of coverageLines(results.coverage)) log(line)
+  }
   log(`\n${results.summary.passed} passed, ${results.summary.failed} failed, ${results.summary.warnings} warnings, ${results.summary.notApplicable} not applicable, ${results.summary.errors} errors in ${(results.durationMs / 1000).toFixed(1)} s`)
   log(`results: ${join(outDir, 'results.json')}`)
-  if (aborted) {
-    process.stderr.write(`fapi-harness: ${aborted.message}\n`)
-    return 2
-  }
-  if (results.summary.failed) return 1
-  return results.summary.errors ? 2 : 0
+  const exit = exitCode(results)
+  if (exit.cause) process.stderr.write(`fapi-harness: ${exit.cause}\n`)
+  return exit.code
 }

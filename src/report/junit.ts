@@ -1,10 +1,13 @@
 /**
  * JUnit XML for CI systems: one `<testsuite>` per profile, one `<testcase>` per result.
- * failed → `<failure>` (message, requirement ids, level), error → `<error>`, skipped and
- * not_applicable → `<skipped message>`, warning → passed with a `<system-out>` saying so.
+ * failed → `<failure>` (message, requirement ids, level), error → `<error>` (type and message lead
+ * with the ERR_* code; its requirements are inconclusive), skipped and not_applicable →
+ * `<skipped message>`, warning → passed with a `<system-out>` saying so. Each testsuite carries
+ * the profile's coverage as properties (`coverage.shall.judged`, ...).
  */
-import type { ResultRecord, RunResults } from '../suite/result.js'
+import type { ProfileCoverage, ResultRecord, RunResults } from '../suite/result.js'
 import { escapeXml as x, profileTitle, variantOf } from './common.js'
+import { profileCoverage } from './coverage.js'
 
 const seconds = (ms: number): string => (Math.max(0, ms) / 1000).toFixed(3)
 
@@ -17,10 +20,31 @@ function detail(r: ResultRecord): string {
   if (r.expected) lines.push(`expected: ${r.expected}`)
   if (r.refusedAt) lines.push(`refused at: ${r.refusedAt}`)
   if (r.errorCode) lines.push(`error code: ${r.errorCode}`)
+  if (r.status === 'error' && r.requirements.length) lines.push(`inconclusive: ${r.requirements.join(', ')} not judged`)
   for (const c of r.checks) {
     if (c.status !== 'passed') lines.push(`check ${c.check} [${c.requirements.join(', ')}] ${c.status} (${c.level}): ${c.message}`)
   }
   return lines.join('\n')
+}
+
+/** `ERR_PRECONDITION: control refused: HTTP 400 invalid_scope` (the code once). */
+export function errorMessage(r: Pick<ResultRecord, 'errorCode' | 'message'>): string {
+  const code = r.errorCode ?? 'ERR_INTERNAL'
+  return r.message.startsWith(code) ? r.message : `${code}: ${r.message}`
+}
+
+/** The profile's coverage as testsuite properties, for CI systems that read them. */
+function coverageProperties(c: ProfileCoverage): string {
+  const props: Array<[string, number]> = [
+    ['coverage.modules.judged', c.modules.judged],
+    ['coverage.modules.not_applicable', c.modules.notApplicable],
+    ['coverage.modules.inconclusive', c.modules.errors],
+    ['coverage.shall.judged', c.shall.judged],
+    ['coverage.shall.inconclusive', c.shall.inconclusive],
+    ['coverage.shall.not_applicable', c.shall.notApplicable],
+    ['coverage.shall.total', c.shall.total],
+  ]
+  return props.map(([name, n]) => `      <property name="${name}" value="${n}"/>\n`).join('')
 }
 
 function testcase(r: ResultRecord): string {
@@ -39,7 +63,7 @@ function testcase(r: ResultRecord): string {
       body = `      <failure message="${x(`[${r.level}] ${r.requirements.join(', ')}: ${r.message}`)}" type="${x(`non-conformance:${r.level}`)}">${x(detail(r))}</failure>\n`
       break
     case 'error':
-      body = `      <error message="${x(r.message)}" type="${x(r.errorCode ?? 'ERR_INTERNAL')}">${x(detail(r))}</error>\n`
+      body = `      <error message="${x(errorMessage(r))}" type="${x(r.errorCode ?? 'ERR_INTERNAL')}">${x(detail(r))}</error>\n`
       break
     case 'skipped':
       body = `      <skipped message="${x(`skipped: ${r.message}`)}"/>\n`
@@ -82,6 +106,7 @@ export function renderJunit(run: RunResults): string {
         `      <property name="issuer" value="${x(issuer)}"/>\n` +
         `      <property name="embedded" value="${run.target.embedded}"/>\n` +
         `      <property name="tool" value="${x(`${run.tool.name} ${run.tool.version}`)}"/>\n` +
+        coverageProperties(profileCoverage(rs)) +
         `    </properties>\n` +
         rs.map(testcase).join('\n') +
         (rs.length ? '\n' : '') +

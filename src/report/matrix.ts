@@ -12,12 +12,15 @@
  *
  * A result is judged per requirement: where its checks say which clauses they prove, only the
  * checks citing the requirement count (a test failing one clause does not fail the others it
- * cites); the row lists the result with that per-requirement status and level.
+ * cites); the row lists the result with that per-requirement status and level. A result that
+ * ended in `error` (its control request was refused, ERR_PRECONDITION; a step could not run; an
+ * internal error) is inconclusive for every requirement it cites, whatever checks it passed on the
+ * way: it never passes nor fails one. The row names the causes (result ids and messages).
  */
-import type { ResultRecord } from '../suite/result.js'
+import type { InconclusiveCause, ResultRecord, RequirementVerdict } from '../suite/result.js'
 import { requirementInfo, type RequirementInfo } from './common.js'
 
-export type Verdict = 'failed' | 'warning' | 'inconclusive' | 'passed' | 'not_applicable' | 'not_tested'
+export type Verdict = RequirementVerdict
 
 export const VERDICT_WORD: Record<Verdict, string> = {
   failed: 'Failed',
@@ -31,7 +34,10 @@ export const VERDICT_WORD: Record<Verdict, string> = {
 export interface MatrixRow {
   requirement: RequirementInfo
   verdict: Verdict
+  /** The results citing it, each as far as this requirement is concerned (`asFarAs`). */
   results: ResultRecord[]
+  /** Why some results could not decide it: one entry per result whose view is `error`. */
+  causes: InconclusiveCause[]
 }
 
 export function verdictOf(results: readonly Pick<ResultRecord, 'status' | 'level'>[]): Verdict {
@@ -52,13 +58,37 @@ function compareIds(a: string, b: string): number {
 
 const RANK = { shall: 3, should: 2, may: 1 } as const
 
-/** The result as far as one requirement is concerned: status and level of the checks citing it. */
+/**
+ * The result as far as one requirement is concerned: status and level of the checks citing it.
+ * An `error` result stays `error` for every requirement: a harness error proves nothing.
+ */
 export function asFarAs(r: ResultRecord, id: string): ResultRecord {
   const cs = (r.checks ?? []).filter((c) => c.requirements.includes(id as never))
   if (!cs.length) return r
-  const status = cs.some((c) => c.status === 'failed') ? 'failed' : cs.some((c) => c.status === 'error') ? 'error' : cs.some((c) => c.status === 'warning') ? 'warning' : 'passed'
+  const status =
+    r.status === 'error'
+      ? 'error'
+      : cs.some((c) => c.status === 'failed')
+        ? 'failed'
+        : cs.some((c) => c.status === 'error')
+          ? 'error'
+          : cs.some((c) => c.status === 'warning')
+            ? 'warning'
+            : 'passed'
   const level = cs.reduce<ResultRecord['level']>((l, c) => (RANK[c.level] > RANK[l] ? c.level : l), 'may')
   return status === r.status && level === r.level ? r : { ...r, status, level }
+}
+
+/**
+ * Why `r` could not decide requirement `id`, or undefined when it did: the result's ERR_* code
+ * and message, or, in a result that was otherwise judged, the message of the undecidable check.
+ */
+export function causeOf(r: ResultRecord, id: string): InconclusiveCause | undefined {
+  const cause = (message: string): InconclusiveCause => ({ profile: r.profile, id: r.id, ...(r.errorCode ? { errorCode: r.errorCode } : {}), message })
+  if (r.status === 'error') return cause(r.message)
+  if (asFarAs(r, id).status !== 'error') return undefined
+  const check = (r.checks ?? []).find((c) => c.status === 'error' && c.requirements.includes(id as never))
+  return cause(check ? `${check.check}: ${check.message}` : r.message)
 }
 
 /** Rows in registry-natural id order (or by verdict, worst first, with `byVerdict`). */
@@ -68,10 +98,14 @@ export function requirementMatrix(results: readonly ResultRecord[], opts: { byVe
     for (const id of new Set(r.requirements)) {
       let list = byId.get(id)
       if (!list) byId.set(id, (list = []))
-      list.push(asFarAs(r, id))
+      list.push(r)
     }
   }
-  const rows = [...byId].map(([id, rs]) => ({ requirement: requirementInfo(id), verdict: verdictOf(rs), results: rs }))
+  const rows = [...byId].map(([id, rs]): MatrixRow => {
+    const views = rs.map((r) => asFarAs(r, id))
+    const causes = rs.map((r) => causeOf(r, id)).filter((c): c is InconclusiveCause => c !== undefined)
+    return { requirement: requirementInfo(id), verdict: verdictOf(views), results: views, causes }
+  })
   rows.sort((a, b) =>
     opts.byVerdict
       ? VERDICT_ORDER[a.verdict] - VERDICT_ORDER[b.verdict] || compareIds(a.requirement.id, b.requirement.id)

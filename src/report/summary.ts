@@ -15,7 +15,10 @@ import {
   surfaceTitle,
   variantOf,
 } from './common.js'
+import { coverage, unproven } from './coverage.js'
 import { requirementMatrix, VERDICT_WORD, type MatrixRow, type Verdict } from './matrix.js'
+import type { InconclusiveCause, ProfileCoverage } from '../suite/result.js'
+import type { ProfileId } from '../suite/profile.js'
 
 export interface SummaryOptions {
   /**
@@ -78,20 +81,31 @@ function specOf(id: string): string {
   }
 }
 
-function conclusion(rows: MatrixRow[], run: RunResults): { kind: Verdict; text: string } {
+/**
+ * The one-sentence conclusion, in the order of the exit codes: a shall failure; a profile for
+ * which nothing was proven; harness errors or an abort; then warnings, passes.
+ */
+export function conclusion(rows: MatrixRow[], run: RunResults, nothingProven: readonly string[] = []): { kind: Verdict; text: string } {
   const count = (v: Verdict) => rows.filter((r) => r.verdict === v).length
   const failed = count('failed')
   const warning = count('warning')
   const inconclusive = count('inconclusive')
   const passed = count('passed')
+  const errors = run.results.filter((r) => r.status === 'error').length
   const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`
   if (failed) {
     return { kind: 'failed', text: `Not conformant: ${plural(failed, 'requirement')} failed at shall level (of ${rows.length} cited).` }
   }
-  if (inconclusive || run.aborted) {
+  if (nothingProven.length && !run.aborted) {
     return {
       kind: 'inconclusive',
-      text: `Inconclusive: ${run.aborted ? 'the run was aborted; ' : ''}${plural(inconclusive, 'requirement')} could not be judged because of harness errors.`,
+      text: `Nothing was proven for ${nothingProven.length === 1 ? 'profile' : 'profiles'} ${nothingProven.join(', ')}: no shall requirement was judged (every shall-level result was not applicable or an error).`,
+    }
+  }
+  if (inconclusive || errors || run.aborted) {
+    return {
+      kind: 'inconclusive',
+      text: `Inconclusive: ${run.aborted ? 'the run was aborted; ' : ''}${plural(errors, 'result')} ended in a harness error; ${plural(inconclusive, 'requirement')} could not be judged.`,
     }
   }
   if (warning) return { kind: 'warning', text: `No shall-level failure; ${plural(warning, 'requirement')} with warnings or should/may-level findings.` }
@@ -133,6 +147,12 @@ thead th{background:var(--bg-alt);font-weight:600;white-space:nowrap}
 tbody tr:nth-child(even) td{background:#fbfcfd}
 tr.group th{background:#e9eef5;font-size:.95rem;text-align:left}
 table.counts,table.legend{width:auto}
+table.coverage{table-layout:auto;width:auto}
+table.coverage td{text-align:right;min-width:4rem}
+table.coverage td:last-child{text-align:left}
+tr[data-nothing-proven] th,tr[data-nothing-proven] td{background:var(--err-bg)}
+.cause{color:var(--err);overflow-wrap:anywhere}
+ul.causes{margin:2px 0 4px;padding-left:1.2rem;color:var(--err)}
 table.counts td{font-size:1.4rem;font-weight:700;text-align:right;min-width:5.5rem}
 table.counts th{text-align:right}
 .badge{display:inline-block;white-space:nowrap;border:1px solid;border-radius:3px;padding:0 6px;font-size:.85rem;font-weight:600;line-height:1.5}
@@ -204,6 +224,33 @@ function countsTable(s: ReturnType<typeof summarize>, caption: string, id?: stri
   )
 }
 
+/** The ERR_* code (unless the message already starts with it) and the message of a cause. */
+function causeText(c: InconclusiveCause): string {
+  return (c.errorCode && !c.message.startsWith(c.errorCode) ? `<code>${h(c.errorCode)}</code> ` : '') + h(c.message)
+}
+
+/** Per profile: modules judged, not applicable and inconclusive; shall requirements judged. */
+export function coverageTable(cov: Partial<Record<ProfileId, ProfileCoverage>>): string {
+  const rows = (Object.entries(cov) as Array<[ProfileId, ProfileCoverage]>)
+    .map(([p, c]) => {
+      const none = c.shall.judged === 0
+      return (
+        `<tr data-profile="${h(p)}"${none ? ' data-nothing-proven="true"' : ''}>` +
+        `<th scope="row"><a href="#${anchorId('profile', p)}">${h(p)}</a></th>` +
+        `<td data-count="judged">${c.modules.judged}</td><td data-count="not_applicable">${c.modules.notApplicable}</td><td data-count="inconclusive">${c.modules.errors}</td><td data-count="total">${c.modules.total}</td>` +
+        `<td data-count="shall-judged">${c.shall.judged}</td><td data-count="shall-inconclusive">${c.shall.inconclusive}</td><td data-count="shall-not_applicable">${c.shall.notApplicable}</td><td data-count="shall-total">${c.shall.total}</td>` +
+        `<td>${none ? `${verdictBadge('inconclusive')} nothing proven` : c.modules.errors ? `${c.modules.errors} not judged` : ''}</td></tr>`
+      )
+    })
+    .join('')
+  return (
+    `<table class="coverage small" id="coverage"><caption>Coverage: what each profile's results proved</caption>` +
+    `<thead><tr><th scope="col" rowspan="2">Profile</th><th scope="colgroup" colspan="4">Tests</th><th scope="colgroup" colspan="4">Shall requirements</th><th scope="col" rowspan="2"></th></tr>` +
+    `<tr><th scope="col">Judged</th><th scope="col">Not applicable</th><th scope="col">Inconclusive</th><th scope="col">Total</th><th scope="col">Judged</th><th scope="col">Inconclusive only</th><th scope="col">Not applicable only</th><th scope="col">Cited</th></tr></thead>` +
+    `<tbody>${rows || '<tr><td colspan="10">No profile.</td></tr>'}</tbody></table>`
+  )
+}
+
 function testRef(r: ResultRecord): string {
   const v = variantOf(r)
   return `<a class="mono" href="#${resultAnchor(r)}">${h(r.id)}</a> <span class="muted">${h(r.profile)}${v ? ` [${h(v)}]` : ''}</span>`
@@ -217,8 +264,11 @@ function evidenceCell(row: MatrixRow): string {
   for (const r of rs) tally.set(r.status, (tally.get(r.status) ?? 0) + 1)
   const tallyText = [...tally].map(([s, n]) => `${n} ${STATUS_WORD[s].toLowerCase()}`).join(', ')
   // the test's level matters for the verdict; shown when it differs from the clause's
-  const item = (r: ResultRecord) =>
-    `<li>${statusBadge(r.status)} ${testRef(r)}${r.level !== row.requirement.level ? ` <span class="lvl" title="level of this test">${h(r.level)}</span>` : ''}</li>`
+  const cause = (r: ResultRecord) => row.causes.find((c) => c.id === r.id && c.profile === r.profile)
+  const item = (r: ResultRecord) => {
+    const c = r.status === 'error' ? cause(r) : undefined
+    return `<li>${statusBadge(r.status)} ${testRef(r)}${r.level !== row.requirement.level ? ` <span class="lvl" title="level of this test">${h(r.level)}</span>` : ''}${c ? `<div class="cause small">${causeText(c)}</div>` : ''}</li>`
+  }
   const notable = rs.filter((r) => r.status !== 'passed').sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status])
   const passed = rs.filter((r) => r.status === 'passed')
   if (rs.length <= 8) return `<ul class="tests">${rs.map(item).join('')}</ul>`
@@ -317,7 +367,8 @@ function findings(rows: MatrixRow[]): string {
           const bad = row.results.filter((r) => (v === 'failed' ? r.status === 'failed' && r.level === 'shall' : v === 'inconclusive' ? r.status === 'error' : r.status === 'failed' || r.status === 'warning'))
           const shown = bad.slice(0, 4).map((r) => `<a href="#${resultAnchor(r)}">${h(`${r.profile}/${r.id}`)}</a>`)
           if (bad.length > shown.length) shown.push(`${bad.length - shown.length} more`)
-          return `<li><a class="mono" href="#${anchorId('req', row.requirement.id)}">${h(row.requirement.id)}</a> ${h(row.requirement.summary ?? '')} <span class="muted">(${shown.join(', ')})</span></li>`
+          const causes = v === 'inconclusive' ? `<ul class="causes small">${row.causes.slice(0, 4).map((c) => `<li>${h(`${c.profile}/${c.id}`)}: ${causeText(c)}</li>`).join('')}${row.causes.length > 4 ? `<li>${row.causes.length - 4} more</li>` : ''}</ul>` : ''
+          return `<li><a class="mono" href="#${anchorId('req', row.requirement.id)}">${h(row.requirement.id)}</a> ${h(row.requirement.summary ?? '')} <span class="muted">(${shown.join(', ')})</span>${causes}</li>`
         })
         .join('') +
       `</ul>`
@@ -330,7 +381,8 @@ function findings(rows: MatrixRow[]): string {
 /** The complete summary.html document. */
 export function renderSummary(run: RunResults, opts: SummaryOptions = {}): string {
   const rows = requirementMatrix(run.results)
-  const verdict = conclusion(rows, run)
+  const cov = coverage(run.results, run.profiles)
+  const verdict = conclusion(rows, run, unproven(cov))
   const counts = summarize(run.results)
   const byProfile = new Map<string, ResultRecord[]>()
   for (const p of run.profiles) byProfile.set(p, [])
@@ -385,6 +437,7 @@ ${run.aborted ? `<div class="aborted" role="alert"><strong>Run aborted</strong> 
 ${findings(rows)}
 ${opts.reportNote ? `<div class="note">${h(opts.reportNote)}</div>` : ''}
 ${countsTable(counts, `All results (${run.results.length})`, 'counts')}
+${coverageTable(cov)}
 <p class="small">Requirements: ${verdictCounts || 'none cited'}</p>
 </section>
 <section id="matrix-section" aria-labelledby="matrix-h">
@@ -409,11 +462,12 @@ ${[...byProfile].map(([p, rs]) => profileSection(run, p, rs, opts)).join('\n')}
 <table class="small legend"><caption>Requirement verdicts (first rule that applies)</caption><tbody>
 <tr><th scope="row">${verdictBadge('failed')}</th><td>A shall-level test citing the requirement failed.</td></tr>
 <tr><th scope="row">${verdictBadge('warning')}</th><td>A should/may-level test citing it failed, or a test ended with a warning.</td></tr>
-<tr><th scope="row">${verdictBadge('inconclusive')}</th><td>A test citing it ended in a harness error.</td></tr>
+<tr><th scope="row">${verdictBadge('inconclusive')}</th><td>A test citing it ended in a harness error (e.g. <code>ERR_PRECONDITION</code>: the control request, the same request without the change under test, was refused), so it was not proven either way; the causes are listed with the test.</td></tr>
 <tr><th scope="row">${verdictBadge('passed')}</th><td>At least one test citing it passed, none failed.</td></tr>
 <tr><th scope="row">${verdictBadge('not_applicable')}</th><td>Every test citing it was not applicable.</td></tr>
 <tr><th scope="row">${verdictBadge('not_tested')}</th><td>Only skipped tests cite it.</td></tr>
 </tbody></table>
+<p class="small">Coverage counts, per profile, the tests that judged the server (passed, failed or warned), those not applicable and those that ended in a harness error (inconclusive), and the requirements cited at shall level: judged when a shall-level check citing them passed, failed or warned; inconclusive only when none did and a test citing them ended in an error; not applicable only when every shall-level test citing them was not applicable. A profile with no shall requirement judged proved nothing: <code>fapi-harness run</code> exits 3.</p>
 <p class="small">Secrets (client secrets, tokens, authorization codes, private keys, cookies) are masked as <code>«redacted:abcd…#1234abcd»</code>: the first characters (long values only) and 8 hex digits of the SHA-256, so equal values compare equal without being disclosed.</p>
 </section>
 </main>

@@ -23,6 +23,8 @@ export interface Exchange {
   }
   /** Set instead of `response` when the exchange failed below HTTP (refused handshake, reset, timeout). */
   transport_error?: { code: string; message: string }
+  /** The module step it was made in (register, control, variant, ...). */
+  step?: string
   /** Decoded JWTs sent or received in this exchange (header and payload only; signatures are dropped). */
   jwts?: Array<{ where: string; header: Record<string, unknown>; payload: Record<string, unknown> }>
   durationMs: number
@@ -36,6 +38,8 @@ export interface CheckOutcome {
   level: Level
   status: 'passed' | 'failed' | 'warning' | 'error'
   message: string
+  /** The step whose exchanges it judged. */
+  step?: string
   evidence?: Record<string, unknown>
 }
 
@@ -60,6 +64,12 @@ export interface ResultRecord {
   /** Where a refusal happened: `registration` or the endpoint name; `none` when it was accepted. */
   refusedAt?: string
   checks: CheckOutcome[]
+  /** The module's steps in order (register, control, variant, ...), each with how it ended. */
+  steps?: Array<{ name: string; title: string; outcome?: string }>
+  /** The variant judged: client auth, grant, sender constraint, ... as data, not a module id. */
+  variant?: Record<string, string>
+  /** What a registration asked for and what the AS granted, where they differ or matter. */
+  registration?: { asked: Record<string, unknown>; granted: Record<string, unknown>; replaced: string[] }
   exchanges: Exchange[]
   /** The error code for status `error` (an `ERR_*` code). */
   errorCode?: string
@@ -76,6 +86,57 @@ export interface RunSummary {
   errors: number
 }
 
+/**
+ * Verdict of one requirement over the results citing it (rules in src/report/matrix.ts).
+ * `inconclusive`: a result citing it ended in a harness error, so the clause was not proven.
+ */
+export type RequirementVerdict = 'failed' | 'warning' | 'inconclusive' | 'passed' | 'not_applicable' | 'not_tested'
+
+/** Why a requirement is inconclusive: one `error` result (or undecidable check) citing it. */
+export interface InconclusiveCause {
+  profile: ProfileId
+  /** The result (module) id. */
+  id: string
+  /** The ERR_* code of the result, when it ended in `error`. */
+  errorCode?: string
+  /** The one-line message, e.g. `control refused: HTTP 400 invalid_scope`. */
+  message: string
+}
+
+/** One requirement of a profile, as results.json lists it under `coverage.<profile>.requirements`. */
+export interface RequirementRow {
+  id: RequirementId
+  /** The strongest level at which the profile's results cite it. */
+  level: Level
+  verdict: RequirementVerdict
+  /** Ids of the results citing it. */
+  results: string[]
+  /** Present when some result citing it could not decide it. */
+  inconclusive?: InconclusiveCause[]
+}
+
+/**
+ * What a profile's results proved (results.json `coverage.<profile>`). Modules are results;
+ * `judged` ones passed, failed or warned. A requirement counts under `shall` when some result
+ * cites it at shall level; it is `judged` when a shall-level check citing it passed, failed or
+ * warned, `inconclusive` when none did and an `error` result cites it, `notApplicable` when every
+ * shall-level result citing it was not applicable (`notTested`: only skipped ones).
+ */
+export interface ProfileCoverage {
+  modules: {
+    total: number
+    judged: number
+    passed: number
+    failed: number
+    warnings: number
+    notApplicable: number
+    skipped: number
+    errors: number
+  }
+  shall: { total: number; judged: number; inconclusive: number; notApplicable: number; notTested: number }
+  requirements: RequirementRow[]
+}
+
 /** results.json */
 export interface RunResults {
   tool: { name: string; version: string }
@@ -87,6 +148,8 @@ export interface RunResults {
   results: ResultRecord[]
   /** Set when the run could not complete: the one-line cause. Results gathered so far are kept. */
   aborted?: { code: string; message: string }
+  /** Per selected profile, what its results proved: computed from `results` (src/report/coverage.ts). */
+  coverage?: Partial<Record<ProfileId, ProfileCoverage>>
 }
 
 export function summarize(results: readonly Pick<ResultRecord, 'status'>[]): RunSummary {
