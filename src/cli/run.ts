@@ -175,7 +175,7 @@ async function finish(outDir: string, run: RunResults, html: boolean): Promise<v
 export function textTable(head: string[], rows: Array<Array<string | number>>, total = false): string[] {
   const all = [head, ...rows]
   const widths = head.map((_, i) => Math.max(...all.map((r) => String(r[i] ?? '').length)))
-  const rule = widths.map((w) => '-'.repeat(w)).join('  ')
+  const rule = widths.map((w, i) => (head[i] ? '-'.repeat(w) : '')).join('  ').trimEnd()
   const lines: string[] = []
   for (const [i, r] of all.entries()) {
     lines.push(r.map((c, j) => (j === 0 ? String(c).padEnd(widths[j]!) : String(c).padStart(widths[j]!))).join('  ').trimEnd())
