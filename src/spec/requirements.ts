@@ -4,12 +4,24 @@
  * logs. `quote` is a short verbatim excerpt of the clause, filled in by whoever verified it against
  * the spec text; an entry without one is listed as "unverified clause" in docs/requirements.md.
  *
- * Verified registry (replacement for requirements.ts). `level` is the clause's keyword as it
- * applies to the authorization server (or, where noted, the resource server). Texts read:
- * RFC 6749, 6750, 7517, 7518, 7523, 7591, 8414, 8705, 8725; OIDC Core 1.0 (errata set 2) §9,
- * Discovery 1.0 §3/§4.3, Registration 1.0 §2; FAPI 1.0 Part 1/Part 2 (Final, errata-1 drafts keep
- * the numbering); FAPI 2.0 Security Profile Final (Feb 2025); CIBA Core 1.0 Final; FAPI-CIBA ID1.
- * Numbering cross-checked against the ids the OIDF conformance suite cites.
+ * Every entry states a duty of the SERVER (the authorization server, or where noted the resource
+ * server) and `level` is that duty's keyword. A sentence that binds the client (e.g. "The client
+ * MUST NOT use more than one authentication method") is never an entry's quote: the entry quotes
+ * the sentence that tells the server what to do about it (there, RFC 6749 §5.2 invalid_request).
+ *
+ * Item numbers: for FAPI and OIDC the item is the numbered list item of the section (OIDF suite
+ * convention). For an RFC section with a numbered or definition list (RFC 7523 §3, the error codes
+ * of RFC 6749 §5.2, the client metadata of OIDC Registration §2) it is the list item; for an RFC
+ * section without one it is the paragraph number of the rfc-editor.org HTML (`#section-2-5`).
+ *
+ * Quotes checked word for word (see the git log of this file for the sources read): RFC 6749
+ * (§2.3, 2.3.1, 3.2.1, 4.4, 5.1, 5.2), RFC 7523 §3/§3.2, RFC 7591 §3.2.1/§3.2.2, RFC 8414 §2/§3.2/
+ * §3.3, RFC 8705 §2/2.1/2.1.2/2.2/3/3.1/3.3/5, RFC 8725 §3.1/§3.2, RFC 9126 §2, OIDC Core 1.0
+ * errata set 2 §9, Discovery 1.0 errata set 2 §3/§4.3, Registration 1.0 errata set 2 §2, FAPI 1.0
+ * Part 1 and Part 2 §5.2.2 and §8.6 (errata-1 source, same numbering as Final), FAPI 2.0 Security
+ * Profile §5.3.2.1/§5.3.2.2/§5.4.1 (working-group source of the Final text), FAPI-CIBA §5.2.2
+ * (working-group source; numbering as the OIDF suite cites it). Not re-read yet: RFC 6750, 7009,
+ * 7517, 7518, CIBA Core.
  */
 export type Level = 'shall' | 'should' | 'may'
 
@@ -23,8 +35,8 @@ export const REQUIREMENTS = {
   // OAuth 2.0 core (RFC 6749)
   'RFC6749-2.3': {
     level: 'shall',
-    summary: 'a client uses one authentication method per request (the AS answers a request using more than one with invalid_request, §5.2)',
-    quote: 'The client MUST NOT use more than one authentication method in each request.',
+    summary: 'the AS never identifies a client by public-client authentication (the one-method-per-request rule of this section binds the client; the server side is RFC6749-5.2-1)',
+    quote: 'The authorization server MUST NOT rely on public client authentication for the purpose of identifying the client.',
   },
   'RFC6749-2.3.1': {
     level: 'shall',
@@ -43,8 +55,13 @@ export const REQUIREMENTS = {
   },
   'RFC9126-2': {
     level: 'shall',
-    summary: 'confidential clients authenticate at the PAR endpoint, by the token endpoint rules',
-    quote: 'Confidential clients or other clients issued client credentials MUST authenticate with the authorization server when making a pushed authorization request.',
+    summary: 'the PAR endpoint applies the token endpoint client authentication rules of RFC 6749 (so RFC6749-3.2.1: confidential clients authenticate there), with the same methods',
+    quote: 'The rules for client authentication as defined in [RFC6749] for token endpoint requests, including the applicable authentication methods, apply for the PAR endpoint as well.',
+  },
+  'RFC9126-2-5': {
+    level: 'shall',
+    summary: 'at the PAR endpoint the AS accepts its issuer identifier, token endpoint URL or PAR endpoint URL as client assertion aud (the issuer SHOULD be what clients send; FAPI2-SP-FINAL-5.3.2.1-8 narrows this to the issuer as a string)',
+    quote: 'In order to facilitate interoperability, the authorization server MUST accept its issuer identifier, token endpoint URL, or pushed authorization request endpoint URL as values that identify it as an intended audience.',
   },
   'RFC6749-4.4': {
     level: 'shall',
@@ -54,12 +71,17 @@ export const REQUIREMENTS = {
   'RFC6749-5.1': {
     level: 'shall',
     summary: 'successful token response: JSON with access_token, token_type; Cache-Control: no-store and Pragma: no-cache',
-    quote: 'The authorization server MUST include the HTTP "Cache-Control" response header field [RFC2616] with a value of "no-store" in any response containing tokens, credentials, or other sensitive information',
+    quote: 'The authorization server MUST include the HTTP "Cache-Control" response header field [RFC2616] with a value of "no-store" in any response containing tokens, credentials, or other sensitive information, as well as the "Pragma" response header field [RFC2616] with a value of "no-cache".',
   },
   'RFC6749-5.2': {
     level: 'shall',
     summary: 'token error response: 400 with a registered error code in JSON; invalid_client MAY be 401, and MUST be 401 with WWW-Authenticate when the client used the Authorization header',
     quote: 'If the client attempted to authenticate via the "Authorization" request header field, the authorization server MUST respond with an HTTP 401 (Unauthorized) status code',
+  },
+  'RFC6749-5.2-1': {
+    level: 'shall',
+    summary: 'error code invalid_request (item 1 of the error list): the AS answers a request that carries more than one client authentication mechanism (or multiple credentials) with invalid_request',
+    quote: 'The request is missing a required parameter, includes an unsupported parameter value (other than grant type), repeats a parameter, includes multiple credentials, utilizes more than one mechanism for authenticating the client, or is otherwise malformed.',
   },
   // Bearer token usage (RFC 6750) — NOTE: needs an RFC6750 entry in src/spec/specs.ts
   'RFC6750-3.1': {
@@ -85,18 +107,28 @@ export const REQUIREMENTS = {
   },
   'RFC8725-3.1': {
     level: 'shall',
-    summary: 'a JWT library verifies the algorithm against a caller-specified set and the key (no alg confusion)',
-    quote: 'Libraries MUST enable the caller to specify a supported set of algorithms and MUST NOT use any other algorithms when performing cryptographic operations.',
+    summary: 'whoever verifies a JWT (the AS, for a client assertion) checks that the key is used with its one algorithm: an HS256 MAC keyed with the client RSA public key is refused (the library duties of this section are not the server\'s)',
+    quote: 'Moreover, each key MUST be used with exactly one algorithm, and this MUST be checked when the cryptographic operation is performed.',
+  },
+  'RFC8725-3.2': {
+    level: 'shall',
+    summary: 'an application (the AS verifying client assertions) only allows cryptographically current algorithms that meet its security requirements',
+    quote: 'Therefore, applications MUST only allow the use of cryptographically current algorithms that meet the security requirements of the application.',
   },
   // JWT client authentication (RFC 7523 §3 numbered items, OIDC Core §9)
+  'RFC7523-3': {
+    level: 'shall',
+    summary: 'the AS validates a client assertion by every criterion of the numbered list (items 1-10): the claim requirements of the list are what the server checks',
+    quote: 'In order to issue an access token response as described in OAuth 2.0 [RFC6749] or to rely on a JWT for client authentication, the authorization server MUST validate the JWT according to the criteria below.',
+  },
   'RFC7523-3-1': {
     level: 'shall',
-    summary: 'the assertion carries iss identifying the entity that issued it (RFC 7523 does not itself require iss = client_id; OIDC Core §9 does)',
+    summary: 'the AS requires an iss identifying the entity that issued the assertion (RFC7523-3: it validates by this criterion; RFC 7523 does not itself require iss = client_id, OIDC Core §9 does)',
     quote: 'The JWT MUST contain an "iss" (issuer) claim that contains a unique identifier for the entity that issued the JWT.',
   },
   'RFC7523-3-2': {
     level: 'shall',
-    summary: 'for client authentication the sub is the client_id',
+    summary: 'the AS requires sub = client_id in a client assertion (RFC7523-3: it validates by this criterion)',
     quote: 'For client authentication, the subject MUST be the "client_id" of the OAuth client.',
   },
   'RFC7523-3-3': {
@@ -116,13 +148,13 @@ export const REQUIREMENTS = {
   },
   'RFC7523-3-9': {
     level: 'shall',
-    summary: 'the assertion is signed or MACed; an invalid signature is rejected',
-    quote: 'The JWT MUST be digitally signed or have a Message Authentication Code (MAC) applied by the issuer.',
+    summary: 'the AS rejects an assertion with an invalid signature or MAC (an unsigned assertion has none)',
+    quote: 'The authorization server MUST reject JWTs with an invalid signature or MAC.',
   },
   'RFC7523-3.2': {
     level: 'shall',
-    summary: 'a rejected client assertion yields invalid_client',
-    quote: 'The value of the "error" parameter MUST be the "invalid_client" error code.',
+    summary: 'a client assertion that is not valid is refused with error invalid_client',
+    quote: 'If the client JWT is not valid, the authorization server constructs an error response as defined in OAuth 2.0 [RFC6749]. The value of the "error" parameter MUST be the "invalid_client" error code.',
   },
   'OIDCC-9': {
     level: 'shall',
@@ -130,6 +162,11 @@ export const REQUIREMENTS = {
     quote: 'These tokens MUST only be used once, unless conditions for reuse were negotiated between the parties',
   },
   // Metadata and registration
+  'RFC7591-3.2.1': {
+    level: 'may',
+    summary: 'the AS may reject or replace requested client metadata values (it MUST return what it registered, so the harness judges the granted values, not the requested ones)',
+    quote: "The authorization server MAY reject or replace any of the client's requested metadata values submitted during the registration and substitute them with suitable values.",
+  },
   'RFC7591-3.2.2': {
     level: 'shall',
     summary: 'a refused registration answers 400 (unless otherwise specified) with invalid_client_metadata or another registered code in JSON',
@@ -139,6 +176,11 @@ export const REQUIREMENTS = {
     level: 'shall',
     summary: 'metadata lists the token endpoint auth methods (default client_secret_basic) and signing algorithms (required with *_jwt methods; none MUST NOT be used)',
     quote: 'This metadata entry MUST be present if either of these authentication methods are specified in the "token_endpoint_auth_methods_supported" entry.',
+  },
+  'RFC8414-3.2': {
+    level: 'shall',
+    summary: 'the metadata document is served with HTTP 200 as a JSON object (application/json)',
+    quote: 'A successful response MUST use the 200 OK HTTP status code and return a JSON object using the "application/json" content type that contains a set of claims as its members that are a subset of the metadata values defined in Section 2.',
   },
   'RFC8414-3.3': {
     level: 'shall',
@@ -157,7 +199,17 @@ export const REQUIREMENTS = {
   },
   'OIDCR-2': {
     level: 'shall',
-    summary: 'token_endpoint_auth_signing_alg: assertions signed with another algorithm are rejected',
+    summary: 'token_endpoint_auth_signing_alg: assertions signed with another algorithm are rejected (same clause as OIDCR-2-25; cite that item)',
+    quote: 'All Token Requests using these authentication methods from this Client MUST be rejected, if the JWT is not signed with this algorithm.',
+  },
+  'OIDCR-2-1': {
+    level: 'shall',
+    summary: 'redirect_uris is REQUIRED client metadata (a duty of the registering client, so the harness always sends it; an OP may refuse a registration without it, invalid_redirect_uri in §3.3); the OP matches each authorization request redirect_uri exactly against it',
+    quote: 'REQUIRED. Array of Redirection URI values used by the Client. One of these registered Redirection URI values MUST exactly match the redirect_uri parameter value used in each Authorization Request',
+  },
+  'OIDCR-2-25': {
+    level: 'shall',
+    summary: 'token_endpoint_auth_signing_alg (item 25 of the metadata list): the OP rejects token requests whose client assertion is signed with another algorithm than the registered one',
     quote: 'All Token Requests using these authentication methods from this Client MUST be rejected, if the JWT is not signed with this algorithm.',
   },
   // Mutual TLS (RFC 8705)
@@ -173,8 +225,8 @@ export const REQUIREMENTS = {
   },
   'RFC8705-2.1.2': {
     level: 'shall',
-    summary: 'tls_client_auth_subject_dn / _san_dns / _san_uri / _san_ip (binary compare) / _san_email: exactly one per client',
-    quote: 'A client using the "tls_client_auth" authentication method MUST use exactly one of the below metadata parameters',
+    summary: 'the registered tls_client_auth_subject_dn (RFC 4514 string) / _san_dns / _san_uri / _san_ip / _san_email value is the subject the AS expects in the certificate; an IP address is compared in binary form (registering exactly one of them is the client\'s duty)',
+    quote: 'the certificate subject value that the authorization server is to expect when authenticating the respective client',
   },
   'RFC8705-2.2': {
     level: 'shall',
@@ -193,7 +245,8 @@ export const REQUIREMENTS = {
   },
   'RFC8705-3.3': {
     level: 'may',
-    summary: 'AS metadata tls_client_certificate_bound_access_tokens (default false)',
+    summary: 'AS metadata tls_client_certificate_bound_access_tokens (OPTIONAL, default false)',
+    quote: 'Boolean value indicating server support for mutual-TLS client certificate-bound access tokens. If omitted, the default value is "false".',
   },
   'RFC8705-5': {
     level: 'may',
@@ -223,8 +276,8 @@ export const REQUIREMENTS = {
   },
   'FAPI1-BASE-5.2.2-19': {
     level: 'shall',
-    summary: 'mismatched client identifiers across authentication channels yield invalid_client',
-    quote: 'shall return an invalid_client error as defined in 5.2 of [RFC6749] when mis-matched client identifiers were provided through the client authentication methods',
+    summary: 'a client_id sent in more than one way that does not match (e.g. the client_id body parameter against the authenticated client: assertion iss/sub, HTTP Basic user, certificate binding) yields invalid_client',
+    quote: 'shall return an invalid_client error as defined in 5.2 of [RFC6749] when mis-matched client identifiers were provided through the client authentication methods that permits sending the client identifier in more than one way;',
   },
   'FAPI1-ADV-5.2.2-5': {
     level: 'shall',
@@ -287,6 +340,16 @@ export const REQUIREMENTS = {
     summary: 'the AS only accepts its issuer identifier, as a string, as the aud of a client assertion (token endpoint URL, endpoint URL and arrays are refused)',
     quote: 'shall only accept its issuer identifier value (as defined in [RFC8414]) as a string in the aud claim received in client authentication assertions;',
   },
+  'FAPI2-SP-FINAL-5.3.2.1-13': {
+    level: 'shall',
+    summary: 'clock offsets: JWTs (client assertions included) with iat or nbf 0-10 s in the future are accepted, more than 60 s in the future rejected (10-60 s is the AS\'s choice)',
+    quote: 'to accommodate clock offsets, shall accept JWTs with an iat or nbf timestamp between 0 and 10 seconds in the future but shall reject JWTs with an iat or nbf timestamp greater than 60 seconds in the future.',
+  },
+  'FAPI2-SP-FINAL-5.3.2.2-4': {
+    level: 'shall',
+    summary: 'a pushed authorization request without client authentication is rejected',
+    quote: 'shall reject pushed authorization requests without client authentication;',
+  },
   'FAPI2-SP-FINAL-5.4.1-1': {
     level: 'shall',
     summary: 'JWTs use PS256, ES256 or EdDSA (Ed25519) (item 1.2) and never use or accept none (item 1.3)',
@@ -342,6 +405,16 @@ export const REQUIREMENTS = {
     level: 'shall',
     summary: 'the OP only supports confidential clients',
     quote: 'shall only support Confidential Clients for Client Initiated Backchannel Authentication flows;',
+  },
+  'FAPI-CIBA-5.2.2-2': {
+    level: 'shall',
+    summary: 'the OP ensures a unique authorization context in the request or requires a binding_message',
+    quote: 'shall ensure unique authorization context exists in the authorization request or require a binding_message in the authentication request;',
+  },
+  'FAPI-CIBA-5.2.2-9': {
+    level: 'shall',
+    summary: 'a signed authentication request must carry nbf and exp, and a lifetime (exp - nbf) of no more than 60 minutes; others are refused',
+    quote: 'shall require the Signed Authentication Request to contain nbf and exp claims that limit the lifetime of the request to no more than 60 minutes;',
   },
   'FAPI-CIBA-5.2.2-3': {
     level: 'shall',
