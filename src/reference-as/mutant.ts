@@ -108,10 +108,18 @@ export interface Mutant {
   sourcePatches?: SourcePatch[]
   /** (d) Decide per request whether an instrumented check is skipped. Synchronous. */
   relax?(check: RelaxableCheck, info: RelaxInfo): boolean
+  /**
+   * Extra YAML lines appended to the target.yaml the self-tests write for this server (e.g.
+   * `scope: accounts` where the server requires a scope the harness must be told to send).
+   */
+  config?: string
 }
 
-/** Identity helper that type-checks a mutant definition. */
-export function defineMutant(m: Mutant): Mutant {
+/**
+ * Identity helper that type-checks a mutant definition. A definition with more members (an
+ * alternative-correct server's `why`, see test/alternatives) keeps them in its type.
+ */
+export function defineMutant<M extends Mutant>(m: M): Mutant & Omit<M, keyof Mutant> {
   return m
 }
 
@@ -176,6 +184,22 @@ export async function readJson(ctx: KoaContext): Promise<any> {
   } catch {
     return undefined
   }
+}
+
+/**
+ * Answer the request here with an OAuth error response (RFC 6749 §5.2 / RFC 7591 §3.2.2: JSON with
+ * `error` and `error_description`, not cacheable) instead of passing it on to oidc-provider.
+ */
+export function respondWithError(ctx: KoaContext, status: number, error: string, description: string, wwwAuthenticate?: string): void {
+  ctx.status = status
+  ctx.set('Cache-Control', 'no-store')
+  if (wwwAuthenticate) ctx.set('WWW-Authenticate', wwwAuthenticate)
+  ctx.body = { error, error_description: description }
+}
+
+/** The WWW-Authenticate challenge for HTTP Basic client authentication at an issuer (RFC 7617). */
+export function basicChallenge(ctx: KoaContext): string {
+  return `Basic realm="${String(ctx.app?.issuer ?? '').replace(/["\\]/g, '\\$&')}"`
 }
 
 /** Whether a request path is a discovery document. */

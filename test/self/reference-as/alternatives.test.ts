@@ -1,0 +1,160 @@
+/**
+ * Every alternative-correct server (test/alternatives) really behaves as its file says. For each, a
+ * direct request (undici + jose, independent of the harness) shows the alternative behaviour on
+ * each of its profiles, together with the path that must still work (e.g. a registration WITH
+ * redirect_uris succeeds), while the same probe against the reference AS does not show it, except
+ * on the profiles where the reference AS already behaves that way (`SAME_AS_REFERENCE`).
+ */
+import { expect, test } from '@playwright/test'
+import { startReferenceAS, type ReferenceAS } from '../../../src/reference-as/index.js'
+import type { ProfileId } from '../../../src/suite/profile.js'
+import { ALTERNATIVES, REQUIRED_SCOPE } from '../../alternatives/index.js'
+import * as h from './helpers.js'
+
+const BOUND = new Set<ProfileId>(['fapi1-advanced', 'fapi2-security', 'fapi-ciba'])
+const CIBA = new Set<ProfileId>(['ciba', 'fapi-ciba'])
+const CIBA_GRANT = 'urn:openid:params:grant-type:ciba'
+const REDIRECT = 'https://client.example/cb'
+
+/** A probe returns true when it observes the alternative behaviour at `profile` of `as`. */
+type Probe = (as: ReferenceAS, profile: ProfileId) => Promise<boolean>
+
+const bound = (p: ProfileId) => (BOUND.has(p) ? { tls_client_certificate_bound_access_tokens: true } : {})
+
+/** A private_key_jwt client (client_credentials, or `extra` grants) and an agent presenting the binding certificate. */
+async function pkjwt(as: ReferenceAS, p: ProfileId, extra: Record<string, unknown> = {}) {
+  const issuer = as.issuers[p]
+  const agent = h.agentFor(as.caPem, await h.bindingCert())
+  const key = await h.signingKey('PS256')
+  const id = await h.registerPkjwt(issuer, agent, key, BOUND.has(p), extra)
+  return { issuer, agent, key, id, tokenEp: `${issuer}/token` }
+}
+
+const isError = (r: h.Reply, status: number, error: string) => r.status === status && r.json?.error === error
+const basicChallenge = (r: h.Reply) => /^Basic realm="/.test(String(r.headers['www-authenticate'] ?? ''))
+
+const PROBES: Record<string, Probe> = {
+  'requires-redirect-uris': async (as, p) => {
+    const key = await h.signingKey('PS256')
+    const metadata = h.ccClient({ token_endpoint_auth_method: 'private_key_jwt', jwks: { keys: [key.publicJwk] }, ...bound(p) })
+    const without = await h.register(as.issuers[p], h.agentFor(as.caPem), metadata)
+    const withUris = await h.register(as.issuers[p], h.agentFor(as.caPem), { ...metadata, redirect_uris: [REDIRECT] })
+    return isError(without, 400, 'invalid_redirect_uri') && withUris.status === 201
+  },
+
+  'requires-scope': async (as, p) => {
+    const c = await pkjwt(as, p)
+    const without = await h.tokenWithAssertion(c.tokenEp, c.agent, await h.assertion(c.key, c.id, c.issuer))
+    const withScope = await h.tokenWithAssertion(c.tokenEp, c.agent, await h.assertion(c.key, c.id, c.issuer), { scope: REQUIRED_SCOPE })
+    const d = await h.discovery(c.issuer, c.agent)
+    let ciba = true
+    if (CIBA.has(p)) {
+      const cc = await pkjwt(as, p, { grant_types: [CIBA_GRANT], backchannel_token_delivery_mode: 'poll' })
+      const assertion = await h.assertion(cc.key, cc.id, cc.issuer)
+      const r = await h.postForm(`${cc.issuer}/backchannel`, cc.agent, { login_hint: 'alice', client_assertion_type: h.ASSERTION_TYPE, client_assertion: assertion })
+      ciba = isError(r, 400, 'invalid_scope')
+    }
+    return isError(without, 400, 'invalid_scope') && withScope.status === 200 && withScope.json.scope === REQUIRED_SCOPE && d.scopes_supported.includes(REQUIRED_SCOPE) && ciba
+  },
+
+  'no-client-credentials': async (as, p) => {
+    const d = await h.discovery(as.issuers[p], h.agentFor(as.caPem))
+    const key = await h.signingKey('PS256')
+    const jwt = { token_endpoint_auth_method: 'private_key_jwt', jwks: { keys: [key.publicJwk] }, ...bound(p) }
+    const cc = await h.register(as.issuers[p], h.agentFor(as.caPem), h.ccClient(jwt))
+    // other grants are still offered
+    const code = await h.register(as.issuers[p], h.agentFor(as.caPem), { ...jwt, grant_types: ['authorization_code'], response_types: ['code'], redirect_uris: [REDIRECT] })
+    return !d.grant_types_supported.includes('client_credentials') && isError(cc, 400, 'invalid_client_metadata') && code.status === 201
+  },
+
+  'issuer-only-aud': async (as, p) => {
+    const c = await pkjwt(as, p)
+    const issuer = await h.tokenWithAssertion(c.tokenEp, c.agent, await h.assertion(c.key, c.id, c.issuer))
+    const tokenEp = await h.tokenWithAssertion(c.tokenEp, c.agent, await h.assertion(c.key, c.id, c.tokenEp))
+    return issuer.status === 200 && isError(tokenEp, 401, 'invalid_client')
+  },
+
+  'two-methods-401': async (as, p) => {
+    const c = await pkjwt(as, p)
+    const r = await h.tokenWithAssertion(c.tokenEp, c.agent, await h.assertion(c.key, c.id, c.issuer), {}, { authorization: h.basic(c.id, 'not-a-secret') })
+    const alone = await h.tokenWithAssertion(c.tokenEp, c.agent, await h.assertion(c.key, c.id, c.issuer))
+    return isError(r, 401, 'invalid_client') && basicChallenge(r) && alone.status === 200
+  },
+
+  'subject-dn-only': async (as, p) => {
+    const reg = (member: Record<string, string>) =>
+      h.register(as.issuers[p], h.agentFor(as.caPem), h.ccClient({ token_endpoint_auth_method: 'tls_client_auth', ...member, ...bound(p) }))
+    const san = await reg({ tls_client_auth_san_dns: 'client.example' })
+    const dn = await reg({ tls_client_auth_subject_dn: 'CN=client,O=example' })
+    return isError(san, 400, 'invalid_client_metadata') && dn.status === 201
+  },
+
+  'no-introspection': async (as, p) => {
+    const c = await pkjwt(as, p)
+    const d = await h.discovery(c.issuer, c.agent)
+    const token = await h.tokenWithAssertion(c.tokenEp, c.agent, await h.assertion(c.key, c.id, c.issuer))
+    const accessToken: string = token.json?.access_token ?? ''
+    // the binding is still enforced by the protected resource (and seen only there)
+    const resource = await h.getJson(`${c.issuer}/resource`, c.agent, { authorization: `Bearer ${accessToken}` })
+    const opaque = accessToken.length > 0 && accessToken.split('.').length !== 3
+    const boundOk = !BOUND.has(p) || resource.json?.cnf?.['x5t#S256'] !== undefined
+    return d.introspection_endpoint === undefined && opaque && resource.status === 200 && boundOk
+  },
+
+  'replaces-none': async (as, p) => {
+    const agent = h.agentFor(as.caPem, await h.bindingCert())
+    const reg = await h.register(as.issuers[p], agent, h.ccClient({ token_endpoint_auth_method: 'none', ...bound(p) }))
+    if (isError(reg, 400, 'invalid_client_metadata')) return !(await h.discovery(as.issuers[p], agent)).token_endpoint_auth_methods_supported.includes('client_secret_basic')
+    if (reg.status !== 201 || reg.json.token_endpoint_auth_method !== 'client_secret_basic' || !reg.json.client_secret) return false
+    const r = await h.postForm(`${as.issuers[p]}/token`, agent, { grant_type: 'client_credentials' }, { authorization: h.basic(reg.json.client_id, reg.json.client_secret) })
+    return r.status === 200
+  },
+
+  'all-auth-failures-401': async (as, p) => {
+    const c = await pkjwt(as, p)
+    const wrongAud = await h.tokenWithAssertion(c.tokenEp, c.agent, await h.assertion(c.key, c.id, 'https://other-server.example/token'))
+    const revocation = await h.postForm(`${c.issuer}/token/revocation`, c.agent, { token: 'not-a-token', client_id: c.id })
+    return [wrongAud, revocation].every((r) => isError(r, 401, 'invalid_client') && basicChallenge(r))
+  },
+}
+
+/** Profiles where the reference AS already behaves as the alternative does (so the probe cannot tell them apart). */
+const SAME_AS_REFERENCE: Partial<Record<string, ProfileId[]>> = {
+  // none is not an enabled method there: the reference AS refuses it with invalid_client_metadata too
+  'replaces-none': ['fapi1-baseline', 'fapi1-advanced', 'fapi2-security', 'fapi-ciba'],
+}
+
+let correct: ReferenceAS
+test.beforeAll(async () => {
+  correct = await startReferenceAS()
+})
+test.afterAll(async () => {
+  await correct?.close()
+})
+
+test('every alternative has a probe, quotes its clause and expects no failure', () => {
+  const ids = ALTERNATIVES.map((a) => a.id)
+  expect(Object.keys(PROBES).sort()).toEqual([...ids].sort())
+  for (const a of ALTERNATIVES) {
+    expect(a.why, a.id).toMatch(/".+"/)
+    expect(a.module, a.id).toBeTruthy()
+    expect(a.expectFailures, a.id).toEqual({})
+    expect(a.sourcePatches ?? [], `${a.id} runs in process`).toEqual([])
+  }
+})
+
+for (const alt of ALTERNATIVES) {
+  test(`alternative ${alt.id} behaves as described (${alt.profiles.join(', ')})`, async () => {
+    const probe = PROBES[alt.id]!
+    const same = new Set(SAME_AS_REFERENCE[alt.id] ?? [])
+    for (const p of alt.profiles) {
+      expect(await probe(correct, p), `the reference AS ${same.has(p) ? 'already shows' : 'shows'} the behaviour of ${alt.id} at ${p}`).toBe(same.has(p))
+    }
+    const as = await startReferenceAS({ mutant: alt, profiles: alt.profiles })
+    try {
+      for (const p of alt.profiles) expect(await probe(as, p), `${alt.id} at ${p}`).toBe(true)
+    } finally {
+      await as.close()
+    }
+  })
+}
