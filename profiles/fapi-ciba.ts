@@ -5,6 +5,8 @@ import ciba from './ciba.js'
 /** FAPI-CIBA: CIBA under FAPI 1.0 Advanced client authentication, confidential clients, no push mode. */
 export default defineProfile({
   extends: ciba,
+  // FAPI-CIBA servers are FAPI 1.0 Advanced servers: an authorization request there is code id_token (FAPI 1 Part 2 §5.2.2-2).
+  authorizationResponseType: 'code id_token',
   id: 'fapi-ciba',
   title: 'FAPI: Client Initiated Backchannel Authentication Profile',
   surfaces: ['discovery', 'client-authentication', 'ciba', 'mtls'],

@@ -14,5 +14,8 @@ export default defineProfile({
   signingAlgs: { allowed: ['PS256', 'ES256'], requirements: ['FAPI1-ADV-8.6'] },
   unsignedAssertion: { expect: 'refuse', requirements: ['FAPI1-ADV-8.6', 'RFC7523-3-9'] },
   publicClients: { expect: 'refuse', requirements: ['FAPI1-ADV-5.2.2-16'] },
+  // §5.2.2-2: "shall require the response_type value code id_token, or the response_type value
+  // code in conjunction with the response_mode value jwt"; the harness sends code id_token.
+  authorizationResponseType: 'code id_token',
   senderConstrained: { required: true, requirements: ['FAPI1-ADV-5.2.2-5', 'FAPI1-ADV-5.2.2-6'] },
 })

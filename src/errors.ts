@@ -14,6 +14,8 @@ export type HarnessErrorCode =
   | 'ERR_UNEXPECTED_CONTENT_TYPE'
   | 'ERR_KEY_UNSUITABLE'
   | 'ERR_STEP_PRECONDITION'
+  /** A negative's control (the same request without the change) or its twin registration did not succeed: the clauses are inconclusive. */
+  | 'ERR_PRECONDITION'
   | 'ERR_UNKNOWN_PROFILE'
   | 'ERR_UNKNOWN_CHECK'
   | 'ERR_REFERENCE_AS'

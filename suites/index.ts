@@ -6,6 +6,7 @@ import { assertionClaimModules } from './client-authentication/assertion-claims.
 import { authMethodModules, wrongSecretModules } from './client-authentication/auth-methods.js'
 import { clientKeyModules } from './client-authentication/client-keys.js'
 import { publicClientModules } from './client-authentication/public-clients.js'
+import { tokenResponseModules } from './client-authentication/token-response.js'
 import { twoMethodsModules } from './client-authentication/two-methods.js'
 import { unauthenticatedModules } from './client-authentication/unauthenticated.js'
 import { discoveryModules } from './discovery/metadata.js'
@@ -15,6 +16,7 @@ import { mtlsModules } from './mtls/index.js'
 export const MODULES: Module[] = [
   ...discoveryModules,
   ...authMethodModules,
+  ...tokenResponseModules,
   ...wrongSecretModules,
   ...publicClientModules,
   ...assertionAlgModules,

@@ -13,17 +13,23 @@ export interface Verdict {
  * throws because of the server's behaviour; severity and the clauses it proves for a given profile
  * are chosen where it is used.
  */
-export interface Check<I> {
+export interface Check<I, R extends Verdict | Promise<Verdict> = Verdict | Promise<Verdict>> {
   /** kebab-case statement of what a pass means. */
   id: string
   /** One sentence stating the rule. */
   title: string
   /** Clauses the check proves wherever it is used; the call site may add the profile's. */
   requirements: RequirementId[]
-  evaluate(input: I): Verdict
+  /** Pure: judges what was observed. May be async (signature verification needs it). */
+  evaluate(input: I): R
 }
 
-export function defineCheck<I>(c: Check<I>): Check<I> {
+/** A synchronous check (most are); `defineAsyncCheck` for one that must await (signatures). */
+export function defineCheck<I>(c: Check<I, Verdict>): Check<I, Verdict> {
+  return c
+}
+
+export function defineAsyncCheck<I>(c: Check<I, Promise<Verdict>>): Check<I, Promise<Verdict>> {
   return c
 }
 

@@ -48,8 +48,43 @@ export interface IdentityProvider {
 /** Clients the configuration provides when the target has no registration endpoint. */
 export type StaticClients = Record<string, Omit<TestClient, 'source'>>
 
+/**
+ * What a real target needs from the configuration: sent with every request of its kind, with
+ * defaults that work against the embedded reference AS.
+ */
+export interface TargetParams {
+  /** `scope` for client_credentials, backchannel and authorization requests (RFC 6749 §3.3). */
+  scope?: string
+  /** Merged into every dynamic registration (redirect_uris, contacts, software_statement, ...). */
+  registrationMetadata?: Record<string, unknown>
+  /** Extra form parameters for every token request (resource, audience, ...). */
+  tokenParams?: Record<string, string>
+  /** The user a CIBA request names, and its binding message. */
+  ciba?: { login_hint?: string; login_hint_token?: string; id_token_hint?: string; binding_message?: string }
+}
+
+/** The loopback callback registered as `redirect_uris` unless the configuration names its own. */
+export const DEFAULT_REDIRECT_URI = 'https://127.0.0.1/fapi-harness/callback'
+
+/** What a registration asked for and what the AS granted (RFC 7591 §3.2.1: it may "reject or replace"). */
+export interface Granted {
+  asked: { token_endpoint_auth_method: string; grant_types: string[] }
+  granted: { token_endpoint_auth_method: string; grant_types: string[] }
+  /** Members whose granted value differs from the asked one. */
+  replaced: string[]
+}
+
+/** A named step of a module (register, control, variant, ...), recorded with the exchanges it made. */
+export interface StepRecord {
+  name: string
+  title: string
+  /** One line on how it ended, set by the module. */
+  outcome?: string
+}
+
 export interface SimulatorOptions {
   http: HttpClient
+  params?: TargetParams
   issuer: string
   discoveryUrl?: string
   metadata: ServerMetadata
@@ -68,6 +103,8 @@ export type Endpoint = 'token' | 'backchannel_authentication' | 'registration' |
  */
 export class Simulator {
   readonly exchanges: Exchange[] = []
+  /** The module's steps in order; every exchange names the step it was made in. */
+  readonly steps: StepRecord[] = []
   /** Every secret value seen or generated in this test (for redaction and the secret scan). */
   readonly secrets = new Set<string>()
 
@@ -81,8 +118,26 @@ export class Simulator {
     return this.opts.metadata
   }
 
+  get params(): TargetParams {
+    return this.opts.params ?? {}
+  }
+
   private record = (x: Exchange) => {
-    this.exchanges.push(x)
+    const step = this.steps.at(-1)
+    this.exchanges.push(step ? { ...x, step: step.name } : x)
+  }
+
+  /** Starts a named step: exchanges from here on are recorded under it. */
+  step(name: string, title: string): StepRecord {
+    const s: StepRecord = { name, title }
+    this.steps.push(s)
+    return s
+  }
+
+  /** Marks how the current step ended. */
+  outcome(text: string): void {
+    const s = this.steps.at(-1)
+    if (s) s.outcome = text
   }
 
   /** Fetches the discovery document afresh, recorded as evidence. */
@@ -104,7 +159,7 @@ export class Simulator {
    * A client for the spec: registered through RFC 7591 when the target offers it, else taken from the
    * configuration. `client` is undefined when registration was refused (see `registration`).
    */
-  async obtainClient(spec: ClientSpec): Promise<{ client?: TestClient; registration?: Exchange; unavailable?: string }> {
+  async obtainClient(spec: ClientSpec): Promise<ObtainedClient> {
     if (!this.opts.metadata.registration_endpoint) {
       const role = Simulator.role(spec)
       const c = this.opts.staticClients?.[role]
@@ -120,7 +175,8 @@ export class Simulator {
       token_endpoint_auth_method: spec.method,
       grant_types: grants,
       response_types: grants.includes('authorization_code') ? ['code'] : [],
-      redirect_uris: [],
+      redirect_uris: [DEFAULT_REDIRECT_URI],
+      ...this.params.registrationMetadata,
     }
     if (key) metadata.jwks = { keys: [key.publicJwk] }
     if (spec.method === 'self_signed_tls_client_auth') {
@@ -159,11 +215,13 @@ export class Simulator {
       }
       if (reg.client_secret) this.secrets.add(reg.client_secret)
       if (reg.registration_access_token) this.secrets.add(reg.registration_access_token)
+      const granted = grantedMetadata(metadata, body.value as Record<string, unknown>)
       return {
         registration: x,
+        granted,
         client: {
           client_id: reg.client_id,
-          token_endpoint_auth_method: spec.method,
+          token_endpoint_auth_method: granted.granted.token_endpoint_auth_method as ClientAuthMethod,
           ...(reg.client_secret ? { client_secret: reg.client_secret } : {}),
           ...(key ? { key } : {}),
           ...(identity ? { identity } : {}),
@@ -196,6 +254,8 @@ export class Simulator {
     opts: CallOptions = {},
   ): Promise<Exchange> {
     const body = new URLSearchParams(params)
+    // A pushed authorization request is an authorization request: it names its client (RFC 9126 §2.1).
+    if (endpoint === 'pushed_authorization_request' && !body.has('client_id')) body.set('client_id', client.client_id)
     const headers: Record<string, string> = { accept: 'application/json' }
     const provisional = this.endpointUrl(endpoint, Boolean(client.identity) || Boolean(opts.mtlsAlias))
     const req: RequestContext = {
@@ -230,6 +290,29 @@ export class Simulator {
   async send(req: HttpRequest, opts: { allowTransportError?: boolean } = {}): Promise<Exchange> {
     return this.opts.http.send(req, { onExchange: this.record, ...(opts.allowTransportError ? { allowTransportError: true } : {}) })
   }
+}
+
+/** What `obtainClient` returns: a client, or the refused registration, or why neither can be had. */
+export interface ObtainedClient {
+  /** Undefined when registration was refused (see `registration`). */
+  client?: TestClient
+  registration?: Exchange
+  /** For a registered client: what was asked and what the AS granted. */
+  granted?: Granted
+  unavailable?: string
+}
+
+/** Reads what the registration response granted; a member it omits is taken as granted as asked. */
+export function grantedMetadata(asked: Record<string, unknown>, response: Record<string, unknown>): Granted {
+  const a = { token_endpoint_auth_method: String(asked.token_endpoint_auth_method), grant_types: [...((asked.grant_types as string[]) ?? [])] }
+  const g = {
+    token_endpoint_auth_method: typeof response.token_endpoint_auth_method === 'string' ? response.token_endpoint_auth_method : a.token_endpoint_auth_method,
+    grant_types: Array.isArray(response.grant_types) ? response.grant_types.map(String) : a.grant_types,
+  }
+  const replaced: string[] = []
+  if (g.token_endpoint_auth_method !== a.token_endpoint_auth_method) replaced.push('token_endpoint_auth_method')
+  if (a.grant_types.some((t) => !g.grant_types.includes(t))) replaced.push('grant_types')
+  return { asked: a, granted: g, replaced }
 }
 
 /** base64 DER of a PEM certificate: a JWK `x5c` member (RFC 7517 §4.7). */

@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path'
 import { Ajv, type ErrorObject } from 'ajv'
 import type { JWK } from 'jose'
 import { parse as parseYaml } from 'yaml'
-import type { StaticClients } from '../client/simulator.js'
+import type { StaticClients, TargetParams } from '../client/simulator.js'
 import { HarnessError } from '../errors.js'
 import type { KeyKind, KeyPair } from '../crypto/keys.js'
 import type { ClientAuthMethod, ProfileId } from '../suite/profile.js'
@@ -15,7 +15,11 @@ export interface HarnessConfig {
   discovery_url?: string
   profiles?: ProfileId[]
   tls?: { ca?: string; insecure?: boolean; client_ca?: { cert: string; key: string } }
-  registration?: { initial_access_token?: string; dynamic?: boolean }
+  registration?: { initial_access_token?: string; dynamic?: boolean; metadata?: Record<string, unknown> }
+  scope?: string
+  token_request?: { params?: Record<string, string> }
+  ciba?: { login_hint?: string; login_hint_token?: string; id_token_hint?: string; binding_message?: string }
+  client_assertion?: { aud?: 'issuer' | 'token_endpoint' | 'issuer_in_array' }
   clients?: Record<string, { client_id: string; client_secret?: string; private_jwk?: JWK; private_jwk_file?: string; cert?: string; key?: string }>
   resource_url?: string
   timeout_ms?: number
@@ -75,6 +79,16 @@ function readRelative(base: string, path: string, what: string): string {
     return readFileSync(resolve(base, path), 'utf8')
   } catch (e) {
     throw new HarnessError('ERR_CONFIG_INVALID', `${what}: cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { cause: e })
+  }
+}
+
+/** What the target needs sent (config `scope`, `registration.metadata`, `token_request`, `ciba`). */
+export function targetParams(config: HarnessConfig): TargetParams {
+  return {
+    ...(config.scope ? { scope: config.scope } : {}),
+    ...(config.registration?.metadata ? { registrationMetadata: config.registration.metadata } : {}),
+    ...(config.token_request?.params ? { tokenParams: config.token_request.params } : {}),
+    ...(config.ciba ? { ciba: config.ciba } : {}),
   }
 }
 

@@ -53,6 +53,49 @@ export const CONFIG_SCHEMA = {
       properties: {
         initial_access_token: { type: 'string', minLength: 1 },
         dynamic: { type: 'boolean', description: 'false: never register clients, use the configured ones even where the target offers a registration_endpoint' },
+        metadata: {
+          type: 'object',
+          description: 'client metadata merged into every dynamic registration (redirect_uris, scope, contacts, software_statement, ...); default redirect_uris: a loopback callback of the harness',
+          propertyNames: { not: { enum: ['token_endpoint_auth_method', 'jwks', 'jwks_uri', 'grant_types'] } },
+        },
+      },
+    },
+    scope: {
+      type: 'string',
+      minLength: 1,
+      description: 'scope sent with client_credentials, backchannel and authorization requests (RFC 6749 §3.3); default: none (openid for CIBA)',
+    },
+    token_request: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        params: {
+          type: 'object',
+          description: 'extra form parameters for every token request (resource, audience, ...)',
+          additionalProperties: { type: 'string' },
+          propertyNames: { not: { enum: ['grant_type', 'client_id', 'client_secret', 'client_assertion', 'client_assertion_type', 'scope'] } },
+        },
+      },
+    },
+    ciba: {
+      type: 'object',
+      additionalProperties: false,
+      description: 'the end-user a CIBA backchannel request names: there is no built-in user on a real target',
+      properties: {
+        login_hint: { type: 'string', minLength: 1 },
+        login_hint_token: { type: 'string', minLength: 1 },
+        id_token_hint: { type: 'string', minLength: 1 },
+        binding_message: { type: 'string', minLength: 1 },
+      },
+    },
+    client_assertion: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        aud: {
+          enum: ['issuer', 'token_endpoint', 'issuer_in_array'],
+          description: 'pins the aud of every client assertion outside the aud modules; default: the value the target accepts, the profile\'s preferred one first',
+        },
       },
     },
     clients: {

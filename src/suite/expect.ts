@@ -77,6 +77,26 @@ export function assertionClient(p: Profile, m: ServerMetadata, extra: Omit<Clien
   return isNotApplicable(base) ? base : { method: 'private_key_jwt', key: base.key, ...extra }
 }
 
+const FALLBACK_METHODS = ['client_secret_basic', 'client_secret_post', 'client_secret_jwt', 'self_signed_tls_client_auth', 'tls_client_auth'] as const
+
+/**
+ * The profile's compliant baseline client, with the grants and metadata of `like`: private_key_jwt
+ * with the baseline key where usable, else the first method the profile allows and the target
+ * advertises. It is the twin of a client that carries a forbidden property, and the control of
+ * modules that only need some client that works.
+ */
+export function baselineClient(p: Profile, m: ServerMetadata, like: Partial<ClientSpec> = {}): ClientSpec | NotApplicable {
+  const { grant_types, metadata } = like
+  const extra = { ...(grant_types ? { grant_types } : {}), ...(metadata ? { metadata } : {}) }
+  const base = assertionBaseline(p, m)
+  if (!isNotApplicable(base)) return { method: 'private_key_jwt', key: base.key, ...extra }
+  for (const method of FALLBACK_METHODS) {
+    const e = methodExpectation(p, m, method)
+    if (!isNotApplicable(e) && e.outcome === 'accepted') return { method, ...extra }
+  }
+  return notApplicable(`no client authentication method that ${p.title} allows is advertised by the target`)
+}
+
 /** An expectation that only applies where private_key_jwt assertions can be exercised at all. */
 export function withAssertions(e: (p: Profile, m: ServerMetadata) => Expectation | NotApplicable) {
   return (p: Profile, m: ServerMetadata): Expectation | NotApplicable => {
@@ -84,6 +104,15 @@ export function withAssertions(e: (p: Profile, m: ServerMetadata) => Expectation
     return isNotApplicable(base) ? base : e(p, m)
   }
 }
+
+/**
+ * RFC 7523 §3.2: an invalid client assertion is refused with invalid_client. The harness grades a
+ * different code as a `should` miss: the refusal itself is what the assertion rules require.
+ */
+export const ASSERTION_ERROR = { codes: ['invalid_client'], requirements: ['RFC7523-3.2'], level: 'should' } as const satisfies { codes: readonly string[]; requirements: RequirementId[]; level: Level }
+
+/** RFC 6749 §5.2 invalid_client: "Client authentication failed (e.g., unknown client, no client authentication included, or unsupported authentication method)". */
+export const CLIENT_AUTH_FAILED = { codes: ['invalid_client'], requirements: ['RFC6749-5.2'], level: 'shall' } as const satisfies { codes: readonly string[]; requirements: RequirementId[]; level: Level }
 
 /** A refusal of a client authentication attempt (invalid_client or invalid_request) at `level`. */
 export function refusal(requirements: RequirementId[], errors: readonly string[] = CLIENT_AUTH_ERRORS, level: Level = 'shall'): Expectation {

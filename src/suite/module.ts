@@ -11,8 +11,16 @@ export interface ModuleContext {
   /** The issuer the configuration names for this profile. */
   expectedIssuer: string
   sim: Simulator
-  /** The `aud` a well-behaved client uses under this profile. */
+  /**
+   * The `aud` a well-behaved client uses under this profile: pinned by `client_assertion.aud`, else
+   * the profile's preferred value until a control shows the target accepts only the other one
+   * (see flow.ts `control`). Only the aud modules judge the aud rules.
+   */
   audience: AudienceKind
+  /** Whether `audience` was pinned by the configuration (no fallback is tried). */
+  audiencePinned?: boolean
+  /** Per worker and profile: what earlier modules learned of the target (e.g. the aud it accepts). */
+  learned: { audience?: AudienceKind }
   sleep(ms: number): Promise<void>
 }
 
@@ -24,17 +32,43 @@ export interface CheckUse<I = unknown> {
   requirements?: readonly RequirementId[]
   /** Severity at this call site; default: the strongest level of the requirements. */
   level?: Level
+  /** The module step whose exchanges the check judges (register, control, variant, ...). */
+  step?: string
 }
 
-export function use<I>(check: Check<I>, input: I, requirements: readonly RequirementId[] = [], level?: Level): CheckUse<I> {
-  return { check, input, requirements, ...(level ? { level } : {}) }
+export function use<I>(check: Check<I>, input: I, requirements: readonly RequirementId[] = [], level?: Level, step?: string): CheckUse<I> {
+  return { check, input, requirements, ...(level ? { level } : {}), ...(step ? { step } : {}) }
 }
 
 export interface ModuleRun {
   /** What the profile expected, for the report (`accepted`, `refused`, or a phrase). */
   expected?: string
   uses: CheckUse<any>[]
+  /** The variant judged, as data (client auth, grant, sender constraint, ...). */
+  variant?: Record<string, string>
+  /** What the registration asked for and what the AS granted. */
+  registration?: { asked: Record<string, unknown>; granted: Record<string, unknown>; replaced: string[] }
 }
+
+/**
+ * A module whose precondition did not hold: its control (the same request without the change) or
+ * the twin registration was refused, so the change under test proves nothing. The result is
+ * `error` with ERR_PRECONDITION and keeps the clauses, which the matrix shows as inconclusive.
+ */
+export interface Inconclusive {
+  inconclusive: string
+  requirements: readonly RequirementId[]
+  level: Level
+  expected?: string
+}
+
+export const inconclusive = (reason: string, requirements: readonly RequirementId[], level: Level, expected?: string): Inconclusive => ({
+  inconclusive: reason,
+  requirements,
+  level,
+  ...(expected ? { expected } : {}),
+})
+export const isInconclusive = (x: unknown): x is Inconclusive => Boolean(x && typeof x === 'object' && 'inconclusive' in x)
 
 export interface NotApplicable {
   notApplicable: string
@@ -58,7 +92,7 @@ export interface Module {
   surface: Surface
   /** What the module does and why, for the report. */
   summary: string
-  run(ctx: ModuleContext): Promise<ModuleRun | NotApplicable>
+  run(ctx: ModuleContext): Promise<ModuleRun | NotApplicable | Inconclusive>
 }
 
 export function defineModule(m: Module): Module {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
-import type { StaticClients } from '../client/simulator.js'
+import type { StaticClients, TargetParams } from '../client/simulator.js'
 import { HarnessError } from '../errors.js'
-import type { ProfileId } from './profile.js'
+import type { AudienceKind, ProfileId } from './profile.js'
 
 /**
  * What the CLI hands to the test runner: one file, passed by path in FAPI_HARNESS_PLAN. It can
@@ -19,6 +19,10 @@ export interface RunPlan {
   /** CA the target trusts for tls_client_auth, to issue client certificates. */
   clientCa?: { certPem: string; keyPem: string }
   outDir: string
+  /** What the target needs sent: scope, registration metadata, token parameters, CIBA hints. */
+  params?: TargetParams
+  /** Pins the aud of client assertions outside the aud modules (config client_assertion.aud). */
+  assertionAudience?: AudienceKind
   /** Protected resource enforcing certificate-bound tokens; `{issuer}` stands for the profile issuer. */
   resourceUrl?: string
   /** Private scratch folder of this run (the test runner's output), deleted afterwards. */

@@ -15,6 +15,8 @@ import type { AudienceKind, Profile } from './profile.js'
 /** Per worker and profile: the HTTP client, discovered metadata and TLS identities. */
 interface WorkerTarget {
   plan: RunPlan
+  /** What modules learned of this target (e.g. the aud it accepts), shared by the worker's modules. */
+  learned: ModuleContext['learned']
   http: HttpClient
   issuer: string
   discoveryUrl?: string
@@ -36,10 +38,14 @@ async function workerTarget(profile: Profile): Promise<WorkerTarget> {
   // Configured clients only: the modules see a target without dynamic registration.
   if (plan.dynamicRegistration === false) delete metadata.registration_endpoint
   if (typeof metadata.token_endpoint !== 'string') throw new HarnessError('ERR_DISCOVERY_INVALID', `discovery for ${entry.issuer} has no token_endpoint`)
-  return { plan, http, issuer: entry.issuer, ...(entry.discovery_url ? { discoveryUrl: entry.discovery_url } : {}), metadata, identities: new Identities(plan.clientCa) }
+  return { plan, learned: {}, http, issuer: entry.issuer, ...(entry.discovery_url ? { discoveryUrl: entry.discovery_url } : {}), metadata, identities: new Identities(plan.clientCa) }
 }
 
-/** The aud a well-behaved client uses: the issuer where the profile demands it, else the token endpoint. */
+/**
+ * The aud a well-behaved client tries first: the issuer where the profile requires it to be
+ * accepted, else the token endpoint (OIDC Core §9's value). The control step falls back to the
+ * other one when the target refuses it (flow.ts), unless the configuration pins it.
+ */
 export function defaultAudience(p: Profile): AudienceKind {
   if (p.audience.issuer.expect === 'accept' && p.audience.token_endpoint.expect !== 'accept') return 'issuer'
   return 'token_endpoint'
@@ -82,9 +88,20 @@ export function runSuite(profile: Profile, modules: readonly Module[]): void {
           identities: target.identities,
           ...(target.plan.clients ? { staticClients: target.plan.clients } : {}),
           senderConstrained: profile.senderConstrained.required,
+          ...(target.plan.params ? { params: target.plan.params } : {}),
           ...(target.plan.initialAccessToken ? { initialAccessToken: target.plan.initialAccessToken } : {}),
         })
-        const ctx: ModuleContext = { profile, metadata: target.metadata, expectedIssuer: target.issuer, sim, audience: defaultAudience(profile), sleep }
+        const pinned = target.plan.assertionAudience
+        const ctx: ModuleContext = {
+          profile,
+          metadata: target.metadata,
+          expectedIssuer: target.issuer,
+          sim,
+          audience: pinned ?? target.learned.audience ?? defaultAudience(profile),
+          ...(pinned ? { audiencePinned: true } : {}),
+          learned: target.learned,
+          sleep,
+        }
         const record = await runModule(m, ctx)
         // Test-only: the secret-scan self-test learns which secrets this run used (never set in normal runs).
         if (process.env.FAPI_HARNESS_SECRET_LOG && sim.secrets.size) appendFileSync(process.env.FAPI_HARNESS_SECRET_LOG, `${[...sim.secrets].join('\n')}\n`)

@@ -90,6 +90,11 @@ export interface Profile {
   cibaPush?: Rule
   /** Endpoints where a confidential client must authenticate, with the clauses that say so. */
   authenticatedEndpoints: Array<{ endpoint: 'token' | 'revocation' | 'pushed_authorization_request'; requirements: RequirementId[] }>
+  /**
+   * The response_type of an authorization request (and so of a pushed one) a correct client sends:
+   * `code` by default; FAPI 1.0 Advanced §5.2.2-2 requires `code id_token` unless JARM is used.
+   */
+  authorizationResponseType?: 'code' | 'code id_token'
   /** Access tokens must be sender-constrained (mTLS certificate-bound). */
   senderConstrained: { required: boolean; requirements: RequirementId[] }
 }

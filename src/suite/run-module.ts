@@ -2,7 +2,7 @@ import { HarnessError, isHarnessError, oneLine } from '../errors.js'
 import { redact } from '../http/redact.js'
 import { decodeJws } from '../crypto/jws.js'
 import { strongest, type Level, type RequirementId } from '../spec/requirements.js'
-import { isNotApplicable, type Module, type ModuleContext } from './module.js'
+import { isInconclusive, isNotApplicable, type Module, type ModuleContext } from './module.js'
 import type { ProfileId } from './profile.js'
 import type { CheckOutcome, Exchange, ResultRecord } from './result.js'
 
@@ -62,17 +62,32 @@ export async function runModule(module: Module, ctx: ModuleContext): Promise<Res
     if (isNotApplicable(run)) {
       const requirements = [...(run.requirements ?? [])]
       record = { ...base, requirements, level: requirements.length ? strongest(requirements) : 'may', status: 'not_applicable', message: run.notApplicable, durationMs: 0, checks: [], exchanges: [] }
+    } else if (isInconclusive(run)) {
+      record = {
+        ...base,
+        requirements: [...new Set(run.requirements)],
+        level: run.level,
+        status: 'error',
+        errorCode: 'ERR_PRECONDITION',
+        message: run.inconclusive,
+        durationMs: 0,
+        ...(run.expected ? { expected: run.expected } : {}),
+        checks: [],
+        exchanges: [],
+      }
     } else {
-      const checks: CheckOutcome[] = run.uses.map((u) => {
+      const checks: CheckOutcome[] = []
+      for (const u of run.uses) {
         const requirements = [...new Set<RequirementId>([...u.check.requirements, ...(u.requirements ?? [])])]
         const level = u.level ?? (requirements.length ? strongest(requirements) : 'shall')
+        const at = u.step ? { step: u.step } : {}
         try {
-          const v = u.check.evaluate(u.input)
-          return { check: u.check.id, title: u.check.title, requirements, level, status: grade(v.ok, v.undecidable, level), message: v.message, ...(v.evidence ? { evidence: v.evidence } : {}) }
+          const v = await u.check.evaluate(u.input)
+          checks.push({ check: u.check.id, title: u.check.title, requirements, level, status: grade(v.ok, v.undecidable, level), message: v.message, ...at, ...(v.evidence ? { evidence: v.evidence } : {}) })
         } catch (e) {
-          return { check: u.check.id, title: u.check.title, requirements, level, status: 'error' as const, message: `check threw: ${oneLine(e)}` }
+          checks.push({ check: u.check.id, title: u.check.title, requirements, level, status: 'error' as const, message: `check threw: ${oneLine(e)}`, ...at })
         }
-      })
+      }
       if (!checks.length) throw new HarnessError('ERR_INTERNAL', `module ${module.id} judged nothing: it returned no checks`)
       const status = checks.some((c) => c.status === 'failed') ? 'failed' : checks.some((c) => c.status === 'error') ? 'error' : checks.some((c) => c.status === 'warning') ? 'warning' : 'passed'
       const primary = checks.find((c) => c.status === status) ?? checks[0]
@@ -86,6 +101,8 @@ export async function runModule(module: Module, ctx: ModuleContext): Promise<Res
         durationMs: 0,
         ...(run.expected ? { expected: run.expected } : {}),
         ...(typeof refusal === 'string' ? { refusedAt: refusal } : {}),
+        ...(run.variant ? { variant: run.variant } : {}),
+        ...(run.registration ? { registration: run.registration } : {}),
         checks,
         exchanges: [],
       }
@@ -94,6 +111,7 @@ export async function runModule(module: Module, ctx: ModuleContext): Promise<Res
     record = errorRecord(module, ctx.profile.id, e)
   }
   record.exchanges = ctx.sim.exchanges.map(withJwts)
+  if (ctx.sim.steps.length) record.steps = ctx.sim.steps.map((st) => ({ ...st }))
   record.durationMs = Math.round(performance.now() - started)
   return redact(record, ctx.sim.secrets)
 }

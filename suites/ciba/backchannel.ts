@@ -1,10 +1,11 @@
 import {
+  ASSERTION_ERROR,
   assertionClient,
   CIBA_GRANT,
   attemptAccepted,
   cibaDeliveryModesExcludePush,
   cibaMetadataValid,
-  defaultParams,
+  requestParams,
   defineAttempt,
   defineModule,
   fromRule,
@@ -78,11 +79,12 @@ export const cibaModules: Module[] = [
     id: 'ciba-backchannel-requires-client-auth',
     title: 'A backchannel authentication request without client authentication is refused',
     surface: 'ciba',
-    summary: 'The same client sends the request with only its client_id: CIBA §7.1 requires the client to authenticate, and §13 names the error invalid_client.',
+    summary: 'A CIBA client sends an authenticated backchannel request (the control, which must succeed), then the same request with only its client_id: CIBA §7.1 requires the client to authenticate, and §13 names the error invalid_client.',
     endpoint: 'backchannel_authentication',
-    expect: withAssertions(() => refusal(['CIBA-7.1', 'CIBA-13'])),
+    expect: withAssertions(() => refusal(['CIBA-7.1'])),
     client: cibaClient,
     auth: () => [None()],
+    errorCode: { codes: ['invalid_client'], requirements: ['CIBA-13'], level: 'shall' },
   }),
   ...audiences.map(({ kind, what }) =>
     defineAttempt({
@@ -97,6 +99,7 @@ export const cibaModules: Module[] = [
       }),
       client: cibaClient,
       auth: () => [PrivateKeyJwt({ mutate: [setAud(kind)] })],
+      errorCode: ASSERTION_ERROR,
     }),
   ),
   defineModule({
@@ -113,7 +116,7 @@ export const cibaModules: Module[] = [
       if (unavailable) return notApplicable(unavailable)
       if (!client) throw new HarnessError('ERR_STEP_PRECONDITION', 'the OP refused to register a CIBA poll-mode client')
       const auth = () => [PrivateKeyJwt()]
-      const start = await sim.call('backchannel_authentication', defaultParams('backchannel_authentication'), client, auth(), ctx.audience)
+      const start = await sim.call('backchannel_authentication', requestParams(ctx, 'backchannel_authentication'), client, auth(), ctx.audience)
       const body = start.response?.status === 200 ? (JSON.parse(start.response.body ?? '{}') as { auth_req_id?: string; interval?: number; expires_in?: number }) : undefined
       if (!body?.auth_req_id) throw new HarnessError('ERR_STEP_PRECONDITION', `the backchannel authentication request was not accepted (HTTP ${start.response?.status ?? start.transport_error?.code})`)
       const params = { grant_type: CIBA_GRANT, auth_req_id: body.auth_req_id }

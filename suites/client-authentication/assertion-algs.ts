@@ -1,4 +1,5 @@
 import {
+  ASSERTION_ERROR,
   algExpectation,
   assertionClient,
   assertionBaseline,
@@ -33,6 +34,13 @@ export const assertionAlgModules: Module[] = [
       expect: withAssertions((p, m) => algExpectation(p, m, alg)),
       client: { method: 'private_key_jwt', key },
       auth: () => [PrivateKeyJwt({ alg })],
+      // The same client signs its control with the baseline alg when its key is the baseline's;
+      // a key of another kind (Ed25519 for EdDSA) is itself the change, with the baseline as twin.
+      variantIn: (p, m) => {
+        const base = assertionBaseline(p, m)
+        return !isNotApplicable(base) && base.key === key ? 'request' : 'client'
+      },
+      errorCode: ASSERTION_ERROR,
     }),
   ),
   defineAttempt({
@@ -40,6 +48,7 @@ export const assertionAlgModules: Module[] = [
     title: 'An assertion MACed with HS256 keyed by the client public key is refused',
     summary: 'Algorithm confusion (RFC 8725 §2.1): a private_key_jwt client sends an assertion with alg HS256 whose HMAC key is its own public key in PEM form, which anyone can compute.',
     expect: withAssertions(() => refusal(['RFC8725-3.1', 'RFC7523-3-9'])),
+    errorCode: ASSERTION_ERROR,
     client: (p, m) => {
       const base = assertionBaseline(p, m)
       if (isNotApplicable(base)) return base
@@ -54,5 +63,6 @@ export const assertionAlgModules: Module[] = [
     expect: withAssertions((p) => fromRule(p.unsignedAssertion)),
     client: assertionClient,
     auth: () => [PrivateKeyJwt({ mutate: [unsigned()] })],
+    errorCode: ASSERTION_ERROR,
   }),
 ]

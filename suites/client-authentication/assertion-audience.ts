@@ -1,4 +1,4 @@
-import { assertionClient, defineAttempt, fromRule, notApplicable, PrivateKeyJwt, setAud, withAssertions, type AudienceKind, type Module } from '../../src/index.js'
+import { ASSERTION_ERROR, assertionClient, defineAttempt, fromRule, notApplicable, PrivateKeyJwt, setAud, withAssertions, type AudienceKind, type Module } from '../../src/index.js'
 
 /**
  * The `aud` of the client assertion at the token endpoint: which values identify the server
@@ -24,5 +24,6 @@ export const assertionAudienceModules: Module[] = kinds.map(({ kind, what }) =>
     ),
     client: assertionClient,
     auth: () => [PrivateKeyJwt({ mutate: [setAud(kind)] })],
+    errorCode: ASSERTION_ERROR,
   }),
 )

@@ -1,4 +1,5 @@
 import {
+  ASSERTION_ERROR,
   assertionClient,
   defineAttempt,
   dropClaim,
@@ -18,9 +19,10 @@ export const assertionClaimModules: Module[] = [
   defineAttempt({
     id: 'client-assertion-jti-replay',
     title: 'A client assertion presented a second time is refused',
-    summary: 'Authenticates once with a fresh assertion (must succeed), then presents the very same assertion again.',
+    summary: 'Authenticates once with a fresh assertion (the control, which must succeed), then presents the very same assertion again.',
     expect: withAssertions((p) => fromRule(p.jtiReplay)),
     client: assertionClient,
+    errorCode: ASSERTION_ERROR,
     replay: true,
   }),
   defineAttempt({
@@ -29,6 +31,7 @@ export const assertionClaimModules: Module[] = [
     summary: 'The assertion omits the jti claim, without which the server cannot detect replays.',
     expect: withAssertions((p) => fromRule(p.jtiMissing)),
     client: assertionClient,
+    errorCode: ASSERTION_ERROR,
     auth: () => [PrivateKeyJwt({ mutate: [dropClaim('jti')] })],
   }),
   defineAttempt({
@@ -37,6 +40,7 @@ export const assertionClaimModules: Module[] = [
     summary: 'The assertion omits the exp claim, which RFC 7523 §3 makes mandatory.',
     expect: withAssertions(() => refusal(['RFC7523-3-4'])),
     client: assertionClient,
+    errorCode: ASSERTION_ERROR,
     auth: () => [PrivateKeyJwt({ mutate: [dropClaim('exp')] })],
   }),
   defineAttempt({
@@ -45,6 +49,7 @@ export const assertionClaimModules: Module[] = [
     summary: 'The assertion expired ten minutes ago, well beyond any reasonable clock skew.',
     expect: withAssertions(() => refusal(['RFC7523-3-4'])),
     client: assertionClient,
+    errorCode: ASSERTION_ERROR,
     auth: () => [PrivateKeyJwt({ mutate: [expire(600)] })],
   }),
   defineAttempt({
@@ -53,6 +58,7 @@ export const assertionClaimModules: Module[] = [
     summary: 'The assertion iss names another client; sub is still the client_id.',
     expect: withAssertions((p) => fromRule(p.issMismatch)),
     client: assertionClient,
+    errorCode: ASSERTION_ERROR,
     auth: (c) => [PrivateKeyJwt({ mutate: [setClaim('iss', `${c.client_id}-other`)] })],
   }),
   defineAttempt({
@@ -61,6 +67,7 @@ export const assertionClaimModules: Module[] = [
     summary: 'The assertion sub names another client; iss is still the client_id.',
     expect: withAssertions((p) => fromRule(p.subMismatch)),
     client: assertionClient,
+    errorCode: ASSERTION_ERROR,
     auth: (c) => [PrivateKeyJwt({ mutate: [setClaim('sub', `${c.client_id}-other`)] })],
   }),
   defineAttempt({
@@ -69,6 +76,7 @@ export const assertionClaimModules: Module[] = [
     summary: 'The assertion is signed with a second key of the same kind; its kid names that key, which is not in the client jwks.',
     expect: withAssertions(() => refusal(['RFC7523-3-9'])),
     client: assertionClient,
+    errorCode: ASSERTION_ERROR,
     auth: (c) => [PrivateKeyJwt({ mutate: [signWithKey(getKey(c.key!.kind, 1))] })],
   }),
 ]

@@ -1,4 +1,5 @@
 import {
+  CLIENT_AUTH_FAILED,
   CLIENT_AUTH_METHODS,
   ClientSecretBasic,
   ClientSecretPost,
@@ -34,14 +35,15 @@ export const wrongSecretModules: Module[] = (['client_secret_basic', 'client_sec
   defineAttempt({
     id: `${method.replaceAll('_', '-')}-wrong-secret`,
     title: `${method} with a wrong client_secret is refused`,
-    summary: `Registers a ${method} client and authenticates with a secret that is not its own. RFC 6749 §5.2: invalid_client; when the client used the Authorization header, HTTP 401 with WWW-Authenticate.`,
+    summary: `Registers a ${method} client, authenticates with its secret (the control, which must succeed), then with a secret that is not its own. RFC 6749 §5.2: invalid_client; when the client used the Authorization header, HTTP 401 with WWW-Authenticate.`,
     expect: (p, m) => {
       const e = methodExpectation(p, m, method)
       if (isNotApplicable(e)) return e
       if (e.outcome === 'refused') return notApplicable(`${p.title} forbids ${method}; auth-method-${method.replaceAll('_', '-')} checks that it is refused`)
-      return refusal(['RFC6749-3.2.1', 'RFC6749-5.2'], ['invalid_client'])
+      return refusal(['RFC6749-3.2.1'])
     },
     client: { method },
     auth: (c) => [method === 'client_secret_basic' ? ClientSecretBasic(`${c.client_secret}-wrong`) : ClientSecretPost(`${c.client_secret}-wrong`)],
+    errorCode: CLIENT_AUTH_FAILED,
   }),
 )

@@ -1,4 +1,5 @@
 import {
+  ASSERTION_ERROR,
   algExpectation,
   defineAttempt,
   defineModule,
@@ -29,7 +30,11 @@ export const clientKeyModules: Module[] = [
     summary: 'Registers a private_key_jwt client whose key is 1024-bit RSA (generated with node:crypto; jose refuses such keys) and authenticates with it. The refusal may come at registration or at the token endpoint.',
     expect: withAssertions((p, m) => (rsaAlg(p, m) ? refusal([...p.minKeyBits.RSA.requirements]) : notApplicable('the target offers no RSA signing algorithm for client assertions'))),
     client: { method: 'private_key_jwt', key: 'RSA-1024' },
+    // the key is the change: the twin registers the same client with a 2048-bit key
+    variantIn: 'client',
+    twin: (_p, _m, c) => ({ ...c, key: 'RSA-2048' }),
     auth: (_c, ctx) => [PrivateKeyJwt({ alg: rsaAlg(ctx.profile, ctx.metadata)! })],
+    errorCode: ASSERTION_ERROR,
   }),
   defineAttempt({
     id: 'client-key-rsa-2048',

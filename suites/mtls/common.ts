@@ -7,7 +7,14 @@ import {
   handshakeRefused,
   HarnessError,
   isNotApplicable,
-  judge,
+  judgeRefusal,
+  attemptAccepted,
+  answer,
+  grantUnsupported,
+  inconclusive,
+  register,
+  requestParams,
+  succeeded,
   loadPlan,
   methodExpectation,
   notApplicable,
@@ -17,7 +24,6 @@ import {
   thumbprintS256,
   use,
   type CertificateRequest,
-  type CheckUse,
   type ClientAuth,
   type ClientIdentity,
   type ClientSpec,
@@ -94,11 +100,11 @@ export interface MtlsAttemptSpec {
 }
 
 /**
- * One mutual-TLS client authentication at the token endpoint (client_credentials): a client is
- * registered with a certificate, then authenticates presenting it, another one, or none. A refusal
- * may be an OAuth error (attempt-refused) or, where the target's TLS stack verifies client
- * certificates, a refused handshake (handshake-refused, with a control request that presents the
- * registered certificate).
+ * One mutual-TLS client authentication at the token endpoint (client_credentials), as steps: the
+ * client registers with a certificate; for a refusal, the control presents the registered
+ * certificate (it must succeed, over the same handshake), then the variant presents another one or
+ * none. A refusal may be an OAuth error or, where the target's TLS stack verifies client
+ * certificates, a refused handshake (handshake-refused, judged against that control).
  */
 export function defineMtlsAttempt(spec: MtlsAttemptSpec): Module {
   return defineModule({
@@ -107,7 +113,7 @@ export function defineMtlsAttempt(spec: MtlsAttemptSpec): Module {
     surface: 'mtls',
     summary: spec.summary,
     async run(ctx) {
-      const { profile: p, metadata: m, sim } = ctx
+      const { profile: p, metadata: m } = ctx
       const reqs = typeof spec.requirements === 'function' ? spec.requirements(p) : spec.requirements
       if (isNotApplicable(reqs)) return reqs
       const e = mtlsExpectation(p, m, spec.method, spec.outcome, reqs)
@@ -119,16 +125,38 @@ export function defineMtlsAttempt(spec: MtlsAttemptSpec): Module {
       if (spec.metadata && !m.registration_endpoint) {
         return notApplicable(`registering ${Object.keys(spec.metadata).join(', ')} needs dynamic client registration and the target has no registration_endpoint`)
       }
+      const params = requestParams(ctx, 'token')
+      const na = grantUnsupported(m, params.grant_type)
+      if (na) return na
+      const expected = `${e.outcome} (${e.level})`
+      const keep = (why: string) => inconclusive(why, e.requirements, e.level, expected)
       const registered = m.registration_endpoint ? await certificates().get(`${spec.id}:registered`, spec.registered) : undefined
       const clientSpec: ClientSpec = { method: spec.method, ...(registered ? { identity: registered } : {}), ...(spec.metadata ? { metadata: spec.metadata } : {}) }
-      const obtained = await sim.obtainClient(clientSpec)
-      if (obtained.unavailable) return notApplicable(obtained.unavailable)
-      const client = obtained.client
-      if (!client) {
-        if (e.outcome === 'accepted') return { expected: 'accepted (shall)', uses: judge(e, obtained.registration, undefined, 'token') }
-        throw new HarnessError('ERR_STEP_PRECONDITION', `registration of a well-formed ${spec.method} client was refused (HTTP ${obtained.registration?.response?.status ?? obtained.registration?.transport_error?.code}); the refusal case cannot be tried`)
+      const reg = await register(ctx, clientSpec, 'register', `register a ${spec.method} client with its certificate`)
+      if (reg.kind === 'unavailable') return notApplicable(reg.reason)
+      if (reg.kind === 'refused') {
+        if (!reg.namesMetadata) return keep(`registration of the ${spec.method} client was refused (${reg.answer}): the certificate case cannot be tried`)
+        // RFC 8705 §2.1.2: a client registers one subject value; a server may support only some kinds.
+        if (spec.metadata && e.outcome === 'accepted') return notApplicable(`the target does not register ${Object.keys(spec.metadata).join(', ')} (${reg.answer}); RFC 8705 §2.1.2 lets an AS support some subject kinds only`, e.requirements)
+        if (e.outcome === 'accepted') return { expected, uses: [use(attemptAccepted, { registration: reg.exchange, kind: 'token' }, e.requirements, e.level, 'register')] }
+        return keep(`registration of the ${spec.method} client was refused (${reg.answer}): the refusal case needs a registered client`)
       }
-      if (!client.identity) throw new HarnessError('ERR_STEP_PRECONDITION', `client ${client.client_id} has no TLS client certificate`)
+      const client = reg.client
+      if (!client.identity) return keep(`client ${client.client_id} has no TLS client certificate`)
+      const variantData = { client_auth: spec.method, endpoint: 'token', grant: 'client_credentials', sender_constraint: 'mtls' }
+      const withCert = (identity: ClientIdentity | undefined) => [PresentCertificate(identity, spec.method)]
+      const call = (identity: ClientIdentity | undefined) => ctx.sim.call('token', params, client, withCert(identity), ctx.audience, { allowTransportError: true, mtlsAlias: true })
+      if (e.outcome === 'accepted') {
+        ctx.sim.step('request', 'the token request presenting the registered certificate, which must be accepted')
+        const x = await call(client.identity)
+        ctx.sim.outcome(answer(x))
+        return { expected, variant: variantData, uses: [use(attemptAccepted, { response: x, kind: 'token' }, e.requirements, e.level, 'request')] }
+      }
+      ctx.sim.step('control', 'the token request presenting the registered certificate, which must succeed')
+      const controlX = await call(client.identity)
+      const ok = succeeded(controlX, 'token')
+      ctx.sim.outcome(`${ok ? 'succeeded' : 'refused'}: ${answer(controlX)}`)
+      if (!ok) return keep(`the control (the registered certificate) was refused: ${answer(controlX)}`)
       let presented: ClientIdentity | undefined = client.identity
       if (spec.presented === 'none') presented = undefined
       else if (spec.presented) {
@@ -138,23 +166,13 @@ export function defineMtlsAttempt(spec: MtlsAttemptSpec): Module {
         }
         presented = await certificates().get(`${spec.id}:presented`, req)
       }
-      const params = { grant_type: 'client_credentials' }
-      const response = await sim.call('token', params, client, [PresentCertificate(presented, spec.method)], ctx.audience, { allowTransportError: true, mtlsAlias: true })
-      return { expected: `${e.outcome} (${e.level})`, uses: await judgeMtls(e, response, async () => sim.call('token', params, client, [PresentCertificate(client.identity, spec.method)], ctx.audience, { allowTransportError: true, mtlsAlias: true })) }
+      ctx.sim.step('variant', presented ? `the same request presenting ${certificateView(presented).subject_dn}` : 'the same request without a client certificate')
+      const x = await call(presented)
+      ctx.sim.outcome(answer(x))
+      if (x.transport_error) return { expected, variant: variantData, uses: [use(handshakeRefused, { response: x, control: controlX }, e.requirements, e.level, 'variant')] }
+      return { expected, variant: variantData, uses: judgeRefusal({ e, ctx, spec: {} }, controlX, x) }
     },
   })
-}
-
-/**
- * The refusal judgement extended to the TLS layer: an HTTP answer is judged as usual
- * (attempt-accepted / attempt-refused); a transport failure where a refusal is due is judged by
- * handshake-refused, with a control request that should have been answered.
- */
-export async function judgeMtls(e: Expectation, response: Exchange, control: () => Promise<Exchange>): Promise<CheckUse<any>[]> {
-  if (response.transport_error && e.outcome === 'refused') {
-    return [use(handshakeRefused, { response, control: await control() }, e.requirements, e.level)]
-  }
-  return judge(e, undefined, response, 'token')
 }
 
 /** The method, key and certificate of a client whose access tokens get bound to its certificate. */

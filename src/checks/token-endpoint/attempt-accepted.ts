@@ -8,11 +8,24 @@ export interface AttemptAcceptedInput {
   registration?: Exchange
   /** The request that had to succeed (absent when registration was refused). */
   response?: Exchange
-  /** `token`: RFC 6749 §5.1 access token response; `backchannel_authentication`: CIBA §7.3 response. */
-  kind: 'token' | 'backchannel_authentication'
+  /**
+   * `token`: RFC 6749 §5.1 access token response; `backchannel_authentication`: CIBA §7.3;
+   * `revocation`: RFC 7009 §2.2 (200); `pushed_authorization_request`: RFC 9126 §2.2 (201).
+   */
+  kind: AcceptedKind
 }
 
-const REQUIRED = { token: ['access_token', 'token_type'], backchannel_authentication: ['auth_req_id', 'expires_in'] } as const
+export type AcceptedKind = 'token' | 'backchannel_authentication' | 'revocation' | 'pushed_authorization_request' | 'introspection' | 'registration'
+
+const REQUIRED: Record<AcceptedKind, readonly string[]> = {
+  token: ['access_token', 'token_type'],
+  backchannel_authentication: ['auth_req_id', 'expires_in'],
+  revocation: [],
+  pushed_authorization_request: ['request_uri', 'expires_in'],
+  introspection: ['active'],
+  registration: ['client_id'],
+}
+const STATUS: Record<AcceptedKind, number> = { token: 200, backchannel_authentication: 200, revocation: 200, pushed_authorization_request: 201, introspection: 200, registration: 201 }
 
 /** The server accepted a request it was bound to accept, and answered with a well-formed success. */
 export default defineCheck<AttemptAcceptedInput>({
@@ -27,15 +40,16 @@ export default defineCheck<AttemptAcceptedInput>({
     }
     if (response.transport_error) return undecidable(`no HTTP response: ${response.transport_error.code}`, { transport_error: response.transport_error })
     const status = response.response!.status
-    if (status !== 200) {
+    if (status !== STATUS[kind]) {
       const e = oauthError(response)
-      return fail(`refused with HTTP ${status}${e?.error ? ` ${e.error}` : ''} where acceptance was due`, { status, error: e?.error, error_description: e?.error_description })
+      return fail(`refused with HTTP ${status}${e?.error ? ` ${e.error}` : ''} where acceptance was due`, { status, error: e?.error })
     }
+    if (!REQUIRED[kind].length) return pass(`accepted: HTTP ${status}`, { status })
     const body = jsonBody(response)
-    if (!body.ok) return fail(`HTTP 200 but ${body.reason}`, { status })
+    if (!body.ok) return fail(`HTTP ${status} but ${body.reason}`, { status })
     const obj = (body.value ?? {}) as Record<string, unknown>
     const missing = REQUIRED[kind].filter((f) => obj[f] === undefined || obj[f] === '')
-    if (missing.length) return fail(`HTTP 200 without ${missing.join(', ')}`, { members: Object.keys(obj) })
-    return pass(kind === 'token' ? `accepted: HTTP 200 with ${String(obj.token_type)} access token` : 'accepted: HTTP 200 with auth_req_id', { members: Object.keys(obj) })
+    if (missing.length) return fail(`HTTP ${status} without ${missing.join(', ')}`, { members: Object.keys(obj) })
+    return pass(kind === 'token' ? `accepted: HTTP 200 with ${String(obj.token_type)} access token` : `accepted: HTTP ${status} with ${REQUIRED[kind].join(', ')}`, { members: Object.keys(obj) })
   },
 })

@@ -1,0 +1,164 @@
+import attemptAccepted, { type AcceptedKind } from '../checks/token-endpoint/attempt-accepted.js'
+import { oauthError } from '../checks/token-endpoint/oauth-error.js'
+import { authFor } from '../client/auth/index.js'
+import type { ClientAuth } from '../client/auth/types.js'
+import { DEFAULT_REDIRECT_URI, type ClientSpec, type Endpoint, type Granted } from '../client/simulator.js'
+import type { TestClient } from '../client/types.js'
+import type { ModuleContext } from './module.js'
+import type { AudienceKind } from './profile.js'
+import type { Exchange } from './result.js'
+
+/**
+ * The named steps every module is built from (register, control, variant), one flow engine for
+ * token requests, mTLS, CIBA and (later) browser flows. A step records its exchanges under its
+ * name (Simulator.step) and says how it ended; judging stays with the checks the module names.
+ */
+
+/** The CIBA grant type (CIBA Core §10.1). */
+export const CIBA_GRANT = 'urn:openid:params:grant-type:ciba'
+
+/** What a correct request to each endpoint is answered with (see attempt-accepted). */
+const ACCEPTED: Record<Endpoint, AcceptedKind | undefined> = {
+  token: 'token',
+  backchannel_authentication: 'backchannel_authentication',
+  revocation: 'revocation',
+  pushed_authorization_request: 'pushed_authorization_request',
+  introspection: 'introspection',
+  registration: undefined,
+}
+
+export function acceptedKind(endpoint: Endpoint): AcceptedKind {
+  const k = ACCEPTED[endpoint]
+  if (!k) throw new TypeError(`no success response is defined for the ${endpoint} endpoint`)
+  return k
+}
+
+/** Whether an exchange is the success a correct request to `endpoint` gets. */
+export function succeeded(x: Exchange, endpoint: Endpoint): boolean {
+  const v = attemptAccepted.evaluate({ response: x, kind: acceptedKind(endpoint) })
+  return v.ok
+}
+
+/** How an exchange ended, in one line: `HTTP 400 invalid_scope`, `no HTTP response: ECONNRESET`. */
+export function answer(x: Exchange | undefined): string {
+  if (!x) return 'nothing sent'
+  if (x.transport_error) return `no HTTP response: ${x.transport_error.code}`
+  const e = oauthError(x)!
+  return `HTTP ${e.status}${e.error ? ` ${e.error}` : ''}`
+}
+
+/** The first redirect URI the harness registers (configured, or its loopback default). */
+export function redirectUri(ctx: ModuleContext): string {
+  const configured = ctx.sim.params.registrationMetadata?.redirect_uris
+  return Array.isArray(configured) && typeof configured[0] === 'string' ? configured[0] : DEFAULT_REDIRECT_URI
+}
+
+/** The CIBA scope: the configured one, with `openid` (CIBA Core §7.1 requires it). */
+function cibaScope(scope: string | undefined): string {
+  if (!scope) return 'openid'
+  return scope.split(' ').includes('openid') ? scope : `openid ${scope}`
+}
+
+/**
+ * The form of a correct request to `endpoint`, with what the target needs from the configuration
+ * (`scope`, `token_request.params`, the CIBA hints).
+ */
+export function requestParams(ctx: ModuleContext, endpoint: Endpoint): Record<string, string> {
+  const t = ctx.sim.params
+  switch (endpoint) {
+    case 'backchannel_authentication': {
+      const c = t.ciba ?? {}
+      const hint: Record<string, string> = c.login_hint_token ? { login_hint_token: c.login_hint_token } : c.id_token_hint ? { id_token_hint: c.id_token_hint } : { login_hint: c.login_hint ?? 'fapi-harness-user' }
+      return { scope: cibaScope(t.scope), ...hint, ...(c.binding_message ? { binding_message: c.binding_message } : {}) }
+    }
+    case 'token':
+      return { grant_type: 'client_credentials', ...(t.scope ? { scope: t.scope } : {}), ...t.tokenParams }
+    case 'pushed_authorization_request':
+      return { response_type: 'code', scope: t.scope ?? 'openid', redirect_uri: redirectUri(ctx) }
+    case 'revocation':
+      return { token: 'fapi-harness-not-a-token', token_type_hint: 'access_token' }
+    default:
+      return {}
+  }
+}
+
+/** How a registration ended. */
+export type Registration =
+  | { kind: 'registered'; client: TestClient; exchange?: Exchange; granted?: Granted }
+  | { kind: 'unavailable'; reason: string }
+  | {
+      kind: 'refused'
+      exchange: Exchange
+      /** The refusal names the client metadata (RFC 7591 §3.2.2 invalid_client_metadata). */
+      namesMetadata: boolean
+      answer: string
+    }
+
+/** Step `register` (or another name): obtains a client for the spec and says how it ended. */
+export async function register(ctx: ModuleContext, spec: ClientSpec, name = 'register', title = `register a ${spec.method} client`): Promise<Registration> {
+  ctx.sim.step(name, title)
+  const o = await ctx.sim.obtainClient(spec)
+  if (o.unavailable) {
+    ctx.sim.outcome(`unavailable: ${o.unavailable}`)
+    return { kind: 'unavailable', reason: o.unavailable }
+  }
+  if (o.client) {
+    const replaced = o.granted?.replaced.length ? `; replaced ${o.granted.replaced.join(', ')}` : ''
+    ctx.sim.outcome(o.client.source === 'config' ? `configured client ${o.client.client_id}` : `registered as ${o.granted?.granted.token_endpoint_auth_method}${replaced}`)
+    return { kind: 'registered', client: o.client, ...(o.registration ? { exchange: o.registration } : {}), ...(o.granted ? { granted: o.granted } : {}) }
+  }
+  const x = o.registration!
+  const e = oauthError(x)
+  const namesMetadata = Boolean(e && e.status >= 400 && e.status < 500 && e.error === 'invalid_client_metadata')
+  ctx.sim.outcome(`refused: ${answer(x)}`)
+  return { kind: 'refused', exchange: x, namesMetadata, answer: answer(x) }
+}
+
+/** Whether a client authenticates with a JWT assertion, whose aud the control may have to adapt. */
+const assertionBased = (c: TestClient) => c.token_endpoint_auth_method === 'private_key_jwt' || c.token_endpoint_auth_method === 'client_secret_jwt'
+
+/**
+ * Step `control`: the request exactly as a correct client sends it. Succeeds or the module is
+ * inconclusive. Where the target refuses the aud the profile prefers and nothing pins it, the
+ * other value the profile does not forbid is tried once, and adopted for the rest of the run.
+ */
+export async function control(
+  ctx: ModuleContext,
+  endpoint: Endpoint,
+  params: Record<string, string>,
+  client: TestClient,
+  auths: () => ClientAuth[] = () => [authFor(client.token_endpoint_auth_method)],
+  opts: { name?: string; title?: string } = {},
+): Promise<{ exchange: Exchange; ok: boolean }> {
+  ctx.sim.step(opts.name ?? 'control', opts.title ?? `the unchanged request to the ${endpoint} endpoint, which must succeed`)
+  let exchange = await ctx.sim.call(endpoint, params, client, auths(), ctx.audience)
+  let ok = succeeded(exchange, endpoint)
+  if (!ok && !ctx.audiencePinned && assertionBased(client) && oauthError(exchange)?.error === 'invalid_client') {
+    const other = fallbackAudience(ctx)
+    if (other) {
+      const retry = await ctx.sim.call(endpoint, params, client, auths(), other)
+      if (succeeded(retry, endpoint)) {
+        ctx.audience = other
+        ctx.learned.audience = other
+        exchange = retry
+        ok = true
+      }
+    }
+  }
+  ctx.sim.outcome(ok ? `succeeded: ${answer(exchange)}${ctx.learned.audience === ctx.audience && !ctx.audiencePinned ? ` (aud = ${ctx.audience})` : ''}` : `refused: ${answer(exchange)}`)
+  return { exchange, ok }
+}
+
+/** The other aud value to try: issuer ↔ token endpoint, where the profile does not forbid it. */
+function fallbackAudience(ctx: ModuleContext): AudienceKind | undefined {
+  const other: AudienceKind = ctx.audience === 'issuer' ? 'token_endpoint' : 'issuer'
+  return ctx.profile.audience[other].expect === 'refuse' ? undefined : other
+}
+
+/** Step `variant` (or another name): the request with exactly the property under test changed. */
+export async function variant(ctx: ModuleContext, endpoint: Endpoint, params: Record<string, string>, client: TestClient, auths: ClientAuth[], title: string, name = 'variant'): Promise<Exchange> {
+  ctx.sim.step(name, title)
+  const x = await ctx.sim.call(endpoint, params, client, auths, ctx.audience)
+  ctx.sim.outcome(answer(x))
+  return x
+}
