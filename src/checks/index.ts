@@ -14,6 +14,9 @@ import mtlsAuthMethodsAdvertised from './mtls/mtls-auth-methods-advertised.js'
 import resourceAcceptsBoundToken from './mtls/resource-accepts-bound-token.js'
 import tokenBoundToCertificate from './mtls/token-bound-to-certificate.js'
 import validateMtlsEndpointAliases from './mtls/validate-mtls-endpoint-aliases.js'
+import errorCodeAsSpecified from './errors/error-code-as-specified.js'
+import oauthErrorResponse from './errors/oauth-error-response.js'
+import registrationErrorResponse from './errors/registration-error-response.js'
 import attemptAccepted from './token-endpoint/attempt-accepted.js'
 import attemptRefused from './token-endpoint/attempt-refused.js'
 import invalidClientBasicIs401 from './token-endpoint/invalid-client-basic-is-401.js'
@@ -23,6 +26,7 @@ import tokenResponseNotCacheable from './token-endpoint/token-response-not-cache
 export const CHECKS: Record<string, Check<any>[]> = {
   discovery: [validateDiscoveryMetadata, discoveryIssuerMatches, authMethodsWithinProfile, authMethodsIncludeAllowed, signingAlgsWithinProfile, signingAlgsExcludeNone],
   'token endpoint': [attemptAccepted, attemptRefused, tokenResponseNotCacheable, invalidClientBasicIs401],
+  'error responses': [oauthErrorResponse, registrationErrorResponse, errorCodeAsSpecified],
   ciba: [cibaMetadataValid, cibaDeliveryModesExcludePush, pollAuthorizationPending],
   'mutual TLS': [handshakeRefused, tokenBoundToCertificate, resourceAcceptsBoundToken, boundTokenRefusedByResource, mtlsAuthMethodsAdvertised, validateMtlsEndpointAliases],
 }
