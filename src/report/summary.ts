@@ -239,7 +239,7 @@ export function coverageTable(cov: Partial<Record<ProfileId, ProfileCoverage>>):
         `<th scope="row"><a href="#${anchorId('profile', p)}">${h(p)}</a></th>` +
         `<td data-count="judged">${c.modules.judged}</td><td data-count="not_applicable">${c.modules.notApplicable}</td><td data-count="inconclusive">${c.modules.errors}</td><td data-count="total">${c.modules.total}</td>` +
         `<td data-count="shall-judged">${c.shall.judged}</td><td data-count="shall-inconclusive">${c.shall.inconclusive}</td><td data-count="shall-not_applicable">${c.shall.notApplicable}</td><td data-count="shall-total">${c.shall.total}</td>` +
-        `<td>${none ? `${verdictBadge('inconclusive')} nothing proven` : c.modules.errors ? `${c.modules.errors} not judged` : ''}</td></tr>`
+        `<td>${none ? `${verdictBadge('inconclusive')} nothing proven` : c.modules.errors ? `${c.modules.errors} ${c.modules.errors === 1 ? 'test' : 'tests'} not judged` : ''}</td></tr>`
       )
     })
     .join('')
