@@ -28,6 +28,7 @@ export { default as oauthErrorResponse } from './checks/errors/oauth-error-respo
 export { default as registrationErrorResponse } from './checks/errors/registration-error-response.js'
 export { default as errorCodeAsSpecified } from './checks/errors/error-code-as-specified.js'
 export { default as tokenResponseNotCacheable } from './checks/token-endpoint/token-response-not-cacheable.js'
+export { default as tokenResponsePragmaNoCache } from './checks/token-endpoint/token-response-pragma-no-cache.js'
 export type { Registration } from './suite/flow.js'
 export { runSuite } from './suite/playwright.js'
 // Mutual TLS (RFC 8705): client certificates made to order, a chosen certificate on a request,

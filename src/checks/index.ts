@@ -21,11 +21,12 @@ import attemptAccepted from './token-endpoint/attempt-accepted.js'
 import attemptRefused from './token-endpoint/attempt-refused.js'
 import invalidClientBasicIs401 from './token-endpoint/invalid-client-basic-is-401.js'
 import tokenResponseNotCacheable from './token-endpoint/token-response-not-cacheable.js'
+import tokenResponsePragmaNoCache from './token-endpoint/token-response-pragma-no-cache.js'
 
 /** Every check, by surface; docs/checks.md is generated from this list. */
 export const CHECKS: Record<string, Check<any>[]> = {
   discovery: [validateDiscoveryMetadata, discoveryIssuerMatches, authMethodsWithinProfile, authMethodsIncludeAllowed, signingAlgsWithinProfile, signingAlgsExcludeNone],
-  'token endpoint': [attemptAccepted, attemptRefused, tokenResponseNotCacheable, invalidClientBasicIs401],
+  'token endpoint': [attemptAccepted, attemptRefused, tokenResponseNotCacheable, tokenResponsePragmaNoCache, invalidClientBasicIs401],
   'error responses': [oauthErrorResponse, registrationErrorResponse, errorCodeAsSpecified],
   ciba: [cibaMetadataValid, cibaDeliveryModesExcludePush, pollAuthorizationPending],
   'mutual TLS': [handshakeRefused, tokenBoundToCertificate, resourceAcceptsBoundToken, boundTokenRefusedByResource, mtlsAuthMethodsAdvertised, validateMtlsEndpointAliases],

@@ -190,6 +190,15 @@ function cibaIntervalMiddleware(interval: number) {
   }
 }
 
+/**
+ * RFC 6749 §5.1: a response carrying tokens has Cache-Control: no-store "as well as the Pragma
+ * response header field with a value of no-cache". oidc-provider sets only the former.
+ */
+async function pragmaNoCache(ctx: KoaContext, next: Next) {
+  await next()
+  if (/(^|,)\s*no-store\s*(,|$)/i.test(String(ctx.response.get('cache-control') ?? ''))) ctx.set('Pragma', 'no-cache')
+}
+
 /** Start the reference AS. Resolves when it listens; `close()` stops it and removes its temp files. */
 export async function startReferenceAS(opts: StartReferenceOptions = {}): Promise<ReferenceAS> {
   const profiles = opts.profiles ?? [...PROFILE_IDS]
@@ -294,6 +303,7 @@ export async function startReferenceAS(opts: StartReferenceOptions = {}): Promis
       if (mutated) mutant!.patchProvider?.(provider, mctx)
       if (mutated && mutant!.middleware) provider.use(mutant!.middleware)
       if (settings.ciba) provider.use(cibaIntervalMiddleware(opts.cibaInterval ?? 1))
+      provider.use(pragmaNoCache)
       provider.use(resourceMiddleware(provider, certs))
       handlers.set(profile, { handle: provider.callback() as any, mutated })
     }
