@@ -19,6 +19,8 @@ export { default as authMethodsWithinProfile } from './checks/discovery/auth-met
 export { default as authMethodsIncludeAllowed } from './checks/discovery/auth-methods-include-allowed.js'
 export { default as signingAlgsWithinProfile } from './checks/discovery/signing-algs-within-profile.js'
 export { default as signingAlgsExcludeNone } from './checks/discovery/signing-algs-exclude-none.js'
+export { default as signingAlgsIncludeAllowed } from './checks/discovery/signing-algs-include-allowed.js'
+export { default as signingAlgsListedForJwtMethods, JWT_METHODS } from './checks/discovery/signing-algs-listed-for-jwt-methods.js'
 export { default as cibaMetadataValid } from './checks/ciba/ciba-metadata-valid.js'
 export { default as cibaDeliveryModesExcludePush } from './checks/ciba/ciba-delivery-modes-exclude-push.js'
 export { default as pollAuthorizationPending } from './checks/ciba/poll-authorization-pending.js'

@@ -6,6 +6,8 @@ import authMethodsIncludeAllowed from './discovery/auth-methods-include-allowed.
 import authMethodsWithinProfile from './discovery/auth-methods-within-profile.js'
 import discoveryIssuerMatches from './discovery/discovery-issuer-matches.js'
 import signingAlgsExcludeNone from './discovery/signing-algs-exclude-none.js'
+import signingAlgsIncludeAllowed from './discovery/signing-algs-include-allowed.js'
+import signingAlgsListedForJwtMethods from './discovery/signing-algs-listed-for-jwt-methods.js'
 import signingAlgsWithinProfile from './discovery/signing-algs-within-profile.js'
 import validateDiscoveryMetadata from './discovery/validate-discovery-metadata.js'
 import boundTokenRefusedByResource from './mtls/bound-token-refused-by-resource.js'
@@ -25,7 +27,7 @@ import tokenResponsePragmaNoCache from './token-endpoint/token-response-pragma-n
 
 /** Every check, by surface; docs/checks.md is generated from this list. */
 export const CHECKS: Record<string, Check<any>[]> = {
-  discovery: [validateDiscoveryMetadata, discoveryIssuerMatches, authMethodsWithinProfile, authMethodsIncludeAllowed, signingAlgsWithinProfile, signingAlgsExcludeNone],
+  discovery: [validateDiscoveryMetadata, discoveryIssuerMatches, authMethodsWithinProfile, authMethodsIncludeAllowed, signingAlgsListedForJwtMethods, signingAlgsIncludeAllowed, signingAlgsWithinProfile, signingAlgsExcludeNone],
   'token endpoint': [attemptAccepted, attemptRefused, tokenResponseNotCacheable, tokenResponsePragmaNoCache, invalidClientBasicIs401],
   'error responses': [oauthErrorResponse, registrationErrorResponse, errorCodeAsSpecified],
   ciba: [cibaMetadataValid, cibaDeliveryModesExcludePush, pollAuthorizationPending],

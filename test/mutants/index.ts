@@ -46,6 +46,8 @@ import cibaMetadataIncomplete from './ciba-metadata-incomplete.js'
 import cibaApprovesImmediately from './ciba-approves-immediately.js'
 import malformedMtlsAliases from './malformed-mtls-aliases.js'
 import mtlsMethodsNotAdvertised from './mtls-methods-not-advertised.js'
+import dropsSigningAlgMetadata from './drops-signing-alg-metadata.js'
+import listsNoFapiAlg from './lists-no-fapi-alg.js'
 
 export const MUTANTS: readonly Mutant[] = [
   acceptsRs256,
@@ -70,6 +72,8 @@ export const MUTANTS: readonly Mutant[] = [
   acceptsPublicClient,
   listsNoneAlg,
   listsForbiddenMethod,
+  dropsSigningAlgMetadata,
+  listsNoFapiAlg,
   cibaAllowsPush,
   cibaUnauthenticatedBackchannel,
   serverErrorOnRefusal,

@@ -16,6 +16,10 @@ test.describe('signing-algs-exclude-none', () => {
     })
   }
 
+  test('cites both RFC 8414 §2 and OIDC Discovery §3, which say the same', () => {
+    expect(signingAlgsExcludeNone.requirements).toEqual(['RFC8414-2', 'OIDCD-3'])
+  })
+
   test('passes when no list is advertised', () => {
     expect(signingAlgsExcludeNone.evaluate({ metadata: metadata() }).ok).toBe(true)
   })

@@ -14,7 +14,7 @@ test.describe('signing-algs-within-profile', () => {
     const v = signingAlgsWithinProfile.evaluate({ metadata: metadata({ token_endpoint_auth_signing_alg_values_supported: listed }), allowed: ALLOWED })
     expect(v.ok).toBe(false)
     expect(v.undecidable).toBeUndefined()
-    expect(v.evidence).toEqual({ listed, allowed: ALLOWED })
+    expect(v.evidence).toEqual({ listed, allowed: ALLOWED, forbidden: ['RS256'] })
   })
 
   test('passes when nothing is advertised', () => {
