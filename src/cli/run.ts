@@ -108,6 +108,16 @@ async function prepare(opts: RunOptions, startedAt: string, workDir: string): Pr
   }
 }
 
+/**
+ * A one-line hint when the configured issuer differs from the discovered one only by a trailing
+ * slash: the issuer is compared as a string (RFC 8414 §3.3), so discovery-document-valid fails.
+ */
+export function issuerHint(configured: string, discovered: unknown): string | undefined {
+  if (typeof discovered !== 'string' || discovered === configured) return undefined
+  if (discovered.replace(/\/+$/, '') !== configured.replace(/\/+$/, '')) return undefined
+  return `the target's issuer is "${discovered}", which differs from the configured "${configured}" only by a trailing slash; issuers are compared as strings (RFC 8414 §3.3): use --issuer ${discovered}`
+}
+
 /** Fails fast, with the URL, when a target cannot be discovered at all. */
 async function preflight(plan: RunPlan): Promise<void> {
   const http = new HttpClient({ trust: plan.trust, timeoutMs: plan.timeoutMs })
@@ -118,6 +128,8 @@ async function preflight(plan: RunPlan): Promise<void> {
       if (x.response?.status !== 200 || !body.ok) {
         throw new HarnessError('ERR_DISCOVERY_INVALID', `discovery for ${p.id} at ${x.request.url}: ${body.ok ? `HTTP ${x.response?.status}` : body.reason}`)
       }
+      const hint = issuerHint(p.issuer, (body.value as { issuer?: unknown } | undefined)?.issuer)
+      if (hint) log(`hint: ${hint}`)
     }
   } finally {
     await http.close()

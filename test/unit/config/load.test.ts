@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { loadConfig, staticClients, type HarnessConfig } from '../../../src/config/load.js'
+import { loadConfig, staticClients, targetParams, type HarnessConfig } from '../../../src/config/load.js'
 import { HarnessError } from '../../../src/errors.js'
 
 let dir: string
@@ -243,5 +243,52 @@ test.describe('staticClients', () => {
   test('a missing certificate file names the pointer', () => {
     const e = configError(() => staticClients(cfg({ tls_client_auth: { client_id: 'a', cert: 'missing.pem', key: 'k.pem' } }), join(dir, 'harness.yaml')))
     expect(e.message).toContain('/clients/tls_client_auth/cert')
+  })
+})
+
+test.describe('what a real target needs (scope, registration metadata, token parameters, CIBA hints, aud)', () => {
+  test('each key loads and becomes a target parameter', () => {
+    const file = write(
+      'target.yaml',
+      [
+        'issuer: https://as.example.com',
+        'scope: accounts payments',
+        'registration:',
+        '  metadata:',
+        '    redirect_uris: [https://client.example.com/cb]',
+        '    contacts: [ops@example.com]',
+        'token_request:',
+        '  params: { resource: https://rs.example.com }',
+        'ciba: { login_hint: alice, binding_message: W4SCT }',
+        'client_assertion: { aud: issuer }',
+      ].join('\n'),
+    )
+    const c = loadConfig(file)
+    expect(c.client_assertion?.aud).toBe('issuer')
+    expect(targetParams(c)).toEqual({
+      scope: 'accounts payments',
+      registrationMetadata: { redirect_uris: ['https://client.example.com/cb'], contacts: ['ops@example.com'] },
+      tokenParams: { resource: 'https://rs.example.com' },
+      ciba: { login_hint: 'alice', binding_message: 'W4SCT' },
+    })
+  })
+
+  test('an empty config has no target parameters', () => {
+    expect(targetParams({})).toEqual({})
+  })
+
+  test('registration metadata may not set what each module chooses (the auth method, keys, grants)', () => {
+    const e = configError(() => loadConfig(write('bad.yaml', 'registration:\n  metadata:\n    token_endpoint_auth_method: none\n')))
+    expect(e.message).toContain('/registration/metadata')
+  })
+
+  test('token_request.params may not override the grant or the credentials', () => {
+    const e = configError(() => loadConfig(write('bad2.yaml', 'token_request:\n  params:\n    grant_type: password\n')))
+    expect(e.message).toContain('/token_request/params')
+  })
+
+  test('client_assertion.aud is one of the audience kinds', () => {
+    const e = configError(() => loadConfig(write('bad3.yaml', 'client_assertion:\n  aud: https://as.example.com\n')))
+    expect(e.message).toContain('/client_assertion/aud')
   })
 })
