@@ -1,10 +1,11 @@
 import { expect, test } from '@playwright/test'
 import attemptRefused from '../../../src/checks/token-endpoint/attempt-refused.js'
-import { defineCheck, fail, pass, undecidable, type Check } from '../../../src/checks/define.js'
-import type { Simulator } from '../../../src/client/simulator.js'
+import { defineAsyncCheck, defineCheck, fail, pass, undecidable, type Check } from '../../../src/checks/define.js'
+import { Simulator } from '../../../src/client/simulator.js'
+import type { HttpClient, HttpRequest } from '../../../src/http/client.js'
 import { HarnessError } from '../../../src/errors.js'
 import { mask } from '../../../src/http/redact.js'
-import { notApplicable, use, type CheckUse, type Module, type ModuleContext, type ModuleRun, type NotApplicable } from '../../../src/suite/module.js'
+import { inconclusive, notApplicable, use, type CheckUse, type Inconclusive, type Module, type ModuleContext, type ModuleRun, type NotApplicable } from '../../../src/suite/module.js'
 import type { Profile } from '../../../src/suite/profile.js'
 import type { Exchange } from '../../../src/suite/result.js'
 import { grade, runModule } from '../../../src/suite/run-module.js'
@@ -13,18 +14,19 @@ import type { RequirementId } from '../../../src/spec/requirements.js'
 const ISSUER = 'https://as.example.com'
 
 function context(exchanges: Exchange[] = [], secrets: string[] = []): ModuleContext {
-  const sim = { exchanges, secrets: new Set(secrets) } as unknown as Simulator
+  const sim = { exchanges, steps: [], secrets: new Set(secrets) } as unknown as Simulator
   return {
     profile: { id: 'fapi1-advanced', title: 'FAPI 1 Advanced' } as Profile,
     metadata: { issuer: ISSUER, token_endpoint: `${ISSUER}/token` },
     expectedIssuer: ISSUER,
     sim,
     audience: 'issuer',
+    learned: {},
     sleep: async () => undefined,
   }
 }
 
-function fakeModule(run: (ctx: ModuleContext) => Promise<ModuleRun | NotApplicable>, summary = 'a fake module'): Module {
+function fakeModule(run: (ctx: ModuleContext) => Promise<ModuleRun | NotApplicable | Inconclusive>, summary = 'a fake module'): Module {
   return { id: 'fake-module', title: 'Fake module', surface: 'client-authentication', summary, run }
 }
 
@@ -122,15 +124,135 @@ test.describe('runModule', () => {
   })
 
   test('refusedAt comes from the attempt-refused evidence', async () => {
+    const json = { 'content-type': 'application/json' }
+    const control: Exchange = {
+      purpose: 'token',
+      request: { method: 'POST', url: `${ISSUER}/token`, headers: {} },
+      response: { status: 200, headers: json, body: '{"access_token":"at","token_type":"Bearer"}' },
+      durationMs: 1,
+    }
     const response: Exchange = {
       purpose: 'token',
       request: { method: 'POST', url: `${ISSUER}/token`, headers: {} },
-      response: { status: 401, headers: { 'content-type': 'application/json' }, body: '{"error":"invalid_client"}' },
+      response: { status: 401, headers: json, body: '{"error":"invalid_client"}' },
       durationMs: 1,
     }
-    const r = await runUses([use(attemptRefused, { response, allowedErrors: ['invalid_client'] })])
+    const r = await runUses([use(attemptRefused, { control, response }, ['RFC7523-3-7'], 'shall', 'variant')])
     expect(r.status).toBe('passed')
     expect(r.refusedAt).toBe('token')
+    expect(r.checks[0]).toMatchObject({ check: 'attempt-refused', step: 'variant', level: 'shall', requirements: ['RFC7523-3-7'] })
+  })
+
+  test('refusedAt is registration when the registration refused with invalid_client_metadata', async () => {
+    const control: Exchange = { purpose: 'token', request: { method: 'POST', url: `${ISSUER}/token`, headers: {} }, response: { status: 200, headers: {}, body: '' }, durationMs: 1 }
+    const registration: Exchange = {
+      purpose: 'registration',
+      request: { method: 'POST', url: `${ISSUER}/reg`, headers: {} },
+      response: { status: 400, headers: { 'content-type': 'application/json' }, body: '{"error":"invalid_client_metadata"}' },
+      durationMs: 1,
+    }
+    const r = await runUses([use(attemptRefused, { control, registration })])
+    expect(r.status).toBe('passed')
+    expect(r.refusedAt).toBe('registration')
+  })
+
+  test('no refusedAt when no check gives one', async () => {
+    const r = await runUses([use(checkReturning('p', pass('ok', { refusedAt: 42 })), {})])
+    expect(r).not.toHaveProperty('refusedAt')
+  })
+
+  test('an inconclusive module → error ERR_PRECONDITION, keeping its requirements, level and expectation', async () => {
+    const x: Exchange = { purpose: 'token', request: { method: 'POST', url: `${ISSUER}/token`, headers: {} }, response: { status: 400, headers: {}, body: '' }, durationMs: 1 }
+    const r = await runModule(
+      fakeModule(async () => inconclusive('the control was refused: HTTP 400 invalid_scope', ['RFC7523-3-7', 'RFC6749-4.4', 'RFC7523-3-7'], 'should', 'refused (should)')),
+      context([x]),
+    )
+    expect(r).toMatchObject({
+      id: 'fake-module',
+      status: 'error',
+      errorCode: 'ERR_PRECONDITION',
+      message: 'the control was refused: HTTP 400 invalid_scope',
+      requirements: ['RFC7523-3-7', 'RFC6749-4.4'],
+      level: 'should',
+      expected: 'refused (should)',
+      checks: [],
+    })
+    expect(r.exchanges).toHaveLength(1)
+  })
+
+  test('an inconclusive module without an expectation has no expected', async () => {
+    const r = await runModule(fakeModule(async () => inconclusive('twin refused', ['RFC6749-4.4'], 'shall')), context())
+    expect(r).toMatchObject({ status: 'error', errorCode: 'ERR_PRECONDITION', level: 'shall', requirements: ['RFC6749-4.4'] })
+    expect(r).not.toHaveProperty('expected')
+  })
+
+  test('an async check is awaited: its verdict, message and evidence are recorded', async () => {
+    const slow = defineAsyncCheck<{ delay: number }>({
+      id: 'slow',
+      title: 'slow',
+      requirements: ['RFC7523-3-7'],
+      evaluate: ({ delay }) => new Promise((resolve) => setTimeout(() => resolve(pass('signature verified', { kid: 'k1' })), delay)),
+    })
+    const r = await runUses([use(slow, { delay: 20 }, [], 'shall')])
+    expect(r.status).toBe('passed')
+    expect(r.checks[0]).toMatchObject({ check: 'slow', status: 'passed', message: 'signature verified', evidence: { kid: 'k1' }, requirements: ['RFC7523-3-7'] })
+  })
+
+  test('an async check that fails after a delay fails the record', async () => {
+    const slow = defineAsyncCheck<unknown>({ id: 'slow-fail', title: 'slow', requirements: [], evaluate: () => new Promise((resolve) => setTimeout(() => resolve(fail('bad signature')), 10)) })
+    const r = await runUses([use(slow, {})])
+    expect(r.status).toBe('failed')
+    expect(r.message).toBe('bad signature')
+  })
+
+  test('an async check that rejects → that check is error', async () => {
+    const rejecting = defineAsyncCheck<unknown>({ id: 'rejects', title: 'rejects', requirements: [], evaluate: async () => { throw new Error('no key') } })
+    const r = await runUses([use(checkReturning('p', pass('ok')), {}), use(rejecting, {})])
+    expect(r.status).toBe('error')
+    expect(r.checks[1]).toMatchObject({ check: 'rejects', status: 'error' })
+    expect(r.checks[1]!.message).toContain('no key')
+  })
+
+  test('steps recorded by ctx.sim.step() are in record.steps, and every exchange names its step', async () => {
+    const sent: HttpRequest[] = []
+    const http = {
+      async send(req: HttpRequest, opts: { onExchange?: (x: Exchange) => void } = {}): Promise<Exchange> {
+        sent.push(req)
+        const x: Exchange = { purpose: req.purpose, request: { method: req.method, url: req.url, headers: {} }, response: { status: sent.length < 3 ? 200 : 401, headers: {}, body: '' }, durationMs: 1 }
+        opts.onExchange?.(x)
+        return x
+      },
+    } as unknown as HttpClient
+    const sim = new Simulator({ http, issuer: ISSUER, metadata: { issuer: ISSUER, token_endpoint: `${ISSUER}/token` }, now: () => 0, identities: { selfSigned: async () => { throw new Error('unused') } }, senderConstrained: false })
+    const ctx: ModuleContext = { ...context(), sim }
+    const r = await runModule(
+      fakeModule(async (c) => {
+        await c.sim.send({ purpose: 'discovery', method: 'GET', url: `${ISSUER}/.well-known/openid-configuration` })
+        c.sim.step('control', 'the unchanged request')
+        await c.sim.send({ purpose: 'token', method: 'POST', url: `${ISSUER}/token` })
+        c.sim.outcome('succeeded: HTTP 200')
+        c.sim.step('variant', 'the changed request')
+        await c.sim.send({ purpose: 'token', method: 'POST', url: `${ISSUER}/token` })
+        return { uses: [use(checkReturning('p', pass('ok')), {}, [], undefined, 'variant')] }
+      }),
+      ctx,
+    )
+    expect(r.steps).toEqual([
+      { name: 'control', title: 'the unchanged request', outcome: 'succeeded: HTTP 200' },
+      { name: 'variant', title: 'the changed request' },
+    ])
+    expect(r.exchanges.map((x) => [x.purpose, x.step])).toEqual([['discovery', undefined], ['token', 'control'], ['token', 'variant']])
+    expect(r.exchanges[1]!.response?.status).toBe(200)
+    expect(r.exchanges[2]!.response?.status).toBe(401)
+    expect(r.checks[0]!.step).toBe('variant')
+    // A copy: what the simulator does afterwards does not change the record.
+    sim.outcome('changed later')
+    expect(r.steps![1]).not.toHaveProperty('outcome')
+  })
+
+  test('a module that starts no step has no steps in its record', async () => {
+    const r = await runUses([use(checkReturning('p', pass('ok')), {})])
+    expect(r).not.toHaveProperty('steps')
   })
 
   test('exchanges are attached, with the client assertion decoded', async () => {

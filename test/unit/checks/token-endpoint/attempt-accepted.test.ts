@@ -47,7 +47,7 @@ test.describe('attempt-accepted: token', () => {
     const v = attemptAccepted.evaluate({ response: exchange('token', 400, { error: 'invalid_client', error_description: 'd' }), kind: 'token' })
     expect(v.ok).toBe(false)
     expect(v.undecidable).toBeUndefined()
-    expect(v.evidence).toEqual({ status: 400, error: 'invalid_client', error_description: 'd' })
+    expect(v.evidence).toEqual({ status: 400, error: 'invalid_client' })
   })
 
   test('201 with a valid body fails (200 is due)', () => {
@@ -99,5 +99,94 @@ test.describe('attempt-accepted: backchannel_authentication', () => {
       kind: 'backchannel_authentication',
     })
     expect(v.ok).toBe(false)
+  })
+})
+
+test.describe('attempt-accepted: revocation (RFC 7009 §2.2)', () => {
+  test('200 with an empty body passes (no members are required)', () => {
+    const v = attemptAccepted.evaluate({ response: exchange('revocation', 200, '', { contentType: null }), kind: 'revocation' })
+    expect(v.ok).toBe(true)
+    expect(v.evidence).toEqual({ status: 200 })
+  })
+
+  test('400 unsupported_token_type fails', () => {
+    const v = attemptAccepted.evaluate({ response: exchange('revocation', 400, { error: 'unsupported_token_type' }), kind: 'revocation' })
+    expect(v.ok).toBe(false)
+    expect(v.evidence).toEqual({ status: 400, error: 'unsupported_token_type' })
+  })
+
+  test('204 fails (200 is due)', () => {
+    const v = attemptAccepted.evaluate({ response: exchange('revocation', 204), kind: 'revocation' })
+    expect(v.ok).toBe(false)
+    expect(v.evidence).toMatchObject({ status: 204 })
+  })
+})
+
+test.describe('attempt-accepted: pushed_authorization_request (RFC 9126 §2.2)', () => {
+  test('201 JSON with request_uri and expires_in passes', () => {
+    const v = attemptAccepted.evaluate({
+      response: exchange('pushed_authorization_request', 201, { request_uri: 'urn:ietf:params:oauth:request_uri:x', expires_in: 60 }),
+      kind: 'pushed_authorization_request',
+    })
+    expect(v.ok).toBe(true)
+    expect(v.message).toContain('HTTP 201')
+    expect(v.evidence).toEqual({ members: ['request_uri', 'expires_in'] })
+  })
+
+  test('200 with a valid body fails (201 is due)', () => {
+    const v = attemptAccepted.evaluate({
+      response: exchange('pushed_authorization_request', 200, { request_uri: 'urn:ietf:params:oauth:request_uri:x', expires_in: 60 }),
+      kind: 'pushed_authorization_request',
+    })
+    expect(v.ok).toBe(false)
+    expect(v.evidence).toMatchObject({ status: 200 })
+  })
+
+  test('201 without expires_in fails', () => {
+    const v = attemptAccepted.evaluate({ response: exchange('pushed_authorization_request', 201, { request_uri: 'urn:x' }), kind: 'pushed_authorization_request' })
+    expect(v.ok).toBe(false)
+    expect(v.message).toContain('expires_in')
+    expect(v.evidence).toEqual({ members: ['request_uri'] })
+  })
+})
+
+test.describe('attempt-accepted: introspection (RFC 7662 §2.2)', () => {
+  test('200 with active (false counts) passes', () => {
+    const v = attemptAccepted.evaluate({ response: exchange('introspection', 200, { active: false }), kind: 'introspection' })
+    expect(v.ok).toBe(true)
+    expect(v.evidence).toEqual({ members: ['active'] })
+  })
+
+  test('200 without active fails', () => {
+    const v = attemptAccepted.evaluate({ response: exchange('introspection', 200, { scope: 'x' }), kind: 'introspection' })
+    expect(v.ok).toBe(false)
+    expect(v.message).toContain('active')
+  })
+})
+
+test.describe('attempt-accepted: registration (RFC 7591 §3.2.1)', () => {
+  test('201 with client_id passes', () => {
+    const v = attemptAccepted.evaluate({ response: exchange('registration', 201, { client_id: 'c1', token_endpoint_auth_method: 'private_key_jwt' }), kind: 'registration' })
+    expect(v.ok).toBe(true)
+    expect(v.evidence).toEqual({ members: ['client_id', 'token_endpoint_auth_method'] })
+  })
+
+  test('200 fails (201 is due)', () => {
+    const v = attemptAccepted.evaluate({ response: exchange('registration', 200, { client_id: 'c1' }), kind: 'registration' })
+    expect(v.ok).toBe(false)
+    expect(v.evidence).toMatchObject({ status: 200 })
+  })
+
+  test('201 without client_id fails', () => {
+    const v = attemptAccepted.evaluate({ response: exchange('registration', 201, { client_secret: 's' }), kind: 'registration' })
+    expect(v.ok).toBe(false)
+    expect(v.message).toContain('client_id')
+  })
+
+  test('400 invalid_client_metadata fails', () => {
+    const v = attemptAccepted.evaluate({ response: exchange('registration', 400, { error: 'invalid_client_metadata' }), kind: 'registration' })
+    expect(v.ok).toBe(false)
+    expect(v.undecidable).toBeUndefined()
+    expect(v.evidence).toEqual({ status: 400, error: 'invalid_client_metadata' })
   })
 })
