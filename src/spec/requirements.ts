@@ -411,6 +411,11 @@ export const REQUIREMENTS = {
     summary: 'the OP ensures a unique authorization context in the request or requires a binding_message',
     quote: 'shall ensure unique authorization context exists in the authorization request or require a binding_message in the authentication request;',
   },
+  'FAPI-CIBA-5.2.2-6': {
+    level: 'shall',
+    summary: 'the OP requires backchannel authentication requests to be signed (CIBA §7.1.1: the parameters as claims of a `request` JWT with aud, iss, exp, iat, nbf, jti); a request sent as plain form parameters is refused',
+    quote: 'shall require Backchannel Authentication Endpoint requests to be signed as described in [CIBA] 7.1.1;',
+  },
   'FAPI-CIBA-5.2.2-9': {
     level: 'shall',
     summary: 'a signed authentication request must carry nbf and exp, and a lifetime (exp - nbf) of no more than 60 minutes; others are refused',
