@@ -16,7 +16,24 @@ export function configureScope(config: Record<string, any>, scope = REQUIRED_SCO
   config.scopes = [...new Set([...(config.scopes ?? ['openid', 'offline_access']), scope])]
 }
 
-const scopesOf = (form: URLSearchParams) => (form.get('scope') ?? '').split(' ').filter(Boolean)
+/**
+ * The scopes a request asks for: its `scope` parameter or, for a signed authentication request
+ * (FAPI-CIBA §5.2.2, CIBA §7.1.1), the `scope` claim of its `request` object. The signature is
+ * oidc-provider's business; this only reads what is asked for.
+ */
+function scopesOf(form: URLSearchParams): string[] {
+  let scope = form.get('scope')
+  const request = form.get('request')
+  if (scope === null && request) {
+    try {
+      const claims = JSON.parse(Buffer.from(request.split('.')[1] ?? '', 'base64url').toString('utf8')) as { scope?: unknown }
+      if (typeof claims?.scope === 'string') scope = claims.scope
+    } catch {
+      // not a JWT: oidc-provider refuses it
+    }
+  }
+  return (scope ?? '').split(' ').filter(Boolean)
+}
 
 /**
  * (c) A client_credentials token request whose scope does not include `scope`, or a CIBA

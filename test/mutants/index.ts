@@ -48,6 +48,8 @@ import malformedMtlsAliases from './malformed-mtls-aliases.js'
 import mtlsMethodsNotAdvertised from './mtls-methods-not-advertised.js'
 import dropsSigningAlgMetadata from './drops-signing-alg-metadata.js'
 import listsNoFapiAlg from './lists-no-fapi-alg.js'
+import redirectUrisAndForgetsJti from './redirect-uris-and-forgets-jti.js'
+import scopeAndAcceptsRs256 from './scope-and-accepts-rs256.js'
 
 export const MUTANTS: readonly Mutant[] = [
   acceptsRs256,
@@ -94,6 +96,9 @@ export const MUTANTS: readonly Mutant[] = [
   unauthenticatedTokenRequest,
   unauthenticatedRevocation,
   unauthenticatedPar,
+  // isolation: a broken rule behind an alternative-correct policy (test/alternatives)
+  redirectUrisAndForgetsJti,
+  scopeAndAcceptsRs256,
 ]
 
 export function mutantById(id: string): Mutant {

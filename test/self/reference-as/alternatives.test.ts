@@ -5,7 +5,9 @@
  * redirect_uris succeeds), while the same probe against the reference AS does not show it, except
  * on the profiles where the reference AS already behaves that way (`SAME_AS_REFERENCE`).
  */
+import { randomUUID } from 'node:crypto'
 import { expect, test } from '@playwright/test'
+import { SignJWT } from 'jose'
 import { startReferenceAS, type ReferenceAS } from '../../../src/reference-as/index.js'
 import type { ProfileId } from '../../../src/suite/profile.js'
 import { ALTERNATIVES, REQUIRED_SCOPE } from '../../alternatives/index.js'
@@ -13,6 +15,8 @@ import * as h from './helpers.js'
 
 const BOUND = new Set<ProfileId>(['fapi1-advanced', 'fapi2-security', 'fapi-ciba'])
 const CIBA = new Set<ProfileId>(['ciba', 'fapi-ciba'])
+/** Where the reference AS requires signed authentication requests (FAPI-CIBA §5.2.2). */
+const SIGNED_CIBA = new Set<ProfileId>(['fapi-ciba'])
 const CIBA_GRANT = 'urn:openid:params:grant-type:ciba'
 const REDIRECT = 'https://client.example/cb'
 
@@ -28,6 +32,19 @@ async function pkjwt(as: ReferenceAS, p: ProfileId, extra: Record<string, unknow
   const key = await h.signingKey('PS256')
   const id = await h.registerPkjwt(issuer, agent, key, BOUND.has(p), extra)
   return { issuer, agent, key, id, tokenEp: `${issuer}/token` }
+}
+
+/**
+ * A CIBA backchannel authentication request by a fresh private_key_jwt client; where signed
+ * requests are required (fapi-ciba, FAPI-CIBA §5.2.2) the parameters go into a request object.
+ */
+async function backchannel(as: ReferenceAS, p: ProfileId, params: Record<string, string>): Promise<h.Reply> {
+  const c = await pkjwt(as, p, { grant_types: [CIBA_GRANT], backchannel_token_delivery_mode: 'poll', ...(SIGNED_CIBA.has(p) ? { backchannel_authentication_request_signing_alg: 'PS256' } : {}) })
+  const now = Math.floor(Date.now() / 1000)
+  const form = SIGNED_CIBA.has(p)
+    ? { request: await new SignJWT({ ...params, iss: c.id, aud: c.issuer, iat: now, nbf: now, exp: now + 300, jti: randomUUID() }).setProtectedHeader({ alg: 'PS256', kid: c.key.publicJwk.kid! }).sign(c.key.privateKey) }
+    : params
+  return h.postForm(`${c.issuer}/backchannel`, c.agent, { ...form, client_assertion_type: h.ASSERTION_TYPE, client_assertion: await h.assertion(c.key, c.id, c.issuer) })
 }
 
 const isError = (r: h.Reply, status: number, error: string) => r.status === status && r.json?.error === error
@@ -49,10 +66,9 @@ const PROBES: Record<string, Probe> = {
     const d = await h.discovery(c.issuer, c.agent)
     let ciba = true
     if (CIBA.has(p)) {
-      const cc = await pkjwt(as, p, { grant_types: [CIBA_GRANT], backchannel_token_delivery_mode: 'poll' })
-      const assertion = await h.assertion(cc.key, cc.id, cc.issuer)
-      const r = await h.postForm(`${cc.issuer}/backchannel`, cc.agent, { login_hint: 'alice', client_assertion_type: h.ASSERTION_TYPE, client_assertion: assertion })
-      ciba = isError(r, 400, 'invalid_scope')
+      const noScope = await backchannel(as, p, { login_hint: 'alice' })
+      const withScope = await backchannel(as, p, { login_hint: 'alice', scope: 'openid' })
+      ciba = isError(noScope, 400, 'invalid_scope') && withScope.status === 200
     }
     return isError(without, 400, 'invalid_scope') && withScope.status === 200 && withScope.json.scope === REQUIRED_SCOPE && d.scopes_supported.includes(REQUIRED_SCOPE) && ciba
   },

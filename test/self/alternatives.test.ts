@@ -1,0 +1,41 @@
+import { expect, test } from '@playwright/test'
+import 'reflect-metadata'
+import type { ResultRecord } from '../../src/suite/result.js'
+import { ALTERNATIVES } from '../alternatives/index.js'
+import { withReferenceTarget } from './harness.js'
+
+/**
+ * Proof that the harness does not fail a correct server for choices the specifications allow:
+ * each alternative (test/alternatives) is the reference AS changed in one such way. The harness,
+ * run as a user runs it over the alternative's profiles, must fail nothing, decide everything (no
+ * `error`), and never pass a module on a refusal at registration other than the
+ * invalid_client_metadata the module is about (a registration refused for a policy the harness did
+ * not satisfy, such as missing redirect_uris, proves nothing about the module's rule).
+ */
+
+const line = (r: ResultRecord) => `${r.profile}/${r.id}: ${r.message}`
+
+/** Passed on a refusal at registration whose error is not invalid_client_metadata. */
+function passedOnUnattributedRegistrationRefusal(r: ResultRecord): boolean {
+  if (r.status !== 'passed' || r.refusedAt !== 'registration') return false
+  const errors = r.checks.filter((c) => c.evidence?.refusedAt === 'registration').map((c) => c.evidence?.error)
+  return errors.length === 0 || errors.some((e) => e !== 'invalid_client_metadata')
+}
+
+for (const alt of ALTERNATIVES) {
+  test(`alternative ${alt.id}: ${alt.description}`, async () => {
+    test.info().annotations.push({ type: 'why', description: alt.why })
+    const target = { name: `alternative-${alt.id}`, mutant: alt, profiles: alt.profiles, ...(alt.config ? { config: alt.config } : {}) }
+    const run = await withReferenceTarget(target, (as) => as.run(alt.profiles, ['--workers', '2']))
+    const log = `exit ${run.code}\n${run.stdout}\n${run.stderr}`.slice(-3000)
+    expect(run.results, `no results.json\n${log}`).toBeDefined()
+    const results = run.results!.results
+    const warnings = results.filter((r) => r.status === 'warning')
+    if (warnings.length) test.info().annotations.push({ type: 'warnings', description: warnings.map(line).join('\n') })
+    expect.soft(run.results!.aborted, `the run was aborted\n${log}`).toBeUndefined()
+    expect.soft(results.filter((r) => r.status === 'failed').map(line), 'failed modules').toEqual([])
+    expect.soft(results.filter((r) => r.status === 'error').map(line), 'modules the harness could not decide').toEqual([])
+    expect.soft(results.filter(passedOnUnattributedRegistrationRefusal).map(line), 'modules passed on a refusal at registration other than invalid_client_metadata').toEqual([])
+    expect(results.length, `no results\n${log}`).toBeGreaterThan(0)
+  })
+}
