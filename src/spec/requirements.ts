@@ -20,8 +20,9 @@
  * errata set 2 §9, Discovery 1.0 errata set 2 §3/§4.3, Registration 1.0 errata set 2 §2, FAPI 1.0
  * Part 1 and Part 2 §5.2.2 and §8.6 (errata-1 source, same numbering as Final), FAPI 2.0 Security
  * Profile §5.3.2.1/§5.3.2.2/§5.4.1 (working-group source of the Final text), FAPI-CIBA §5.2.2
- * (working-group source; numbering as the OIDF suite cites it). Not re-read yet: RFC 6750, 7009,
- * 7517, 7518, CIBA Core.
+ * items 1, 2, 3 and 9 (working-group source; numbering as the OIDF suite cites it), RFC 6750 §3.1,
+ * RFC 7009 §2.1, RFC 7518 §3.3/§3.5. Not read against a primary text: RFC 7517 §4.7, CIBA Core
+ * (its quotes agree with several independent quotations of it), FAPI-CIBA §5.2.2 item 6.
  */
 export type Level = 'shall' | 'should' | 'may'
 
@@ -83,11 +84,11 @@ export const REQUIREMENTS = {
     summary: 'error code invalid_request (item 1 of the error list): the AS answers a request that carries more than one client authentication mechanism (or multiple credentials) with invalid_request',
     quote: 'The request is missing a required parameter, includes an unsupported parameter value (other than grant type), repeats a parameter, includes multiple credentials, utilizes more than one mechanism for authenticating the client, or is otherwise malformed.',
   },
-  // Bearer token usage (RFC 6750) — NOTE: needs an RFC6750 entry in src/spec/specs.ts
+  // Bearer token usage (RFC 6750): a duty of the resource server
   'RFC6750-3.1': {
     level: 'should',
     summary: 'a resource server rejects an expired, revoked, malformed or otherwise invalid token with invalid_token, HTTP 401',
-    quote: 'The access token provided is expired, revoked, malformed, or invalid for other reasons.',
+    quote: 'The access token provided is expired, revoked, malformed, or invalid for other reasons. The resource SHOULD respond with the HTTP 401 (Unauthorized) status code.',
   },
   // JOSE
   'RFC7517-4.7': {
