@@ -46,6 +46,8 @@ import cibaMetadataIncomplete from './ciba-metadata-incomplete.js'
 import cibaApprovesImmediately from './ciba-approves-immediately.js'
 import malformedMtlsAliases from './malformed-mtls-aliases.js'
 import mtlsMethodsNotAdvertised from './mtls-methods-not-advertised.js'
+import registrationRefusalNot400 from './registration-refusal-not-400.js'
+import invalidRequestForBadAssertion from './invalid-request-for-bad-assertion.js'
 import dropsSigningAlgMetadata from './drops-signing-alg-metadata.js'
 import listsNoFapiAlg from './lists-no-fapi-alg.js'
 import redirectUrisAndForgetsJti from './redirect-uris-and-forgets-jti.js'
@@ -96,6 +98,8 @@ export const MUTANTS: readonly Mutant[] = [
   unauthenticatedTokenRequest,
   unauthenticatedRevocation,
   unauthenticatedPar,
+  registrationRefusalNot400,
+  invalidRequestForBadAssertion,
   // isolation: a broken rule behind an alternative-correct policy (test/alternatives)
   redirectUrisAndForgetsJti,
   scopeAndAcceptsRs256,
