@@ -21,7 +21,8 @@ export default defineCheck<{ response: Exchange }>({
     if (response.transport_error) return undecidable(`no HTTP response: ${response.transport_error.code}`)
     const e = oauthError(response)!
     const evidence = { status: e.status, error: e.error }
-    if (e.status < 400) return undecidable(`HTTP ${e.status} is not an error response`, evidence)
+    if (e.status < 300) return undecidable(`HTTP ${e.status} is not an error response`, evidence)
+    if (e.status < 400) return fail(`HTTP ${e.status} instead of an OAuth error response (400, or 401 for invalid_client)`, evidence)
     if (e.status >= 500) return fail(`HTTP ${e.status} server error instead of an OAuth error response (400, or 401 for invalid_client)`, evidence)
     if (!e.json) return fail(`HTTP ${e.status} but ${e.reason}`, evidence)
     if (!e.error) return fail(`HTTP ${e.status} without an error code`, evidence)

@@ -44,13 +44,13 @@ export default defineCheck<AttemptRefusedInput>({
       if (registration.transport_error) return undecidable(`registration: no HTTP response: ${registration.transport_error.code}`)
       const e = oauthError(registration)!
       if (succeeded(registration)) return fail(`registration accepted (HTTP ${e.status}) a client the profile forbids`, { refusedAt: 'none', status: e.status, ...controlEvidence })
-      if (e.error === 'invalid_client_metadata') return pass(`refused at registration: HTTP ${e.status} invalid_client_metadata`, { refusedAt: 'registration', status: e.status, error: e.error, ...controlEvidence })
+      if (e.error === 'invalid_client_metadata' && e.status >= 400 && e.status < 500) return pass(`refused at registration: HTTP ${e.status} invalid_client_metadata`, { refusedAt: 'registration', status: e.status, error: e.error, ...controlEvidence })
       return undecidable(`registration refused for a reason that does not name the client metadata (HTTP ${e.status}${e.error ? ` ${e.error}` : ''})`, { status: e.status, error: e.error })
     }
     if (response.transport_error) return undecidable(`no HTTP response: ${response.transport_error.code}`, { transport_error: response.transport_error })
     const e = oauthError(response)!
     const evidence = { refusedAt: response.purpose, status: e.status, error: e.error, ...controlEvidence }
-    if (e.status >= 200 && e.status < 300) return fail(`accepted (HTTP ${e.status}) where a refusal was due`, evidence)
+    if (e.status >= 200 && e.status < 300) return fail(`accepted (HTTP ${e.status}) where a refusal was due`, { ...evidence, refusedAt: 'none' })
     return pass(`refused at the ${response.purpose} endpoint: HTTP ${e.status}${e.error ? ` ${e.error}` : ''}`, evidence)
   },
 })

@@ -99,7 +99,14 @@ test.describe('oauth-error-response (RFC 6749 §5.2)', () => {
     expect(v.evidence).toEqual({ status: 400, error: undefined })
   })
 
-  for (const status of [200, 302]) {
+  test('a redirect (302) where an OAuth error response was due fails', () => {
+    const v = oauthErrorResponse.evaluate({ response: exchange('token', 302, '') })
+    expect(v.ok).toBe(false)
+    expect(v.undecidable).toBeUndefined()
+    expect(v.evidence).toMatchObject({ status: 302 })
+  })
+
+  for (const status of [200, 204]) {
     test(`${status} is not an error response: undecidable`, () => {
       const v = oauthErrorResponse.evaluate({ response: exchange('token', status, { access_token: 'at', token_type: 'Bearer' }) })
       expect(v.ok).toBe(false)

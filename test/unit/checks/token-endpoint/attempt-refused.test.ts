@@ -181,3 +181,17 @@ test.describe('attempt-refused: refused at the endpoint', () => {
     expect(v.evidence).toEqual({ transport_error: { code: 'ECONNRESET', message: 'socket hang up' } })
   })
 })
+
+test.describe('attempt-refused: where the verdict says it was refused', () => {
+  test('an accepted request is refused nowhere (refusedAt none), so the record cannot read "refused at token"', () => {
+    const v = attemptRefused.evaluate({ control: CONTROL, response: exchange('token', 200, { access_token: 'x', token_type: 'Bearer' }) })
+    expect(v.ok).toBe(false)
+    expect(v.evidence?.refusedAt).toBe('none')
+  })
+
+  test('invalid_client_metadata with a 5xx status is not a refusal of the metadata', () => {
+    const v = attemptRefused.evaluate({ control: TWIN_REGISTERED, registration: exchange('registration', 500, { error: 'invalid_client_metadata' }) })
+    expect(v.ok).toBe(false)
+    expect(v.undecidable).toBe(true)
+  })
+})
