@@ -10,8 +10,11 @@ export default defineProfile({
     allowed: ['client_secret_jwt', 'private_key_jwt', 'tls_client_auth', 'self_signed_tls_client_auth'],
     requirements: ['FAPI1-BASE-5.2.2-4'],
   },
+  publicClients: { expect: 'accept', requirements: ['FAPI1-BASE-5.2.2-2'], level: 'should' },
   minKeyBits: {
     RSA: { bits: 2048, requirements: ['FAPI1-BASE-5.2.2-5', 'RFC7518-3.5'] },
     EC: { bits: 160, requirements: ['FAPI1-BASE-5.2.2-6'] },
   },
+  // Part 2 §5.2.2 takes over Part 1 §5.2.2, so fapi1-advanced inherits this rule.
+  clientIdMismatch: { expect: 'refuse', requirements: ['FAPI1-BASE-5.2.2-19'] },
 })

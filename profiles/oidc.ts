@@ -6,7 +6,7 @@ export default defineProfile({
   extends: oauth2,
   id: 'oidc',
   title: 'OpenID Connect Core 1.0 and Discovery 1.0',
-  unsignedAssertion: { expect: 'refuse', requirements: ['RFC7523-3-9', 'RFC8725-3.1', 'OIDCR-2'] },
+  unsignedAssertion: { expect: 'refuse', requirements: ['RFC7523-3-9', 'RFC8725-3.2'] },
   audience: {
     ...oauth2.audience,
     token_endpoint: { expect: 'accept', requirements: ['OIDCC-9'], level: 'should' },

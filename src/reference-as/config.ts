@@ -8,14 +8,28 @@ import { decodeJwt } from 'jose'
 import type { ProfileId } from '../suite/profile.js'
 import { memoryAdapter } from './adapter.js'
 import type { CertificateSource } from './mtls.js'
-import type { ProfilePolicy } from './mutant.js'
+import { basicChallenge, type KoaMiddleware, type ProfilePolicy } from './mutant.js'
 
 type FapiProfile = '1.0 Final' | '2.0'
 
 export interface ProfileSettings {
   fapi?: FapiProfile
-  ciba?: { deliveryModes: Array<'poll' | 'ping'> }
+  ciba?: {
+    deliveryModes: Array<'poll' | 'ping'>
+    /**
+     * Signed authentication requests (CIBA §7.1.1) required of every client, with the longest
+     * lifetime (exp - nbf) accepted: FAPI-CIBA ID1 §5.2.2 items 6 and 9.
+     */
+    signedRequests?: { maxLifetimeSeconds: number }
+  }
   clientAuthMethods: string[]
+  /**
+   * Seconds of clock offset accepted in JWT time claims (oidc-provider `clockTolerance`), default 5.
+   * FAPI 2.0 §5.3.2.1-13: "shall accept JWTs with an iat or nbf timestamp between 0 and 10 seconds
+   * in the future but shall reject JWTs with an iat or nbf timestamp greater than 60 seconds in the
+   * future".
+   */
+  clockTolerance?: number
   clientAuthSigningAlgValues: string[]
   idTokenSigningAlgValues: string[]
   dPoPSigningAlgValues: string[]
@@ -55,7 +69,8 @@ export const PROFILE_SETTINGS: Record<ProfileId, ProfileSettings> = {
   oauth2: oidcLike,
   oidc: oidcLike,
   'fapi1-baseline': {
-    clientAuthMethods: ['client_secret_jwt', 'private_key_jwt', 'tls_client_auth', 'self_signed_tls_client_auth'],
+    // FAPI 1 Part 1 §5.2.2-2: "should support public clients"
+    clientAuthMethods: ['none', 'client_secret_jwt', 'private_key_jwt', 'tls_client_auth', 'self_signed_tls_client_auth'],
     clientAuthSigningAlgValues: ['PS256', 'ES256', 'RS256', 'HS256'],
     idTokenSigningAlgValues: ['PS256', 'ES256', 'RS256'],
     dPoPSigningAlgValues: ['ES256'],
@@ -65,13 +80,14 @@ export const PROFILE_SETTINGS: Record<ProfileId, ProfileSettings> = {
   'fapi2-security': {
     fapi: '2.0',
     clientAuthMethods: FAPI_METHODS,
+    clockTolerance: 10,
     clientAuthSigningAlgValues: ['PS256', 'ES256', 'EdDSA'],
     idTokenSigningAlgValues: ['PS256', 'ES256', 'EdDSA'],
     dPoPSigningAlgValues: ['ES256', 'EdDSA'],
     policy: FAPI_POLICY,
   },
   ciba: { ...oidcLike, ciba: { deliveryModes: ['poll', 'ping'] } },
-  'fapi-ciba': { ...fapi1Advanced, ciba: { deliveryModes: ['poll', 'ping'] } },
+  'fapi-ciba': { ...fapi1Advanced, ciba: { deliveryModes: ['poll', 'ping'], signedRequests: { maxLifetimeSeconds: 3600 } } },
 }
 
 export interface BuildContext {
@@ -141,6 +157,54 @@ function policyValidator(policy: ProfilePolicy, errors: BuildContext['errors'], 
   }
 }
 
+/**
+ * Request objects where CIBA signed authentication requests are required (fapi-ciba). The claim
+ * rules are the reference AS's own rather than oidc-provider's FAPI default (same rules): CIBA
+ * §7.1.1 names exp, iat, nbf and jti (aud and iss are checked by the library); FAPI-CIBA ID1
+ * §5.2.2 item 9 "shall require the Signed Authentication Request to contain nbf and exp claims
+ * that limit the lifetime of the request to no more than 60 minutes"; FAPI 1.0 Part 2 §5.2.2
+ * items 13 and 17 require exp, aud and nbf of any request object, with the same 60 minutes.
+ */
+function signedRequestObjects(maxLifetimeSeconds: number, errors: BuildContext['errors']) {
+  return {
+    enabled: true,
+    requireSignedRequestObject: false,
+    async assertJwtClaimsAndHeader(ctx: any, claims: Record<string, unknown>) {
+      const required = ctx.oidc.route === 'backchannel_authentication' ? ['exp', 'iat', 'nbf', 'jti', 'aud'] : ['exp', 'aud', 'nbf']
+      for (const claim of required) {
+        if (claims[claim] === undefined) throw new errors.InvalidRequestObject!(`Request Object is missing the '${claim}' claim`)
+      }
+      const lifetime = Number(claims.exp) - Number(claims.nbf)
+      if (!(lifetime > 0) || lifetime > maxLifetimeSeconds) {
+        throw new errors.InvalidRequestObject!(`Request Object 'exp' must be after 'nbf' and at most ${maxLifetimeSeconds} seconds after it`)
+      }
+    },
+  }
+}
+
+/** The error_description of that invalid_client answer (a mutant undoes it). */
+export const CLIENT_ID_MISMATCH = 'the client_id parameter does not identify the authenticated client'
+
+/**
+ * oidc-provider answers a client_id parameter that names another client than the one the
+ * credentials authenticate (the assertion's sub, the HTTP Basic user) with invalid_request. FAPI
+ * 1.0 Part 1 §5.2.2-19: "shall return an invalid_client error as defined in 5.2 of [RFC6749] when
+ * mis-matched client identifiers were provided through the client authentication methods that
+ * permits sending the client identifier in more than one way". The reference AS answers
+ * invalid_client under every profile: client authentication failed (RFC 6749 §5.2), with 401 and
+ * a Basic challenge where the client tried HTTP Basic.
+ */
+export function clientIdMismatchIsInvalidClient(): KoaMiddleware {
+  return async (ctx, next) => {
+    await next()
+    const body = ctx.body as { error?: unknown; error_description?: unknown } | undefined
+    if (ctx.status !== 400 || !body || typeof body !== 'object' || body.error !== 'invalid_request' || body.error_description !== 'client_id mismatch') return
+    ctx.status = 401
+    if (ctx.headers.authorization !== undefined) ctx.set('WWW-Authenticate', basicChallenge(ctx))
+    ctx.body = { error: 'invalid_client', error_description: CLIENT_ID_MISMATCH }
+  }
+}
+
 function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 }
@@ -166,7 +230,19 @@ export function buildConfiguration(settings: ProfileSettings, b: BuildContext): 
           }
         },
         async verifyUserCode() {},
-        async validateRequestContext() {},
+        /**
+         * Runs for every backchannel request after client authentication and the request object
+         * (checkCibaContext). FAPI-CIBA ID1 §5.2.2 item 6: "shall require Backchannel
+         * Authentication Endpoint requests to be signed as described in [CIBA] 7.1.1".
+         * oidc-provider requires a `request` only from clients that registered
+         * backchannel_authentication_request_signing_alg; this requires it of every client.
+         * `ctx.oidc.trusted` is set once a request object was verified.
+         */
+        async validateRequestContext(ctx: any) {
+          if (settings.ciba?.signedRequests && !ctx.oidc.trusted) {
+            throw new errors.InvalidRequest!('backchannel authentication requests must be signed (a request parameter, CIBA 7.1.1)')
+          }
+        },
         async validateBindingMessage(_ctx: unknown, bindingMessage?: string) {
           if (bindingMessage !== undefined && !/^[a-zA-Z0-9-._+/!?#]{1,20}$/.test(bindingMessage)) {
             throw new errors.InvalidBindingMessage!('the binding_message value, when provided, needs to be 1 - 20 characters in length and use only a basic set of characters')
@@ -207,7 +283,7 @@ export function buildConfiguration(settings: ProfileSettings, b: BuildContext): 
       token_endpoint_auth_method: 'client_secret_basic',
       id_token_signed_response_alg: 'PS256',
     },
-    clockTolerance: 5,
+    clockTolerance: settings.clockTolerance ?? 5,
     clientBasedCORS: () => false,
     fetch: b.fetch,
     cookies: {
@@ -258,6 +334,7 @@ export function buildConfiguration(settings: ProfileSettings, b: BuildContext): 
       },
       fapi: settings.fapi ? { enabled: true, profile: settings.fapi } : { enabled: false },
       ciba,
+      ...(settings.ciba?.signedRequests ? { requestObjects: signedRequestObjects(settings.ciba.signedRequests.maxLifetimeSeconds, errors) } : {}),
       resourceIndicators: { enabled: false },
       rpInitiatedLogout: { enabled: false },
     },

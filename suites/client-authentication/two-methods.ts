@@ -50,7 +50,7 @@ export const twoMethodsModules: Module[] = [
     title: 'A request carrying two client authentication methods is refused',
     summary:
       'A client authenticates once as registered (the control, which must succeed), then sends the same request with a second credential: a client_secret_post client also sends its (valid) secret in HTTP Basic, or a private_key_jwt client adds an HTTP Basic header for its client_id.',
-    expect: () => refusal(['RFC6749-2.3']),
+    expect: () => refusal(['RFC6749-5.2-1']),
     client,
     auth: (c) => twoMethods(c),
     errorCode: { codes: ['invalid_request', 'invalid_client'], requirements: ['RFC6749-5.2'], level: 'shall' },
