@@ -20,9 +20,10 @@
  * errata set 2 §9, Discovery 1.0 errata set 2 §3/§4.3, Registration 1.0 errata set 2 §2, FAPI 1.0
  * Part 1 and Part 2 §5.2.2 and §8.6 (errata-1 source, same numbering as Final), FAPI 2.0 Security
  * Profile §5.3.2.1/§5.3.2.2/§5.4.1 (working-group source of the Final text), FAPI-CIBA §5.2.2
- * items 1, 2, 3 and 9 (working-group source; numbering as the OIDF suite cites it), RFC 6750 §3.1,
- * RFC 7009 §2.1, RFC 7518 §3.3/§3.5. Not read against a primary text: RFC 7517 §4.7, CIBA Core
- * (its quotes agree with several independent quotations of it), FAPI-CIBA §5.2.2 item 6.
+ * items 1, 2, 3, 6 and 9 (working-group source Financial_API_WD_CIBA.md, 2019 text; later drafts
+ * relax item 6 to "shall support unsigned and signed"; numbering as the OIDF suite cites it), RFC
+ * 6750 §3.1, RFC 7009 §2.1, RFC 7518 §3.3/§3.5. Not read against a primary text: RFC 7517 §4.7,
+ * CIBA Core (its quotes agree with several independent quotations of it).
  */
 export type Level = 'shall' | 'should' | 'may'
 
