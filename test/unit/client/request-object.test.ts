@@ -1,0 +1,142 @@
+import { expect, test } from '@playwright/test'
+import { compactVerify, importJWK } from 'jose'
+import { PrivateKeyJwt } from '../../../src/client/auth/private-key-jwt.js'
+import { None } from '../../../src/client/auth/none.js'
+import {
+  buildRequestObject,
+  CLIENT_AUTH_PARAMS,
+  DEFAULT_REQUEST_LIFETIME_S,
+  fixesRequestForm,
+  PlainAuthenticationRequest,
+  REQUEST_FORM,
+  requestObjectAlg,
+  requestObjectClaims,
+  SignedAuthenticationRequest,
+} from '../../../src/client/request-object.js'
+import { getKey, type KeyPair } from '../../../src/crypto/keys.js'
+import { HarnessError } from '../../../src/errors.js'
+import { METADATA, NOW, decodePart, requestContext } from './auth/_context.js'
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
+
+let rsa: KeyPair
+let ec: KeyPair
+test.beforeAll(() => {
+  rsa = getKey('RSA-2048', 0)
+  ec = getKey('EC-P256', 0)
+})
+
+/** A backchannel request context: scope, login_hint and binding_message in the form. */
+function backchannel(key?: KeyPair) {
+  const req = requestContext({ client_id: 'client-1', ...(key ? { key } : {}) }, { endpoint: METADATA.backchannel_authentication_endpoint! })
+  req.body = new URLSearchParams({ scope: 'openid', login_hint: 'alice', binding_message: 'FAPI-HARNESS' })
+  return req
+}
+
+test.describe('CIBA §7.1.1 signed authentication request', () => {
+  test('the parameters move into the JWT: the form carries only `request`', async () => {
+    const req = backchannel(rsa)
+    await SignedAuthenticationRequest()(req)
+    expect([...req.body.keys()]).toEqual(['request'])
+    expect(req.headers).toEqual({})
+  })
+
+  test('claims: the parameters as strings, aud = issuer, iss = client_id, iat = nbf = now, exp = nbf + 300, fresh jti', async () => {
+    const req = backchannel(rsa)
+    await SignedAuthenticationRequest()(req)
+    const p = decodePart(req.body.get('request')!, 1)
+    const { jti, ...rest } = p
+    expect(rest).toEqual({ scope: 'openid', login_hint: 'alice', binding_message: 'FAPI-HARNESS', aud: METADATA.issuer, iss: 'client-1', iat: NOW, nbf: NOW, exp: NOW + DEFAULT_REQUEST_LIFETIME_S })
+    expect(jti).toMatch(UUID)
+    expect(DEFAULT_REQUEST_LIFETIME_S).toBeLessThanOrEqual(3600)
+  })
+
+  test('RSA key: PS256 with kid, and the signature verifies with the registered public key', async () => {
+    const req = backchannel(rsa)
+    await SignedAuthenticationRequest()(req)
+    const jws = req.body.get('request')!
+    expect(decodePart(jws, 0)).toEqual({ alg: 'PS256', kid: rsa.kid })
+    await expect(compactVerify(jws, await importJWK(rsa.publicJwk, 'PS256'))).resolves.toBeTruthy()
+  })
+
+  test('EC key: ES256, verifiable', async () => {
+    const req = backchannel(ec)
+    await SignedAuthenticationRequest()(req)
+    const jws = req.body.get('request')!
+    expect(decodePart(jws, 0)).toEqual({ alg: 'ES256', kid: ec.kid })
+    await expect(compactVerify(jws, await importJWK(ec.publicJwk, 'ES256'))).resolves.toBeTruthy()
+  })
+
+  test('lifetime option: exp = nbf + lifetime (the variant beyond FAPI-CIBA\'s 60 minutes)', async () => {
+    const req = backchannel(rsa)
+    await SignedAuthenticationRequest({ lifetime: 3900 })(req)
+    const p = decodePart(req.body.get('request')!, 1)
+    expect(Number(p.exp) - Number(p.nbf)).toBe(3900)
+    expect(SignedAuthenticationRequest({ lifetime: 3900 }).label).toContain('3900')
+  })
+
+  test('two requests carry distinct jti', async () => {
+    const a = backchannel(rsa)
+    const b = backchannel(rsa)
+    await SignedAuthenticationRequest()(a)
+    await SignedAuthenticationRequest()(b)
+    expect(decodePart(a.body.get('request')!, 1).jti).not.toBe(decodePart(b.body.get('request')!, 1).jti)
+  })
+
+  test('client authentication parameters stay outside the JWT, whatever the order', async () => {
+    const req = backchannel(rsa)
+    req.body.set('client_id', 'client-1')
+    await SignedAuthenticationRequest()(req)
+    expect([...req.body.keys()].sort()).toEqual(['client_id', 'request'])
+    expect(decodePart(req.body.get('request')!, 1)).not.toHaveProperty('client_id')
+    expect(CLIENT_AUTH_PARAMS).toEqual(['client_id', 'client_secret', 'client_assertion', 'client_assertion_type'])
+  })
+
+  test('first in the strategies: private_key_jwt then adds its assertion beside `request`; none adds client_id', async () => {
+    const jwt = backchannel(rsa)
+    for (const a of [SignedAuthenticationRequest(), PrivateKeyJwt()]) await a(jwt)
+    expect([...jwt.body.keys()]).toEqual(['request', 'client_assertion_type', 'client_assertion'])
+    const none = backchannel(rsa)
+    for (const a of [SignedAuthenticationRequest(), None()]) await a(none)
+    expect([...none.body.keys()]).toEqual(['request', 'client_id'])
+  })
+
+  test('a client without a key cannot sign: ERR_STEP_PRECONDITION; an explicit key signs for it', async () => {
+    const req = backchannel()
+    const err = await SignedAuthenticationRequest()(req).catch((e: unknown) => e)
+    expect(err).toBeInstanceOf(HarnessError)
+    expect((err as HarnessError).code).toBe('ERR_STEP_PRECONDITION')
+    await SignedAuthenticationRequest({ key: ec })(req)
+    expect(decodePart(req.body.get('request')!, 0)).toEqual({ alg: 'ES256', kid: ec.kid })
+  })
+
+  test('buildRequestObject and requestObjectClaims are the same claims, for any parameter list', async () => {
+    const ctx = { client: { client_id: 'c', token_endpoint_auth_method: 'private_key_jwt' as const, source: 'registered' as const, key: rsa }, metadata: METADATA, now: NOW }
+    const claims = requestObjectClaims([['scope', 'openid'], ['client_assertion', 'x']], ctx, 60)
+    expect(claims).toMatchObject({ scope: 'openid', aud: METADATA.issuer, iss: 'c', nbf: NOW, exp: NOW + 60 })
+    expect(claims).not.toHaveProperty('client_assertion')
+    const jws = await buildRequestObject([['scope', 'openid']], ctx, { alg: 'PS256' })
+    expect(decodePart(jws, 1)).toMatchObject({ scope: 'openid', iss: 'c' })
+  })
+})
+
+test.describe('request form decorators', () => {
+  test('the plain form leaves the request untouched', async () => {
+    const req = backchannel(rsa)
+    await PlainAuthenticationRequest()(req)
+    expect(req.body.toString()).toBe('scope=openid&login_hint=alice&binding_message=FAPI-HARNESS')
+  })
+
+  test('fixesRequestForm: true once a signed or plain form is named, false for client authentication alone', () => {
+    expect(fixesRequestForm([PlainAuthenticationRequest(), PrivateKeyJwt()])).toBe(true)
+    expect(fixesRequestForm([SignedAuthenticationRequest()])).toBe(true)
+    expect(fixesRequestForm([PrivateKeyJwt(), None()])).toBe(false)
+    expect(SignedAuthenticationRequest().method).toBe(REQUEST_FORM)
+  })
+
+  test('requestObjectAlg: the alg a client registers for its key (CIBA §4)', () => {
+    expect(requestObjectAlg('RSA-2048')).toBe('PS256')
+    expect(requestObjectAlg('EC-P256')).toBe('ES256')
+    expect(requestObjectAlg('Ed25519')).toBe('EdDSA')
+  })
+})
