@@ -5,9 +5,9 @@ export interface HandshakeRefusedInput {
   /** The request that had to be refused, recorded with its transport failure. */
   response: Exchange
   /**
-   * The same request to the same URL with an acceptable certificate: an HTTP answer to it shows
-   * that the target was up and speaking HTTP there, so a bare connection close was the target
-   * refusing the certificate.
+   * The same request to the same URL with the right certificate (the module's control): its HTTP
+   * answer shows that the same handshake succeeds when the certificate is acceptable, so a failed
+   * handshake with the certificate under test was the target refusing that certificate.
    */
   control?: Exchange
 }
@@ -22,10 +22,16 @@ const LOCAL = /KEY_TOO_SMALL|CA_MD_TOO_WEAK|CA_KEY_TOO_SMALL|NO_CERTIFICATE_ASSI
 /**
  * RFC 8705 §2 lets the refusal of a client certificate happen in the TLS layer: a server whose TLS
  * stack verifies client certificates may abort the handshake instead of answering 401
- * invalid_client. A module that expects a refusal judges such a recorded handshake failure here:
- * a TLS alert from the server is a refusal; a bare connection close counts only when a control
- * request to the same URL got an HTTP answer; anything else (a timeout, a refused connection, our
- * own stack refusing the certificate) decides nothing.
+ * invalid_client. A module that expects a refusal judges such a recorded handshake failure here,
+ * and only next to its control: the same request to the same URL with the right certificate got
+ * an HTTP answer (the handshake itself works). Then a TLS alert from the server, or a connection
+ * closed without an answer, is the target refusing the certificate. Without that control, when
+ * the control failed too, or for anything else (a timeout, a refused connection, our own stack
+ * refusing the certificate) nothing is decided.
+ *
+ * It cannot fail, by construction: what it judges is a request that got no HTTP answer, and a
+ * request without an answer was never accepted. An accepted request (an HTTP answer, 2xx where a
+ * refusal was due) is judged by attempt-refused or bound-token-refused-by-resource, which fail.
  */
 export default defineCheck<HandshakeRefusedInput>({
   id: 'handshake-refused',
@@ -44,16 +50,17 @@ export default defineCheck<HandshakeRefusedInput>({
     if (LOCAL.test(t.code) || LOCAL.test(t.message)) {
       return undecidable(`the harness's own TLS stack refused to use the certificate (${t.code}); the target was not asked`, evidence)
     }
-    if (ALERT.test(t.code)) return pass(`refused in the TLS handshake: ${t.code}`, evidence)
-    if (!CLOSED.test(t.code)) return undecidable(`no HTTP response (${t.code}); not a TLS refusal`, evidence)
-    if (!control) return undecidable(`the connection was closed without an answer (${t.code}) and no control request shows the server was answering`, evidence)
+    const alert = ALERT.test(t.code)
+    if (!alert && !CLOSED.test(t.code)) return undecidable(`no HTTP response (${t.code}); not a TLS refusal`, evidence)
+    const what = alert ? `a TLS alert (${t.code})` : `the connection was closed without an answer (${t.code})`
+    if (!control) return undecidable(`${what}, but no control shows the same handshake succeeding with the right certificate`, evidence)
     if (!control.response) {
-      return undecidable(`the connection was closed (${t.code}), but the control request failed too (${control.transport_error?.code}): the server may be down`, { ...evidence, control: control.transport_error })
+      return undecidable(`${what}, but the control with the right certificate failed too (${control.transport_error?.code}): the server may be down or refuse every certificate`, { ...evidence, control: control.transport_error })
     }
     if (control.request.url !== response.request.url) {
       return undecidable('the control request went to another URL', { ...evidence, control_url: control.request.url })
     }
-    return pass(`refused in the TLS handshake: the connection was closed (${t.code}) while the same request with an acceptable certificate got HTTP ${control.response.status}`, {
+    return pass(`refused in the TLS handshake: ${what} while the same request with the right certificate got HTTP ${control.response.status}`, {
       ...evidence,
       control: { status: control.response.status, client_certificate: control.request.client_certificate ?? null },
     })

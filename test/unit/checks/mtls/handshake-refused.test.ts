@@ -10,14 +10,32 @@ function failed(code: string, message = 'boom', url = 'https://as.example.com/to
 }
 
 test.describe('handshake-refused', () => {
-  test('a TLS alert from the server is a refusal, without a control', () => {
-    const v = handshakeRefused.evaluate({ response: failed('ERR_SSL_TLSV1_ALERT_UNKNOWN_CA', 'tlsv1 alert unknown ca') })
+  test('a TLS alert from the server is a refusal next to a control that got an HTTP answer over the same URL', () => {
+    const control = exchange('token', 200, { access_token: 'a', token_type: 'Bearer' })
+    const v = handshakeRefused.evaluate({ response: failed('ERR_SSL_TLSV1_ALERT_UNKNOWN_CA', 'tlsv1 alert unknown ca'), control })
     expect(v.ok).toBe(true)
-    expect(v.evidence).toMatchObject({ refusedAt: 'tls-handshake', code: 'ERR_SSL_TLSV1_ALERT_UNKNOWN_CA', client_certificate: CERT })
+    expect(v.evidence).toMatchObject({ refusedAt: 'tls-handshake', code: 'ERR_SSL_TLSV1_ALERT_UNKNOWN_CA', client_certificate: CERT, control: { status: 200 } })
   })
 
-  test('TLS 1.3 certificate_required alert is a refusal', () => {
-    expect(handshakeRefused.evaluate({ response: failed('ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED') }).ok).toBe(true)
+  test('TLS 1.3 certificate_required alert is a refusal next to its control', () => {
+    expect(handshakeRefused.evaluate({ response: failed('ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED'), control: exchange('token', 200, {}) }).ok).toBe(true)
+  })
+
+  test('a TLS alert without a control is undecidable: the handshake may fail for every certificate', () => {
+    const v = handshakeRefused.evaluate({ response: failed('ERR_SSL_TLSV1_ALERT_UNKNOWN_CA') })
+    expect(v.ok).toBe(false)
+    expect(v.undecidable).toBe(true)
+  })
+
+  test('a TLS alert when the control failed in the handshake too is undecidable', () => {
+    const v = handshakeRefused.evaluate({ response: failed('ERR_SSL_TLSV1_ALERT_UNKNOWN_CA'), control: failed('ERR_SSL_TLSV1_ALERT_UNKNOWN_CA') })
+    expect(v.undecidable).toBe(true)
+    expect(v.evidence).toMatchObject({ control: { code: 'ERR_SSL_TLSV1_ALERT_UNKNOWN_CA' } })
+  })
+
+  test('a TLS alert next to a control to another URL is undecidable', () => {
+    const v = handshakeRefused.evaluate({ response: failed('ERR_SSL_TLSV1_ALERT_UNKNOWN_CA', 'x', 'https://as.example.com/mtls/token'), control: exchange('token', 200, {}) })
+    expect(v.undecidable).toBe(true)
   })
 
   test('a bare close counts when the control request to the same URL got an HTTP answer', () => {
