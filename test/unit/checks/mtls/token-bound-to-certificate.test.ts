@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import tokenBound from '../../../../src/checks/mtls/token-bound-to-certificate.js'
+import tokenBound, { accessTokenOf, jwtPayload } from '../../../../src/checks/mtls/token-bound-to-certificate.js'
 import { exchange, transportFailure } from '../_exchange.js'
 
 const X5T = 'SUri74JRp9NQ4Z_GuM3YRlTXCt4DDitnNiDQ4EyBZlY'
@@ -46,8 +46,25 @@ test.describe('token-bound-to-certificate', () => {
     expect(v.undecidable).toBeUndefined()
   })
 
-  test('opaque token without introspection is undecidable', () => {
-    expect(tokenBound.evaluate({ token: token('opaque'), expected: X5T }).undecidable).toBe(true)
+  test('opaque token without introspection is undecidable (§3.1 is about JWT access tokens)', () => {
+    const v = tokenBound.evaluate({ token: token('opaque'), expected: X5T })
+    expect(v.undecidable).toBe(true)
+    expect(v.evidence).toMatchObject({ source: 'opaque access token' })
+  })
+
+  test('with introspection, the introspection response is judged, not the JWT claims', () => {
+    const jwtWithout = token(jwt({ sub: 'c' }))
+    const ok = tokenBound.evaluate({ token: jwtWithout, introspection: introspection({ active: true, cnf: { 'x5t#S256': X5T } }), expected: X5T })
+    expect(ok.ok).toBe(true)
+    expect(ok.evidence).toMatchObject({ source: 'introspection of a jwt access token' })
+    const jwtWith = token(jwt({ cnf: { 'x5t#S256': X5T } }))
+    const miss = tokenBound.evaluate({ token: jwtWith, introspection: introspection({ active: true }), expected: X5T })
+    expect(miss.ok).toBe(false)
+    expect(miss.undecidable).toBeUndefined()
+  })
+
+  test('the check names no clause of its own: the call site grades it (§3.1 should, the profile for introspection)', () => {
+    expect(tokenBound.requirements).toEqual([])
   })
 
   test('inactive or refused introspection is undecidable', () => {
@@ -59,5 +76,20 @@ test.describe('token-bound-to-certificate', () => {
   test('no access token is undecidable', () => {
     expect(tokenBound.evaluate({ token: exchange('token', 401, { error: 'invalid_client' }), expected: X5T }).undecidable).toBe(true)
     expect(tokenBound.evaluate({ token: transportFailure('token'), expected: X5T }).undecidable).toBe(true)
+  })
+})
+
+test.describe('token-bound-to-certificate helpers', () => {
+  test('accessTokenOf: the access_token of an HTTP 200 token response only', () => {
+    expect(accessTokenOf(token('abc'))).toBe('abc')
+    expect(accessTokenOf(exchange('token', 400, { error: 'invalid_client' }))).toBeUndefined()
+    expect(accessTokenOf(exchange('token', 200, { access_token: '' }))).toBeUndefined()
+    expect(accessTokenOf(transportFailure('token'))).toBeUndefined()
+  })
+
+  test('jwtPayload: the claims of a JWT, undefined for an opaque token', () => {
+    expect(jwtPayload(jwt({ sub: 'c' }))).toEqual({ sub: 'c' })
+    expect(jwtPayload('opaque')).toBeUndefined()
+    expect(jwtPayload('a.b.c')).toBeUndefined()
   })
 })
