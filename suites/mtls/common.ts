@@ -1,8 +1,10 @@
 import {
+  accessTokenOf,
   assertionBaseline,
   authFor,
   ClientCertificates,
   CLIENT_AUTH_ERRORS,
+  control,
   defineModule,
   handshakeRefused,
   HarnessError,
@@ -27,8 +29,10 @@ import {
   type ClientAuth,
   type ClientIdentity,
   type ClientSpec,
-  type Expectation,
   type Exchange,
+  type Expectation,
+  type Inconclusive,
+  type Level,
   type Module,
   type ModuleContext,
   type NotApplicable,
@@ -99,6 +103,13 @@ export interface MtlsAttemptSpec {
   presented?: 'none' | ((registered: { subject_dn: string }) => CertificateRequest)
 }
 
+/** The members naming what a tls_client_auth client's certificate must match, as registered. */
+function registeredMembers(spec: MtlsAttemptSpec): string[] {
+  const named = Object.keys(spec.metadata ?? {}).filter((k) => k.startsWith('tls_client_auth_'))
+  if (named.length) return named
+  return spec.method === 'tls_client_auth' ? ['tls_client_auth_subject_dn'] : ['the client certificate (jwks)']
+}
+
 /**
  * One mutual-TLS client authentication at the token endpoint (client_credentials), as steps: the
  * client registers with a certificate; for a refusal, the control presents the registered
@@ -136,10 +147,19 @@ export function defineMtlsAttempt(spec: MtlsAttemptSpec): Module {
       if (reg.kind === 'unavailable') return notApplicable(reg.reason)
       if (reg.kind === 'refused') {
         if (!reg.namesMetadata) return keep(`registration of the ${spec.method} client was refused (${reg.answer}): the certificate case cannot be tried`)
-        // RFC 8705 §2.1.2: a client registers one subject value; a server may support only some kinds.
-        if (spec.metadata && e.outcome === 'accepted') return notApplicable(`the target does not register ${Object.keys(spec.metadata).join(', ')} (${reg.answer}); RFC 8705 §2.1.2 lets an AS support some subject kinds only`, e.requirements)
-        if (e.outcome === 'accepted') return { expected, uses: [use(attemptAccepted, { registration: reg.exchange, kind: 'token' }, e.requirements, e.level, 'register')] }
-        return keep(`registration of the ${spec.method} client was refused (${reg.answer}): the refusal case needs a registered client`)
+        // RFC 8705 §2.1.2 obliges the client ("A client using the "tls_client_auth" authentication
+        // method MUST use exactly one of the below metadata parameters"), not the server, and
+        // RFC 7591 §2 lets the server refuse any member: "The authorization server MAY reject any
+        // requested client metadata values by replacing requested values with suitable defaults as
+        // described in Section 3.2.1 or by returning an error response as described in Section
+        // 3.2.2." So a subject kind refused with invalid_client_metadata is one the target does not
+        // offer, for the kind's own module and for a refusal case built on that kind alike; whether
+        // the target accepts tls_client_auth at all is judged by auth-method-tls-client-auth.
+        if (spec.method === 'tls_client_auth') return notApplicable(`the target does not register ${registeredMembers(spec).join(', ')} (${reg.answer}): RFC 7591 §2 lets it refuse a client metadata member, and RFC 8705 §2.1.2 lets the client choose among the subject kinds`, e.requirements)
+        return keep(`registration of the ${spec.method} client was refused (${reg.answer}): the ${e.outcome === 'accepted' ? 'case' : 'refusal case'} needs a registered client`)
+      }
+      if (reg.granted?.replaced.includes('token_endpoint_auth_method')) {
+        return keep(`asked for ${reg.granted.asked.token_endpoint_auth_method}, the AS granted ${reg.granted.granted.token_endpoint_auth_method} (RFC 7591 §3.2.1): the certificate case cannot be tried`)
       }
       const client = reg.client
       if (!client.identity) return keep(`client ${client.client_id} has no TLS client certificate`)
@@ -209,54 +229,85 @@ export async function bindingClient(p: Profile, m: ServerMetadata, label: string
 }
 
 /**
- * What the profile expects of certificate-bound access tokens (RFC 8705 §3): required where the
- * profile requires sender-constrained tokens, unless the profile admits DPoP instead (FAPI 2.0)
- * and the target does not advertise tls_client_certificate_bound_access_tokens; elsewhere only
- * where the target advertises it.
+ * The profile's own clauses on certificate-bound access tokens (RFC 8705 §3), or why the binding
+ * modules do not apply: the profile's sender-constraining clauses where it requires
+ * sender-constrained tokens, unless it admits DPoP instead (FAPI 2.0) and the target advertises
+ * DPoP but not tls_client_certificate_bound_access_tokens; none (an empty list) where the profile
+ * does not require them and the target advertises tls_client_certificate_bound_access_tokens;
+ * not applicable elsewhere.
  */
-export function bindingRequirements(p: Profile, m: ServerMetadata, own: readonly RequirementId[]): RequirementId[] | NotApplicable {
+export function profileBinding(p: Profile, m: ServerMetadata): RequirementId[] | NotApplicable {
   const advertised = m.tls_client_certificate_bound_access_tokens === true
   if (!p.senderConstrained.required) {
     if (!advertised) return notApplicable(`${p.title} does not require sender-constrained access tokens and the target does not advertise tls_client_certificate_bound_access_tokens`)
-    return [...own]
+    return []
   }
   const dpopAllowed = p.senderConstrained.requirements.includes('FAPI2-SP-FINAL-5.3.2.1-5')
   if (dpopAllowed && !advertised && Array.isArray(m.dpop_signing_alg_values_supported)) {
     return notApplicable(`${p.title} admits DPoP instead of mutual TLS for sender-constraining, and the target advertises DPoP but not tls_client_certificate_bound_access_tokens`)
   }
-  return [...new Set([...own, ...p.senderConstrained.requirements])]
+  return [...p.senderConstrained.requirements]
+}
+
+/** A module's own clauses plus the profile's binding clauses (see profileBinding). */
+export function bindingRequirements(p: Profile, m: ServerMetadata, own: readonly RequirementId[]): RequirementId[] | NotApplicable {
+  const profile = profileBinding(p, m)
+  return isNotApplicable(profile) ? profile : [...new Set([...own, ...profile])]
 }
 
 /** A client with a certificate-bound access token, for the §3 modules. */
 export interface BoundToken {
   client: TestClient
+  method: BindingClient['method']
+  /** How the client authenticates (its method), for the token and introspection requests. */
   auth: ClientAuth
-  /** The token response (HTTP 200 with access_token when `accessToken` is set). */
+  /** The token response: HTTP 200 with an access token. */
   token: Exchange
-  accessToken?: string
+  accessToken: string
   /** The certificate the token must be bound to. */
   certificate: ClientIdentity
   x5t_s256: string
 }
 
-/** Obtains a client and asks for a token presenting its certificate. */
-export async function obtainBoundToken(ctx: ModuleContext, label: string): Promise<BoundToken | NotApplicable> {
-  const { profile: p, metadata: m, sim } = ctx
+/** Transport failures the HTTP client throws: the target did not answer (not a harness fault). */
+const NO_ANSWER = new Set(['ERR_HTTP_TRANSPORT', 'ERR_HTTP_TIMEOUT', 'ERR_TLS_HANDSHAKE', 'ERR_TARGET_UNREACHABLE'])
+
+/**
+ * Steps `register` and `token` of the certificate-bound token modules: a binding client registers
+ * (with tls_client_certificate_bound_access_tokens), then asks for a token presenting its
+ * certificate. Neither is the property under test: a refusal of either leaves the module
+ * inconclusive, with its clauses (`reqs` at `level`); a target that cannot run them (no usable
+ * method, no client_credentials grant, a configured client without a certificate) makes it not
+ * applicable.
+ */
+export async function obtainBoundToken(ctx: ModuleContext, label: string, reqs: readonly RequirementId[], level: Level, expected: string): Promise<BoundToken | NotApplicable | Inconclusive> {
+  const { profile: p, metadata: m } = ctx
+  const keep = (why: string) => inconclusive(why, reqs, level, expected)
   const bc = await bindingClient(p, m, label)
   if (isNotApplicable(bc)) return bc
-  const obtained = await sim.obtainClient(bc.spec)
-  if (obtained.unavailable) return notApplicable(obtained.unavailable)
-  if (!obtained.client) throw new HarnessError('ERR_STEP_PRECONDITION', `registration of a ${bc.method} client with tls_client_certificate_bound_access_tokens was refused (HTTP ${obtained.registration?.response?.status ?? obtained.registration?.transport_error?.code})`)
-  const client = obtained.client
-  if (!client.identity) return notApplicable(`the configured ${bc.method} client has no certificate (clients.${bc.method}.cert) to bind tokens to`)
-  const auth = authFor(bc.method)
-  const token = await sim.call('token', { grant_type: 'client_credentials' }, client, [auth], ctx.audience)
-  let accessToken: string | undefined
-  try {
-    const v = JSON.parse(token.response?.body ?? '') as { access_token?: unknown }
-    if (token.response?.status === 200 && typeof v.access_token === 'string') accessToken = v.access_token
-  } catch {
-    // judged by attempt-accepted
+  const params = requestParams(ctx, 'token')
+  const na = grantUnsupported(m, params.grant_type)
+  if (na) return na
+  const reg = await register(ctx, bc.spec, 'register', `register a ${bc.method} client with tls_client_certificate_bound_access_tokens and its certificate`)
+  if (reg.kind === 'unavailable') return notApplicable(reg.reason)
+  if (reg.kind === 'refused') return keep(`registration of the ${bc.method} client with tls_client_certificate_bound_access_tokens was refused (${reg.answer}): there is no client to obtain a bound token with`)
+  if (reg.granted?.replaced.includes('token_endpoint_auth_method')) {
+    return keep(`asked for ${reg.granted.asked.token_endpoint_auth_method}, the AS granted ${reg.granted.granted.token_endpoint_auth_method} (RFC 7591 §3.2.1): the binding client cannot be used as asked`)
   }
-  return { client, auth, token, ...(accessToken ? { accessToken } : {}), certificate: client.identity, x5t_s256: thumbprintS256(client.identity.certPem) }
+  const client = reg.client
+  if (!client.identity) return notApplicable(`the configured ${bc.method} client has no certificate (clients.${bc.method}.cert) to bind tokens to`, reqs)
+  const auth = authFor(bc.method)
+  let c: { exchange: Exchange; ok: boolean }
+  try {
+    c = await control(ctx, 'token', params, client, () => [auth], { name: 'token', title: 'the token request presenting the client certificate, which must succeed' })
+  } catch (e) {
+    if (e instanceof HarnessError && NO_ANSWER.has(e.code)) {
+      ctx.sim.outcome(`no HTTP response: ${e.code}`)
+      return keep(`the token request presenting the client certificate got no HTTP response (${e.code}): there is no token to judge`)
+    }
+    throw e
+  }
+  const accessToken = c.ok ? accessTokenOf(c.exchange) : undefined
+  if (!accessToken) return keep(`the token request presenting the client certificate was refused (${answer(c.exchange)}): there is no token to judge`)
+  return { client, method: bc.method, auth, token: c.exchange, accessToken, certificate: client.identity, x5t_s256: thumbprintS256(client.identity.certPem) }
 }

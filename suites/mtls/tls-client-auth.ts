@@ -2,9 +2,22 @@ import { notApplicable, type CertificateRequest, type Module, type Profile, type
 import { defineMtlsAttempt } from './common.js'
 
 /**
- * tls_client_auth (RFC 8705 §2.1): a client registers exactly one subject value (§2.1.2) and
- * authenticates with a certificate issued by a CA the server trusts whose subject matches it.
- * One module per registration kind, then the certificates the server must refuse.
+ * tls_client_auth (RFC 8705 §2.1): a client registers exactly one subject value (§2.1.2, a duty of
+ * the client) and authenticates with a certificate issued by a CA the server trusts whose subject
+ * matches it. One module per registration kind, then the certificates the server must refuse.
+ *
+ * The server sentences these modules prove: RFC 8705 §2 "The authorization server MUST enforce the
+ * binding between client and certificate, as described in either Section 2.1 or 2.2 below. If no
+ * certificate is presented, or that which is presented doesn't match that which is expected for
+ * the given client_id, the authorization server returns a normal OAuth 2.0 error response per
+ * Section 5.2 of [RFC6749] with the invalid_client error code to indicate failed client
+ * authentication." (RFC8705-2), and §2.1, the binding it enforces: "It relies on a validated
+ * certificate chain [RFC5280] and a single subject distinguished name (DN) or a single subject
+ * alternative name (SAN) to authenticate the client. ... The client is successfully authenticated
+ * if the subject information in the certificate matches the single expected subject configured or
+ * registered for that particular client" (RFC8705-2.1). §2.1.2 ("A client using the
+ * "tls_client_auth" authentication method MUST use exactly one of the below metadata parameters")
+ * binds the client, so it is cited by none of them.
  */
 
 const trusted = (subject: string, extra: Omit<CertificateRequest, 'issuer' | 'subject'> = {}): CertificateRequest => ({ issuer: 'trusted', subject, ...extra })
@@ -64,7 +77,9 @@ export const tlsClientAuthModules: Module[] = [
       summary: `Registers a tls_client_auth client with ${what}, then asks for a token (client_credentials) presenting a certificate from the CA the target trusts that matches it.`,
       method: 'tls_client_auth',
       outcome: 'accepted',
-      requirements: ['RFC8705-2.1', 'RFC8705-2.1.2'],
+      // §2.1: "The client is successfully authenticated if the subject information in the
+      // certificate matches the single expected subject configured or registered"
+      requirements: ['RFC8705-2.1'],
       registered: cert,
       ...(metadata ? { metadata } : {}),
     }),
@@ -95,7 +110,7 @@ export const tlsClientAuthModules: Module[] = [
     summary: 'The client registered one subject DN; it presents a certificate from the trusted CA whose subject differs in the CN only.',
     method: 'tls_client_auth',
     outcome: 'refused',
-    requirements: ['RFC8705-2.1', 'RFC8705-2.1.2'],
+    requirements: ['RFC8705-2', 'RFC8705-2.1'],
     registered: trusted(REGISTERED),
     presented: () => trusted(`CN=fapi-harness impostor client,${O}`),
   }),
@@ -105,7 +120,7 @@ export const tlsClientAuthModules: Module[] = [
     summary: 'The client registered tls_client_auth_san_dns; it presents a certificate from the trusted CA with the same subject DN whose dNSName differs.',
     method: 'tls_client_auth',
     outcome: 'refused',
-    requirements: ['RFC8705-2.1', 'RFC8705-2.1.2'],
+    requirements: ['RFC8705-2', 'RFC8705-2.1'],
     registered: trusted(`CN=fapi-harness san-match client,${O}`, { sans: { dns: 'registered.mtls.fapi-harness.test' } }),
     metadata: { tls_client_auth_san_dns: 'registered.mtls.fapi-harness.test' },
     presented: (r) => trusted(r.subject_dn, { sans: { dns: 'impostor.mtls.fapi-harness.test' } }),
