@@ -1,5 +1,8 @@
-// Violates RFC 8705 §2.1 / §2.1.2 (RFC8705-2.1, RFC8705-2.1.2): the certificate's subject DN or
-// SAN must match the single value the client registered. Broken by configuration (a):
+// Violates RFC 8705 §2 / §2.1 (RFC8705-2, RFC8705-2.1): "The authorization server MUST enforce the
+// binding between client and certificate" and, for tls_client_auth, "The client is successfully
+// authenticated if the subject information in the certificate matches the single expected subject
+// configured or registered for that particular client" (§2.1.2 obliges the client to register
+// exactly one such value; it is not the server duty broken here). Broken by configuration (a):
 // features.mTLS.certificateSubjectMatches always says yes, so any certificate from the trusted CA
 // authenticates any tls_client_auth client.
 import { defineMutant } from '../../src/reference-as/mutant.js'

@@ -3,6 +3,9 @@
 // tls_client_certificate_bound_access_tokens gets tokens bound to its certificate. Broken by
 // patching the provider (b): the token models drop the x5t#S256 thumbprint, so access tokens are
 // plain bearer tokens (no cnf at introspection) that the resource serves to anyone holding them.
+// The reference AS issues opaque tokens: mtls-bound-token-cnf reads the binding by introspection
+// (RFC 8705 §3.2) and fails at the profile's shall clauses; the resource refusal modules fail
+// because their control is served and the variant without (or with another) certificate is too.
 import { defineMutant } from '../../src/reference-as/mutant.js'
 
 function dropX5t(model: any): void {

@@ -7,8 +7,10 @@
 // AS or from resource_url / FAPI_HARNESS_RESOURCE_URL, so this mutant runs where the mTLS mutants
 // run (test/self/mtls-mutants.test.ts sets FAPI_HARNESS_RESOURCE_URL), not in test/self/mutants.
 // The two refusal modules (mtls-bound-token-resource-no-certificate, -other-certificate) first
-// present the token with its own certificate; refused there, they cannot judge a refusal and end
-// with a harness error (ERR_STEP_PRECONDITION), by design.
+// present the token with its own certificate (step resource-control, their control); refused
+// there, a refusal without it proves nothing, so they end inconclusive: status error with
+// ERR_PRECONDITION, keeping their clauses (RFC8705-3, RFC6750-3.1 and the profile's
+// sender-constraining clauses), never failed and never passed.
 import { defineMutant } from '../../src/reference-as/mutant.js'
 
 export default defineMutant({
@@ -19,8 +21,8 @@ export default defineMutant({
   expectFailures: {
     'fapi1-advanced': ['mtls-bound-token-resource-accepts'],
   },
-  // Each refusal module first presents the token with its own certificate; refused there, it
-  // cannot judge the refusal without it (ERR_STEP_PRECONDITION), which is the right answer.
+  // Each refusal module's control (the token with its own certificate) is refused: inconclusive
+  // (ERR_PRECONDITION), which is the right answer.
   expectErrors: {
     'fapi1-advanced': ['mtls-bound-token-resource-no-certificate', 'mtls-bound-token-resource-other-certificate'],
   },
