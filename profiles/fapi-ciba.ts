@@ -15,6 +15,13 @@ export default defineProfile({
   unsignedAssertion: advanced.unsignedAssertion,
   minKeyBits: advanced.minKeyBits,
   cibaPush: { expect: 'refuse', requirements: ['FAPI-CIBA-5.2.2-3'] },
+  // ID1 §5.2.2 item 6: backchannel requests are signed (CIBA §7.1.1); item 9: exp - nbf <= 60 minutes.
+  cibaSignedRequest: {
+    unsigned: { expect: 'refuse', requirements: ['FAPI-CIBA-5.2.2-6'] },
+    lifetime: { expect: 'refuse', requirements: ['FAPI-CIBA-5.2.2-9'], maxLifetimeSeconds: 3600 },
+  },
+  // Item 2 lets the AS require a binding_message; a correct client sends one.
+  cibaBindingMessage: 'FAPI-HARNESS',
   publicClients: { expect: 'refuse', requirements: ['FAPI-CIBA-5.2.2-1'] },
   senderConstrained: { required: true, requirements: ['FAPI-CIBA-5.2.2', 'FAPI1-ADV-5.2.2-5'] },
 })

@@ -88,6 +88,23 @@ export interface Profile {
   publicCiba?: Rule
   /** The CIBA push token delivery mode; absent where CIBA is not in the profile. */
   cibaPush?: Rule
+  /**
+   * CIBA §7.1.1 signed authentication requests, where the profile requires them (FAPI-CIBA ID1
+   * §5.2.2 items 6 and 9); absent where the client may choose. Where `unsigned.expect` is
+   * `refuse`, a correct client sends every backchannel request as a signed `request` JWT and
+   * registers the alg it signs with (`backchannel_authentication_request_signing_alg`, CIBA §4).
+   */
+  cibaSignedRequest?: {
+    /** The same request as plain form parameters (no `request` JWT): what the AS must do with it. */
+    unsigned: Rule
+    /** A signed request whose lifetime (exp - nbf) exceeds `maxLifetimeSeconds`: what the AS must do with it. */
+    lifetime: Rule & { maxLifetimeSeconds: number }
+  }
+  /**
+   * The binding_message a correct client sends in a backchannel request when the configuration
+   * names none (`ciba.binding_message`), where the AS may require one (FAPI-CIBA ID1 §5.2.2 item 2).
+   */
+  cibaBindingMessage?: string
   /** Endpoints where a confidential client must authenticate, with the clauses that say so. */
   authenticatedEndpoints: Array<{ endpoint: 'token' | 'revocation' | 'pushed_authorization_request'; requirements: RequirementId[] }>
   /**
