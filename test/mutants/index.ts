@@ -32,6 +32,8 @@ import acceptsWrongIss from './accepts-wrong-iss.js'
 import acceptsWrongSub from './accepts-wrong-sub.js'
 import cibaAllowsPush from './ciba-allows-push.js'
 import cibaUnauthenticatedBackchannel from './ciba-unauthenticated-backchannel.js'
+import cibaAcceptsUnsignedRequest from './ciba-accepts-unsigned-request.js'
+import cibaAcceptsLongLivedRequest from './ciba-accepts-long-lived-request.js'
 import forgetsJti from './forgets-jti.js'
 import listsForbiddenMethod from './lists-forbidden-method.js'
 import listsNoneAlg from './lists-none-alg.js'
@@ -80,6 +82,8 @@ export const MUTANTS: readonly Mutant[] = [
   listsNoFapiAlg,
   cibaAllowsPush,
   cibaUnauthenticatedBackchannel,
+  cibaAcceptsUnsignedRequest,
+  cibaAcceptsLongLivedRequest,
   serverErrorOnRefusal,
   tokenResponseCacheable,
   basicRefusalNot401,
