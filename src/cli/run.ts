@@ -13,7 +13,7 @@ import { coverage, unproven, unprovenReason } from '../report/coverage.js'
 import { DETAIL_FILE, PARTIAL_FILE } from '../report/results-reporter.js'
 import { PLAN_ENV, type RunPlan } from '../suite/plan.js'
 import { PROFILE_IDS, type ProfileId } from '../suite/profile.js'
-import { summarize, type ProfileCoverage, type ResultRecord, type RunResults } from '../suite/result.js'
+import { summarize, type ProfileCoverage, type ResultRecord, type RunResults, type RunSummary } from '../suite/result.js'
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 
@@ -196,15 +196,25 @@ export function textTable(head: string[], rows: Array<Array<string | number>>, t
   return lines
 }
 
-function printSummary(run: RunResults): void {
+/** `3 passed, 0 failed, 1 warnings, 2 info, 1 not applicable, 0 errors` (the last line of a run). */
+export function summaryLine(s: RunSummary): string {
+  return `${s.passed} passed, ${s.failed} failed, ${s.warnings} warnings, ${s.info} info, ${s.notApplicable} not applicable, ${s.errors} errors`
+}
+
+/** The per-profile table printed after a run: passed, failed, warning, info, n/a, skipped, error; a total row. */
+export function summaryTable(run: Pick<RunResults, 'profiles' | 'results' | 'summary'>): string[] {
   const rows = ORDER.filter((p) => run.profiles.includes(p)).map((p) => {
     const s = summarize(run.results.filter((r) => r.profile === p))
-    return [p, s.passed, s.failed, s.warnings, s.notApplicable, s.skipped, s.errors]
+    return [p, s.passed, s.failed, s.warnings, s.info, s.notApplicable, s.skipped, s.errors]
   })
-  const head = ['profile', 'passed', 'failed', 'warning', 'n/a', 'skipped', 'error']
-  const total = ['total', run.summary.passed, run.summary.failed, run.summary.warnings, run.summary.notApplicable, run.summary.skipped, run.summary.errors]
+  const head = ['profile', 'passed', 'failed', 'warning', 'info', 'n/a', 'skipped', 'error']
+  const total = ['total', run.summary.passed, run.summary.failed, run.summary.warnings, run.summary.info, run.summary.notApplicable, run.summary.skipped, run.summary.errors]
+  return textTable(head, [...rows, total], true)
+}
+
+function printSummary(run: RunResults): void {
   log('')
-  for (const line of textTable(head, [...rows, total], true)) log(line)
+  for (const line of summaryTable(run)) log(line)
 }
 
 /**
@@ -228,7 +238,9 @@ export function coverageLines(cov: Partial<Record<ProfileId, ProfileCoverage>>):
 /**
  * The exit code of a finished run, from its records, and the one-line cause for stderr:
  * 2 aborted; 1 a result failed; 3 a selected profile judged no shall requirement (nothing was
- * proven for it); 2 a result ended in `error` (the harness could not decide); otherwise 0.
+ * proven for it); 2 a result ended in `error` (the harness could not decide); otherwise 0. An
+ * `info` result (an optional behaviour the server does not use) never changes the code: it is not
+ * a failure, and its shall-level checks count as judged for "nothing proven".
  */
 export function exitCode(run: Pick<RunResults, 'aborted' | 'results' | 'profiles'>): { code: 0 | 1 | 2 | 3; cause?: string } {
   if (run.aborted) return { code: 2, cause: run.aborted.message }
@@ -295,7 +307,7 @@ export async function run(opts: RunOptions): Promise<number> {
     printSummary(results)
     for (const line of coverageLines(results.coverage)) log(line)
   }
-  log(`\n${results.summary.passed} passed, ${results.summary.failed} failed, ${results.summary.warnings} warnings, ${results.summary.notApplicable} not applicable, ${results.summary.errors} errors in ${(results.durationMs / 1000).toFixed(1)} s`)
+  log(`\n${summaryLine(results.summary)} in ${(results.durationMs / 1000).toFixed(1)} s`)
   log(`results: ${join(outDir, 'results.json')}`)
   const exit = exitCode(results)
   if (exit.cause) process.stderr.write(`fapi-harness: ${exit.cause}\n`)

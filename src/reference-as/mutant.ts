@@ -85,10 +85,16 @@ export interface Mutant {
   /** Harness module ids that must fail against this mutant, per profile. */
   expectFailures: Partial<Record<ProfileId, string[]>>
   /**
-   * Harness module ids that must end with a warning (a should/may-level check missed), per
-   * profile; every other module passes, fails as `expectFailures` says, or is not applicable.
+   * Harness module ids that must end with a warning (a should-level check missed), per profile;
+   * every other module passes, fails as `expectFailures` says, ends `info` as `expectInfo` says,
+   * or is not applicable.
    */
   expectWarnings?: Partial<Record<ProfileId, string[]>>
+  /**
+   * Harness module ids that must end `info` (a may-level check missed: the server does not use
+   * that optional behaviour), per profile.
+   */
+  expectInfo?: Partial<Record<ProfileId, string[]>>
   /**
    * Harness modules that must end in `error` (the harness cannot decide) against this mutant, per
    * profile: e.g. a resource that refuses even the correct token leaves the refusal modules

@@ -4,8 +4,9 @@
  * knows the Allure formats.
  *
  * Status mapping: failed → failed (the server does not conform), error → broken (a harness or
- * configuration problem), warning → passed with a `warning` label, not_applicable and skipped →
- * skipped with the reason.
+ * configuration problem), warning → passed with a `warning` label, info → passed with the tag and
+ * label `informational` (the server does not use an optional, may-level behaviour), not_applicable
+ * and skipped → skipped with the reason.
  */
 import { spawn } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
@@ -23,6 +24,7 @@ import {
   surfaceTitle,
   variantOf,
   accessible,
+  INFO_MEANING,
 } from './common.js'
 
 type AllureStatus = 'passed' | 'failed' | 'broken' | 'skipped' | 'unknown'
@@ -71,6 +73,7 @@ export function allureStatus(status: ResultRecord['status']): AllureStatus {
   switch (status) {
     case 'passed':
     case 'warning':
+    case 'info':
       return 'passed'
     case 'failed':
       return 'failed'
@@ -83,7 +86,7 @@ export function allureStatus(status: ResultRecord['status']): AllureStatus {
 }
 
 function stepStatus(status: CheckOutcome['status']): AllureStatus {
-  return status === 'error' ? 'broken' : status === 'warning' ? 'passed' : status
+  return status === 'error' ? 'broken' : status === 'warning' || status === 'info' ? 'passed' : status
 }
 
 function statusMessage(r: ResultRecord): string {
@@ -95,6 +98,8 @@ function statusMessage(r: ResultRecord): string {
       return `${r.errorCode ? `${r.errorCode}: ` : ''}${r.message}`
     case 'warning':
       return `warning: [${r.level}] ${reqs ? `${reqs}: ` : ''}${r.message}`
+    case 'info':
+      return `info: [${r.level}] ${reqs ? `${reqs}: ` : ''}${INFO_MEANING}: ${r.message}`
     case 'not_applicable':
       return `not applicable: ${r.message}`
     case 'skipped':
@@ -127,7 +132,12 @@ function description(r: ResultRecord): { text: string; html: string } {
     const name = info.url ? `<a href="${h(info.url)}" target="_blank" rel="noopener noreferrer">${h(id)}</a>` : h(id)
     return `<li>${name} (${h(info.level ?? 'unknown level')}): ${h(info.summary ?? 'not in the requirement registry')}${info.quote ? `<br><q>${h(info.quote)}</q>` : ''}</li>`
   })
-  const warn = r.status === 'warning' ? `<p><strong>Warning:</strong> ${h(r.message)}</p>` : ''
+  const warn =
+    r.status === 'warning'
+      ? `<p><strong>Warning:</strong> ${h(r.message)}</p>`
+      : r.status === 'info'
+        ? `<p><strong>Informational:</strong> ${h(INFO_MEANING)}: ${h(r.message)}</p>`
+        : ''
   const html =
     warn +
     `<ul>${rows.map(([k, v]) => `<li><strong>${h(k)}:</strong> ${h(v)}</li>`).join('')}</ul>` +
@@ -213,7 +223,7 @@ export async function writeAllureResults(run: RunResults, dir: string): Promise<
     const steps: AllureStep[] = r.checks.map((c, i) => ({
       name: `${c.check} [${c.requirements.join(', ')}]`,
       status: stepStatus(c.status),
-      statusDetails: c.status === 'passed' ? {} : { message: `${c.status === 'warning' ? 'warning: ' : ''}${c.message}` },
+      statusDetails: c.status === 'passed' ? {} : { message: `${c.status === 'warning' ? 'warning: ' : c.status === 'info' ? 'info: ' : ''}${c.message}` },
       stage: 'finished',
       start: Math.round(start + i * per),
       stop: Math.round(start + (i + 1) * per),
@@ -241,6 +251,7 @@ export async function writeAllureResults(run: RunResults, dir: string): Promise<
       { name: 'tag', value: r.surface },
       ...(r.expected === 'refused' ? [{ name: 'tag', value: 'negative' }] : r.expected === 'accepted' ? [{ name: 'tag', value: 'positive' }] : []),
       ...(r.status === 'warning' ? [{ name: 'tag', value: 'warning' }, { name: 'warning', value: r.message }] : []),
+      ...(r.status === 'info' ? [{ name: 'tag', value: 'informational' }, { name: 'informational', value: r.message }] : []),
       ...(r.status === 'not_applicable' ? [{ name: 'tag', value: 'not-applicable' }] : []),
       ...r.requirements.map((id) => ({ name: 'requirement', value: id })),
       // Behaviors tab = requirement → tests
@@ -300,13 +311,14 @@ export async function writeAllureResults(run: RunResults, dir: string): Promise<
   return { files, historyIds }
 }
 
-/** Categories: non-conformance by level, harness problems, warnings. */
+/** Categories: non-conformance by level, harness problems, warnings, informational results. */
 const CATEGORIES = [
   { name: 'Non-conformance: shall', matchedStatuses: ['failed'], messageRegex: '(?s)\\[shall\\].*' },
   { name: 'Non-conformance: should', matchedStatuses: ['failed'], messageRegex: '(?s)\\[should\\].*' },
   { name: 'Non-conformance: may', matchedStatuses: ['failed'], messageRegex: '(?s)\\[may\\].*' },
   { name: 'Harness or configuration problem', matchedStatuses: ['broken'] },
   { name: 'Warnings', matchedStatuses: ['passed'], messageRegex: '(?s)warning: .*' },
+  { name: 'Informational: optional behaviour not used', matchedStatuses: ['passed'], messageRegex: '(?s)info: .*' },
 ]
 
 function propEscape(s: string): string {

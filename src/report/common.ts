@@ -34,14 +34,19 @@ export function escapeHtml(s: string): string {
     .replace(/'/g, '&#39;')
 }
 
+/** How a status is spelled out; `info` is informational: an optional behaviour the server does not use. */
 export const STATUS_WORD: Record<Status, string> = {
   passed: 'Passed',
   failed: 'Failed',
   warning: 'Warning',
+  info: 'Informational',
   skipped: 'Skipped',
   not_applicable: 'Not applicable',
   error: 'Error',
 }
+
+/** What an `info` result means, in the words every report uses. */
+export const INFO_MEANING = 'the server does not use this optional behaviour'
 
 const SURFACE_TITLES: Record<string, string> = {
   discovery: 'Discovery',

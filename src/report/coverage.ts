@@ -5,21 +5,24 @@
  *
  * A result that ended in `error` (e.g. ERR_PRECONDITION: the control request was refused) keeps its
  * requirement ids and level but proves nothing: its requirements are inconclusive, never passed,
- * never failed.
+ * never failed. An `info` result (an optional, may-level behaviour the server does not use) was
+ * judged: it counts among the judged modules, and a shall requirement it cites at shall level is
+ * judged; a requirement whose results are informational has the verdict `informational`.
  */
 import type { Level, RequirementId } from '../spec/requirements.js'
 import { PROFILE_IDS, type ProfileId } from '../suite/profile.js'
 import type { ProfileCoverage, RequirementRow, ResultRecord, Status } from '../suite/result.js'
 import { requirementMatrix, type MatrixRow } from './matrix.js'
 
-const JUDGED: ReadonlySet<Status> = new Set(['passed', 'failed', 'warning'])
+/** Statuses of a result that judged the server (an `info` result did: the behaviour is unused). */
+const JUDGED: ReadonlySet<Status> = new Set(['passed', 'failed', 'warning', 'info'])
 const RANK: Record<Level, number> = { shall: 3, should: 2, may: 1 }
 
 /** Module counts of one profile's results. */
 export function moduleCounts(results: readonly Pick<ResultRecord, 'status'>[]): ProfileCoverage['modules'] {
   const n = (s: Status) => results.filter((r) => r.status === s).length
-  const m = { passed: n('passed'), failed: n('failed'), warnings: n('warning'), notApplicable: n('not_applicable'), skipped: n('skipped'), errors: n('error') }
-  return { total: results.length, judged: m.passed + m.failed + m.warnings, ...m }
+  const m = { passed: n('passed'), failed: n('failed'), warnings: n('warning'), info: n('info'), notApplicable: n('not_applicable'), skipped: n('skipped'), errors: n('error') }
+  return { total: results.length, judged: m.passed + m.failed + m.warnings + m.info, ...m }
 }
 
 /** How one requirement stands at shall level, from its per-requirement views; undefined when no shall-level result cites it. */

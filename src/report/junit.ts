@@ -2,11 +2,13 @@
  * JUnit XML for CI systems: one `<testsuite>` per profile, one `<testcase>` per result.
  * failed → `<failure>` (message, requirement ids, level), error → `<error>` (type and message lead
  * with the ERR_* code; its requirements are inconclusive), skipped and not_applicable →
- * `<skipped message>`, warning → passed with a `<system-out>` saying so. Each testsuite carries
- * the profile's coverage as properties (`coverage.shall.judged`, ...).
+ * `<skipped message>`, warning → passed with a `<system-out>` saying so, info → passed with a
+ * `<system-out>` and the property `informational` (the server does not use an optional, may-level
+ * behaviour: neither a pass nor a warning). Each testsuite carries the profile's coverage as
+ * properties (`coverage.shall.judged`, ...).
  */
 import type { ProfileCoverage, ResultRecord, RunResults } from '../suite/result.js'
-import { escapeXml as x, profileTitle, variantOf } from './common.js'
+import { escapeXml as x, INFO_MEANING, profileTitle, variantOf } from './common.js'
 import { profileCoverage } from './coverage.js'
 
 const seconds = (ms: number): string => (Math.max(0, ms) / 1000).toFixed(3)
@@ -37,6 +39,7 @@ export function errorMessage(r: Pick<ResultRecord, 'errorCode' | 'message'>): st
 function coverageProperties(c: ProfileCoverage): string {
   const props: Array<[string, number]> = [
     ['coverage.modules.judged', c.modules.judged],
+    ['coverage.modules.informational', c.modules.info],
     ['coverage.modules.not_applicable', c.modules.notApplicable],
     ['coverage.modules.inconclusive', c.modules.errors],
     ['coverage.shall.judged', c.shall.judged],
@@ -51,10 +54,12 @@ function testcase(r: ResultRecord): string {
   const variant = variantOf(r)
   const name = variant ? `${r.id} [${variant}]` : r.id
   const open = `    <testcase classname="${x(`${r.profile}.${r.surface}`)}" name="${x(name)}" time="${seconds(r.durationMs)}"`
-  const props =
-    r.requirements.length > 0
-      ? `      <properties>\n${r.requirements.map((id) => `        <property name="requirement" value="${x(id)}"/>`).join('\n')}\n        <property name="level" value="${x(r.level)}"/>\n      </properties>\n`
-      : ''
+  const propList: Array<[string, string]> = [
+    ...r.requirements.map((id): [string, string] => ['requirement', id]),
+    ...(r.requirements.length > 0 ? [['level', r.level] as [string, string]] : []),
+    ...(r.status === 'info' ? [['informational', INFO_MEANING] as [string, string]] : []),
+  ]
+  const props = propList.length ? `      <properties>\n${propList.map(([n, v]) => `        <property name="${x(n)}" value="${x(v)}"/>`).join('\n')}\n      </properties>\n` : ''
   let body = ''
   switch (r.status) {
     case 'passed':
@@ -73,6 +78,9 @@ function testcase(r: ResultRecord): string {
       break
     case 'warning':
       body = `      <system-out>${x(`WARNING [${r.level}] ${r.requirements.join(', ')}: ${r.message}`)}</system-out>\n`
+      break
+    case 'info':
+      body = `      <system-out>${x(`INFORMATIONAL [${r.level}] ${r.requirements.join(', ')}: ${INFO_MEANING}: ${r.message}`)}</system-out>\n`
       break
   }
   return `${open}>\n${props}${body}    </testcase>`

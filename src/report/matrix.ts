@@ -2,13 +2,16 @@
  * Requirement → verdict matrix: for each requirement id cited by any result, the results that
  * prove it and one overall verdict.
  *
- * Verdict, first rule that applies:
+ * Verdict, first rule that applies (worst first, like a result's status: failed > error >
+ * warning > info > passed):
  * 1. `failed`         a shall-level result citing it failed;
  * 2. `warning`        a result citing it failed at should/may level, or ended with a warning;
  * 3. `inconclusive`   a result citing it ended in a harness error (the clause was not proven);
- * 4. `passed`         at least one result citing it passed;
- * 5. `not_applicable` every result citing it was not applicable;
- * 6. `not_tested`     otherwise (only skipped, or skipped and not applicable).
+ * 4. `informational`  a result citing it ended `info`: the server does not use this optional (may)
+ *                     behaviour; judged, but neither passed nor a warning;
+ * 5. `passed`         at least one result citing it passed;
+ * 6. `not_applicable` every result citing it was not applicable;
+ * 7. `not_tested`     otherwise (only skipped, or skipped and not applicable).
  *
  * A result is judged per requirement: where its checks say which clauses they prove, only the
  * checks citing the requirement count (a test failing one clause does not fail the others it
@@ -17,7 +20,7 @@
  * internal error) is inconclusive for every requirement it cites, whatever checks it passed on the
  * way: it never passes nor fails one. The row names the causes (result ids and messages).
  */
-import type { InconclusiveCause, ResultRecord, RequirementVerdict } from '../suite/result.js'
+import { worstStatus, type InconclusiveCause, type ResultRecord, type RequirementVerdict } from '../suite/result.js'
 import { requirementInfo, type RequirementInfo } from './common.js'
 
 export type Verdict = RequirementVerdict
@@ -26,6 +29,7 @@ export const VERDICT_WORD: Record<Verdict, string> = {
   failed: 'Failed',
   warning: 'Warning',
   inconclusive: 'Inconclusive',
+  informational: 'Informational',
   passed: 'Passed',
   not_applicable: 'Not applicable',
   not_tested: 'Not tested',
@@ -44,12 +48,13 @@ export function verdictOf(results: readonly Pick<ResultRecord, 'status' | 'level
   if (results.some((r) => r.status === 'failed' && r.level === 'shall')) return 'failed'
   if (results.some((r) => r.status === 'failed' || r.status === 'warning')) return 'warning'
   if (results.some((r) => r.status === 'error')) return 'inconclusive'
+  if (results.some((r) => r.status === 'info')) return 'informational'
   if (results.some((r) => r.status === 'passed')) return 'passed'
   if (results.length > 0 && results.every((r) => r.status === 'not_applicable')) return 'not_applicable'
   return 'not_tested'
 }
 
-const VERDICT_ORDER: Record<Verdict, number> = { failed: 0, warning: 1, inconclusive: 2, passed: 3, not_applicable: 4, not_tested: 5 }
+const VERDICT_ORDER: Record<Verdict, number> = { failed: 0, warning: 1, inconclusive: 2, informational: 3, passed: 4, not_applicable: 5, not_tested: 6 }
 
 /** Natural order of ids: FAPI1-ADV-5.2.2-14 after FAPI1-ADV-5.2.2-4. */
 function compareIds(a: string, b: string): number {
@@ -59,22 +64,14 @@ function compareIds(a: string, b: string): number {
 const RANK = { shall: 3, should: 2, may: 1 } as const
 
 /**
- * The result as far as one requirement is concerned: status and level of the checks citing it.
+ * The result as far as one requirement is concerned: status and level of the checks citing it
+ * (the worst of them: failed > error > warning > info > passed).
  * An `error` result stays `error` for every requirement: a harness error proves nothing.
  */
 export function asFarAs(r: ResultRecord, id: string): ResultRecord {
   const cs = (r.checks ?? []).filter((c) => c.requirements.includes(id as never))
   if (!cs.length) return r
-  const status =
-    r.status === 'error'
-      ? 'error'
-      : cs.some((c) => c.status === 'failed')
-        ? 'failed'
-        : cs.some((c) => c.status === 'error')
-          ? 'error'
-          : cs.some((c) => c.status === 'warning')
-            ? 'warning'
-            : 'passed'
+  const status = r.status === 'error' ? 'error' : worstStatus(cs)
   const level = cs.reduce<ResultRecord['level']>((l, c) => (RANK[c.level] > RANK[l] ? c.level : l), 'may')
   return status === r.status && level === r.level ? r : { ...r, status, level }
 }

@@ -14,6 +14,7 @@ import {
   STATUS_WORD,
   surfaceTitle,
   variantOf,
+  INFO_MEANING,
 } from './common.js'
 import { coverage, unproven } from './coverage.js'
 import { requirementMatrix, VERDICT_WORD, type MatrixRow, type Verdict } from './matrix.js'
@@ -36,6 +37,8 @@ const SYMBOL: Record<Status | Verdict, string> = {
   passed: '✓',
   failed: '✗',
   warning: '!',
+  info: 'i',
+  informational: 'i',
   error: '⚠',
   inconclusive: '?',
   skipped: '⊘',
@@ -83,13 +86,15 @@ function specOf(id: string): string {
 
 /**
  * The one-sentence conclusion, in the order of the exit codes: a shall failure; a profile for
- * which nothing was proven; harness errors or an abort; then warnings, passes.
+ * which nothing was proven; harness errors or an abort; then warnings, informational findings
+ * (optional behaviour the server does not use), passes.
  */
 export function conclusion(rows: MatrixRow[], run: RunResults, nothingProven: readonly string[] = []): { kind: Verdict; text: string } {
   const count = (v: Verdict) => rows.filter((r) => r.verdict === v).length
   const failed = count('failed')
   const warning = count('warning')
   const inconclusive = count('inconclusive')
+  const informational = count('informational')
   const passed = count('passed')
   const errors = run.results.filter((r) => r.status === 'error').length
   const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`
@@ -108,7 +113,10 @@ export function conclusion(rows: MatrixRow[], run: RunResults, nothingProven: re
       text: `Inconclusive: ${run.aborted ? 'the run was aborted; ' : ''}${plural(errors, 'result')} ended in a harness error; ${plural(inconclusive, 'requirement')} could not be judged.`,
     }
   }
-  if (warning) return { kind: 'warning', text: `No shall-level failure; ${plural(warning, 'requirement')} with warnings or should/may-level findings.` }
+  if (warning) return { kind: 'warning', text: `No shall-level failure; ${plural(warning, 'requirement')} with warnings or should-level findings.` }
+  if (informational) {
+    return { kind: 'informational', text: `No failure or warning: ${plural(passed, 'requirement')} passed, ${informational} informational (an optional behaviour the server does not use), of ${rows.length} cited.` }
+  }
   if (passed) return { kind: 'passed', text: `No failure: ${plural(passed, 'requirement')} passed (of ${rows.length} cited).` }
   return { kind: 'not_tested', text: 'No requirement was judged in this run.' }
 }
@@ -116,7 +124,8 @@ export function conclusion(rows: MatrixRow[], run: RunResults, nothingProven: re
 const CSS = `
 :root{--fg:#1b1f24;--muted:#57606a;--line:#d0d7de;--bg-alt:#f6f8fa;--accent:#0b3d91;
 --pass:#116329;--pass-bg:#dafbe1;--fail:#a40e26;--fail-bg:#ffebe9;--warn:#7d4e00;--warn-bg:#fff8c5;
---err:#6e2b00;--err-bg:#ffe7d1;--skip:#424a53;--skip-bg:#eaeef2;--na:#57606a;--na-bg:#f6f8fa}
+--err:#6e2b00;--err-bg:#ffe7d1;--skip:#424a53;--skip-bg:#eaeef2;--na:#57606a;--na-bg:#f6f8fa;
+--info:#0a3069;--info-bg:#ddf4ff}
 *{box-sizing:border-box}
 html{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:var(--fg);background:#fff}
 body{margin:0 auto;max-width:1280px;padding:24px 32px 48px}
@@ -133,6 +142,7 @@ dl.meta dd{margin:0;overflow-wrap:anywhere}
 .conclusion{border:1px solid var(--line);border-left-width:8px;padding:10px 14px;margin:16px 0;font-size:1.1rem;font-weight:600;background:var(--bg-alt)}
 .conclusion.s-failed{border-left-color:var(--fail)}.conclusion.s-passed{border-left-color:var(--pass)}
 .conclusion.s-warning{border-left-color:#bf8700}.conclusion.s-inconclusive{border-left-color:var(--err)}
+.conclusion.s-informational{border-left-color:var(--info)}
 .note{border:1px solid #bf8700;background:var(--warn-bg);padding:8px 12px;margin:12px 0}
 .aborted{border:1px solid var(--fail);background:var(--fail-bg);padding:8px 12px;margin:12px 0}
 table{border-collapse:collapse;width:100%;margin:.4rem 0 1rem;table-layout:fixed}
@@ -159,6 +169,7 @@ table.counts th{text-align:right}
 .s-passed.badge{color:var(--pass);background:var(--pass-bg)}
 .s-failed.badge{color:var(--fail);background:var(--fail-bg)}
 .s-warning.badge{color:var(--warn);background:var(--warn-bg)}
+.s-info.badge,.s-informational.badge{color:var(--info);background:var(--info-bg)}
 .s-error.badge,.s-inconclusive.badge{color:var(--err);background:var(--err-bg)}
 .s-skipped.badge,.s-not_tested.badge{color:var(--skip);background:var(--skip-bg)}
 .s-not_applicable.badge{color:var(--na);background:var(--na-bg);border-style:dashed}
@@ -195,6 +206,7 @@ function countsLine(s: ReturnType<typeof summarize>): string {
     ['passed', s.passed],
     ['failed', s.failed],
     ['warning', s.warnings],
+    ['info', s.info],
     ['error', s.errors],
     ['skipped', s.skipped],
     ['not_applicable', s.notApplicable],
@@ -210,6 +222,7 @@ function countsTable(s: ReturnType<typeof summarize>, caption: string, id?: stri
     ['passed', 'Passed', s.passed],
     ['failed', 'Failed', s.failed],
     ['warning', 'Warnings', s.warnings],
+    ['info', 'Informational', s.info],
     ['error', 'Errors', s.errors],
     ['skipped', 'Skipped', s.skipped],
     ['not_applicable', 'Not applicable', s.notApplicable],
@@ -256,7 +269,7 @@ function testRef(r: ResultRecord): string {
   return `<a class="mono" href="#${resultAnchor(r)}">${h(r.id)}</a> <span class="muted">${h(r.profile)}${v ? ` [${h(v)}]` : ''}</span>`
 }
 
-const STATUS_ORDER: Record<Status, number> = { failed: 0, warning: 1, error: 2, passed: 3, skipped: 4, not_applicable: 5 }
+const STATUS_ORDER: Record<Status, number> = { failed: 0, warning: 1, error: 2, info: 3, passed: 4, skipped: 5, not_applicable: 6 }
 
 function evidenceCell(row: MatrixRow): string {
   const rs = row.results
@@ -364,7 +377,9 @@ function findings(rows: MatrixRow[]): string {
       `<h3>${verdictBadge(v)} ${h(heading)} (${rs.length})</h3><ul class="findings">` +
       rs
         .map((row) => {
-          const bad = row.results.filter((r) => (v === 'failed' ? r.status === 'failed' && r.level === 'shall' : v === 'inconclusive' ? r.status === 'error' : r.status === 'failed' || r.status === 'warning'))
+          const bad = row.results.filter((r) =>
+            v === 'failed' ? r.status === 'failed' && r.level === 'shall' : v === 'inconclusive' ? r.status === 'error' : v === 'informational' ? r.status === 'info' : r.status === 'failed' || r.status === 'warning',
+          )
           const shown = bad.slice(0, 4).map((r) => `<a href="#${resultAnchor(r)}">${h(`${r.profile}/${r.id}`)}</a>`)
           if (bad.length > shown.length) shown.push(`${bad.length - shown.length} more`)
           const causes = v === 'inconclusive' ? `<ul class="causes small">${row.causes.slice(0, 4).map((c) => `<li>${h(`${c.profile}/${c.id}`)}: ${causeText(c)}</li>`).join('')}${row.causes.length > 4 ? `<li>${row.causes.length - 4} more</li>` : ''}</ul>` : ''
@@ -374,7 +389,11 @@ function findings(rows: MatrixRow[]): string {
       `</ul>`
     )
   }
-  const out = block('failed', 'Requirements not met') + block('warning', 'Requirements with findings') + block('inconclusive', 'Requirements not judged (harness errors)')
+  const out =
+    block('failed', 'Requirements not met') +
+    block('warning', 'Requirements with findings') +
+    block('inconclusive', 'Requirements not judged (harness errors)') +
+    block('informational', 'Optional behaviour the server does not use (informational)')
   return out ? `<div id="findings">${out}</div>` : ''
 }
 
@@ -399,7 +418,7 @@ export function renderSummary(run: RunResults, opts: SummaryOptions = {}): strin
           .join('<br>')
   const title = `FAPI conformance report: ${run.target.issuer}`
   const tableOfContents = `<nav class="toc" aria-label="Contents"><a href="#overview">Overview</a><a href="#matrix-section">Requirements</a>${[...byProfile.keys()].map((p) => `<a href="#${anchorId('profile', p)}">${h(p)}</a>`).join('')}<a href="#legend">Legend</a></nav>`
-  const verdictCounts = (['failed', 'warning', 'inconclusive', 'passed', 'not_applicable', 'not_tested'] as Verdict[])
+  const verdictCounts = (['failed', 'warning', 'inconclusive', 'informational', 'passed', 'not_applicable', 'not_tested'] as Verdict[])
     .map((v) => [v, rows.filter((r) => r.verdict === v).length] as const)
     .filter(([, n]) => n > 0)
     .map(([v, n]) => `${verdictBadge(v)} <span data-verdict-count="${v}">${n}</span>`)
@@ -453,21 +472,23 @@ ${[...byProfile].map(([p, rs]) => profileSection(run, p, rs, opts)).join('\n')}
 <h2 id="legend-h">How to read this report</h2>
 <table class="small legend"><caption>Test statuses</caption><tbody>
 <tr><th scope="row">${statusBadge('passed')}</th><td>The server behaved as the profile requires.</td></tr>
-<tr><th scope="row">${statusBadge('failed')}</th><td>The server does not conform: a check failed at the level shown (shall, should, may).</td></tr>
-<tr><th scope="row">${statusBadge('warning')}</th><td>Conformant, with a finding worth review (e.g. a should-level recommendation not followed).</td></tr>
+<tr><th scope="row">${statusBadge('failed')}</th><td>The server does not conform: a shall-level check failed.</td></tr>
+<tr><th scope="row">${statusBadge('warning')}</th><td>Conformant, with a finding worth review: a should-level recommendation not followed.</td></tr>
+<tr><th scope="row">${statusBadge('info')}</th><td>Informational: ${h(INFO_MEANING)} (a may-level check missed). Judged, but neither a pass nor a warning; it never fails the run.</td></tr>
 <tr><th scope="row">${statusBadge('error')}</th><td>A harness or configuration problem; the behaviour was not judged.</td></tr>
 <tr><th scope="row">${statusBadge('skipped')}</th><td>Not run (precondition missing, e.g. no suitable key configured).</td></tr>
 <tr><th scope="row">${statusBadge('not_applicable')}</th><td>The profile says nothing about this behaviour, or the variant excludes it.</td></tr>
 </tbody></table>
 <table class="small legend"><caption>Requirement verdicts (first rule that applies)</caption><tbody>
 <tr><th scope="row">${verdictBadge('failed')}</th><td>A shall-level test citing the requirement failed.</td></tr>
-<tr><th scope="row">${verdictBadge('warning')}</th><td>A should/may-level test citing it failed, or a test ended with a warning.</td></tr>
+<tr><th scope="row">${verdictBadge('warning')}</th><td>A should-level check citing it missed: a test ended with a warning (or failed below shall level).</td></tr>
 <tr><th scope="row">${verdictBadge('inconclusive')}</th><td>A test citing it ended in a harness error (e.g. <code>ERR_PRECONDITION</code>: the control request, the same request without the change under test, was refused), so it was not proven either way; the causes are listed with the test.</td></tr>
-<tr><th scope="row">${verdictBadge('passed')}</th><td>At least one test citing it passed, none failed.</td></tr>
+<tr><th scope="row">${verdictBadge('informational')}</th><td>A test citing it was informational: the server does not use this optional (may) behaviour. Not a failure, not a warning, not a pass.</td></tr>
+<tr><th scope="row">${verdictBadge('passed')}</th><td>At least one test citing it passed, none failed, warned or was informational.</td></tr>
 <tr><th scope="row">${verdictBadge('not_applicable')}</th><td>Every test citing it was not applicable.</td></tr>
 <tr><th scope="row">${verdictBadge('not_tested')}</th><td>Only skipped tests cite it.</td></tr>
 </tbody></table>
-<p class="small">Coverage counts, per profile, the tests that judged the server (passed, failed or warned), those not applicable and those that ended in a harness error (inconclusive), and the requirements cited at shall level: judged when a shall-level check citing them passed, failed or warned; inconclusive only when none did and a test citing them ended in an error; not applicable only when every shall-level test citing them was not applicable. A profile with no shall requirement judged proved nothing: <code>fapi-harness run</code> exits 3.</p>
+<p class="small">Coverage counts, per profile, the tests that judged the server (passed, failed, warned or informational), those not applicable and those that ended in a harness error (inconclusive), and the requirements cited at shall level: judged when a shall-level check citing them passed, failed, warned or was informational; inconclusive only when none did and a test citing them ended in an error; not applicable only when every shall-level test citing them was not applicable. A profile with no shall requirement judged proved nothing: <code>fapi-harness run</code> exits 3.</p>
 <p class="small">Secrets (client secrets, tokens, authorization codes, private keys, cookies) are masked as <code>«redacted:abcd…#1234abcd»</code>: the first characters (long values only) and 8 hex digits of the SHA-256, so equal values compare equal without being disclosed.</p>
 </section>
 </main>

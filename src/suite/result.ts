@@ -1,8 +1,12 @@
 import type { Level, RequirementId } from '../spec/requirements.js'
 import type { ProfileId, Surface } from './profile.js'
 
-/** Status of one result, as written to results.json. */
-export type Status = 'passed' | 'failed' | 'warning' | 'skipped' | 'not_applicable' | 'error'
+/**
+ * Status of one result, as written to results.json. `info`: the server does not use an optional
+ * (`may`) behaviour the result judged; informational, never a warning and never counted as passed.
+ * A judged result takes the status of its worst check: failed > error > warning > info > passed.
+ */
+export type Status = 'passed' | 'failed' | 'warning' | 'info' | 'skipped' | 'not_applicable' | 'error'
 
 /** One HTTP exchange the simulator recorded, already redacted. Bodies are text as on the wire. */
 export interface Exchange {
@@ -30,13 +34,17 @@ export interface Exchange {
   durationMs: number
 }
 
-/** The verdict of one check within a module, with the call-site level and requirement ids. */
+/**
+ * The verdict of one check within a module, with the call-site level and requirement ids. A missed
+ * check is `failed` at shall, `warning` at should, `info` at may (the server does not use this
+ * optional behaviour); `error` when it could not decide.
+ */
 export interface CheckOutcome {
   check: string
   title: string
   requirements: RequirementId[]
   level: Level
-  status: 'passed' | 'failed' | 'warning' | 'error'
+  status: 'passed' | 'failed' | 'warning' | 'info' | 'error'
   message: string
   /** The step whose exchanges it judged. */
   step?: string
@@ -81,6 +89,8 @@ export interface RunSummary {
   passed: number
   failed: number
   warnings: number
+  /** Results with status `info`: an optional (may) behaviour the server does not use. */
+  info: number
   skipped: number
   notApplicable: number
   errors: number
@@ -89,8 +99,9 @@ export interface RunSummary {
 /**
  * Verdict of one requirement over the results citing it (rules in src/report/matrix.ts).
  * `inconclusive`: a result citing it ended in a harness error, so the clause was not proven.
+ * `informational`: judged, and the server does not use the optional behaviour (an `info` result).
  */
-export type RequirementVerdict = 'failed' | 'warning' | 'inconclusive' | 'passed' | 'not_applicable' | 'not_tested'
+export type RequirementVerdict = 'failed' | 'warning' | 'inconclusive' | 'informational' | 'passed' | 'not_applicable' | 'not_tested'
 
 /** Why a requirement is inconclusive: one `error` result (or undecidable check) citing it. */
 export interface InconclusiveCause {
@@ -117,9 +128,9 @@ export interface RequirementRow {
 
 /**
  * What a profile's results proved (results.json `coverage.<profile>`). Modules are results;
- * `judged` ones passed, failed or warned. A requirement counts under `shall` when some result
- * cites it at shall level; it is `judged` when a shall-level check citing it passed, failed or
- * warned, `inconclusive` when none did and an `error` result cites it, `notApplicable` when every
+ * `judged` ones passed, failed, warned or ended `info`. A requirement counts under `shall` when
+ * some result cites it at shall level; it is `judged` when a shall-level check citing it passed,
+ * failed, warned or ended `info`, `inconclusive` when none did and an `error` result cites it, `notApplicable` when every
  * shall-level result citing it was not applicable (`notTested`: only skipped ones).
  */
 export interface ProfileCoverage {
@@ -129,6 +140,7 @@ export interface ProfileCoverage {
     passed: number
     failed: number
     warnings: number
+    info: number
     notApplicable: number
     skipped: number
     errors: number
@@ -152,12 +164,21 @@ export interface RunResults {
   coverage?: Partial<Record<ProfileId, ProfileCoverage>>
 }
 
+/** Check statuses worst first: a judged result takes the first one any of its checks has. */
+export const CHECK_PRECEDENCE: ReadonlyArray<CheckOutcome['status']> = ['failed', 'error', 'warning', 'info', 'passed']
+
+/** Status of a judged result (or of its checks citing one requirement): failed > error > warning > info > passed. */
+export function worstStatus(checks: ReadonlyArray<Pick<CheckOutcome, 'status'>>): CheckOutcome['status'] {
+  return CHECK_PRECEDENCE.find((s) => checks.some((c) => c.status === s)) ?? 'passed'
+}
+
 export function summarize(results: readonly Pick<ResultRecord, 'status'>[]): RunSummary {
-  const s: RunSummary = { passed: 0, failed: 0, warnings: 0, skipped: 0, notApplicable: 0, errors: 0 }
+  const s: RunSummary = { passed: 0, failed: 0, warnings: 0, info: 0, skipped: 0, notApplicable: 0, errors: 0 }
   for (const r of results) {
     if (r.status === 'passed') s.passed++
     else if (r.status === 'failed') s.failed++
     else if (r.status === 'warning') s.warnings++
+    else if (r.status === 'info') s.info++
     else if (r.status === 'skipped') s.skipped++
     else if (r.status === 'not_applicable') s.notApplicable++
     else s.errors++

@@ -4,15 +4,18 @@ import { decodeJws } from '../crypto/jws.js'
 import { strongest, type Level, type RequirementId } from '../spec/requirements.js'
 import { isInconclusive, isNotApplicable, type Module, type ModuleContext } from './module.js'
 import type { ProfileId } from './profile.js'
-import type { CheckOutcome, Exchange, ResultRecord } from './result.js'
+import { worstStatus, type CheckOutcome, type Exchange, type ResultRecord } from './result.js'
 
 const RANK: Record<Level, number> = { shall: 3, should: 2, may: 1 }
 
-/** Grade of a verdict at a call site: a miss of a `shall` fails, of a `should`/`may` warns. */
+/**
+ * Grade of a verdict at a call site: a miss of a `shall` fails, of a `should` warns, of a `may` is
+ * `info` (the server does not use this optional behaviour: informational, not a finding).
+ */
 export function grade(ok: boolean, undecidable: boolean | undefined, level: Level): CheckOutcome['status'] {
   if (ok) return 'passed'
   if (undecidable) return 'error'
-  return level === 'shall' ? 'failed' : 'warning'
+  return level === 'shall' ? 'failed' : level === 'should' ? 'warning' : 'info'
 }
 
 /** Decoded JWTs sent or received, as evidence (header and payload only). */
@@ -89,7 +92,7 @@ export async function runModule(module: Module, ctx: ModuleContext): Promise<Res
         }
       }
       if (!checks.length) throw new HarnessError('ERR_INTERNAL', `module ${module.id} judged nothing: it returned no checks`)
-      const status = checks.some((c) => c.status === 'failed') ? 'failed' : checks.some((c) => c.status === 'error') ? 'error' : checks.some((c) => c.status === 'warning') ? 'warning' : 'passed'
+      const status = worstStatus(checks)
       const primary = checks.find((c) => c.status === status) ?? checks[0]
       const refusal = checks.find((c) => typeof c.evidence?.refusedAt === 'string')?.evidence?.refusedAt
       record = {

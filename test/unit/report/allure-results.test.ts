@@ -34,6 +34,7 @@ test.describe('allure-results', () => {
     expect(allureStatus('failed')).toBe('failed')
     expect(allureStatus('error')).toBe('broken')
     expect(allureStatus('warning')).toBe('passed')
+    expect(allureStatus('info')).toBe('passed')
     expect(allureStatus('not_applicable')).toBe('skipped')
     expect(allureStatus('skipped')).toBe('skipped')
     expect(allureStatus('passed')).toBe('passed')
@@ -45,6 +46,15 @@ test.describe('allure-results', () => {
         expect(labels(a, 'warning')).toEqual([r.message])
         expect(a.statusDetails.message).toMatch(/^warning: /)
         expect(a.descriptionHtml).toContain('Warning:')
+      }
+      if (r.status === 'info') {
+        expect(labels(a, 'tag')).toContain('informational')
+        expect(labels(a, 'informational')).toEqual([r.message])
+        expect(labels(a, 'warning')).toEqual([])
+        expect(a.statusDetails.message).toMatch(/^info: \[/)
+        expect(a.descriptionHtml).toContain('<strong>Informational:</strong> the server does not use this optional behaviour')
+      } else {
+        expect(labels(a, 'tag')).not.toContain('informational')
       }
       if (r.status === 'not_applicable') expect(a.statusDetails.message).toBe(`not applicable: ${r.message}`)
       if (r.status === 'failed') expect(a.statusDetails.message).toContain(`[${r.level}]`)
@@ -83,7 +93,7 @@ test.describe('allure-results', () => {
     for (const r of run.results) {
       const a = find(r)
       expect(a.steps.map((s) => s.name)).toEqual(r.checks.map((c) => `${c.check} [${c.requirements.join(', ')}]`))
-      r.checks.forEach((c, i) => expect(a.steps[i]!.status).toBe(c.status === 'error' ? 'broken' : c.status === 'warning' ? 'passed' : c.status))
+      r.checks.forEach((c, i) => expect(a.steps[i]!.status).toBe(c.status === 'error' ? 'broken' : c.status === 'warning' || c.status === 'info' ? 'passed' : c.status))
     }
   })
 
@@ -127,6 +137,8 @@ test.describe('allure-results', () => {
     const categories = JSON.parse(await readFile(join(dir, 'categories.json'), 'utf8')) as Array<{ name: string; matchedStatuses: string[] }>
     expect(categories.find((c) => c.matchedStatuses.includes('broken'))).toBeTruthy()
     expect(categories.filter((c) => c.matchedStatuses.includes('failed'))).toHaveLength(3)
+    const informational = categories.find((c) => c.name.startsWith('Informational')) as { matchedStatuses: string[]; messageRegex: string } | undefined
+    expect(informational).toMatchObject({ matchedStatuses: ['passed'], messageRegex: '(?s)info: .*' })
   })
 
   test('descriptions are HTML-escaped', () => {

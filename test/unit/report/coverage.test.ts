@@ -80,9 +80,9 @@ test.describe('matrix: error results are inconclusive', () => {
 })
 
 test.describe('coverage', () => {
-  test('moduleCounts: judged is passed + failed + warning', () => {
-    const m = moduleCounts([{ status: 'passed' }, { status: 'failed' }, { status: 'warning' }, { status: 'not_applicable' }, { status: 'error' }, { status: 'skipped' }])
-    expect(m).toEqual({ total: 6, judged: 3, passed: 1, failed: 1, warnings: 1, notApplicable: 1, skipped: 1, errors: 1 })
+  test('moduleCounts: judged is passed + failed + warning + info', () => {
+    const m = moduleCounts([{ status: 'passed' }, { status: 'failed' }, { status: 'warning' }, { status: 'info' }, { status: 'not_applicable' }, { status: 'error' }, { status: 'skipped' }])
+    expect(m).toEqual({ total: 7, judged: 4, passed: 1, failed: 1, warnings: 1, info: 1, notApplicable: 1, skipped: 1, errors: 1 })
   })
 
   test('shallStanding: judged by any shall-level pass/fail/warning, else inconclusive, n/a, not tested; should/may views do not count', () => {
@@ -90,6 +90,7 @@ test.describe('coverage', () => {
     expect(shallStanding([v('error'), v('passed')])).toBe('judged')
     expect(shallStanding([v('error'), v('failed')])).toBe('judged')
     expect(shallStanding([v('not_applicable'), v('warning')])).toBe('judged')
+    expect(shallStanding([v('error'), v('info')])).toBe('judged')
     expect(shallStanding([v('error'), v('not_applicable')])).toBe('inconclusive')
     expect(shallStanding([v('not_applicable'), v('passed', 'should')])).toBe('notApplicable')
     expect(shallStanding([v('skipped')])).toBe('notTested')
@@ -104,7 +105,7 @@ test.describe('coverage', () => {
       result('n', 'not_applicable', { requirements: ['FAPI1-ADV-5.2.2-14' as Req] }),
       result('m', 'passed', { requirements: ['RFC7523-3-7' as Req], level: 'may' }),
     ])
-    expect(c.modules).toEqual({ total: 4, judged: 2, passed: 2, failed: 0, warnings: 0, notApplicable: 1, skipped: 0, errors: 1 })
+    expect(c.modules).toEqual({ total: 4, judged: 2, passed: 2, failed: 0, warnings: 0, info: 0, notApplicable: 1, skipped: 0, errors: 1 })
     // RFC6749-5.2 judged by `a` (the error result does not take that away); 8.6 only by the error; 5.2.2-14 only n/a; 7523-3-7 is may
     expect(c.shall).toEqual({ total: 3, judged: 1, inconclusive: 1, notApplicable: 1, notTested: 0 })
     expect(c.requirements.map((r) => [r.id, r.level, r.verdict])).toEqual([
@@ -245,7 +246,7 @@ test.describe('summary.html and junit.xml show inconclusive requirements', () =>
     const cov = coverage(s.results, s.profiles)
     for (const p of s.profiles) {
       const sum = summarize(s.results.filter((r) => r.profile === p))
-      expect(cov[p]!.modules).toMatchObject({ passed: sum.passed, failed: sum.failed, warnings: sum.warnings, notApplicable: sum.notApplicable, skipped: sum.skipped, errors: sum.errors })
+      expect(cov[p]!.modules).toMatchObject({ passed: sum.passed, failed: sum.failed, warnings: sum.warnings, info: sum.info, notApplicable: sum.notApplicable, skipped: sum.skipped, errors: sum.errors })
       const sh = cov[p]!.shall
       expect(sh.judged + sh.inconclusive + sh.notApplicable + sh.notTested).toBe(sh.total)
     }

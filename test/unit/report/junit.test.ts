@@ -61,10 +61,18 @@ test.describe('junit.xml', () => {
     }
   })
 
-  test('skipped and not_applicable give the reason; warnings pass with a system-out', () => {
+  test('skipped and not_applicable give the reason; warnings and info pass with a system-out', () => {
     const cases = findAll(doc, 'testcase')
+    expect(run.results.some((r) => r.status === 'info')).toBe(true)
     for (const r of run.results) {
       const c = cases.find((x) => x.attrs.name === r.id)!
+      if (r.status === 'info') {
+        expect(c.children.filter((x) => !['properties', 'system-out'].includes(x.name))).toHaveLength(0)
+        expect(findAll(c, 'system-out')[0]!.text).toMatch(/^INFORMATIONAL \[/)
+        expect(findAll(c, 'property').find((p) => p.attrs.name === 'informational')?.attrs.value).toBe('the server does not use this optional behaviour')
+      } else {
+        expect(findAll(c, 'property').filter((p) => p.attrs.name === 'informational')).toHaveLength(0)
+      }
       if (r.status === 'not_applicable') expect(findAll(c, 'skipped')[0]!.attrs.message).toBe(`not applicable: ${r.message}`)
       if (r.status === 'skipped') expect(findAll(c, 'skipped')[0]!.attrs.message).toBe(`skipped: ${r.message}`)
       if (r.status === 'warning') {

@@ -89,6 +89,7 @@ test('summary.html renders from file:// with JavaScript off and without any requ
   await expect(count('passed')).toHaveText(String(s.passed))
   await expect(count('failed')).toHaveText(String(s.failed))
   await expect(count('warning')).toHaveText(String(s.warnings))
+  await expect(count('info')).toHaveText(String(s.info))
   await expect(count('error')).toHaveText(String(s.errors))
   await expect(count('skipped')).toHaveText(String(s.skipped))
   await expect(count('not_applicable')).toHaveText(String(s.notApplicable))
@@ -96,7 +97,7 @@ test('summary.html renders from file:// with JavaScript off and without any requ
 
   // one row per result, each status spelled out, and one matrix row per cited requirement
   await expect(page.locator('table.results tbody tr[data-status]')).toHaveCount(run.results.length)
-  for (const st of ['passed', 'failed', 'warning', 'error', 'skipped', 'not_applicable'] as const) {
+  for (const st of ['passed', 'failed', 'warning', 'info', 'error', 'skipped', 'not_applicable'] as const) {
     await expect(page.locator(`table.results tr[data-status="${st}"]`)).toHaveCount(run.results.filter((r) => r.status === st).length)
   }
   const cited = new Set(run.results.flatMap((r) => r.requirements))
@@ -129,7 +130,8 @@ test('allure-report/index.html renders offline, counts match, and summary links 
   const s = run.summary
   await expect(toggle('failed')).toHaveText(String(s.failed), { timeout: 30_000 })
   await expect(toggle('broken')).toHaveText(String(s.errors))
-  await expect(toggle('passed')).toHaveText(String(s.passed + s.warnings))
+  // warning and info results are passed in Allure (with a label saying which)
+  await expect(toggle('passed')).toHaveText(String(s.passed + s.warnings + s.info))
   await expect(toggle('skipped')).toHaveText(String(s.skipped + s.notApplicable))
   await page.screenshot({ path: testInfo.outputPath('allure-suites.png') })
 

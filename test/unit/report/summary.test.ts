@@ -19,6 +19,14 @@ test.describe('requirement verdict', () => {
     expect(verdictOf([r('warning'), r('error')])).toBe('warning')
     expect(verdictOf([r('passed'), r('error')])).toBe('inconclusive')
   })
+  test('informational: an info result and nothing worse; it beats passed, loses to warning and error', () => {
+    expect(verdictOf([r('info', 'may')])).toBe('informational')
+    expect(verdictOf([r('info'), r('not_applicable'), r('skipped')])).toBe('informational')
+    expect(verdictOf([r('passed'), r('info', 'may')])).toBe('informational')
+    expect(verdictOf([r('warning', 'should'), r('info', 'may')])).toBe('warning')
+    expect(verdictOf([r('error'), r('info', 'may')])).toBe('inconclusive')
+    expect(verdictOf([r('failed'), r('info', 'may')])).toBe('failed')
+  })
   test('passed when one passed and none failed; N/A only when all are N/A', () => {
     expect(verdictOf([r('passed'), r('skipped'), r('not_applicable')])).toBe('passed')
     expect(verdictOf([r('not_applicable'), r('not_applicable')])).toBe('not_applicable')

@@ -54,15 +54,16 @@ function checks(status: Status, reqs: RequirementId[], i: number): CheckOutcome[
     check: i % 2 ? 'attempt-refused' : 'metadata-issuer-matches',
     title: 'The attempt is handled as the profile expects',
     requirements: reqs,
-    level: 'shall',
-    status: status === 'failed' ? 'failed' : status === 'warning' ? 'warning' : status === 'error' ? 'error' : 'passed',
+    // an info check is a may-level miss: the server does not use an optional behaviour
+    level: status === 'info' ? 'may' : 'shall',
+    status: status === 'failed' ? 'failed' : status === 'warning' ? 'warning' : status === 'info' ? 'info' : status === 'error' ? 'error' : 'passed',
     message: status === 'failed' ? 'accepted although the profile requires a refusal' : 'as expected',
     evidence: { status: 200, error: undefined, note: 'x < y & "z"' },
   }
   return status === 'skipped' || status === 'not_applicable' ? [] : [base, second]
 }
 
-const STATUS_CYCLE: Status[] = ['passed', 'passed', 'failed', 'warning', 'passed', 'skipped', 'not_applicable', 'error', 'passed', 'passed']
+const STATUS_CYCLE: Status[] = ['passed', 'passed', 'failed', 'warning', 'passed', 'skipped', 'not_applicable', 'error', 'passed', 'info']
 
 /** `count` results spread over `profiles`, cycling through every status. */
 export function syntheticRun(count = 20, profiles: ProfileId[] = ['fapi1-advanced', 'fapi2-security', 'oauth2']): RunResults {
@@ -83,7 +84,9 @@ export function syntheticRun(count = 20, profiles: ProfileId[] = ['fapi1-advance
               ? `ERR_HTTP_TIMEOUT: no answer within 10 s (client_secret=${SECRET})`
               : status === 'warning'
                 ? 'error_description contains characters outside %x20-21 / %x23-5B / %x5D-7E'
-                : 'as expected'
+                : status === 'info'
+                  ? 'self_signed_tls_client_auth is not listed (optional)'
+                  : 'as expected'
     results.push({
       id: `ensure-case-${String(i).padStart(3, '0')}-${status.replace('_', '-')}`,
       title: `Synthetic case ${i} (${status})`,

@@ -306,3 +306,39 @@ test.describe('runModule', () => {
     expect(JSON.stringify(r)).not.toContain(SECRET)
   })
 })
+
+test.describe('issue #8: a missed may is info, not a warning', () => {
+  const TABLE: Array<[boolean, boolean | undefined, 'shall' | 'should' | 'may', string]> = [
+    [false, undefined, 'shall', 'failed'],
+    [false, undefined, 'should', 'warning'],
+    [false, undefined, 'may', 'info'],
+    [false, false, 'may', 'info'],
+    [true, undefined, 'may', 'passed'],
+    [false, true, 'may', 'error'],
+  ]
+  for (const [ok, und, level, want] of TABLE) {
+    test(`grade: ok=${ok} undecidable=${und} level=${level} → ${want}`, () => {
+      expect(grade(ok, und, level)).toBe(want)
+    })
+  }
+
+  test('a missed may (level from a may requirement) → check and result info, level may', async () => {
+    const r = await runUses([use(checkReturning('m', fail('not used')), {}, ['RFC7523-3-7'])])
+    expect(r.checks.map((c) => [c.status, c.level])).toEqual([['info', 'may']])
+    expect(r).toMatchObject({ status: 'info', level: 'may', message: r.checks[0]!.message })
+  })
+
+  test('info beats passed: a passed shall and a missed may → info, level shall, the may check gives the message', async () => {
+    const r = await runUses([use(checkReturning('p', pass('ok')), {}, [], 'shall'), use(checkReturning('m', fail('optional, not used')), {}, [], 'may')])
+    expect(r.checks.map((c) => c.status)).toEqual(['passed', 'info'])
+    expect(r).toMatchObject({ status: 'info', level: 'shall', message: r.checks[1]!.message })
+  })
+
+  test('warning beats info; error beats warning; failed beats all', async () => {
+    const may = () => use(checkReturning('m', fail('optional')), {}, [], 'may')
+    const should = () => use(checkReturning('s', fail('recommended')), {}, [], 'should')
+    expect((await runUses([may(), should()])).status).toBe('warning')
+    expect((await runUses([may(), should(), use(checkReturning('u', undecidable('?')), {})])).status).toBe('error')
+    expect((await runUses([may(), should(), use(checkReturning('u', undecidable('?')), {}), use(checkReturning('f', fail('bad')), {}, [], 'shall')])).status).toBe('failed')
+  })
+})
