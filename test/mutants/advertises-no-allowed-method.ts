@@ -18,7 +18,11 @@ export default defineMutant({
     'fapi1-advanced': ['discovery-auth-methods-include-allowed'],
   },
   expectWarnings: {
-    'fapi1-advanced': ['discovery-auth-methods-within-profile', 'mtls-metadata-auth-methods'],
+    'fapi1-advanced': ['discovery-auth-methods-within-profile'],
+  },
+  // the mTLS methods are a `may`: a server that does not offer them is informational
+  expectInfo: {
+    'fapi1-advanced': ['mtls-metadata-auth-methods'],
   },
   middleware: rewriteDiscovery((doc) => {
     doc.token_endpoint_auth_methods_supported = ['client_secret_basic']

@@ -43,7 +43,7 @@ test.describe('grade', () => {
     [false, undefined, 'shall', 'failed'],
     [false, false, 'shall', 'failed'],
     [false, undefined, 'should', 'warning'],
-    [false, undefined, 'may', 'warning'],
+    [false, undefined, 'may', 'info'],
     [false, true, 'shall', 'error'],
     [false, true, 'should', 'error'],
   ]
@@ -88,10 +88,10 @@ test.describe('runModule', () => {
     expect(r.level).toBe('shall')
   })
 
-  test('level defaults to the strongest requirement level at the call site (may → warning)', async () => {
+  test('level defaults to the strongest requirement level at the call site (may → info)', async () => {
     const r = await runUses([use(checkReturning('m', fail('no')), {}, ['RFC7523-3-7'])])
     expect(r.checks[0]!.level).toBe('may')
-    expect(r.status).toBe('warning')
+    expect(r.status).toBe('info')
     expect(r.level).toBe('may')
   })
 
