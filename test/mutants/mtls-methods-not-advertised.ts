@@ -2,8 +2,9 @@
 // the registered token_endpoint_auth_methods_supported value by which a server offers self-signed
 // certificate mutual-TLS client authentication. Broken by a middleware (c): fapi1-advanced
 // discovery omits it while the token endpoint still accepts it. FAPI allows but does not require
-// the method, so mtls-auth-methods-advertised is graded may: a warning. Nothing fails; the modules
-// exercising self_signed_tls_client_auth become not applicable (the method is not advertised).
+// the method, so mtls-auth-methods-advertised is graded may: a missed may is informational
+// (`info`), not a warning. Nothing fails; the modules exercising self_signed_tls_client_auth
+// become not applicable (the method is not advertised).
 import { defineMutant, rewriteDiscovery } from '../../src/reference-as/mutant.js'
 
 export default defineMutant({
@@ -12,7 +13,7 @@ export default defineMutant({
   description: 'fapi1-advanced discovery omits self_signed_tls_client_auth, which it still supports',
   profiles: ['fapi1-advanced'],
   expectFailures: {},
-  expectWarnings: {
+  expectInfo: {
     'fapi1-advanced': ['mtls-metadata-auth-methods'],
   },
   middleware: rewriteDiscovery((doc) => {
