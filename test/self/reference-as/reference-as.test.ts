@@ -228,12 +228,23 @@ test('CIBA poll: authorization_pending, then a token after interval; unauthentic
       grant_types: ['urn:openid:params:grant-type:ciba'], response_types: [], redirect_uris: [],
       token_endpoint_auth_method: 'private_key_jwt', jwks: { keys: [key.publicJwk] },
       backchannel_token_delivery_mode: 'poll',
-      ...(p === 'fapi-ciba' ? { tls_client_certificate_bound_access_tokens: true } : {}),
+      ...(p === 'fapi-ciba' ? { tls_client_certificate_bound_access_tokens: true, backchannel_authentication_request_signing_alg: 'ES256' } : {}),
     })
     expect(reg.status, JSON.stringify(reg.json)).toBe(201)
     const id = reg.json.client_id
-    const ba = await h.postForm(`${issuer}/backchannel`, agent, { scope: 'openid', login_hint: 'alice', client_assertion_type: h.ASSERTION_TYPE, client_assertion: await h.assertion(key, id, issuer) })
-    expect(ba.status).toBe(200)
+    const auth = async () => ({ client_assertion_type: h.ASSERTION_TYPE, client_assertion: await h.assertion(key, id, issuer) })
+    const params = { scope: 'openid', login_hint: 'alice', binding_message: 'FAPI-HARNESS' }
+    if (p === 'fapi-ciba') {
+      // FAPI-CIBA §5.2.2 item 6: backchannel requests are signed (CIBA §7.1.1); a plain one is refused
+      const plain = await h.postForm(`${issuer}/backchannel`, agent, { ...params, ...(await auth()) })
+      expect(plain.status).toBe(400)
+      const now = Math.floor(Date.now() / 1000)
+      const long = await h.assertion(key, id, issuer, { sub: undefined, ...params, nbf: now, exp: now + 3900 })
+      expect((await h.postForm(`${issuer}/backchannel`, agent, { request: long, ...(await auth()) })).status, 'a request object living over 60 minutes (§5.2.2 item 9)').toBe(400)
+    }
+    const request = p === 'fapi-ciba' ? { request: await h.assertion(key, id, issuer, { sub: undefined, ...params, nbf: Math.floor(Date.now() / 1000), exp: Math.floor(Date.now() / 1000) + 300 }) } : params
+    const ba = await h.postForm(`${issuer}/backchannel`, agent, { ...request, ...(await auth()) })
+    expect(ba.status, JSON.stringify(ba.json)).toBe(200)
     expect(ba.json.auth_req_id).toBeTruthy()
     expect(ba.json.interval).toBe(1)
     const poll = async () => h.postForm(`${issuer}/token`, agent, { grant_type: 'urn:openid:params:grant-type:ciba', auth_req_id: ba.json.auth_req_id, client_assertion_type: h.ASSERTION_TYPE, client_assertion: await h.assertion(key, id, issuer) })
