@@ -15,11 +15,16 @@ import { withReferenceTarget } from './harness.js'
 
 const line = (r: ResultRecord) => `${r.profile}/${r.id}: ${r.message}`
 
-/** Passed on a refusal at registration whose error is not invalid_client_metadata. */
+/**
+ * Passed on a refusal at registration that carried an error other than invalid_client_metadata
+ * (e.g. invalid_redirect_uri: the registration failed for a policy the harness did not satisfy).
+ * A refusal by replacement (RFC 7591 §3.2.1: the AS granted another value of the member under
+ * test, evidence `replaced`) carries no error and is not counted.
+ */
 function passedOnUnattributedRegistrationRefusal(r: ResultRecord): boolean {
   if (r.status !== 'passed' || r.refusedAt !== 'registration') return false
-  const errors = r.checks.filter((c) => c.evidence?.refusedAt === 'registration').map((c) => c.evidence?.error)
-  return errors.length === 0 || errors.some((e) => e !== 'invalid_client_metadata')
+  const errors = r.checks.filter((c) => c.evidence?.refusedAt === 'registration').map((c) => c.evidence?.error).filter((e) => e !== undefined)
+  return errors.some((e) => e !== 'invalid_client_metadata')
 }
 
 for (const alt of ALTERNATIVES) {

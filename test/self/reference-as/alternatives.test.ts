@@ -5,7 +5,7 @@
  * redirect_uris succeeds), while the same probe against the reference AS does not show it, except
  * on the profiles where the reference AS already behaves that way (`SAME_AS_REFERENCE`).
  */
-import { randomUUID } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import { expect, test } from '@playwright/test'
 import { SignJWT } from 'jose'
 import { startReferenceAS, type ReferenceAS } from '../../../src/reference-as/index.js'
@@ -45,6 +45,19 @@ async function backchannel(as: ReferenceAS, p: ProfileId, params: Record<string,
     ? { request: await new SignJWT({ ...params, iss: c.id, aud: c.issuer, iat: now, nbf: now, exp: now + 300, jti: randomUUID() }).setProtectedHeader({ alg: 'PS256', kid: c.key.publicJwk.kid! }).sign(c.key.privateKey) }
     : params
   return h.postForm(`${c.issuer}/backchannel`, c.agent, { ...form, client_assertion_type: h.ASSERTION_TYPE, client_assertion: await h.assertion(c.key, c.id, c.issuer) })
+}
+
+/** A pushed authorization request (RFC 9126) by a fresh private_key_jwt client whose assertion has `aud`. */
+async function pushedRequest(as: ReferenceAS, p: ProfileId, aud: string): Promise<h.Reply> {
+  // FAPI 1.0 Part 2 §5.2.2-2: code id_token (or JARM) where the profile is fapi1-advanced
+  const responseType = p === 'fapi1-advanced' ? 'code id_token' : 'code'
+  const grants = responseType === 'code' ? ['authorization_code'] : ['authorization_code', 'implicit']
+  const c = await pkjwt(as, p, { grant_types: grants, response_types: [responseType], redirect_uris: [REDIRECT] })
+  const challenge = createHash('sha256').update('fapi-harness-probe-verifier-0123456789abcdefghijklmnop').digest('base64url')
+  return h.postForm(`${c.issuer}/request`, c.agent, {
+    client_id: c.id, response_type: responseType, scope: 'openid', redirect_uri: REDIRECT, code_challenge: challenge, code_challenge_method: 'S256', state: 'state', nonce: 'nonce',
+    client_assertion_type: h.ASSERTION_TYPE, client_assertion: await h.assertion(c.key, c.id, aud),
+  })
 }
 
 const isError = (r: h.Reply, status: number, error: string) => r.status === status && r.json?.error === error
@@ -87,7 +100,9 @@ const PROBES: Record<string, Probe> = {
     const c = await pkjwt(as, p)
     const issuer = await h.tokenWithAssertion(c.tokenEp, c.agent, await h.assertion(c.key, c.id, c.issuer))
     const tokenEp = await h.tokenWithAssertion(c.tokenEp, c.agent, await h.assertion(c.key, c.id, c.tokenEp))
-    return issuer.status === 200 && isError(tokenEp, 401, 'invalid_client')
+    // RFC 9126 §2: the pushed authorization request endpoint still accepts the three values
+    const par = await Promise.all([c.tokenEp, `${c.issuer}/request`].map((aud) => pushedRequest(as, p, aud)))
+    return issuer.status === 200 && isError(tokenEp, 401, 'invalid_client') && par.every((r) => r.status === 201)
   },
 
   'two-methods-401': async (as, p) => {
