@@ -7,6 +7,7 @@ import type { AudienceKind, ClientAuthMethod } from '../suite/profile.js'
 import type { Exchange } from '../suite/result.js'
 import type { ClientAuth, RequestContext } from './auth/types.js'
 import { fetchMetadata } from './discovery.js'
+import { fixesRequestForm, SignedAuthenticationRequest } from './request-object.js'
 import type { ServerMetadata, TestClient } from './types.js'
 
 /** What a module asks for: a client with this method and key, for these grants. */
@@ -93,6 +94,12 @@ export interface SimulatorOptions {
   staticClients?: StaticClients
   /** Bind tokens to the client certificate (profile requires sender-constrained tokens). */
   senderConstrained: boolean
+  /**
+   * Backchannel authentication requests go as signed request objects (CIBA §7.1.1), as a correct
+   * client of a profile that requires them sends them (FAPI-CIBA §5.2.2-6), unless a step fixes the
+   * request form itself (PlainAuthenticationRequest, or a SignedAuthenticationRequest of its own).
+   */
+  signBackchannelRequests?: boolean
   initialAccessToken?: string
 }
 
@@ -268,7 +275,8 @@ export class Simulator {
       audience,
       ...(client.identity ? { identity: client.identity } : {}),
     }
-    for (const auth of auths) await auth(req)
+    const signed = endpoint === 'backchannel_authentication' && this.opts.signBackchannelRequests && !fixesRequestForm(auths)
+    for (const auth of signed ? [SignedAuthenticationRequest(), ...auths] : auths) await auth(req)
     const x = await this.opts.http.send(
       { purpose: endpoint, method: 'POST', url: this.endpointUrl(endpoint, Boolean(req.identity) || Boolean(opts.mtlsAlias)), headers, form: body, ...(req.identity ? { identity: req.identity } : {}) },
       { onExchange: this.record, ...(opts.allowTransportError ? { allowTransportError: true } : {}) },

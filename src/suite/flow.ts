@@ -69,7 +69,8 @@ export function requestParams(ctx: ModuleContext, endpoint: Endpoint): Record<st
     case 'backchannel_authentication': {
       const c = t.ciba ?? {}
       const hint: Record<string, string> = c.login_hint_token ? { login_hint_token: c.login_hint_token } : c.id_token_hint ? { id_token_hint: c.id_token_hint } : { login_hint: c.login_hint ?? 'fapi-harness-user' }
-      return { scope: cibaScope(t.scope), ...hint, ...(c.binding_message ? { binding_message: c.binding_message } : {}) }
+      const binding = c.binding_message ?? ctx.profile.cibaBindingMessage
+      return { scope: cibaScope(t.scope), ...hint, ...(binding ? { binding_message: binding } : {}) }
     }
     case 'token':
       return { grant_type: 'client_credentials', ...(t.scope ? { scope: t.scope } : {}), ...t.tokenParams }

@@ -88,6 +88,7 @@ export function runSuite(profile: Profile, modules: readonly Module[]): void {
           identities: target.identities,
           ...(target.plan.clients ? { staticClients: target.plan.clients } : {}),
           senderConstrained: profile.senderConstrained.required,
+          ...(profile.cibaSignedRequest?.unsigned.expect === 'refuse' ? { signBackchannelRequests: true } : {}),
           ...(target.plan.params ? { params: target.plan.params } : {}),
           ...(target.plan.initialAccessToken ? { initialAccessToken: target.plan.initialAccessToken } : {}),
         })

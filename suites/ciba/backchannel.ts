@@ -11,7 +11,6 @@ import {
   control,
   defineAttempt,
   defineModule,
-  fixesRequestForm,
   fromRule,
   getKey,
   grantUnsupported,
@@ -33,7 +32,6 @@ import {
   type ClientSpec,
   type Exchange,
   type Module,
-  type ModuleContext,
   type NotApplicable,
   type Profile,
   type RequirementId,
@@ -60,33 +58,6 @@ const cibaClient = (p: Profile, m: ServerMetadata): ClientSpec | NotApplicable =
 function cibaUnavailable(m: ServerMetadata, requirements?: readonly RequirementId[]): NotApplicable | undefined {
   if (typeof m.backchannel_authentication_endpoint !== 'string') return notApplicable('the target advertises no backchannel_authentication_endpoint: it does not offer CIBA (CIBA §4)', requirements)
   return grantUnsupported(m, CIBA_GRANT)
-}
-
-/**
- * Every backchannel request of a CIBA module, as a correct client of the profile sends it: signed
- * (a `request` JWT, CIBA §7.1.1) where the profile requires it, with the profile's binding_message
- * where the configuration names none. Applied here, around the module, so the declarative attempts
- * (whose control uses the registered method as is) send the same request form as the custom
- * modules; a step that fixes the form itself (PlainAuthenticationRequest, or a
- * SignedAuthenticationRequest with other options) is left as it is.
- */
-export function asProfileClient(m: Module): Module {
-  return { ...m, run: (ctx) => m.run(profileRequests(ctx)) }
-}
-
-function profileRequests(ctx: ModuleContext): ModuleContext {
-  const sign = signsRequests(ctx.profile)
-  const binding = ctx.sim.params.ciba?.binding_message ? undefined : ctx.profile.cibaBindingMessage
-  if (!sign && !binding) return ctx
-  const inner = ctx.sim
-  const sim: ModuleContext['sim'] = Object.create(inner)
-  sim.call = (endpoint, params, client, auths, audience, opts) => {
-    if (endpoint !== 'backchannel_authentication') return inner.call(endpoint, params, client, auths, audience, opts)
-    const p = binding && params.binding_message === undefined ? { ...params, binding_message: binding } : params
-    const a = sign && !fixesRequestForm(auths) ? [SignedAuthenticationRequest(), ...auths] : auths
-    return inner.call(endpoint, p, client, a, audience, opts)
-  }
-  return { ...ctx, sim }
 }
 
 const audiences = [
@@ -281,4 +252,4 @@ export const cibaModules: Module[] = [
       return { expected, uses: [pendingUse, use(attemptAccepted, { response: final, kind: 'token' }, POLL_REQS, 'shall', isPending(first) ? 'poll' : 'poll-pending')] }
     },
   }),
-].map(asProfileClient)
+]
