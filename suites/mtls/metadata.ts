@@ -24,7 +24,10 @@ export const mtlsMetadataModules: Module[] = [
     summary: 'RFC 8705 §5: the optional mtls_endpoint_aliases object maps endpoint metadata names to the https URLs a client doing mutual TLS must use instead.',
     async run({ metadata }) {
       if (metadata.mtls_endpoint_aliases === undefined) return notApplicable('the target publishes no mtls_endpoint_aliases (OPTIONAL, RFC 8705 §5): clients use the conventional endpoints for mutual TLS')
-      return { expected: 'an object of https endpoint URLs', uses: [use(validateMtlsEndpointAliases, { metadata }, [], 'may')] }
+      // Publishing aliases is the server's choice (MAY); a published value that is not an object of
+      // endpoint URLs sends mTLS clients nowhere. No keyword governs the format itself, so a
+      // malformed value is a should-level finding, not an unused option (which would be info).
+      return { expected: 'an object of https endpoint URLs', uses: [use(validateMtlsEndpointAliases, { metadata }, [], 'should')] }
     },
   }),
 ]
