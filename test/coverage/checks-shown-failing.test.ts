@@ -10,7 +10,7 @@ import { COVERAGE_DIR } from '../self/harness.js'
  */
 const CANNOT_FAIL: Record<string, string> = {
   'handshake-refused':
-    'it judges a recorded TLS failure where a refusal was due: an alert or a proven close is a refusal (pass), anything else decides nothing (error); an accepted request is judged by attempt-refused, which the mTLS mutants fail',
+    'it judges a recorded TLS failure where a refusal was due: an alert or a close next to a control that got an HTTP answer at the same URL is a refusal (pass), anything else decides nothing (error); an accepted request is judged by attempt-refused, which the mTLS mutants fail',
 }
 
 /**
