@@ -176,9 +176,12 @@ async function accepted(r: AttemptRun): Promise<ModuleRun | NotApplicable | Inco
   if (r.spec.registrationOnly) {
     return { expected: r.expected, ...registrationView(reg), uses: [use(attemptAccepted, { response: reg.exchange!, kind: 'registration' }, r.e.requirements, r.e.level, 'register')] }
   }
-  const auths = r.spec.auth?.(reg.client, ctx) ?? [authFor(reg.client.token_endpoint_auth_method)]
-  const x = await variant(ctx, endpoint, params, reg.client, auths, `the request to the ${endpoint} endpoint, which must be accepted`, 'request')
-  return { expected: r.expected, variant: describeVariant(r, reg.client), ...registrationView(reg), uses: [use(attemptAccepted, { response: x, kind: acceptedKind(endpoint) }, r.e.requirements, r.e.level, 'request')] }
+  // Sent like a control: where the target refuses the aud the profile prefers (and nothing pins
+  // it), the other value is tried, since only the aud modules judge the aud rules.
+  const client = reg.client
+  const auths = () => r.spec.auth?.(client, ctx) ?? [authFor(client.token_endpoint_auth_method)]
+  const x = await control(ctx, endpoint, params, client, auths, { name: 'request', title: `the request to the ${endpoint} endpoint, which must be accepted` })
+  return { expected: r.expected, variant: describeVariant(r, client), ...registrationView(reg), uses: [use(attemptAccepted, { response: x.exchange, kind: acceptedKind(endpoint) }, r.e.requirements, r.e.level, 'request')] }
 }
 
 /** The change is in the request: the same client's unchanged request is the control. */

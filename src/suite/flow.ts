@@ -5,7 +5,8 @@ import type { ClientAuth } from '../client/auth/types.js'
 import { DEFAULT_REDIRECT_URI, type ClientSpec, type Endpoint, type Granted } from '../client/simulator.js'
 import type { TestClient } from '../client/types.js'
 import type { ModuleContext } from './module.js'
-import type { AudienceKind } from './profile.js'
+import { pkcePair } from '../client/pkce.js'
+import type { AudienceKind, Profile } from './profile.js'
 import type { Exchange } from './result.js'
 
 /**
@@ -75,12 +76,36 @@ export function requestParams(ctx: ModuleContext, endpoint: Endpoint): Record<st
     case 'token':
       return { grant_type: 'client_credentials', ...(t.scope ? { scope: t.scope } : {}), ...t.tokenParams }
     case 'pushed_authorization_request':
-      return { response_type: 'code', scope: t.scope ?? 'openid', redirect_uri: redirectUri(ctx) }
+      return authorizationRequest(ctx)
     case 'revocation':
       return { token: 'fapi-harness-not-a-token', token_type_hint: 'access_token' }
     default:
       return {}
   }
+}
+
+/**
+ * A complete authorization request, as pushed to the PAR endpoint (RFC 9126 §2.1): the profile's
+ * response_type, the registered redirect URI, PKCE S256 (RFC 7636), state, and a nonce only where
+ * the scope asks for OpenID Connect (an OP may refuse a nonce without `openid`).
+ */
+export function authorizationRequest(ctx: ModuleContext): Record<string, string> {
+  const scope = ctx.sim.params.scope ?? 'openid'
+  const oidc = scope.split(' ').includes('openid')
+  return {
+    response_type: ctx.profile.authorizationResponseType ?? 'code',
+    scope,
+    redirect_uri: redirectUri(ctx),
+    ...pkcePair().params,
+    state: 'fapi-harness-state',
+    ...(oidc ? { nonce: 'fapi-harness-nonce' } : {}),
+  }
+}
+
+/** The grants and response types a client registers to push authorization requests of its profile. */
+export function authorizationClient(p: Profile): Pick<ClientSpec, 'grant_types' | 'metadata'> {
+  const rt = p.authorizationResponseType ?? 'code'
+  return { grant_types: rt === 'code' ? ['authorization_code'] : ['authorization_code', 'implicit'], metadata: { response_types: [rt] } }
 }
 
 /** How a registration ended. */

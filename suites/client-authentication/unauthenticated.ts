@@ -1,23 +1,10 @@
-import { assertionClient, CLIENT_AUTH_FAILED, defineAttempt, None, notApplicable, pkcePair, refusal, requestParams, withAssertions, type ClientSpec, type Module, type ModuleContext, type Profile } from '../../src/index.js'
+import { assertionClient, authorizationClient, CLIENT_AUTH_FAILED, defineAttempt, None, notApplicable, refusal, withAssertions, type ClientSpec, type Module, type Profile } from '../../src/index.js'
 
 /** What each endpoint is asked, minus the credentials; a PAR request is a complete authorization request. */
-const REQUESTS: Record<'token' | 'revocation' | 'pushed_authorization_request', { slug: string; client?: (p: Profile) => Omit<ClientSpec, 'method' | 'key'>; params: (ctx: ModuleContext) => Record<string, string> }> = {
-  token: { slug: 'token', params: (ctx) => requestParams(ctx, 'token') },
-  revocation: { slug: 'revocation', params: (ctx) => requestParams(ctx, 'revocation') },
-  pushed_authorization_request: {
-    slug: 'par',
-    client: (p) => {
-      const rt = p.authorizationResponseType ?? 'code'
-      return { grant_types: rt === 'code' ? ['authorization_code'] : ['authorization_code', 'implicit'], metadata: { response_types: [rt] } }
-    },
-    params: (ctx) => ({
-      ...requestParams(ctx, 'pushed_authorization_request'),
-      response_type: ctx.profile.authorizationResponseType ?? 'code',
-      ...pkcePair().params,
-      state: 'fapi-harness-state',
-      nonce: 'fapi-harness-nonce',
-    }),
-  },
+const REQUESTS: Record<'token' | 'revocation' | 'pushed_authorization_request', { slug: string; client?: (p: Profile) => Omit<ClientSpec, 'method' | 'key'> }> = {
+  token: { slug: 'token' },
+  revocation: { slug: 'revocation' },
+  pushed_authorization_request: { slug: 'par', client: authorizationClient },
 }
 
 /**
@@ -36,7 +23,6 @@ export const unauthenticatedModules: Module[] = (Object.keys(REQUESTS) as Array<
       return rule ? refusal(rule.requirements, ['invalid_client']) : notApplicable(`${p.title} does not require client authentication at the ${endpoint} endpoint`)
     }),
     client: (p, m) => assertionClient(p, m, REQUESTS[endpoint].client?.(p) ?? {}),
-    params: (ctx) => REQUESTS[endpoint].params(ctx),
     auth: () => [None()],
     errorCode: CLIENT_AUTH_FAILED,
   }),
