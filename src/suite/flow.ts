@@ -54,7 +54,7 @@ export function redirectUri(ctx: ModuleContext): string {
   return Array.isArray(configured) && typeof configured[0] === 'string' ? configured[0] : DEFAULT_REDIRECT_URI
 }
 
-/** The CIBA scope: the configured one, with `openid` (CIBA Core §7.1 requires it). */
+/** The configured scope with `openid` added (CIBA Core §7.1 requires it; so does an ID Token). */
 function cibaScope(scope: string | undefined): string {
   if (!scope) return 'openid'
   return scope.split(' ').includes('openid') ? scope : `openid ${scope}`
@@ -90,10 +90,13 @@ export function requestParams(ctx: ModuleContext, endpoint: Endpoint): Record<st
  * the scope asks for OpenID Connect (an OP may refuse a nonce without `openid`).
  */
 export function authorizationRequest(ctx: ModuleContext): Record<string, string> {
-  const scope = ctx.sim.params.scope ?? 'openid'
+  const responseType = ctx.profile.authorizationResponseType ?? 'code'
+  // an ID Token in the response is OpenID Connect: its scope carries openid (OIDC Core §3.3.2.1)
+  const configured = ctx.sim.params.scope
+  const scope = !configured ? 'openid' : responseType.includes('id_token') ? cibaScope(configured) : configured
   const oidc = scope.split(' ').includes('openid')
   return {
-    response_type: ctx.profile.authorizationResponseType ?? 'code',
+    response_type: responseType,
     scope,
     redirect_uri: redirectUri(ctx),
     ...pkcePair().params,
