@@ -24,4 +24,5 @@ export default defineProfile({
   cibaBindingMessage: 'FAPI-HARNESS',
   publicClients: { expect: 'refuse', requirements: ['FAPI-CIBA-5.2.2-1'] },
   senderConstrained: { required: true, requirements: ['FAPI-CIBA-5.2.2', 'FAPI1-ADV-5.2.2-5'] },
+  clientIdMismatch: { expect: 'refuse', requirements: ['FAPI-CIBA-5.2.2', 'FAPI1-BASE-5.2.2-19'] },
 })

@@ -29,4 +29,12 @@ export default defineProfile({
   },
   publicClients: { expect: 'refuse', requirements: ['FAPI2-SP-FINAL-5.3.2.1-3'] },
   senderConstrained: { required: true, requirements: ['FAPI2-SP-FINAL-5.3.2.1-4', 'FAPI2-SP-FINAL-5.3.2.1-5'] },
+  assertionNearFuture: { expect: 'accept', requirements: ['FAPI2-SP-FINAL-5.3.2.1-13'] },
+  assertionFarFuture: { expect: 'refuse', requirements: ['FAPI2-SP-FINAL-5.3.2.1-13'] },
+  // §5.3.2.1-8 holds at every endpoint: at the PAR endpoint it narrows RFC 9126 §2 to the issuer.
+  parAudience: {
+    issuer: { expect: 'accept', requirements: ['FAPI2-SP-FINAL-5.3.2.1-8', 'RFC9126-2-5'] },
+    token_endpoint: { expect: 'refuse', requirements: ['FAPI2-SP-FINAL-5.3.2.1-8'] },
+    par_endpoint: { expect: 'refuse', requirements: ['FAPI2-SP-FINAL-5.3.2.1-8'] },
+  },
 })

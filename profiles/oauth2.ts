@@ -35,4 +35,17 @@ export default defineProfile({
     { endpoint: 'pushed_authorization_request', requirements: ['RFC9126-2'] },
   ],
   senderConstrained: { required: false, requirements: [] },
+  clientIdMismatch: {
+    expect: 'unspecified',
+    requirements: [],
+    why: 'RFC 6749 §3.2.1 lets a client identify itself with the client_id parameter and RFC 7523 §3 makes the assertion sub its client_id, but neither says what the server answers when the client_id parameter names another client than the authentication proves; FAPI 1.0 Part 1 §5.2.2-19 does',
+  },
+  assertionNearFuture: { expect: 'unspecified', requirements: [], why: 'RFC 7523 §3 and OpenID Connect Core §9 set no tolerance for an iat or nbf a few seconds ahead of the server clock; FAPI 2.0 §5.3.2.1-13 does' },
+  assertionFarFuture: { expect: 'unspecified', requirements: [], why: 'RFC 7523 §3 bounds no clock offset for iat and nbf (servers commonly allow minutes of skew); FAPI 2.0 §5.3.2.1-13 caps it at 60 seconds' },
+  // RFC 9126 §2 governs the aud of a client assertion at the PAR endpoint, whatever the token endpoint accepts.
+  parAudience: {
+    issuer: { expect: 'accept', requirements: ['RFC9126-2-5'] },
+    token_endpoint: { expect: 'accept', requirements: ['RFC9126-2-5'] },
+    par_endpoint: { expect: 'accept', requirements: ['RFC9126-2-5'] },
+  },
 })

@@ -21,7 +21,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createCa, issueServerCert, type CertificateAuthority } from '../crypto/certs.js'
 import { PROFILE_IDS, type ProfileId } from '../suite/profile.js'
-import { buildConfiguration, PROFILE_SETTINGS, type ProfileSettings } from './config.js'
+import { buildConfiguration, clientIdMismatchIsInvalidClient, PROFILE_SETTINGS, type ProfileSettings } from './config.js'
 import { createCertificateSource, type TlsTermination } from './mtls.js'
 import type { KoaContext, Mutant, MutantContext, Next, RelaxableCheck, RelaxInfo } from './mutant.js'
 import { patchesApplied } from './patches.js'
@@ -305,6 +305,7 @@ export async function startReferenceAS(opts: StartReferenceOptions = {}): Promis
       if (settings.ciba) provider.use(cibaIntervalMiddleware(opts.cibaInterval ?? 1))
       provider.use(pragmaNoCache)
       provider.use(resourceMiddleware(provider, certs))
+      provider.use(clientIdMismatchIsInvalidClient())
       handlers.set(profile, { handle: provider.callback() as any, mutated })
     }
   } catch (err) {

@@ -43,6 +43,9 @@ export interface Rule {
   why?: string
 }
 
+/** Audience values of a client assertion sent to the pushed authorization request endpoint (RFC 9126 §2). */
+export type ParAudienceKind = 'issuer' | 'token_endpoint' | 'par_endpoint'
+
 /** Audience values a client assertion can carry (RFC 7523 §3, OIDC Core §9, CIBA §7.1, FAPI 2.0). */
 export type AudienceKind = 'issuer' | 'token_endpoint' | 'issuer_in_array' | 'backchannel_endpoint'
 
@@ -105,6 +108,17 @@ export interface Profile {
    * names none (`ciba.binding_message`), where the AS may require one (FAPI-CIBA ID1 §5.2.2 item 2).
    */
   cibaBindingMessage?: string
+  /**
+   * A `client_id` request parameter naming another registered client than the one the client
+   * authentication proves (the assertion's iss/sub, the certificate). Absent: the profile is silent.
+   */
+  clientIdMismatch?: Rule
+  /** A client assertion whose iat and nbf lie a few seconds (at most 10) in the future. Absent: no rule. */
+  assertionNearFuture?: Rule
+  /** A client assertion whose iat and nbf lie 120 seconds in the future. Absent: no rule. */
+  assertionFarFuture?: Rule
+  /** The aud of a client assertion at the pushed authorization request endpoint. Absent: no rule. */
+  parAudience?: Record<ParAudienceKind, Rule>
   /** Endpoints where a confidential client must authenticate, with the clauses that say so. */
   authenticatedEndpoints: Array<{ endpoint: 'token' | 'revocation' | 'pushed_authorization_request'; requirements: RequirementId[] }>
   /**
