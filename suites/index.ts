@@ -3,8 +3,12 @@ import { cibaModules } from './ciba/backchannel.js'
 import { assertionAlgModules } from './client-authentication/assertion-algs.js'
 import { assertionAudienceModules } from './client-authentication/assertion-audience.js'
 import { assertionClaimModules } from './client-authentication/assertion-claims.js'
+import { assertionClockModules } from './client-authentication/assertion-clock.js'
 import { authMethodModules, wrongSecretModules } from './client-authentication/auth-methods.js'
+import { clientIdMismatchModules } from './client-authentication/client-id-mismatch.js'
 import { clientKeyModules } from './client-authentication/client-keys.js'
+import { clientSecretJwtModules } from './client-authentication/client-secret-jwt.js'
+import { parAudienceModules } from './client-authentication/par-audience.js'
 import { publicClientModules } from './client-authentication/public-clients.js'
 import { tokenResponseModules } from './client-authentication/token-response.js'
 import { twoMethodsModules } from './client-authentication/two-methods.js'
@@ -23,8 +27,12 @@ export const MODULES: Module[] = [
   ...clientKeyModules,
   ...assertionAudienceModules,
   ...assertionClaimModules,
+  ...assertionClockModules,
+  ...clientSecretJwtModules,
+  ...clientIdMismatchModules,
   ...twoMethodsModules,
   ...unauthenticatedModules,
+  ...parAudienceModules,
   ...cibaModules,
   ...mtlsModules,
 ]
