@@ -2,7 +2,7 @@ import attemptAccepted, { type AcceptedKind } from '../checks/token-endpoint/att
 import { oauthError } from '../checks/token-endpoint/oauth-error.js'
 import { authFor } from '../client/auth/index.js'
 import type { ClientAuth } from '../client/auth/types.js'
-import { DEFAULT_REDIRECT_URI, type ClientSpec, type Endpoint, type Granted } from '../client/simulator.js'
+import { DEFAULT_REDIRECT_URI, type ClientSpec, type Endpoint, type Granted, type SimulatorOptions } from '../client/simulator.js'
 import type { TestClient } from '../client/types.js'
 import type { ModuleContext } from './module.js'
 import { pkcePair } from '../client/pkce.js'
@@ -109,6 +109,15 @@ export function authorizationRequest(ctx: ModuleContext): Record<string, string>
 export function authorizationClient(p: Profile): Pick<ClientSpec, 'grant_types' | 'metadata'> {
   const rt = p.authorizationResponseType ?? 'code'
   return { grant_types: rt === 'code' ? ['authorization_code'] : ['authorization_code', 'implicit'], metadata: { response_types: [rt] } }
+}
+
+/**
+ * How a correct client of the profile behaves, as simulator options: it binds tokens to its
+ * certificate where sender-constrained tokens are required, and signs backchannel requests where
+ * the profile requires signed ones (FAPI-CIBA §5.2.2-6).
+ */
+export function profileClient(p: Profile): Pick<SimulatorOptions, 'senderConstrained' | 'signBackchannelRequests'> {
+  return { senderConstrained: p.senderConstrained.required, ...(p.cibaSignedRequest?.unsigned.expect === 'refuse' ? { signBackchannelRequests: true } : {}) }
 }
 
 /** How a registration ended. */

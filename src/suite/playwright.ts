@@ -7,6 +7,7 @@ import { Identities } from '../crypto/pki.js'
 import { HarnessError } from '../errors.js'
 import { redact } from '../http/redact.js'
 import { HttpClient, jsonBody } from '../http/client.js'
+import { profileClient } from './flow.js'
 import { errorRecord, runModule } from './run-module.js'
 import type { Module, ModuleContext } from './module.js'
 import { loadPlan, type RunPlan } from './plan.js'
@@ -87,8 +88,7 @@ export function runSuite(profile: Profile, modules: readonly Module[]): void {
           now: () => Math.floor(Date.now() / 1000),
           identities: target.identities,
           ...(target.plan.clients ? { staticClients: target.plan.clients } : {}),
-          senderConstrained: profile.senderConstrained.required,
-          ...(profile.cibaSignedRequest?.unsigned.expect === 'refuse' ? { signBackchannelRequests: true } : {}),
+          ...profileClient(profile),
           ...(target.plan.params ? { params: target.plan.params } : {}),
           ...(target.plan.initialAccessToken ? { initialAccessToken: target.plan.initialAccessToken } : {}),
         })

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test'
+import { profileClient } from '../../../src/suite/flow.js'
 import fapi1Advanced from '../../../profiles/fapi1-advanced.js'
 import oauth2 from '../../../profiles/oauth2.js'
 import { assertionClaimModules } from '../../../suites/client-authentication/assertion-claims.js'
@@ -80,7 +81,7 @@ function context(profile: Profile, metadata: ServerMetadata, http: ScriptedHttp)
     metadata,
     now: () => Math.floor(Date.now() / 1000),
     identities: { selfSigned: async (label) => ({ certPem: `fake cert ${label}`, keyPem: 'fake key', x5c: [] }) },
-    senderConstrained: profile.senderConstrained.required,
+    ...profileClient(profile),
   })
   return { profile, metadata, expectedIssuer: ISSUER, sim, audience: 'token_endpoint', learned: {}, sleep: async () => undefined }
 }

@@ -1,4 +1,5 @@
 import { tmpdir } from 'node:os'
+import { profileClient } from '../../../src/suite/flow.js'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import ciba from '../../../profiles/ciba.js'
@@ -90,7 +91,7 @@ async function run(id: string, profile: Profile, metadata: ServerMetadata, scrip
     metadata,
     now: () => Math.floor(Date.now() / 1000),
     identities: { selfSigned: async (label) => ({ certPem: `fake cert ${label}`, keyPem: 'fake key', x5c: [] }) },
-    senderConstrained: profile.senderConstrained.required,
+    ...profileClient(profile),
     ...(params ? { params } : {}),
   })
   const ctx: ModuleContext = { profile, metadata, expectedIssuer: ISSUER, sim, audience: 'token_endpoint', learned: {}, sleep: async (ms) => void sleeps.push(ms) }
