@@ -9,7 +9,8 @@ export default defineMutant({
   description: 'fapi2-security accepts the token endpoint URL as client assertion aud',
   profiles: ['fapi2-security'],
   expectFailures: {
-    'fapi2-security': ['client-assertion-aud-token-endpoint'],
+    // the hook runs at every endpoint, the PAR endpoint included
+    'fapi2-security': ['client-assertion-aud-token-endpoint', 'par-client-assertion-aud-token-endpoint'],
   },
   configure(config) {
     config.assertJwtClientAuthClaimsAndHeader = async (ctx: any, claims: Record<string, unknown>) => {

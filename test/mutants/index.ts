@@ -54,6 +54,13 @@ import dropsSigningAlgMetadata from './drops-signing-alg-metadata.js'
 import listsNoFapiAlg from './lists-no-fapi-alg.js'
 import redirectUrisAndForgetsJti from './redirect-uris-and-forgets-jti.js'
 import scopeAndAcceptsRs256 from './scope-and-accepts-rs256.js'
+import refusesNearFutureAssertion from './refuses-near-future-assertion.js'
+import acceptsFarFutureAssertion from './accepts-far-future-assertion.js'
+import ignoresClientIdWithAssertion from './ignores-client-id-with-assertion.js'
+import clientIdMismatchInvalidRequest from './client-id-mismatch-invalid-request.js'
+import refusesParEndpointAud from './refuses-par-endpoint-aud.js'
+import acceptsParEndpointAud from './accepts-par-endpoint-aud.js'
+import acceptsWrongClientSecretJwt from './accepts-wrong-client-secret-jwt.js'
 
 export const MUTANTS: readonly Mutant[] = [
   acceptsRs256,
@@ -107,6 +114,13 @@ export const MUTANTS: readonly Mutant[] = [
   // isolation: a broken rule behind an alternative-correct policy (test/alternatives)
   redirectUrisAndForgetsJti,
   scopeAndAcceptsRs256,
+  refusesNearFutureAssertion,
+  acceptsFarFutureAssertion,
+  ignoresClientIdWithAssertion,
+  clientIdMismatchInvalidRequest,
+  refusesParEndpointAud,
+  acceptsParEndpointAud,
+  acceptsWrongClientSecretJwt,
 ]
 
 export function mutantById(id: string): Mutant {

@@ -16,6 +16,8 @@ export default defineMutant({
     'fapi2-security': [
       'mtls-tls-client-auth-subject-mismatch',
       'mtls-tls-client-auth-san-mismatch',
+      // client A's certificate comes from the trusted CA too: it now authenticates client B
+      'client-id-mismatch-tls-client-auth',
     ],
   },
   configure(config) {

@@ -31,6 +31,9 @@ export default defineMutant({
       'mtls-tls-client-auth-expired-certificate',
       'mtls-tls-client-auth-rsa-1024',
       'mtls-self-signed-other-certificate',
+      'client-id-mismatch-private-key-jwt',
+      'client-id-mismatch-tls-client-auth',
+      'client-id-mismatch-self-signed-tls-client-auth',
     ],
   },
   async middleware(ctx, next) {

@@ -18,6 +18,8 @@ export default defineMutant({
       'mtls-tls-client-auth-other-ca',
       'mtls-tls-client-auth-san-mismatch',
       'mtls-tls-client-auth-subject-mismatch',
+      'client-id-mismatch-tls-client-auth',
+      'client-id-mismatch-self-signed-tls-client-auth',
     ],
   },
   patchProvider: acceptUnauthenticatedAt('token'),
