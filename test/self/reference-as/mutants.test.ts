@@ -203,7 +203,7 @@ test('every probe names a catalogued mutant, and every mutant names what it brea
   for (const id of Object.keys(PROBES)) expect(ids, `probe for unknown mutant ${id}`).toContain(id)
   for (const m of MUTANTS) {
     expect(m.module, m.id).toBeTruthy()
-    const named = new Set([...Object.keys(m.expectFailures), ...Object.keys(m.expectWarnings ?? {}), ...Object.keys(m.expectErrors ?? {})])
+    const named = new Set([...Object.keys(m.expectFailures), ...Object.keys(m.expectWarnings ?? {}), ...Object.keys(m.expectInfo ?? {}), ...Object.keys(m.expectErrors ?? {})])
     expect([...named].sort(), m.id).toEqual([...m.profiles].sort())
   }
 })

@@ -34,7 +34,7 @@ test('discovery per issuer matches the profile', async () => {
   const agent = h.agentFor(as.caPem)
   const want: Record<string, { methods: string[]; algs: string[] }> = {
     oauth2: { methods: ['none', 'client_secret_basic', 'client_secret_post', 'client_secret_jwt', 'private_key_jwt', 'tls_client_auth', 'self_signed_tls_client_auth'], algs: ['RS256', 'PS256', 'ES256', 'HS256'] },
-    'fapi1-baseline': { methods: ['client_secret_jwt', 'private_key_jwt', 'tls_client_auth', 'self_signed_tls_client_auth'], algs: ['PS256', 'ES256', 'RS256', 'HS256'] },
+    'fapi1-baseline': { methods: ['none', 'client_secret_jwt', 'private_key_jwt', 'tls_client_auth', 'self_signed_tls_client_auth'], algs: ['PS256', 'ES256', 'RS256', 'HS256'] },
     'fapi1-advanced': { methods: ['private_key_jwt', 'tls_client_auth', 'self_signed_tls_client_auth'], algs: ['PS256', 'ES256'] },
     'fapi2-security': { methods: ['private_key_jwt', 'tls_client_auth', 'self_signed_tls_client_auth'], algs: ['PS256', 'ES256', 'EdDSA'] },
     'fapi-ciba': { methods: ['private_key_jwt', 'tls_client_auth', 'self_signed_tls_client_auth'], algs: ['PS256', 'ES256'] },
