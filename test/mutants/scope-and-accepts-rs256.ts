@@ -13,6 +13,7 @@ export default defineMutant({
   description: `fapi1-advanced requires scope ${REQUIRED_SCOPE} for client_credentials and accepts RS256 client assertions`,
   profiles: ['fapi1-advanced'],
   expectFailures: acceptsRs256.expectFailures,
+  ...(acceptsRs256.expectWarnings ? { expectWarnings: acceptsRs256.expectWarnings } : {}),
   config: `scope: ${REQUIRED_SCOPE}\n`,
   configure(config, ctx) {
     configureScope(config)
