@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test'
+import { ScriptedHttp, type Reply } from './_scripted-http.js'
 import { profileClient } from '../../../src/suite/flow.js'
 import fapi1Advanced from '../../../profiles/fapi1-advanced.js'
 import oauth2 from '../../../profiles/oauth2.js'
@@ -7,10 +8,10 @@ import { authMethodModules } from '../../../suites/client-authentication/auth-me
 import { publicClientModules } from '../../../suites/client-authentication/public-clients.js'
 import { Simulator } from '../../../src/client/simulator.js'
 import type { ServerMetadata } from '../../../src/client/types.js'
-import type { HttpClient, HttpRequest } from '../../../src/http/client.js'
+import type { HttpClient } from '../../../src/http/client.js'
 import type { Module, ModuleContext } from '../../../src/suite/module.js'
 import type { Profile } from '../../../src/suite/profile.js'
-import type { Exchange, ResultRecord } from '../../../src/suite/result.js'
+import type { ResultRecord } from '../../../src/suite/result.js'
 import { runModule } from '../../../src/suite/run-module.js'
 
 /**
@@ -19,44 +20,6 @@ import { runModule } from '../../../src/suite/run-module.js'
  */
 
 const ISSUER = 'https://as.example.com'
-
-type Reply = { status: number; body?: unknown } | { transport: string }
-
-class ScriptedHttp {
-  readonly sent: HttpRequest[] = []
-  private readonly queues: Record<string, Reply[]>
-
-  constructor(script: Record<string, Reply[]>) {
-    this.queues = Object.fromEntries(Object.entries(script).map(([k, v]) => [k, [...v]]))
-  }
-
-  /** Replies scripted but never asked for. */
-  unused(): Record<string, number> {
-    return Object.fromEntries(Object.entries(this.queues).filter(([, v]) => v.length).map(([k, v]) => [k, v.length]))
-  }
-
-  /** The JSON bodies of the registrations sent, in order. */
-  registrations(): Record<string, unknown>[] {
-    return this.sent.filter((r) => r.purpose === 'registration').map((r) => r.json as Record<string, unknown>)
-  }
-
-  async send(req: HttpRequest, opts: { onExchange?: (x: Exchange) => void } = {}): Promise<Exchange> {
-    this.sent.push(req)
-    const reply = this.queues[req.purpose]?.shift()
-    if (!reply) throw new Error(`unscripted ${req.purpose} request (#${this.sent.filter((r) => r.purpose === req.purpose).length})`)
-    const body = req.form ? req.form.toString() : req.json !== undefined ? JSON.stringify(req.json) : undefined
-    const contentType = req.form ? 'application/x-www-form-urlencoded' : 'application/json'
-    const x: Exchange = {
-      purpose: req.purpose,
-      request: { method: req.method, url: req.url, headers: { 'content-type': contentType, ...(req.headers ?? {}) }, ...(body !== undefined ? { body } : {}) },
-      durationMs: 1,
-    }
-    if ('transport' in reply) x.transport_error = { code: reply.transport, message: 'scripted' }
-    else x.response = { status: reply.status, headers: { 'content-type': 'application/json' }, body: reply.body === undefined ? '' : JSON.stringify(reply.body) }
-    opts.onExchange?.(x)
-    return x
-  }
-}
 
 /** A target with DCR that advertises client_secret_basic only: the baseline twin is a client_secret_basic client. */
 const SECRET_BASIC_TARGET: ServerMetadata = {

@@ -1,4 +1,5 @@
 import { tmpdir } from 'node:os'
+import { ScriptedHttp, type Reply } from './_scripted-http.js'
 import { profileClient } from '../../../src/suite/flow.js'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
@@ -7,10 +8,10 @@ import fapiCiba from '../../../profiles/fapi-ciba.js'
 import { cibaModules, POLL_WINDOW_S } from '../../../suites/ciba/backchannel.js'
 import { Simulator, type TargetParams } from '../../../src/client/simulator.js'
 import type { ServerMetadata } from '../../../src/client/types.js'
-import type { HttpClient, HttpRequest } from '../../../src/http/client.js'
+import type { HttpClient } from '../../../src/http/client.js'
 import type { Module, ModuleContext } from '../../../src/suite/module.js'
 import type { Profile } from '../../../src/suite/profile.js'
-import type { Exchange, ResultRecord } from '../../../src/suite/result.js'
+import type { ResultRecord } from '../../../src/suite/result.js'
 import { runModule } from '../../../src/suite/run-module.js'
 
 process.env.FAPI_HARNESS_CACHE_DIR ??= join(tmpdir(), 'fapi-harness-unit-keys')
@@ -23,40 +24,6 @@ process.env.FAPI_HARNESS_CACHE_DIR ??= join(tmpdir(), 'fapi-harness-unit-keys')
 
 const ISSUER = 'https://as.example.com'
 const GRANT = 'urn:openid:params:grant-type:ciba'
-
-type Reply = { status: number; body?: unknown }
-
-class ScriptedHttp {
-  readonly sent: HttpRequest[] = []
-  private readonly queues: Record<string, Reply[]>
-
-  constructor(script: Record<string, Reply[]>) {
-    this.queues = Object.fromEntries(Object.entries(script).map(([k, v]) => [k, [...v]]))
-  }
-
-  unused(): Record<string, number> {
-    return Object.fromEntries(Object.entries(this.queues).filter(([, v]) => v.length).map(([k, v]) => [k, v.length]))
-  }
-
-  forms(purpose: string): URLSearchParams[] {
-    return this.sent.filter((r) => r.purpose === purpose).map((r) => r.form!)
-  }
-
-  async send(req: HttpRequest, opts: { onExchange?: (x: Exchange) => void } = {}): Promise<Exchange> {
-    this.sent.push({ ...req, ...(req.form ? { form: new URLSearchParams(req.form) } : {}) })
-    const reply = this.queues[req.purpose]?.shift()
-    if (!reply) throw new Error(`unscripted ${req.purpose} request`)
-    const body = req.form ? req.form.toString() : req.json !== undefined ? JSON.stringify(req.json) : undefined
-    const x: Exchange = {
-      purpose: req.purpose,
-      request: { method: req.method, url: req.url, headers: { 'content-type': req.form ? 'application/x-www-form-urlencoded' : 'application/json', ...(req.headers ?? {}) }, ...(body !== undefined ? { body } : {}) },
-      response: { status: reply.status, headers: { 'content-type': 'application/json' }, body: reply.body === undefined ? '' : JSON.stringify(reply.body) },
-      durationMs: 1,
-    }
-    opts.onExchange?.(x)
-    return x
-  }
-}
 
 const CIBA_TARGET: ServerMetadata = {
   issuer: ISSUER,
