@@ -84,7 +84,7 @@ export async function serverPins(origins: string[], ca: string[], timeoutMs: num
 /** The Chromium binary to use, or why there is none. */
 export function chromiumPath(): { path: string } | { unavailable: string } {
   const path = process.env.FAPI_HARNESS_CHROMIUM || DEFAULT_CHROMIUM
-  if (!existsSync(path)) return { unavailable: `no browser: ${path} does not exist (install Debian's chromium, or set FAPI_HARNESS_CHROMIUM)` }
+  if (!existsSync(path)) return { unavailable: `${path} does not exist (install Debian's chromium, or set FAPI_HARNESS_CHROMIUM)` }
   return { path }
 }
 
