@@ -8,7 +8,8 @@ import { defineProfile } from '../src/index.js'
 export default defineProfile({
   id: 'oauth2',
   title: 'OAuth 2.0 (RFC 6749, RFC 7523, RFC 8705, RFC 8414)',
-  surfaces: ['discovery', 'client-authentication', 'mtls'],
+  // redirect-flows: oidc and fapi1-baseline inherit it (issue #9's first flow, the code flow)
+  surfaces: ['discovery', 'client-authentication', 'mtls', 'redirect-flows'],
   clientAuth: { allowed: 'advertised', requirements: ['RFC8414-2'] },
   signingAlgs: { allowed: 'advertised', requirements: ['RFC8414-2'] },
   unsignedAssertion: { expect: 'refuse', requirements: ['RFC7523-3-9'] },

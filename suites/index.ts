@@ -15,6 +15,7 @@ import { twoMethodsModules } from './client-authentication/two-methods.js'
 import { unauthenticatedModules } from './client-authentication/unauthenticated.js'
 import { discoveryModules } from './discovery/metadata.js'
 import { mtlsModules } from './mtls/index.js'
+import { redirectFlowModules } from './redirect-flows/authorization-code.js'
 
 /** Every module, in report order. A profile runs those whose surface it lists. */
 export const MODULES: Module[] = [
@@ -35,4 +36,5 @@ export const MODULES: Module[] = [
   ...parAudienceModules,
   ...cibaModules,
   ...mtlsModules,
+  ...redirectFlowModules,
 ]

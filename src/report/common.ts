@@ -51,6 +51,7 @@ export const INFO_MEANING = 'the server does not use this optional behaviour'
 const SURFACE_TITLES: Record<string, string> = {
   discovery: 'Discovery',
   'client-authentication': 'Client authentication',
+  'redirect-flows': 'Redirect flows',
   ciba: 'CIBA',
   mtls: 'Mutual TLS',
   browser: 'Browser',

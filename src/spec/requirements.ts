@@ -15,7 +15,7 @@
  * section without one it is the paragraph number of the rfc-editor.org HTML (`#section-2-5`).
  *
  * Quotes checked word for word (see the git log of this file for the sources read): RFC 6749
- * (§2.3, 2.3.1, 3.2.1, 4.4, 5.1, 5.2), RFC 7523 §3/§3.2, RFC 7591 §3.2.1/§3.2.2, RFC 8414 §2/§3.2/
+ * (§2.3, 2.3.1, 3.2.1, 4.1.2, 4.1.4, 4.4, 5.1, 5.2), RFC 7523 §3/§3.2, RFC 7591 §3.2.1/§3.2.2, RFC 8414 §2/§3.2/
  * §3.3, RFC 8705 §2/2.1/2.1.2/2.2/3/3.1/3.3/5, RFC 8725 §3.1/§3.2, RFC 9126 §2, OIDC Core 1.0
  * errata set 2 §9, Discovery 1.0 errata set 2 §3/§4.3, Registration 1.0 errata set 2 §2, FAPI 1.0
  * Part 1 and Part 2 §5.2.2 and §8.6 (errata-1 source, same numbering as Final), FAPI 2.0 Security
@@ -64,6 +64,21 @@ export const REQUIREMENTS = {
     level: 'shall',
     summary: 'at the PAR endpoint the AS accepts its issuer identifier, token endpoint URL or PAR endpoint URL as client assertion aud (the issuer SHOULD be what clients send; FAPI2-SP-FINAL-5.3.2.1-8 narrows this to the issuer as a string)',
     quote: 'In order to facilitate interoperability, the authorization server MUST accept its issuer identifier, token endpoint URL, or pushed authorization request endpoint URL as values that identify it as an intended audience.',
+  },
+  'RFC6749-4.1.2-1': {
+    level: 'shall',
+    summary: 'a granted authorization request is answered at the redirect URI with an authorization code (item 1, `code`, of the response parameters)',
+    quote: 'If the resource owner grants the access request, the authorization server issues an authorization code and delivers it to the client by adding the following parameters to the query component of the redirection URI',
+  },
+  'RFC6749-4.1.2-2': {
+    level: 'shall',
+    summary: 'the authorization response returns the state of the request unchanged (item 2, `state`)',
+    quote: 'REQUIRED if the "state" parameter was present in the client authorization request. The exact value received from the client.',
+  },
+  'RFC6749-4.1.4': {
+    level: 'shall',
+    summary: 'a valid token request of the authorization code grant (the code, redirect_uri and PKCE verifier of the authorization request) is answered with an access token',
+    quote: 'If the access token request is valid and authorized, the authorization server issues an access token and optional refresh token as described in Section 5.1.',
   },
   'RFC6749-4.4': {
     level: 'shall',

@@ -11,7 +11,7 @@ import type { Exchange } from './result.js'
 
 /**
  * The named steps every module is built from (register, control, variant), one flow engine for
- * token requests, mTLS, CIBA and (later) browser flows. A step records its exchanges under its
+ * token requests, mTLS, CIBA and the browser's redirect flows (authorize, token). A step records its exchanges under its
  * name (Simulator.step) and says how it ended; judging stays with the checks the module names.
  */
 
@@ -89,7 +89,7 @@ export function requestParams(ctx: ModuleContext, endpoint: Endpoint): Record<st
  * response_type, the registered redirect URI, PKCE S256 (RFC 7636), state, and a nonce only where
  * the scope asks for OpenID Connect (an OP may refuse a nonce without `openid`).
  */
-export function authorizationRequest(ctx: ModuleContext): Record<string, string> {
+export function authorizationRequest(ctx: ModuleContext, pkce: Pick<ReturnType<typeof pkcePair>, 'params'> = pkcePair()): Record<string, string> {
   const responseType = ctx.profile.authorizationResponseType ?? 'code'
   // an ID Token in the response is OpenID Connect: its scope carries openid (OIDC Core §3.3.2.1)
   const configured = ctx.sim.params.scope
@@ -99,7 +99,7 @@ export function authorizationRequest(ctx: ModuleContext): Record<string, string>
     response_type: responseType,
     scope,
     redirect_uri: redirectUri(ctx),
-    ...pkcePair().params,
+    ...pkce.params,
     state: 'fapi-harness-state',
     ...(oidc ? { nonce: 'fapi-harness-nonce' } : {}),
   }
@@ -199,4 +199,66 @@ export async function variant(ctx: ModuleContext, endpoint: Endpoint, params: Re
   const x = await ctx.sim.call(endpoint, params, client, auths, ctx.audience)
   ctx.sim.outcome(answer(x))
   return x
+}
+
+/** How an authorization request in the browser ended (step `authorize`). */
+export type Authorization =
+  | {
+      kind: 'callback'
+      /** The authorization request's parameters (client_id included). */
+      request: Record<string, string>
+      /** The PKCE verifier of the request's S256 challenge (RFC 7636 §4.1), for the token request. */
+      verifier: string
+      /** The authorization request URL the browser was sent to. */
+      url: string
+      /** The full callback URL, query and fragment. */
+      callbackUrl: string
+      /** The authorization response parameters (query, fragment or form_post). */
+      params: Record<string, string>
+      durationMs: number
+    }
+  | { kind: 'failed'; url: string; step: string; reason: string; pageUrl?: string }
+
+/**
+ * Step `authorize` (or another name): the authorization request of a correct client (the
+ * profile's response_type, PKCE S256, state, a nonce where openid) sent through the browser; the
+ * end-user logs in and consents, and the callback to the redirect URI is returned.
+ */
+export async function authorize(ctx: ModuleContext, client: TestClient, name = 'authorize', title = 'the authorization request in the browser: login, consent, redirect to the client'): Promise<Authorization> {
+  ctx.sim.step(name, title)
+  const endpoint = ctx.metadata.authorization_endpoint
+  if (!ctx.browser) throw new TypeError('authorize needs ctx.browser (check it before the step)')
+  if (typeof endpoint !== 'string') throw new TypeError('authorize needs an authorization_endpoint (check it before the step)')
+  const pkce = pkcePair()
+  ctx.sim.secrets.add(pkce.verifier)
+  const request: Record<string, string> = { ...authorizationRequest(ctx, pkce), client_id: client.client_id }
+  const u = new URL(endpoint)
+  for (const [k, v] of Object.entries(request)) u.searchParams.set(k, v)
+  const r = await ctx.browser.login(u.href, { redirectUri: request.redirect_uri! })
+  if (!r.ok) {
+    ctx.sim.outcome(`failed at ${r.step}: ${r.reason}`)
+    return { kind: 'failed', url: u.href, step: r.step, reason: r.reason, ...(r.pageUrl ? { pageUrl: r.pageUrl } : {}) }
+  }
+  for (const f of ['code', 'access_token', 'id_token', 'response'] as const) if (r.params[f]) ctx.sim.secrets.add(r.params[f])
+  ctx.sim.outcome(`redirected to the client after ${r.pages.length} page(s) in ${r.durationMs} ms with ${Object.keys(r.params).join(', ') || 'no parameters'}`)
+  return { kind: 'callback', request, verifier: pkce.verifier, url: u.href, callbackUrl: r.callbackUrl, params: r.params, durationMs: r.durationMs }
+}
+
+/** The token request of the authorization code grant (RFC 6749 §4.1.3, RFC 7636 §4.5). */
+export function codeTokenRequest(ctx: ModuleContext, a: Extract<Authorization, { kind: 'callback' }>): Record<string, string> {
+  return {
+    grant_type: 'authorization_code',
+    code: a.params.code ?? '',
+    redirect_uri: a.request.redirect_uri!,
+    code_verifier: a.verifier,
+    ...ctx.sim.params.tokenParams,
+  }
+}
+
+/**
+ * Step `token` (or another name): the code exchanged with the client's registered authentication,
+ * as a control (the aud fallback of `control` applies to assertion methods).
+ */
+export function token(ctx: ModuleContext, client: TestClient, a: Extract<Authorization, { kind: 'callback' }>, name = 'token', title = 'the code exchanged at the token endpoint, which must succeed'): Promise<{ exchange: Exchange; ok: boolean }> {
+  return control(ctx, 'token', codeTokenRequest(ctx, a), client, undefined, { name, title })
 }

@@ -1,5 +1,6 @@
 import type { Check } from '../checks/define.js'
 import type { Simulator } from '../client/simulator.js'
+import type { BrowserDriver } from './browser.js'
 import type { ServerMetadata } from '../client/types.js'
 import type { Level, RequirementId } from '../spec/requirements.js'
 import type { AudienceKind, Profile, Surface } from './profile.js'
@@ -21,6 +22,12 @@ export interface ModuleContext {
   audiencePinned?: boolean
   /** Per worker and profile: what earlier modules learned of the target (e.g. the aud it accepts). */
   learned: { audience?: AudienceKind }
+  /**
+   * The end-user's browser for redirect flows (a fresh context per module, see browser.ts); absent
+   * when none is available, and `noBrowser` says why.
+   */
+  browser?: BrowserDriver
+  noBrowser?: string
   sleep(ms: number): Promise<void>
 }
 

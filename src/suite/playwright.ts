@@ -1,5 +1,5 @@
 import { appendFileSync } from 'node:fs'
-import { test as base } from '@playwright/test'
+import { test as playwrightTest, type Browser } from '@playwright/test'
 import { fetchMetadata } from '../client/discovery.js'
 import { Simulator } from '../client/simulator.js'
 import type { ServerMetadata } from '../client/types.js'
@@ -7,6 +7,7 @@ import { Identities } from '../crypto/pki.js'
 import { HarnessError } from '../errors.js'
 import { redact } from '../http/redact.js'
 import { HttpClient, jsonBody } from '../http/client.js'
+import { BrowserSession, chromiumPath, launchChromium, serverPins } from './browser.js'
 import { profileClient } from './flow.js'
 import { errorRecord, runModule } from './run-module.js'
 import type { Module, ModuleContext } from './module.js'
@@ -52,6 +53,41 @@ export function defaultAudience(p: Profile): AudienceKind {
   return 'token_endpoint'
 }
 
+/**
+ * The worker's browser: Debian's Chromium, launched on the first module that needs it and closed
+ * with the worker (one per worker, never per test). It trusts the server certificates the harness
+ * trusts: their keys, verified by Node against the configured CAs, are pinned at launch.
+ */
+interface WorkerBrowser {
+  /** Why there is no browser, when there is none. */
+  unavailable?: string
+  get(origins: string[]): Promise<Browser>
+}
+
+const test = playwrightTest.extend<{}, { workerBrowser: WorkerBrowser }>({
+  workerBrowser: [
+    async ({}, use) => {
+      const found = chromiumPath()
+      let launched: Promise<Browser> | undefined
+      const get = (origins: string[]): Promise<Browser> => {
+        if ('unavailable' in found) return Promise.reject(new Error(found.unavailable))
+        launched ??= (async () => {
+          const plan = loadPlan()
+          const all = [...plan.profiles.map((p) => new URL(p.issuer).origin), ...origins]
+          const spki = plan.trust.insecure ? [] : await serverPins(all, plan.trust.ca, plan.timeoutMs)
+          return launchChromium(found.path, { insecure: plan.trust.insecure, spki })
+        })()
+        return launched
+      }
+      await use({ ...('unavailable' in found ? { unavailable: found.unavailable } : {}), get })
+      const b = await launched?.catch(() => undefined)
+      await b?.close().catch(() => {})
+    },
+    { scope: 'worker' },
+  ],
+})
+const base = test
+
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 
 export const RESULT_ATTACHMENT = 'fapi-result'
@@ -65,7 +101,7 @@ export function runSuite(profile: Profile, modules: readonly Module[]): void {
   base.describe(profile.id, () => {
     for (const m of modules) {
       if (!profile.surfaces.includes(m.surface)) continue
-      base(m.id, { tag: [`@${profile.id}`, `@${m.surface}`], annotation: [{ type: 'surface', description: m.surface }] }, async ({}, testInfo) => {
+      base(m.id, { tag: [`@${profile.id}`, `@${m.surface}`], annotation: [{ type: 'surface', description: m.surface }] }, async ({ workerBrowser }, testInfo) => {
         let t = targets.get(profile.id)
         if (!t) {
           t = workerTarget(profile)
@@ -93,6 +129,9 @@ export function runSuite(profile: Profile, modules: readonly Module[]): void {
           ...(target.plan.initialAccessToken ? { initialAccessToken: target.plan.initialAccessToken } : {}),
         })
         const pinned = target.plan.assertionAudience
+        // a fresh browser context per module, opened only if the module drives the browser
+        const origins = [new URL(target.issuer).origin, ...(typeof target.metadata.authorization_endpoint === 'string' ? [new URL(target.metadata.authorization_endpoint).origin] : [])]
+        const session = workerBrowser.unavailable ? undefined : new BrowserSession(() => workerBrowser.get(origins), { insecure: target.plan.trust.insecure, timeoutMs: target.plan.timeoutMs, allowedOrigins: origins })
         const ctx: ModuleContext = {
           profile,
           metadata: target.metadata,
@@ -101,9 +140,16 @@ export function runSuite(profile: Profile, modules: readonly Module[]): void {
           audience: pinned ?? target.learned.audience ?? defaultAudience(profile),
           ...(pinned ? { audiencePinned: true } : {}),
           learned: target.learned,
+          ...(session ? { browser: session } : { noBrowser: workerBrowser.unavailable ?? 'no browser' }),
           sleep,
         }
         const record = await runModule(m, ctx)
+        if (session?.used) {
+          // a failed or undecided browser module keeps a picture of where the browser stood
+          const png = record.status === 'failed' || record.status === 'error' ? await session.screenshot() : undefined
+          if (png) record.attachments = [...(record.attachments ?? []), { name: 'browser screenshot', contentType: 'image/png', base64: png.toString('base64') }]
+          await session.close()
+        }
         // Test-only: the secret-scan self-test learns which secrets this run used (never set in normal runs).
         if (process.env.FAPI_HARNESS_SECRET_LOG && sim.secrets.size) appendFileSync(process.env.FAPI_HARNESS_SECRET_LOG, `${[...sim.secrets].join('\n')}\n`)
         await testInfo.attach(RESULT_ATTACHMENT, { body: JSON.stringify(record), contentType: 'application/json' })

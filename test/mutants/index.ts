@@ -61,6 +61,7 @@ import clientIdMismatchInvalidRequest from './client-id-mismatch-invalid-request
 import refusesParEndpointAud from './refuses-par-endpoint-aud.js'
 import acceptsParEndpointAud from './accepts-par-endpoint-aud.js'
 import acceptsWrongClientSecretJwt from './accepts-wrong-client-secret-jwt.js'
+import authorizationResponseDropsState from './authorization-response-drops-state.js'
 
 export const MUTANTS: readonly Mutant[] = [
   acceptsRs256,
@@ -121,6 +122,8 @@ export const MUTANTS: readonly Mutant[] = [
   refusesParEndpointAud,
   acceptsParEndpointAud,
   acceptsWrongClientSecretJwt,
+  // redirect flows (issue #9)
+  authorizationResponseDropsState,
 ]
 
 export function mutantById(id: string): Mutant {
