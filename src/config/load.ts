@@ -6,6 +6,7 @@ import { parse as parseYaml } from 'yaml'
 import type { StaticClients, TargetParams } from '../client/simulator.js'
 import { HarnessError } from '../errors.js'
 import type { KeyKind, KeyPair } from '../crypto/keys.js'
+import type { Credentials, LoginStep } from '../suite/browser.js'
 import type { ClientAuthMethod, ProfileId } from '../suite/profile.js'
 import { CONFIG_SCHEMA } from './schema.js'
 
@@ -22,6 +23,7 @@ export interface HarnessConfig {
   client_assertion?: { aud?: 'issuer' | 'token_endpoint' | 'issuer_in_array' }
   clients?: Record<string, { client_id: string; client_secret?: string; private_jwk?: JWK; private_jwk_file?: string; cert?: string; key?: string }>
   resource_url?: string
+  browser?: { login?: LoginStep[]; credentials?: Credentials }
   timeout_ms?: number
   workers?: number
 }
@@ -29,6 +31,11 @@ export interface HarnessConfig {
 const KEY_KINDS: readonly KeyKind[] = ['RSA-2048', 'RSA-1024', 'EC-P256', 'Ed25519']
 
 const validate = new Ajv({ allErrors: true, strict: false }).compile(CONFIG_SCHEMA)
+
+/** oneOf reports every branch; the branch errors say more, so the oneOf line itself is dropped when they exist. */
+function relevant(errors: ErrorObject[]): ErrorObject[] {
+  return errors.filter((e) => e.keyword !== 'oneOf' || !errors.some((o) => o !== e && o.instancePath.startsWith(e.instancePath) && o.keyword !== 'oneOf'))
+}
 
 function describe(e: ErrorObject): string {
   const where = e.instancePath || '/'
@@ -69,7 +76,7 @@ export function loadConfig(file: string): HarnessConfig {
   // Expand first, so that the values validated are the values used.
   const expanded = expandEnv(data ?? {}, file)
   if (!validate(expanded)) {
-    throw new HarnessError('ERR_CONFIG_INVALID', `${file}: ${(validate.errors ?? []).map(describe).join('; ')}`)
+    throw new HarnessError('ERR_CONFIG_INVALID', `${file}: ${[...new Set(relevant(validate.errors ?? []).map(describe))].join('; ')}`)
   }
   return expanded as HarnessConfig
 }
