@@ -32,15 +32,32 @@ const KEY_KINDS: readonly KeyKind[] = ['RSA-2048', 'RSA-1024', 'EC-P256', 'Ed255
 
 const validate = new Ajv({ allErrors: true, strict: false }).compile(CONFIG_SCHEMA)
 
-/** oneOf reports every branch; the branch errors say more, so the oneOf line itself is dropped when they exist. */
+/**
+ * A oneOf (a login step) reports the errors of every branch. Only the branch the value is closest
+ * to (fewest errors) is kept; when two are as close, one line says which forms are allowed.
+ */
 function relevant(errors: ErrorObject[]): ErrorObject[] {
-  return errors.filter((e) => e.keyword !== 'oneOf' || !errors.some((o) => o !== e && o.instancePath.startsWith(e.instancePath) && o.keyword !== 'oneOf'))
+  let out = errors.filter((e) => e.keyword !== 'oneOf')
+  for (const o of errors.filter((e) => e.keyword === 'oneOf')) {
+    const under = (e: ErrorObject) => e.schemaPath.startsWith(`${o.schemaPath}/`) && (e.instancePath === o.instancePath || e.instancePath.startsWith(`${o.instancePath}/`))
+    const byBranch = new Map<string, ErrorObject[]>()
+    for (const e of out.filter(under)) {
+      const branch = e.schemaPath.slice(o.schemaPath.length + 1).split('/')[0]!
+      byBranch.set(branch, [...(byBranch.get(branch) ?? []), e])
+    }
+    out = out.filter((e) => !under(e))
+    const ranked = [...byBranch.values()].sort((x, y) => x.length - y.length)
+    if (ranked.length && (ranked.length === 1 || ranked[0]!.length < ranked[1]!.length)) out.push(...ranked[0]!)
+    else out.push(o)
+  }
+  return out
 }
 
 function describe(e: ErrorObject): string {
   const where = e.instancePath || '/'
   if (e.keyword === 'additionalProperties') return `${where}: unknown property "${(e.params as { additionalProperty: string }).additionalProperty}"`
   if (e.keyword === 'enum') return `${where}: must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`
+  if (e.keyword === 'oneOf' && e.schemaPath.includes('/login/items/')) return `${where}: a step is one of { fill: selector, value }, { click: selector }, { waitFor: { url?, selector? } } (each with an optional name)`
   if (e.keyword === 'propertyNames') return `${where}: property name "${(e.params as { propertyName: string }).propertyName}" is not allowed`
   return `${where}: ${e.message}`
 }
