@@ -47,7 +47,9 @@ test.beforeAll(async () => {
 })
 
 test.afterAll(async () => {
+  // fullyParallel: a worker may come back to this file after afterAll, and launch again
   await browser?.close()
+  browser = undefined
   await new Promise((r) => server.close(r))
 })
 
