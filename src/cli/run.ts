@@ -66,7 +66,7 @@ async function prepare(opts: RunOptions, startedAt: string, workDir: string): Pr
   const ca = [...(opts.ca ?? []).map((f) => readPem(f, '--ca')), ...(config.tls?.ca ? [readPem(resolve(opts.config ? dirname(opts.config) : '.', config.tls.ca), '/tls/ca')] : [])]
   const insecure = Boolean(opts.insecureTls || config.tls?.insecure)
   const timeoutMs = opts.timeout ?? config.timeout_ms ?? 10_000
-  const base = { ...(config.registration?.dynamic === false ? { dynamicRegistration: false } : {}), outDir: resolve(opts.out), workDir, timeoutMs, startedAt, ...(config.resource_url ? { resourceUrl: config.resource_url } : {}), ...(config.registration?.initial_access_token ? { initialAccessToken: config.registration.initial_access_token } : {}), params: targetParams(config), ...(config.client_assertion?.aud ? { assertionAudience: config.client_assertion.aud } : {}) }
+  const base = { ...(config.registration?.dynamic === false ? { dynamicRegistration: false } : {}), outDir: resolve(opts.out), workDir, timeoutMs, startedAt, ...(config.resource_url ? { resourceUrl: config.resource_url } : {}), ...(config.registration?.initial_access_token ? { initialAccessToken: config.registration.initial_access_token } : {}), params: targetParams(config), ...(config.client_assertion?.aud ? { assertionAudience: config.client_assertion.aud } : {}), ...(config.browser ? { browser: config.browser } : {}) }
 
   if (!issuer && !config.issuers) {
     // The embedded reference AS: a correct server per profile, on 127.0.0.1 with TLS.

@@ -6,6 +6,7 @@ import { parse as parseYaml } from 'yaml'
 import type { StaticClients, TargetParams } from '../client/simulator.js'
 import { HarnessError } from '../errors.js'
 import type { KeyKind, KeyPair } from '../crypto/keys.js'
+import type { Credentials, LoginStep } from '../suite/browser.js'
 import type { ClientAuthMethod, ProfileId } from '../suite/profile.js'
 import { CONFIG_SCHEMA } from './schema.js'
 
@@ -22,6 +23,7 @@ export interface HarnessConfig {
   client_assertion?: { aud?: 'issuer' | 'token_endpoint' | 'issuer_in_array' }
   clients?: Record<string, { client_id: string; client_secret?: string; private_jwk?: JWK; private_jwk_file?: string; cert?: string; key?: string }>
   resource_url?: string
+  browser?: { login?: LoginStep[]; credentials?: Credentials }
   timeout_ms?: number
   workers?: number
 }
@@ -30,10 +32,32 @@ const KEY_KINDS: readonly KeyKind[] = ['RSA-2048', 'RSA-1024', 'EC-P256', 'Ed255
 
 const validate = new Ajv({ allErrors: true, strict: false }).compile(CONFIG_SCHEMA)
 
+/**
+ * A oneOf (a login step) reports the errors of every branch. Only the branch the value is closest
+ * to (fewest errors) is kept; when two are as close, one line says which forms are allowed.
+ */
+function relevant(errors: ErrorObject[]): ErrorObject[] {
+  let out = errors.filter((e) => e.keyword !== 'oneOf')
+  for (const o of errors.filter((e) => e.keyword === 'oneOf')) {
+    const under = (e: ErrorObject) => e.schemaPath.startsWith(`${o.schemaPath}/`) && (e.instancePath === o.instancePath || e.instancePath.startsWith(`${o.instancePath}/`))
+    const byBranch = new Map<string, ErrorObject[]>()
+    for (const e of out.filter(under)) {
+      const branch = e.schemaPath.slice(o.schemaPath.length + 1).split('/')[0]!
+      byBranch.set(branch, [...(byBranch.get(branch) ?? []), e])
+    }
+    out = out.filter((e) => !under(e))
+    const ranked = [...byBranch.values()].sort((x, y) => x.length - y.length)
+    if (ranked.length && (ranked.length === 1 || ranked[0]!.length < ranked[1]!.length)) out.push(...ranked[0]!)
+    else out.push(o)
+  }
+  return out
+}
+
 function describe(e: ErrorObject): string {
   const where = e.instancePath || '/'
   if (e.keyword === 'additionalProperties') return `${where}: unknown property "${(e.params as { additionalProperty: string }).additionalProperty}"`
   if (e.keyword === 'enum') return `${where}: must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`
+  if (e.keyword === 'oneOf' && e.schemaPath.includes('/login/items/')) return `${where}: a step is one of { fill: selector, value }, { click: selector }, { waitFor: { url?, selector? } } (each with an optional name)`
   if (e.keyword === 'propertyNames') return `${where}: property name "${(e.params as { propertyName: string }).propertyName}" is not allowed`
   return `${where}: ${e.message}`
 }
@@ -69,7 +93,7 @@ export function loadConfig(file: string): HarnessConfig {
   // Expand first, so that the values validated are the values used.
   const expanded = expandEnv(data ?? {}, file)
   if (!validate(expanded)) {
-    throw new HarnessError('ERR_CONFIG_INVALID', `${file}: ${(validate.errors ?? []).map(describe).join('; ')}`)
+    throw new HarnessError('ERR_CONFIG_INVALID', `${file}: ${[...new Set(relevant(validate.errors ?? []).map(describe))].join('; ')}`)
   }
   return expanded as HarnessConfig
 }

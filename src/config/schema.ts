@@ -14,6 +14,35 @@ const clientSchema = {
   },
 } as const
 
+const selector = { type: 'string', minLength: 1, description: 'a Playwright selector (CSS, text=, role=, ...)' } as const
+
+/** One step of the login and consent on the target's pages (src/suite/browser.ts LoginStep). */
+const loginStepSchema = {
+  oneOf: [
+    {
+      type: 'object',
+      required: ['fill', 'value'],
+      additionalProperties: false,
+      properties: { name: { type: 'string' }, fill: selector, value: { type: 'string', description: '{username} and {password} stand for browser.credentials' } },
+    },
+    { type: 'object', required: ['click'], additionalProperties: false, properties: { name: { type: 'string' }, click: selector } },
+    {
+      type: 'object',
+      required: ['waitFor'],
+      additionalProperties: false,
+      properties: {
+        name: { type: 'string' },
+        waitFor: {
+          type: 'object',
+          additionalProperties: false,
+          minProperties: 1,
+          properties: { url: { type: 'string', minLength: 1, description: 'a regular expression the page URL must match' }, selector },
+        },
+      },
+    },
+  ],
+} as const
+
 /**
  * The configuration file (YAML or JSON). Everything is optional: with no file and no --issuer the
  * harness tests its embedded reference AS.
@@ -108,6 +137,21 @@ export const CONFIG_SCHEMA = {
       type: 'string',
       pattern: '^(https://|\\{issuer\\})',
       description: 'a protected resource of the target that enforces certificate-bound tokens (RFC 8705 §3); {issuer} is replaced by the profile issuer',
+    },
+    browser: {
+      type: 'object',
+      additionalProperties: false,
+      description: "the end-user's login and consent in the browser (redirect flows)",
+      properties: {
+        login: { type: 'array', minItems: 1, items: loginStepSchema, description: "the steps on the target's login and consent pages; default: the embedded AS's forms" },
+        credentials: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['username', 'password'],
+          description: 'the test user; use ${ENV_VAR}: both are masked in every report',
+          properties: { username: { type: 'string', minLength: 1 }, password: { type: 'string', minLength: 1 } },
+        },
+      },
     },
     timeout_ms: { type: 'integer', minimum: 100, maximum: 600000 },
     workers: { type: 'integer', minimum: 1, maximum: 64 },

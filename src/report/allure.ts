@@ -156,6 +156,7 @@ const EXT: Record<string, string> = {
   'text/plain': 'txt',
   'text/html': 'html',
   'application/json': 'json',
+  'application/zip': 'zip',
 }
 
 export interface AllureWriteInfo {

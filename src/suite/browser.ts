@@ -1,5 +1,7 @@
 import { X509Certificate, createHash } from 'node:crypto'
-import { existsSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { connect } from 'node:tls'
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test'
 
@@ -17,6 +19,91 @@ export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-backgr
 
 /** The login name typed into the embedded AS's devInteractions form (any name is accepted there). */
 export const LOGIN_NAME = 'fapi-harness-user'
+
+/**
+ * One step of the end-user's login and consent on the target's pages (config `browser.login`):
+ * fill a field, click an element, or wait for a URL (a regular expression) or a selector. In a
+ * `value`, `{username}` and `{password}` stand for the test user's credentials.
+ */
+export type LoginStep =
+  | { name?: string; fill: string; value: string }
+  | { name?: string; click: string }
+  | { name?: string; waitFor: { url?: string; selector?: string } }
+
+/** The test user (config `browser.credentials`); both values are secrets of every module. */
+export interface Credentials {
+  username: string
+  password: string
+}
+
+/**
+ * The login and consent of the embedded AS (oidc-provider's devInteractions): any login name and
+ * password, then the consent form. A list ends early when the browser reaches the redirect URI.
+ */
+export const DEFAULT_LOGIN_STEPS: readonly LoginStep[] = [
+  { name: 'login name', fill: 'form input[name="login"]', value: '{username}' },
+  { name: 'password', fill: 'form input[name="password"]', value: '{password}' },
+  { name: 'sign in', click: 'form:has(input[name="prompt"][value="login"]) button[type="submit"]' },
+  { name: 'consent', click: 'form:has(input[name="prompt"][value="consent"]) button[type="submit"]' },
+]
+
+/** `/browser/login/2 "sign in" (click form button)`: how a step is named in results. */
+export function loginStepName(step: LoginStep, i: number): string {
+  const what = 'fill' in step ? `fill ${step.fill}` : 'click' in step ? `click ${step.click}` : `waitFor ${[step.waitFor.url ? `url ${step.waitFor.url}` : '', step.waitFor.selector ? `selector ${step.waitFor.selector}` : ''].filter(Boolean).join(' and ')}`
+  return `/browser/login/${i}${step.name ? ` "${step.name}"` : ''} (${what})`
+}
+
+/** `{username}` and `{password}` replaced by the credentials. */
+export function loginValue(value: string, c: Credentials): string {
+  return value.replace(/\{(username|password)\}/g, (_m, k: 'username' | 'password') => c[k])
+}
+
+/** How a list of login steps ended. */
+export type StepsResult = { ok: true; pages: string[] } | { ok: false; step: string; reason: string; pages: string[] }
+
+/**
+ * Runs the login steps on `page`, each bounded by `timeoutMs`. Stops early, successfully, when
+ * `arrived` settles (the browser reached the redirect URI): a consent the target skips is no error.
+ * Returns the first step that failed and why (never waits longer than the timeout per step).
+ */
+export async function runLoginSteps(
+  page: Page,
+  steps: readonly LoginStep[],
+  opts: { timeoutMs: number; credentials: Credentials; arrived?: Promise<void>; onSecretFill?: (selector: string) => void },
+): Promise<StepsResult> {
+  const timeout = opts.timeoutMs
+  const pages: string[] = []
+  let done = false
+  const arrived = opts.arrived?.then(() => {
+    done = true
+    return 'arrived' as const
+  })
+  for (const [i, step] of steps.entries()) {
+    if (done) break
+    if (pages[pages.length - 1] !== page.url()) pages.push(page.url())
+    let action: Promise<unknown>
+    if ('fill' in step) {
+      const value = loginValue(step.value, opts.credentials)
+      if (value !== step.value) opts.onSecretFill?.(step.fill)
+      action = page.locator(step.fill).first().fill(value, { timeout })
+    } else if ('click' in step) {
+      action = page.locator(step.click).first().click({ timeout, noWaitAfter: true })
+    } else {
+      const waits: Promise<unknown>[] = []
+      if (step.waitFor.url) waits.push(page.waitForURL(new RegExp(step.waitFor.url), { timeout, waitUntil: 'commit' }))
+      if (step.waitFor.selector) waits.push(page.locator(step.waitFor.selector).first().waitFor({ state: 'visible', timeout }))
+      action = Promise.all(waits)
+    }
+    action.catch(() => {}) // may still be pending when the callback wins the race
+    try {
+      await (arrived ? Promise.race([action, arrived]) : action)
+    } catch (e) {
+      if (done) break
+      return { ok: false, step: loginStepName(step, i), reason: (e as Error).message.split('\n')[0]!, pages }
+    }
+  }
+  return { ok: true, pages }
+}
 
 /** How a browser login ended. */
 export type LoginResult =
@@ -114,6 +201,17 @@ function isCallback(url: string, redirectUri: string): boolean {
   return strip(url) === strip(redirectUri)
 }
 
+/** How a module's browser session behaves: trust, the per-wait timeout, the login steps. */
+export interface SessionOptions {
+  insecure: boolean
+  /** Bounds every navigation, action and wait (the plan's timeout). */
+  timeoutMs: number
+  allowedOrigins: string[]
+  /** The login and consent steps (config `browser.login`); default DEFAULT_LOGIN_STEPS. */
+  login?: readonly LoginStep[]
+  credentials: Credentials
+}
+
 /**
  * One module's browser: a fresh context, opened on first use and closed by `close()`. Keeps the
  * page so that a failed module can be photographed (`screenshot()`).
@@ -124,10 +222,16 @@ export class BrowserSession implements BrowserDriver {
   /** Decides each request of the page: the callback is answered here, other hosts are blocked. */
   private intercept: (req: { url: string; postData?: string }) => 'callback' | 'continue' | 'block' = () => 'block'
 
-  private readonly browser: () => Promise<Browser>
-  private readonly opts: { insecure: boolean; timeoutMs: number; allowedOrigins: string[] }
+  /** Resolves the wait for the callback of the login under way. */
+  private arrived: () => void = () => {}
+  /** Selectors filled with a credential: masked in screenshots. */
+  private readonly secretFields = new Set<string>()
+  private tracing = false
 
-  constructor(browser: () => Promise<Browser>, opts: { insecure: boolean; timeoutMs: number; allowedOrigins: string[] }) {
+  private readonly browser: () => Promise<Browser>
+  private readonly opts: SessionOptions
+
+  constructor(browser: () => Promise<Browser>, opts: SessionOptions) {
     this.browser = browser
     this.opts = opts
   }
@@ -147,56 +251,68 @@ export class BrowserSession implements BrowserDriver {
     this.intercept = (req) => {
       if (isCallback(req.url, redirectUri)) {
         callback = { url: req.url, ...(req.postData ? { body: req.postData } : {}) }
+        this.arrived()
         return 'callback'
       }
       // the target's own pages only: no fonts, trackers or other hosts (issue #9: never an outside host)
       return allowed.has(new URL(req.url).origin) ? 'continue' : 'block'
     }
+    let arrive: () => void = () => {}
+    const arrived = new Promise<void>((r) => (arrive = r))
+    this.arrived = arrive
     const timeout = this.opts.timeoutMs
     try {
       await page.goto(url, { waitUntil: 'domcontentloaded', timeout })
     } catch (e) {
-      return done({ step: 'authorization request', reason: `navigation failed: ${(e as Error).message.split('\n')[0]}`, pageUrl: page.url() })
+      if (!callback) return done({ step: 'authorization request', reason: `navigation failed: ${(e as Error).message.split('\n')[0]}`, pageUrl: page.url() })
     }
-    // login, consent: at most a few pages before the redirect
-    for (let i = 0; i < 6 && !callback; i++) {
-      pages.push(page.url())
-      const login = page.locator('form input[name="login"]')
-      // oidc-provider's devInteractions: the consent form posts prompt=consent
-      const consent = page.locator('form:has(input[name="prompt"][value="consent"]) button[type="submit"]')
-      let step: string
-      let act: () => Promise<void>
-      if (await login.count()) {
-        step = 'login'
-        act = async () => {
-          await login.fill(LOGIN_NAME, { timeout })
-          const password = page.locator('form input[name="password"]')
-          if (await password.count()) await password.fill('fapi-harness', { timeout })
-          await page.locator('form button[type="submit"]').first().click({ timeout, noWaitAfter: true })
-        }
-      } else if (await consent.count()) {
-        step = 'consent'
-        act = () => consent.first().click({ timeout, noWaitAfter: true })
-      } else {
-        const text = ((await page.locator('body').innerText({ timeout }).catch(() => '')) || '').replace(/\s+/g, ' ').trim().slice(0, 200)
-        return done({ step: 'login', reason: `the page is neither the login nor the consent form${text ? `: "${text}"` : ''}`, pageUrl: page.url() })
-      }
-      try {
-        await Promise.all([page.waitForNavigation({ waitUntil: 'domcontentloaded', timeout }), act()])
-      } catch (e) {
-        return done({ step, reason: `${(e as Error).message.split('\n')[0]}`, pageUrl: page.url() })
-      }
-    }
-    if (!callback) return done({ step: 'redirect', reason: 'the browser was not redirected to the redirect URI', pageUrl: page.url() })
+    // login and consent: the configured steps (default: the embedded AS's forms), each bounded by the timeout
+    const steps = await runLoginSteps(page, this.opts.login ?? DEFAULT_LOGIN_STEPS, {
+      timeoutMs: timeout,
+      credentials: this.opts.credentials,
+      arrived,
+      onSecretFill: (selector) => this.secretFields.add(selector),
+    })
+    pages.push(...steps.pages)
+    if (!steps.ok) return done({ step: steps.step, reason: steps.reason, pageUrl: page.url() })
+    if (!callback) await Promise.race([arrived, new Promise((r) => setTimeout(r, timeout))])
+    if (!callback) return done({ step: 'redirect', reason: `the browser was not redirected to the redirect URI within ${timeout} ms`, pageUrl: page.url() })
     // the page URL keeps the fragment, which the request URL lacks
     const full = isCallback(page.url(), redirectUri) ? page.url() : callback.url
     return { ok: true, callbackUrl: full, params: callbackParams(full, callback.body), pages, durationMs: Math.round(performance.now() - started) }
   }
 
-  /** A PNG of the current page, if the module opened one. */
+  /** A PNG of the current page, if the module opened one; fields filled with credentials are masked. */
   async screenshot(): Promise<Buffer | undefined> {
     if (!this.page || this.page.isClosed()) return undefined
-    return this.page.screenshot({ timeout: 5_000 }).catch(() => undefined)
+    const page = this.page
+    return page.screenshot({ timeout: 5_000, mask: [...this.secretFields].map((s) => page.locator(s)) }).catch(() => undefined)
+  }
+
+  /**
+   * What a failed or undecided browser module keeps (issue #9): a screenshot, the page URL and the
+   * Playwright trace of the context (a zip; its text is redacted by the caller). Ends the tracing.
+   */
+  async evidence(): Promise<Array<{ name: string; contentType: string; body: Buffer }>> {
+    const out: Array<{ name: string; contentType: string; body: Buffer }> = []
+    if (!this.page || !this.context) return out
+    const png = await this.screenshot()
+    if (png) out.push({ name: 'browser screenshot', contentType: 'image/png', body: png })
+    if (!this.page.isClosed()) out.push({ name: 'browser page URL', contentType: 'text/plain', body: Buffer.from(this.page.url()) })
+    if (this.tracing) {
+      this.tracing = false
+      const dir = mkdtempSync(join(tmpdir(), 'fapi-harness-trace-'))
+      try {
+        const file = join(dir, 'trace.zip')
+        await this.context.tracing.stop({ path: file })
+        if (existsSync(file)) out.push({ name: 'playwright trace', contentType: 'application/zip', body: readFileSync(file) })
+      } catch {
+        /* no trace: the context is gone */
+      } finally {
+        rmSync(dir, { recursive: true, force: true })
+      }
+    }
+    return out
   }
 
   get used(): boolean {
@@ -214,6 +330,10 @@ export class BrowserSession implements BrowserDriver {
     const browser = await this.browser()
     this.context = await browser.newContext({ ignoreHTTPSErrors: this.opts.insecure })
     this.context.setDefaultTimeout(this.opts.timeoutMs)
+    this.context.setDefaultNavigationTimeout(this.opts.timeoutMs)
+    // kept only when the module fails or cannot decide (evidence()); sources would bloat it
+    await this.context.tracing.start({ screenshots: true, snapshots: true, sources: false })
+    this.tracing = true
     this.page = await this.context.newPage()
     // Chromium's Fetch domain, not context.route: Playwright's routes never see a redirect's target
     // (the handler "will only be called for the first url if the response is a redirect"), and the

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import type { StaticClients, TargetParams } from '../client/simulator.js'
 import { HarnessError } from '../errors.js'
+import type { Credentials, LoginStep } from './browser.js'
 import type { AudienceKind, ProfileId } from './profile.js'
 
 /**
@@ -25,6 +26,8 @@ export interface RunPlan {
   assertionAudience?: AudienceKind
   /** Protected resource enforcing certificate-bound tokens; `{issuer}` stands for the profile issuer. */
   resourceUrl?: string
+  /** The end-user's login and consent steps and test user (config `browser`); defaults: the embedded AS's. */
+  browser?: { login?: LoginStep[]; credentials?: Credentials }
   /** Private scratch folder of this run (the test runner's output), deleted afterwards. */
   workDir: string
   target: { issuer: string; embedded: boolean }

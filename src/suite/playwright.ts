@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { appendFileSync } from 'node:fs'
 import { test as playwrightTest, type Browser } from '@playwright/test'
 import { fetchMetadata } from '../client/discovery.js'
@@ -5,9 +6,10 @@ import { Simulator } from '../client/simulator.js'
 import type { ServerMetadata } from '../client/types.js'
 import { Identities } from '../crypto/pki.js'
 import { HarnessError } from '../errors.js'
-import { redact } from '../http/redact.js'
+import { redact, redactText } from '../http/redact.js'
 import { HttpClient, jsonBody } from '../http/client.js'
-import { BrowserSession, chromiumPath, launchChromium, serverPins } from './browser.js'
+import { BrowserSession, LOGIN_NAME, chromiumPath, launchChromium, serverPins, type Credentials } from './browser.js'
+import { isText, rewriteZip } from './trace-zip.js'
 import { profileClient } from './flow.js'
 import { errorRecord, runModule } from './run-module.js'
 import type { Module, ModuleContext } from './module.js'
@@ -88,6 +90,18 @@ const test = playwrightTest.extend<{}, { workerBrowser: WorkerBrowser }>({
 })
 const base = test
 
+/**
+ * Binary evidence redacted like every record: text as text; a trace zip entry by entry (it holds
+ * the filled values, input values in DOM snapshots and the network log); images as they are
+ * (password fields show bullets; fields filled with credentials are masked in the screenshot).
+ */
+export function redactAttachment(contentType: string, body: Buffer, secrets: Iterable<string>): Buffer {
+  const list = [...secrets]
+  if (contentType === 'application/zip') return rewriteZip(body, (_name, data) => (isText(data) ? Buffer.from(redactText(data.toString('utf8'), list)) : data))
+  if (contentType.startsWith('text/') || contentType === 'application/json') return Buffer.from(redactText(body.toString('utf8'), list))
+  return body
+}
+
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 
 export const RESULT_ATTACHMENT = 'fapi-result'
@@ -131,7 +145,19 @@ export function runSuite(profile: Profile, modules: readonly Module[]): void {
         const pinned = target.plan.assertionAudience
         // a fresh browser context per module, opened only if the module drives the browser
         const origins = [new URL(target.issuer).origin, ...(typeof target.metadata.authorization_endpoint === 'string' ? [new URL(target.metadata.authorization_endpoint).origin] : [])]
-        const session = workerBrowser.unavailable ? undefined : new BrowserSession(() => workerBrowser.get(origins), { insecure: target.plan.trust.insecure, timeoutMs: target.plan.timeoutMs, allowedOrigins: origins })
+        // the test user: configured (masked everywhere), or any name and a random password for the embedded AS
+        const credentials: Credentials = target.plan.browser?.credentials ?? { username: LOGIN_NAME, password: randomBytes(12).toString('base64url') }
+        if (target.plan.browser?.credentials) sim.secrets.add(credentials.username)
+        sim.secrets.add(credentials.password)
+        const session = workerBrowser.unavailable
+          ? undefined
+          : new BrowserSession(() => workerBrowser.get(origins), {
+              insecure: target.plan.trust.insecure,
+              timeoutMs: target.plan.timeoutMs,
+              allowedOrigins: origins,
+              ...(target.plan.browser?.login ? { login: target.plan.browser.login } : {}),
+              credentials,
+            })
         const ctx: ModuleContext = {
           profile,
           metadata: target.metadata,
@@ -145,9 +171,12 @@ export function runSuite(profile: Profile, modules: readonly Module[]): void {
         }
         const record = await runModule(m, ctx)
         if (session?.used) {
-          // a failed or undecided browser module keeps a picture of where the browser stood
-          const png = record.status === 'failed' || record.status === 'error' ? await session.screenshot() : undefined
-          if (png) record.attachments = [...(record.attachments ?? []), { name: 'browser screenshot', contentType: 'image/png', base64: png.toString('base64') }]
+          // a failed or undecided browser module keeps a screenshot, the page URL and the trace of where the browser stood
+          if (record.status === 'failed' || record.status === 'error') {
+            const evidence = await session.evidence()
+            const attachments = evidence.map((a) => ({ name: a.name, contentType: a.contentType, base64: redactAttachment(a.contentType, a.body, sim.secrets).toString('base64') }))
+            if (attachments.length) record.attachments = [...(record.attachments ?? []), ...attachments]
+          }
           await session.close()
         }
         // Test-only: the secret-scan self-test learns which secrets this run used (never set in normal runs).

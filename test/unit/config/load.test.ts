@@ -292,3 +292,68 @@ test.describe('what a real target needs (scope, registration metadata, token par
     expect(e.message).toContain('/client_assertion/aud')
   })
 })
+
+test.describe('browser.login and browser.credentials', () => {
+  const LOGIN = `browser:
+  login:
+    - { name: user, fill: '#user', value: '{username}' }
+    - { fill: '#pass', value: '{password}' }
+    - { click: 'button[type=submit]' }
+    - { waitFor: { url: '/consent$', selector: '#allow' } }
+    - { click: '#allow' }
+`
+
+  test('a step list and ${ENV} credentials load', () => {
+    process.env.FAPI_UNIT_USER = 'alice'
+    process.env.FAPI_UNIT_PASSWORD = 'p4ss-w0rd'
+    try {
+      const c = loadConfig(write('browser.yaml', `${LOGIN}  credentials:\n    username: \${FAPI_UNIT_USER}\n    password: \${FAPI_UNIT_PASSWORD}\n`))
+      expect(c.browser).toEqual({
+        login: [
+          { name: 'user', fill: '#user', value: '{username}' },
+          { fill: '#pass', value: '{password}' },
+          { click: 'button[type=submit]' },
+          { waitFor: { url: '/consent$', selector: '#allow' } },
+          { click: '#allow' },
+        ],
+        credentials: { username: 'alice', password: 'p4ss-w0rd' },
+      })
+    } finally {
+      delete process.env.FAPI_UNIT_USER
+      delete process.env.FAPI_UNIT_PASSWORD
+    }
+  })
+
+  test('a step that is none of fill, click, waitFor names its JSON pointer', () => {
+    const e = configError(() => loadConfig(write('bad-step.yaml', 'browser:\n  login:\n    - { click: "#a" }\n    - { press: Enter }\n')))
+    expect(e.message).toContain('/browser/login/1: a step is one of { fill: selector, value }, { click: selector }, { waitFor: { url?, selector? } }')
+    expect(e.message).not.toContain('/browser/login/0')
+  })
+
+  test('fill needs a value; waitFor needs a url or a selector', () => {
+    const e = configError(() => loadConfig(write('bad-fill.yaml', 'browser:\n  login:\n    - { fill: "#a" }\n    - { waitFor: {} }\n')))
+    expect(e.message).toContain("/browser/login/0: must have required property 'value'")
+    expect(e.message).toContain('/browser/login/1/waitFor')
+    expect(e.message).not.toContain("required property 'click'")
+  })
+
+  test('an empty selector and an unknown waitFor member are refused', () => {
+    const e = configError(() => loadConfig(write('bad-wait.yaml', 'browser:\n  login:\n    - { click: "" }\n    - { waitFor: { title: x } }\n')))
+    expect(e.message).toContain('/browser/login/0/click')
+    expect(e.message).toContain('/browser/login/1/waitFor: unknown property "title"')
+  })
+
+  test('credentials need both username and password; an unset ${ENV} names the pointer', () => {
+    const e = configError(() => loadConfig(write('bad-cred.yaml', 'browser:\n  credentials: { username: alice }\n')))
+    expect(e.message).toContain('/browser/credentials')
+    expect(e.message).toContain('password')
+    delete process.env.FAPI_UNIT_UNSET_PASSWORD
+    const e2 = configError(() => loadConfig(write('unset-cred.yaml', 'browser:\n  credentials: { username: alice, password: "${FAPI_UNIT_UNSET_PASSWORD}" }\n')))
+    expect(e2.message).toContain('/browser/credentials/password')
+  })
+
+  test('an unknown browser property is named', () => {
+    const e = configError(() => loadConfig(write('bad-browser.yaml', 'browser:\n  steps: []\n')))
+    expect(e.message).toContain('/browser: unknown property "steps"')
+  })
+})
