@@ -23,7 +23,8 @@
  * items 1, 2, 3, 6 and 9 (working-group source Financial_API_WD_CIBA.md, 2019 text; later drafts
  * relax item 6 to "shall support unsigned and signed"; numbering as the OIDF suite cites it), RFC
  * 6750 §3.1, RFC 7009 §2.1, RFC 7518 §3.3/§3.5. Not read against a primary text: RFC 7517 §4.7,
- * CIBA Core (its quotes agree with several independent quotations of it).
+ * CIBA Core, RFC 6749 §4.1.3 item 5/§5.2 item 3/§10.5, RFC 7636 §4.6, RFC 9700 §2.1.1, FAPI 1.0 Part 1
+ * §5.2.2 item 7 (their quotes agree with several independent quotations of them).
  */
 export type Level = 'shall' | 'should' | 'may'
 
