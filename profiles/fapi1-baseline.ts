@@ -17,4 +17,5 @@ export default defineProfile({
   },
   // Part 2 §5.2.2 takes over Part 1 §5.2.2, so fapi1-advanced inherits this rule.
   clientIdMismatch: { expect: 'refuse', requirements: ['FAPI1-BASE-5.2.2-19'] },
+  pkceRequired: ['FAPI1-BASE-5.2.2-7'],
 })

@@ -240,3 +240,21 @@ export function acceptUnauthenticatedAt(route: string): (provider: any) => void 
     }
   }
 }
+
+/**
+ * A (b) patch: at the token endpoint, each authorization code oidc-provider loads for the
+ * authorization_code grant is passed to `edit` with the token request's parameters before the
+ * grant handler checks it (PKCE, redirect_uri, single use), so a mutant can switch one check off.
+ */
+export function editAuthorizationCodeAtToken(edit: (code: any, params: Record<string, any>) => void): (provider: any) => void {
+  return (provider) => {
+    const Model = provider.AuthorizationCode
+    const find = Model.find.bind(Model)
+    Model.find = async (...args: unknown[]) => {
+      const code = await find(...args)
+      const ctx = provider.constructor.ctx
+      if (code && ctx?.oidc?.route === 'token' && ctx.oidc.params?.grant_type === 'authorization_code') edit(code, ctx.oidc.params)
+      return code
+    }
+  }
+}

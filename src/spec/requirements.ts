@@ -23,7 +23,8 @@
  * items 1, 2, 3, 6 and 9 (working-group source Financial_API_WD_CIBA.md, 2019 text; later drafts
  * relax item 6 to "shall support unsigned and signed"; numbering as the OIDF suite cites it), RFC
  * 6750 §3.1, RFC 7009 §2.1, RFC 7518 §3.3/§3.5. Not read against a primary text: RFC 7517 §4.7,
- * CIBA Core (its quotes agree with several independent quotations of it).
+ * CIBA Core, RFC 6749 §4.1.3 item 5/§5.2 item 3/§10.5, RFC 7636 §4.6, RFC 9700 §2.1.1, FAPI 1.0 Part 1
+ * §5.2.2 item 7 (their quotes agree with several independent quotations of them).
  */
 export type Level = 'shall' | 'should' | 'may'
 
@@ -80,6 +81,26 @@ export const REQUIREMENTS = {
     summary: 'a valid token request of the authorization code grant (the code, redirect_uri and PKCE verifier of the authorization request) is answered with an access token',
     quote: 'If the access token request is valid and authorized, the authorization server issues an access token and optional refresh token as described in Section 5.1.',
   },
+  'RFC6749-4.1.3-5': {
+    level: 'shall',
+    summary: 'the token request of the authorization code grant carries the redirect_uri of the authorization request, identical (item 5 of the list of what the AS MUST do)',
+    quote: 'ensure that the "redirect_uri" parameter is present if the "redirect_uri" parameter was included in the initial authorization request as described in Section 4.1.1, and if included ensure that their values are identical.',
+  },
+  'RFC6749-10.5-2': {
+    level: 'shall',
+    summary: 'an authorization code buys tokens once: a second exchange of the same code is refused (§4.1.2 item 1 says the same: "If an authorization code is used more than once, the authorization server MUST deny the request")',
+    quote: 'Authorization codes MUST be short lived and single-use.',
+  },
+  'RFC7636-4.6': {
+    level: 'shall',
+    summary: 'a code_verifier that does not transform to the code_challenge of the authorization request is refused with invalid_grant',
+    quote: 'If the values are not equal, an error response indicating "invalid_grant" as described in Section 5.2 of [RFC6749] MUST be returned.',
+  },
+  'RFC9700-2.1.1': {
+    level: 'shall',
+    summary: 'where the authorization request carried a code_challenge, the token request must carry its correct code_verifier (a token request without one is refused)',
+    quote: 'If a client sends a valid PKCE code_challenge parameter in the authorization request, the authorization server MUST enforce the correct usage of code_verifier at the token endpoint.',
+  },
   'RFC6749-4.4': {
     level: 'shall',
     summary: 'the client credentials grant is for confidential clients only',
@@ -99,6 +120,11 @@ export const REQUIREMENTS = {
     level: 'shall',
     summary: 'error code invalid_request (item 1 of the error list): the AS answers a request that carries more than one client authentication mechanism (or multiple credentials) with invalid_request',
     quote: 'The request is missing a required parameter, includes an unsupported parameter value (other than grant type), repeats a parameter, includes multiple credentials, utilizes more than one mechanism for authenticating the client, or is otherwise malformed.',
+  },
+  'RFC6749-5.2-3': {
+    level: 'shall',
+    summary: 'error code invalid_grant (item 3 of the error list): an authorization code that is invalid, already used (revoked) or issued for another redirection URI',
+    quote: 'The provided authorization grant (e.g., authorization code, resource owner credentials) or refresh token is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.',
   },
   // Bearer token usage (RFC 6750): a duty of the resource server
   'RFC6750-3.1': {
@@ -290,6 +316,11 @@ export const REQUIREMENTS = {
     level: 'shall',
     summary: 'elliptic curve keys of 160 bits or more',
     quote: 'shall require and use a key of size 160 bits or larger for elliptic curve algorithms;',
+  },
+  'FAPI1-BASE-5.2.2-7': {
+    level: 'shall',
+    summary: 'the AS requires PKCE with S256: an authorization code is exchanged only with its code_verifier',
+    quote: 'shall require RFC7636 with S256 as the code challenge method;',
   },
   'FAPI1-BASE-5.2.2-19': {
     level: 'shall',

@@ -126,6 +126,11 @@ export interface Profile {
    * `code` by default; FAPI 1.0 Advanced §5.2.2-2 requires `code id_token` unless JARM is used.
    */
   authorizationResponseType?: 'code' | 'code id_token'
+  /**
+   * Clauses of the profile that require PKCE (besides RFC 9700 §2.1.1, which binds every AS that
+   * received a code_challenge): cited where a code is exchanged without its code_verifier.
+   */
+  pkceRequired?: RequirementId[]
   /** Access tokens must be sender-constrained (mTLS certificate-bound). */
   senderConstrained: { required: boolean; requirements: RequirementId[] }
 }

@@ -14,6 +14,7 @@ import {
   type Module,
 } from '../../src/index.js'
 import authorizationResponseCodeAndState from '../../src/checks/authorization/authorization-response-code-and-state.js'
+import { codeNegativeModules } from './negatives.js'
 
 /**
  * The authorization code flow with PKCE S256, as a correct client runs it: register, authorize in
@@ -56,4 +57,4 @@ export const authorizationCodeFlow: Module = defineModule({
   },
 })
 
-export const redirectFlowModules: Module[] = [authorizationCodeFlow]
+export const redirectFlowModules: Module[] = [authorizationCodeFlow, ...codeNegativeModules]

@@ -62,6 +62,10 @@ import refusesParEndpointAud from './refuses-par-endpoint-aud.js'
 import acceptsParEndpointAud from './accepts-par-endpoint-aud.js'
 import acceptsWrongClientSecretJwt from './accepts-wrong-client-secret-jwt.js'
 import authorizationResponseDropsState from './authorization-response-drops-state.js'
+import codeAcceptsWrongVerifier from './code-accepts-wrong-verifier.js'
+import codeAcceptsMissingVerifier from './code-accepts-missing-verifier.js'
+import codeReplayAccepted from './code-replay-accepted.js'
+import codeIgnoresRedirectUri from './code-ignores-redirect-uri.js'
 
 export const MUTANTS: readonly Mutant[] = [
   acceptsRs256,
@@ -124,6 +128,10 @@ export const MUTANTS: readonly Mutant[] = [
   acceptsWrongClientSecretJwt,
   // redirect flows (issue #9)
   authorizationResponseDropsState,
+  codeAcceptsWrongVerifier,
+  codeAcceptsMissingVerifier,
+  codeReplayAccepted,
+  codeIgnoresRedirectUri,
 ]
 
 export function mutantById(id: string): Mutant {

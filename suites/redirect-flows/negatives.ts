@@ -1,0 +1,170 @@
+import {
+  answer,
+  authFor,
+  authorizationClient,
+  authorize,
+  baselineClient,
+  codeTokenRequest,
+  defineModule,
+  inconclusive,
+  isNotApplicable,
+  judgeRefusal,
+  notApplicable,
+  pkcePair,
+  register,
+  token,
+  variant,
+  type Authorization,
+  type ErrorCodeRule,
+  type Expectation,
+  type Module,
+  type ModuleContext,
+  type ModuleRun,
+  type Inconclusive,
+  type NotApplicable,
+  type RequirementId,
+  type TestClient,
+} from '../../src/index.js'
+import { strongest } from '../../src/spec/requirements.js'
+
+/**
+ * Negatives of the authorization code grant at the token endpoint (issue #9), each one change to
+ * a code exchange that succeeds: register a client for the grant, authorize in the browser, exchange
+ * a code unchanged (the control, which must succeed), then exchange a code with exactly one thing
+ * changed (the variant), judged by judgeRefusal (attempt-refused, the error form, the error code
+ * where a clause names one). A code buys tokens once, so where the variant needs a fresh code the
+ * control and the variant each have their own authorization; the replay module's first exchange is
+ * its control.
+ */
+
+type Callback = Extract<Authorization, { kind: 'callback' }>
+
+interface CodeNegative {
+  id: string
+  title: string
+  summary: string
+  requirements: (ctx: ModuleContext) => RequirementId[]
+  errorCode?: ErrorCodeRule
+  /** What the variant step does, one line. */
+  change: string
+  /** `fresh`: the variant exchanges a code of its own authorization; `same`: the control's code again. */
+  code: 'fresh' | 'same'
+  /** The variant's token request, from the unchanged one. */
+  edit(params: Record<string, string>, ctx: ModuleContext): Record<string, string>
+  /** Fields of the result's variant. */
+  variant: Record<string, string>
+}
+
+const INVALID_GRANT: ErrorCodeRule = { codes: ['invalid_grant'], requirements: ['RFC6749-5.2-3'], level: 'shall' }
+
+/** A redirect URI other than the one authorized: the same URI with one more path segment. */
+export function otherRedirectUri(uri: string): string {
+  const u = new URL(uri)
+  u.pathname = `${u.pathname.replace(/\/$/, '')}/other`
+  return u.href
+}
+
+function authorizationFailed(a: Extract<Authorization, { kind: 'failed' }>): string {
+  return `${a.step}: ${a.reason}${a.pageUrl ? ` at ${a.pageUrl}` : ''}`
+}
+
+function defineCodeNegative(spec: CodeNegative): Module {
+  return defineModule({
+    id: spec.id,
+    title: spec.title,
+    surface: 'redirect-flows',
+    summary: spec.summary,
+    async run(ctx): Promise<ModuleRun | NotApplicable | Inconclusive> {
+      const { profile: p, metadata: m } = ctx
+      const requirements = spec.requirements(ctx)
+      const e: Expectation = { outcome: 'refused', requirements, level: strongest(requirements), ...(spec.errorCode ? { errors: spec.errorCode.codes } : {}) }
+      const expected = `refused (${e.level})`
+      const keep = (why: string) => inconclusive(why, requirements, e.level, expected)
+      if (typeof m.authorization_endpoint !== 'string') return notApplicable('the target advertises no authorization_endpoint', requirements)
+      if (typeof m.token_endpoint !== 'string') return notApplicable('the target advertises no token_endpoint', requirements)
+      if (!ctx.browser) return notApplicable(`no browser for the redirect flow: ${ctx.noBrowser ?? 'none is available'}`, requirements)
+      const grants = m.grant_types_supported
+      if (Array.isArray(grants) && !grants.includes('authorization_code')) return notApplicable(`the target does not offer the authorization_code grant (grant_types_supported: ${grants.join(', ')})`, requirements)
+      const cs = baselineClient(p, m, authorizationClient(p))
+      if (isNotApplicable(cs)) return cs
+      const reg = await register(ctx, cs)
+      if (reg.kind === 'unavailable') return notApplicable(reg.reason, requirements)
+      if (reg.kind === 'refused') return keep(`registration of the ${cs.method} client for the authorization_code grant was refused (${reg.answer})`)
+      const client: TestClient = reg.client
+      const fresh = spec.code === 'fresh'
+      const first = await authorize(ctx, client, fresh ? 'authorize-control' : 'authorize', fresh ? 'the control\'s authorization request in the browser: login, consent, redirect to the client' : undefined)
+      if (first.kind === 'failed') return keep(`the authorization request failed (${authorizationFailed(first)})`)
+      if (!first.params.code) return keep(`the authorization response carried no code (${Object.keys(first.params).join(', ') || 'no parameters'})`)
+      const c = await token(ctx, client, first, 'control', 'the code exchanged unchanged at the token endpoint, which must succeed')
+      if (!c.ok) return keep(`the control (the same code exchange without the change) was refused: ${answer(c.exchange)}`)
+      let a: Callback = first
+      if (fresh) {
+        const second = await authorize(ctx, client, 'authorize', 'the variant\'s authorization request in the browser (a code is used once): login, consent, redirect to the client')
+        if (second.kind === 'failed') return keep(`the variant's authorization request failed (${authorizationFailed(second)})`)
+        if (!second.params.code) return keep(`the variant's authorization response carried no code (${Object.keys(second.params).join(', ') || 'no parameters'})`)
+        a = second
+      }
+      const params = spec.edit(codeTokenRequest(ctx, a), ctx)
+      if (params.code_verifier) ctx.sim.secrets.add(params.code_verifier)
+      const x = await variant(ctx, 'token', params, client, [authFor(client.token_endpoint_auth_method)], spec.change)
+      return {
+        expected,
+        variant: { grant: 'authorization_code', client_auth: client.token_endpoint_auth_method, response_type: a.request.response_type!, pkce: 'S256', ...spec.variant },
+        uses: judgeRefusal({ e, spec: { errorCode: spec.errorCode }, ctx }, c.exchange, x),
+      }
+    },
+  })
+}
+
+export const pkceWrongVerifier = defineCodeNegative({
+  id: 'pkce-wrong-verifier',
+  title: 'A code exchanged with a code_verifier other than the one of its code_challenge is refused with invalid_grant',
+  summary:
+    'Authorizes twice in the browser with PKCE S256. The first code is exchanged with its own code_verifier (the control, which must succeed); the second with the verifier of another, unrelated PKCE pair, everything else unchanged: the AS must refuse it with invalid_grant (RFC 7636 §4.6).',
+  requirements: () => ['RFC7636-4.6'],
+  errorCode: { codes: ['invalid_grant'], requirements: ['RFC7636-4.6'], level: 'shall' },
+  change: 'the code exchanged with the code_verifier of another PKCE pair',
+  code: 'fresh',
+  edit: (params) => ({ ...params, code_verifier: pkcePair().verifier }),
+  variant: { change: 'wrong code_verifier' },
+})
+
+export const pkceMissingVerifier = defineCodeNegative({
+  id: 'pkce-missing-verifier',
+  title: 'A code whose authorization request carried a code_challenge is not exchanged without a code_verifier',
+  summary:
+    'Authorizes twice in the browser with PKCE S256. The first code is exchanged with its code_verifier (the control, which must succeed); the second without any code_verifier, everything else unchanged: the AS must refuse it (RFC 9700 §2.1.1; FAPI 1.0 Baseline §5.2.2-7 requires PKCE).',
+  requirements: (ctx) => ['RFC9700-2.1.1', ...(ctx.profile.pkceRequired ?? [])],
+  change: 'the code exchanged without a code_verifier',
+  code: 'fresh',
+  edit: ({ code_verifier: _, ...params }) => params,
+  variant: { change: 'no code_verifier' },
+})
+
+export const authorizationCodeReplay = defineCodeNegative({
+  id: 'authorization-code-replay',
+  title: 'An authorization code exchanged a second time is refused with invalid_grant',
+  summary:
+    'Authorizes once in the browser and exchanges the code (the control, which must succeed), then sends the identical token request again: the AS must deny it (RFC 6749 §10.5 single-use, §4.1.2 "MUST deny the request"), with invalid_grant (§5.2).',
+  requirements: () => ['RFC6749-10.5-2'],
+  errorCode: INVALID_GRANT,
+  change: 'the control\'s token request sent a second time, with the same code',
+  code: 'same',
+  edit: (params) => params,
+  variant: { change: 'code replayed' },
+})
+
+export const redirectUriMismatchAtToken = defineCodeNegative({
+  id: 'redirect-uri-mismatch-at-token',
+  title: 'A code exchanged with a redirect_uri other than the one authorized is refused with invalid_grant',
+  summary:
+    'Authorizes twice in the browser. The first code is exchanged with the redirect_uri of its authorization request (the control, which must succeed); the second with that URI plus one path segment, everything else unchanged: the AS must refuse it (RFC 6749 §4.1.3) with invalid_grant (§5.2: "does not match the redirection URI used in the authorization request").',
+  requirements: () => ['RFC6749-4.1.3-5'],
+  errorCode: INVALID_GRANT,
+  change: 'the code exchanged with a redirect_uri other than the authorized one',
+  code: 'fresh',
+  edit: (params) => ({ ...params, redirect_uri: otherRedirectUri(params.redirect_uri!) }),
+  variant: { change: 'redirect_uri differs' },
+})
+
+export const codeNegativeModules: Module[] = [pkceWrongVerifier, pkceMissingVerifier, authorizationCodeReplay, redirectUriMismatchAtToken]

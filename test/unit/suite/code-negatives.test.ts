@@ -1,0 +1,15 @@
+// Tests suites/redirect-flows/negatives.ts: each variant changes exactly one thing of the code exchange.
+import { expect, test } from '@playwright/test'
+import { otherRedirectUri } from '../../../suites/redirect-flows/negatives.js'
+import { MODULES } from '../../../suites/index.js'
+
+test('otherRedirectUri differs from the authorized URI by one path segment and keeps its origin', () => {
+  expect(otherRedirectUri('https://127.0.0.1/fapi-harness/callback')).toBe('https://127.0.0.1/fapi-harness/callback/other')
+  expect(otherRedirectUri('https://tpp.example.com/cb/')).toBe('https://tpp.example.com/cb/other')
+  expect(new URL(otherRedirectUri('https://tpp.example.com:8443/cb?x=1')).origin).toBe('https://tpp.example.com:8443')
+})
+
+test('the four code negatives are registered on the redirect-flows surface, after the code flow', () => {
+  const ids = MODULES.filter((m) => m.surface === 'redirect-flows').map((m) => m.id)
+  expect(ids).toEqual(['authorization-code-flow', 'pkce-wrong-verifier', 'pkce-missing-verifier', 'authorization-code-replay', 'redirect-uri-mismatch-at-token'])
+})
