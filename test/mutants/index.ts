@@ -62,6 +62,12 @@ import refusesParEndpointAud from './refuses-par-endpoint-aud.js'
 import acceptsParEndpointAud from './accepts-par-endpoint-aud.js'
 import acceptsWrongClientSecretJwt from './accepts-wrong-client-secret-jwt.js'
 import authorizationResponseDropsState from './authorization-response-drops-state.js'
+import idTokenDropsNonce from './id-token-drops-nonce.js'
+import idTokenWrongIss from './id-token-wrong-iss.js'
+import idTokenForeignKey from './id-token-foreign-key.js'
+import idTokenWrongAud from './id-token-wrong-aud.js'
+import idTokenExpired from './id-token-expired.js'
+import refreshTokenGrantRefused from './refresh-token-grant-refused.js'
 
 export const MUTANTS: readonly Mutant[] = [
   acceptsRs256,
@@ -124,6 +130,12 @@ export const MUTANTS: readonly Mutant[] = [
   acceptsWrongClientSecretJwt,
   // redirect flows (issue #9)
   authorizationResponseDropsState,
+  idTokenDropsNonce,
+  idTokenWrongIss,
+  idTokenForeignKey,
+  idTokenWrongAud,
+  idTokenExpired,
+  refreshTokenGrantRefused,
 ]
 
 export function mutantById(id: string): Mutant {
