@@ -30,7 +30,8 @@ export const oidcIdToken: Module = defineModule({
     ctx.sim.outcome(jwks ? `HTTP ${jwks.response?.status ?? jwks.transport_error?.code}` : 'the target advertises no jwks_uri')
     const algs = Array.isArray(m.id_token_signing_alg_values_supported) ? m.id_token_signing_alg_values_supported.map(String) : undefined
     const input = { tokenResponse: flow.tokenResponse }
-    const issuer = typeof m.issuer === 'string' ? m.issuer : ctx.expectedIssuer
+    // the issuer the configuration names: discovery-document-valid judges whether the discovered one equals it
+    const issuer = ctx.expectedIssuer
     return {
       expected: 'an ID Token that a client validating it per OIDC Core §3.1.3.7 accepts',
       variant: { ...flow.variant, scope },
