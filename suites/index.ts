@@ -16,6 +16,8 @@ import { unauthenticatedModules } from './client-authentication/unauthenticated.
 import { discoveryModules } from './discovery/metadata.js'
 import { mtlsModules } from './mtls/index.js'
 import { redirectFlowModules } from './redirect-flows/authorization-code.js'
+import { idTokenModules } from './redirect-flows/id-token.js'
+import { refreshTokenModules } from './redirect-flows/refresh-token.js'
 
 /** Every module, in report order. A profile runs those whose surface it lists. */
 export const MODULES: Module[] = [
@@ -37,4 +39,6 @@ export const MODULES: Module[] = [
   ...cibaModules,
   ...mtlsModules,
   ...redirectFlowModules,
+  ...idTokenModules,
+  ...refreshTokenModules,
 ]

@@ -1,5 +1,10 @@
 import type { Check } from './define.js'
 import authorizationResponseCodeAndState from './authorization/authorization-response-code-and-state.js'
+import idTokenAud from './id-token/id-token-aud.js'
+import idTokenExpIat from './id-token/id-token-exp-iat.js'
+import idTokenIss from './id-token/id-token-iss.js'
+import idTokenNonce from './id-token/id-token-nonce.js'
+import idTokenSignature from './id-token/id-token-signature.js'
 import cibaDeliveryModesExcludePush from './ciba/ciba-delivery-modes-exclude-push.js'
 import cibaMetadataValid from './ciba/ciba-metadata-valid.js'
 import pollAuthorizationPending from './ciba/poll-authorization-pending.js'
@@ -33,5 +38,6 @@ export const CHECKS: Record<string, Check<any>[]> = {
   'error responses': [oauthErrorResponse, registrationErrorResponse, errorCodeAsSpecified],
   ciba: [cibaMetadataValid, cibaDeliveryModesExcludePush, pollAuthorizationPending],
   'redirect flows': [authorizationResponseCodeAndState],
+  'ID Token': [idTokenSignature, idTokenIss, idTokenAud, idTokenExpIat, idTokenNonce],
   'mutual TLS': [handshakeRefused, tokenBoundToCertificate, resourceAcceptsBoundToken, boundTokenRefusedByResource, mtlsAuthMethodsAdvertised, validateMtlsEndpointAliases],
 }

@@ -338,6 +338,15 @@ export function buildConfiguration(settings: ProfileSettings, b: BuildContext): 
       resourceIndicators: { enabled: false },
       rpInitiatedLogout: { enabled: false },
     },
+    /**
+     * oidc-provider's default issues a refresh token only for the offline_access scope (which it
+     * grants only with prompt=consent). RFC 6749 §4.1.4 lets the AS issue one with any code
+     * exchange: the reference AS issues one to every client that registered the refresh_token
+     * grant, for an authorization code, and keeps the offline_access rule for the other grants.
+     */
+    async issueRefreshToken(_ctx: unknown, client: any, source: any) {
+      return client.grantTypeAllowed('refresh_token') && (source.kind === 'AuthorizationCode' || source.scopes.has('offline_access'))
+    },
     async findAccount(_ctx: unknown, sub: string) {
       return {
         accountId: sub,

@@ -15,9 +15,9 @@
  * section without one it is the paragraph number of the rfc-editor.org HTML (`#section-2-5`).
  *
  * Quotes checked word for word (see the git log of this file for the sources read): RFC 6749
- * (§2.3, 2.3.1, 3.2.1, 4.1.2, 4.1.4, 4.4, 5.1, 5.2), RFC 7523 §3/§3.2, RFC 7591 §3.2.1/§3.2.2, RFC 8414 §2/§3.2/
+ * (§2.3, 2.3.1, 3.2.1, 4.1.2, 4.1.4, 4.4, 5.1, 5.2), RFC 6749 §6 (refresh), RFC 7523 §3/§3.2, RFC 7591 §3.2.1/§3.2.2, RFC 8414 §2/§3.2/
  * §3.3, RFC 8705 §2/2.1/2.1.2/2.2/3/3.1/3.3/5, RFC 8725 §3.1/§3.2, RFC 9126 §2, OIDC Core 1.0
- * errata set 2 §9, Discovery 1.0 errata set 2 §3/§4.3, Registration 1.0 errata set 2 §2, FAPI 1.0
+ * errata set 2 §2 (ID Token claims), §3.1.3.7 and §9 (openid/connect openid-connect-core-1_0.xml), Discovery 1.0 errata set 2 §3/§4.3, Registration 1.0 errata set 2 §2, FAPI 1.0
  * Part 1 and Part 2 §5.2.2 and §8.6 (errata-1 source, same numbering as Final), FAPI 2.0 Security
  * Profile §5.3.2.1/§5.3.2.2/§5.4.1 (working-group source of the Final text), FAPI-CIBA §5.2.2
  * items 1, 2, 3, 6 and 9 (working-group source Financial_API_WD_CIBA.md, 2019 text; later drafts
@@ -100,6 +100,11 @@ export const REQUIREMENTS = {
     level: 'shall',
     summary: 'where the authorization request carried a code_challenge, the token request must carry its correct code_verifier (a token request without one is refused)',
     quote: 'If a client sends a valid PKCE code_challenge parameter in the authorization request, the authorization server MUST enforce the correct usage of code_verifier at the token endpoint.',
+  },
+  'RFC6749-6': {
+    level: 'shall',
+    summary: 'a valid refresh request (grant_type refresh_token, the refresh token issued to the client, its registered client authentication) is answered with an access token',
+    quote: 'If valid and authorized, the authorization server issues an access token as described in Section 5.1.',
   },
   'RFC6749-4.4': {
     level: 'shall',
@@ -203,6 +208,52 @@ export const REQUIREMENTS = {
     level: 'shall',
     summary: 'client_secret_jwt / private_key_jwt assertions carry iss = sub = client_id, aud (SHOULD be the token endpoint URL), jti (single use), exp',
     quote: 'These tokens MUST only be used once, unless conditions for reuse were negotiated between the parties',
+  },
+  // ID Token (OIDC Core 1.0 errata set 2 §2 claims list items, §3.1.3.7 validation items)
+  'OIDCC-2-1': {
+    level: 'shall',
+    summary: 'the ID Token carries iss, the Issuer Identifier of the OP (item 1 of the claims list); the client compares it with the discovered issuer (OIDCC-3.1.3.7-2)',
+    quote: 'REQUIRED. Issuer Identifier for the Issuer of the response.',
+  },
+  'OIDCC-2-3': {
+    level: 'shall',
+    summary: 'the ID Token aud contains the client_id of the client it was issued to (item 3 of the claims list)',
+    quote: 'It MUST contain the OAuth 2.0 client_id of the Relying Party as an audience value.',
+  },
+  'OIDCC-2-5': {
+    level: 'shall',
+    summary: 'the ID Token carries iat, the time it was issued (item 5 of the claims list)',
+    quote: 'REQUIRED. Time at which the JWT was issued.',
+  },
+  'OIDCC-2-7': {
+    level: 'shall',
+    summary: 'the ID Token carries the nonce of the authentication request unchanged (item 7 of the claims list)',
+    quote: 'If present in the Authentication Request, Authorization Servers MUST include a nonce Claim in the ID Token with the Claim Value being the nonce value sent in the Authentication Request.',
+  },
+  'OIDCC-3.1.3.7-2': {
+    level: 'shall',
+    summary: 'the iss of the ID Token in the token response equals the issuer of the OP exactly',
+    quote: 'The Issuer Identifier for the OpenID Provider (which is typically obtained during Discovery) MUST exactly match the value of the iss (issuer) Claim.',
+  },
+  'OIDCC-3.1.3.7-3': {
+    level: 'shall',
+    summary: 'the aud of the ID Token in the token response contains the client_id; a token that does not list the client is rejected',
+    quote: 'The ID Token MUST be rejected if the ID Token does not list the Client as a valid audience, or if it contains additional audiences not trusted by the Client.',
+  },
+  'OIDCC-3.1.3.7-6': {
+    level: 'shall',
+    summary: 'the ID Token is signed (§2: "ID Tokens MUST be signed using JWS") with a key of the OP\'s jwks_uri, with an alg the OP lists in id_token_signing_alg_values_supported; a client that checks the signature can verify it',
+    quote: 'The Client MUST use the keys provided by the Issuer.',
+  },
+  'OIDCC-3.1.3.7-9': {
+    level: 'shall',
+    summary: 'the ID Token in the token response has not expired: its exp is in the future',
+    quote: 'The current time MUST be before the time represented by the exp Claim.',
+  },
+  'OIDCC-3.1.3.7-11': {
+    level: 'shall',
+    summary: 'the ID Token carries the nonce the authentication request sent (the OP\'s duty is OIDCC-2-7)',
+    quote: 'If a nonce value was sent in the Authentication Request, a nonce Claim MUST be present and its value checked to verify that it is the same value as the one that was sent in the Authentication Request.',
   },
   // Metadata and registration
   'RFC7591-3.2.1': {

@@ -66,6 +66,12 @@ import codeAcceptsWrongVerifier from './code-accepts-wrong-verifier.js'
 import codeAcceptsMissingVerifier from './code-accepts-missing-verifier.js'
 import codeReplayAccepted from './code-replay-accepted.js'
 import codeIgnoresRedirectUri from './code-ignores-redirect-uri.js'
+import idTokenDropsNonce from './id-token-drops-nonce.js'
+import idTokenWrongIss from './id-token-wrong-iss.js'
+import idTokenForeignKey from './id-token-foreign-key.js'
+import idTokenWrongAud from './id-token-wrong-aud.js'
+import idTokenExpired from './id-token-expired.js'
+import refreshTokenGrantRefused from './refresh-token-grant-refused.js'
 
 export const MUTANTS: readonly Mutant[] = [
   acceptsRs256,
@@ -132,6 +138,12 @@ export const MUTANTS: readonly Mutant[] = [
   codeAcceptsMissingVerifier,
   codeReplayAccepted,
   codeIgnoresRedirectUri,
+  idTokenDropsNonce,
+  idTokenWrongIss,
+  idTokenForeignKey,
+  idTokenWrongAud,
+  idTokenExpired,
+  refreshTokenGrantRefused,
 ]
 
 export function mutantById(id: string): Mutant {

@@ -1,0 +1,48 @@
+/**
+ * A helper for mutants that break one rule of the ID Tokens the reference AS issues (OIDC Core §2,
+ * §3.1.3.7): the ID Token oidc-provider signs is decoded, edited, and signed again, by default
+ * with the AS's own key of the same kid (so only the edited claim is wrong), or with a key of the
+ * edit's choosing (a key not in the jwks_uri). Runs in process: `configure` keeps the profile's
+ * private JWKS, `patchProvider` wraps that provider's IdToken model. Imports jose only.
+ */
+import { calculateJwkThumbprint, CompactSign, decodeJwt, decodeProtectedHeader, importJWK, type JWK, type JWTPayload, type KeyObject, type ProtectedHeaderParameters } from 'jose'
+import type { ProfileId } from '../suite/profile.js'
+import type { Mutant, MutantContext } from './mutant.js'
+
+export interface IdTokenEdit {
+  header: ProtectedHeaderParameters
+  payload: JWTPayload
+  /** Sign with this key instead of the AS's key of the header's kid. */
+  key?: KeyObject | CryptoKey
+}
+
+export function rewriteIdToken(edit: (t: IdTokenEdit, ctx: MutantContext) => Promise<void> | void): Required<Pick<Mutant, 'configure' | 'patchProvider'>> {
+  const keys = new Map<ProfileId, JWK[]>()
+  return {
+    configure(config, ctx) {
+      keys.set(ctx.profile, (config.jwks?.keys ?? []) as JWK[])
+    },
+    patchProvider(provider, ctx) {
+      const proto = provider.IdToken.prototype
+      const issue = proto.issue
+      proto.issue = async function (this: unknown, opts: { use?: string } = {}) {
+        const jwt: string = await issue.call(this, opts)
+        if (opts.use !== 'idtoken' || jwt.split('.').length !== 3) return jwt
+        const t: IdTokenEdit = { header: decodeProtectedHeader(jwt), payload: decodeJwt(jwt) }
+        await edit(t, ctx)
+        let key = t.key
+        if (!key) {
+          for (const jwk of keys.get(ctx.profile) ?? []) {
+            const kid = jwk.kid ?? (await calculateJwkThumbprint(jwk))
+            if (kid === t.header.kid) {
+              key = (await importJWK(jwk, t.header.alg)) as KeyObject | CryptoKey
+              break
+            }
+          }
+        }
+        if (!key) throw new Error(`rewriteIdToken: no key of kid ${t.header.kid} to sign the edited ID Token with`)
+        return new CompactSign(new TextEncoder().encode(JSON.stringify(t.payload))).setProtectedHeader(t.header as never).sign(key)
+      }
+    },
+  }
+}
