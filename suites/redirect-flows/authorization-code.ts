@@ -1,18 +1,15 @@
 import {
+  isInconclusive,
   acceptedKind,
   attemptAccepted,
-  authorizationClient,
   authorize,
-  baselineClient,
   defineModule,
-  inconclusive,
   isNotApplicable,
-  notApplicable,
-  register,
   token,
   use,
   type Module,
 } from '../../src/index.js'
+import { registerCodeClient } from './code-flow.js'
 import authorizationResponseCodeAndState from '../../src/checks/authorization/authorization-response-code-and-state.js'
 import { codeNegativeModules } from './negatives.js'
 
@@ -29,17 +26,10 @@ export const authorizationCodeFlow: Module = defineModule({
   summary:
     'Registers a client for the authorization_code grant, sends the browser to the authorization endpoint (response_type of the profile, PKCE S256, state, a nonce with openid), logs in and consents, catches the redirect, and exchanges the code with the registered client authentication.',
   async run(ctx) {
-    const { profile: p, metadata: m } = ctx
     const requirements = ['RFC6749-4.1.2-1', 'RFC6749-4.1.2-2', 'RFC6749-4.1.4'] as const
-    if (typeof m.authorization_endpoint !== 'string') return notApplicable('the target advertises no authorization_endpoint', requirements)
-    if (!ctx.browser) return notApplicable(`no browser for the redirect flow: ${ctx.noBrowser ?? 'none is available'}`, requirements)
-    const grants = m.grant_types_supported
-    if (Array.isArray(grants) && !grants.includes('authorization_code')) return notApplicable(`the target does not offer the authorization_code grant (grant_types_supported: ${grants.join(', ')})`, requirements)
-    const spec = baselineClient(p, m, authorizationClient(p))
-    if (isNotApplicable(spec)) return spec
-    const reg = await register(ctx, spec)
-    if (reg.kind === 'unavailable') return notApplicable(reg.reason, requirements)
-    if (reg.kind === 'refused') return inconclusive(`registration of the ${spec.method} client for the authorization_code grant was refused (${reg.answer})`, requirements, 'shall')
+    const client = await registerCodeClient(ctx, requirements)
+    if (isNotApplicable(client) || isInconclusive(client)) return client
+    const reg = { client }
     const a = await authorize(ctx, reg.client)
     const state = { use: authorizationResponseCodeAndState, step: 'authorize' }
     if (a.kind === 'failed') {

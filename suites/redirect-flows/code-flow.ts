@@ -3,6 +3,7 @@ import {
   authorize,
   baselineClient,
   inconclusive,
+  isInconclusive,
   isNotApplicable,
   notApplicable,
   register,
@@ -14,6 +15,28 @@ import {
   type RequirementId,
   type TestClient,
 } from '../../src/index.js'
+
+/**
+ * Step `register` of every redirect-flow module, with its preconditions: not applicable without an
+ * authorization endpoint, a browser or the grants; inconclusive when the compliant client (the
+ * profile's baseline, registered for the authorization_code grant and `grants`) is refused.
+ */
+export async function registerCodeClient(ctx: ModuleContext, requirements: readonly RequirementId[], grants: string[] = []): Promise<TestClient | NotApplicable | Inconclusive> {
+  const { profile: p, metadata: m } = ctx
+  if (typeof m.authorization_endpoint !== 'string') return notApplicable('the target advertises no authorization_endpoint', requirements)
+  if (!ctx.browser) return notApplicable(`no browser for the redirect flow: ${ctx.noBrowser ?? 'none is available'}`, requirements)
+  const supported = m.grant_types_supported
+  for (const g of ['authorization_code', ...grants]) {
+    if (Array.isArray(supported) && !supported.includes(g)) return notApplicable(`the target does not offer the ${g} grant (grant_types_supported: ${supported.join(', ')})`, requirements)
+  }
+  const like = authorizationClient(p)
+  const spec = baselineClient(p, m, { ...like, grant_types: [...(like.grant_types ?? []), ...grants] })
+  if (isNotApplicable(spec)) return spec
+  const reg = await register(ctx, spec)
+  if (reg.kind === 'unavailable') return notApplicable(reg.reason, requirements)
+  if (reg.kind === 'refused') return inconclusive(`registration of the ${spec.method} client for ${spec.grant_types?.join(', ')} was refused (${reg.answer})`, requirements, 'shall')
+  return reg.client
+}
 
 /** A code flow that reached the token response (steps register, authorize, token). */
 export interface CompletedCodeFlow {
@@ -31,19 +54,9 @@ export interface CompletedCodeFlow {
  * browser or the code exchange does not succeed (authorization-code-flow judges those).
  */
 export async function completeCodeFlow(ctx: ModuleContext, requirements: readonly RequirementId[], grants: string[] = []): Promise<CompletedCodeFlow | NotApplicable | Inconclusive> {
-  const { profile: p, metadata: m } = ctx
-  if (typeof m.authorization_endpoint !== 'string') return notApplicable('the target advertises no authorization_endpoint', requirements)
-  if (!ctx.browser) return notApplicable(`no browser for the redirect flow: ${ctx.noBrowser ?? 'none is available'}`, requirements)
-  const supported = m.grant_types_supported
-  for (const g of ['authorization_code', ...grants]) {
-    if (Array.isArray(supported) && !supported.includes(g)) return notApplicable(`the target does not offer the ${g} grant (grant_types_supported: ${supported.join(', ')})`, requirements)
-  }
-  const like = authorizationClient(p)
-  const spec = baselineClient(p, m, { ...like, grant_types: [...(like.grant_types ?? []), ...grants] })
-  if (isNotApplicable(spec)) return spec
-  const reg = await register(ctx, spec)
-  if (reg.kind === 'unavailable') return notApplicable(reg.reason, requirements)
-  if (reg.kind === 'refused') return inconclusive(`registration of the ${spec.method} client for ${spec.grant_types?.join(', ')} was refused (${reg.answer})`, requirements, 'shall')
+  const client = await registerCodeClient(ctx, requirements, grants)
+  if (isNotApplicable(client) || isInconclusive(client)) return client
+  const reg = { client }
   const a = await authorize(ctx, reg.client)
   if (a.kind === 'failed') return inconclusive(`the authorization request did not complete: ${a.step}: ${a.reason}`, requirements, 'shall')
   if (!a.params.code) return inconclusive(`the authorization response carries no code (${a.params.error ?? 'no error either'})`, requirements, 'shall')

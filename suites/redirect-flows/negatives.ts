@@ -1,17 +1,14 @@
 import {
+  isInconclusive,
   answer,
   authFor,
-  authorizationClient,
   authorize,
-  baselineClient,
   codeTokenRequest,
   defineModule,
   inconclusive,
   isNotApplicable,
   judgeRefusal,
-  notApplicable,
   pkcePair,
-  register,
   token,
   variant,
   type Authorization,
@@ -25,6 +22,7 @@ import {
   type RequirementId,
   type TestClient,
 } from '../../src/index.js'
+import { registerCodeClient } from './code-flow.js'
 import { strongest } from '../../src/spec/requirements.js'
 
 /**
@@ -75,22 +73,14 @@ function defineCodeNegative(spec: CodeNegative): Module {
     surface: 'redirect-flows',
     summary: spec.summary,
     async run(ctx): Promise<ModuleRun | NotApplicable | Inconclusive> {
-      const { profile: p, metadata: m } = ctx
       const requirements = spec.requirements(ctx)
       const e: Expectation = { outcome: 'refused', requirements, level: strongest(requirements), ...(spec.errorCode ? { errors: spec.errorCode.codes } : {}) }
       const expected = `refused (${e.level})`
       const keep = (why: string) => inconclusive(why, requirements, e.level, expected)
-      if (typeof m.authorization_endpoint !== 'string') return notApplicable('the target advertises no authorization_endpoint', requirements)
-      if (typeof m.token_endpoint !== 'string') return notApplicable('the target advertises no token_endpoint', requirements)
-      if (!ctx.browser) return notApplicable(`no browser for the redirect flow: ${ctx.noBrowser ?? 'none is available'}`, requirements)
-      const grants = m.grant_types_supported
-      if (Array.isArray(grants) && !grants.includes('authorization_code')) return notApplicable(`the target does not offer the authorization_code grant (grant_types_supported: ${grants.join(', ')})`, requirements)
-      const cs = baselineClient(p, m, authorizationClient(p))
-      if (isNotApplicable(cs)) return cs
-      const reg = await register(ctx, cs)
-      if (reg.kind === 'unavailable') return notApplicable(reg.reason, requirements)
-      if (reg.kind === 'refused') return keep(`registration of the ${cs.method} client for the authorization_code grant was refused (${reg.answer})`)
-      const client: TestClient = reg.client
+      const registered = await registerCodeClient(ctx, requirements)
+      if (isNotApplicable(registered)) return registered
+      if (isInconclusive(registered)) return keep(registered.inconclusive)
+      const client: TestClient = registered
       const fresh = spec.code === 'fresh'
       const first = await authorize(ctx, client, fresh ? 'authorize-control' : 'authorize', fresh ? 'the control\'s authorization request in the browser: login, consent, redirect to the client' : undefined)
       if (first.kind === 'failed') return keep(`the authorization request failed (${authorizationFailed(first)})`)
