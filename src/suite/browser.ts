@@ -277,8 +277,11 @@ export class BrowserSession implements BrowserDriver {
     if (!steps.ok) return done({ step: steps.step, reason: steps.reason, pageUrl: page.url() })
     if (!callback) await Promise.race([arrived, new Promise((r) => setTimeout(r, timeout))])
     if (!callback) return done({ step: 'redirect', reason: `the browser was not redirected to the redirect URI within ${timeout} ms`, pageUrl: page.url() })
-    // the page URL keeps the fragment, which the request URL lacks
-    const full = isCallback(page.url(), redirectUri) ? page.url() : callback.url
+    // The page URL keeps the fragment, which the request URL lacks; but it is this login's callback
+    // only when it is the very URL intercepted (a page still showing an earlier callback of the same
+    // context would hand back an earlier, already used code).
+    const atCallback = page.url().split('#')[0] === callback.url.split('#')[0]
+    const full = atCallback ? page.url() : callback.url
     return { ok: true, callbackUrl: full, params: callbackParams(full, callback.body), pages, durationMs: Math.round(performance.now() - started) }
   }
 

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import attemptAccepted, { type AcceptedKind } from '../checks/token-endpoint/attempt-accepted.js'
 import { oauthError } from '../checks/token-endpoint/oauth-error.js'
 import { authFor } from '../client/auth/index.js'
@@ -100,7 +101,8 @@ export function authorizationRequest(ctx: ModuleContext, pkce: Pick<ReturnType<t
     scope,
     redirect_uri: redirectUri(ctx),
     ...pkce.params,
-    state: 'fapi-harness-state',
+    // a fresh state per request (RFC 6749 §10.12), so a callback is tied to the request it answers
+    state: `fapi-harness-${randomBytes(9).toString('base64url')}`,
     ...(oidc ? { nonce: 'fapi-harness-nonce' } : {}),
   }
 }

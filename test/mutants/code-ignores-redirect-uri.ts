@@ -1,9 +1,10 @@
 // Violates RFC 6749 §4.1.3 (RFC6749-4.1.3-5): the AS MUST "ensure that the "redirect_uri" parameter
 // is present if the "redirect_uri" parameter was included in the initial authorization request as
 // described in Section 4.1.1, and if included ensure that their values are identical." Broken by a
-// patch of the Provider (b): at the token endpoint a code takes the redirect_uri of the token
-// request as its own, so any redirect_uri matches (a missing one is still refused by presence).
-import { defineMutant, editAuthorizationCodeAtToken } from '../../src/reference-as/mutant.js'
+// middleware (c): the redirect_uri of an authorization_code token request is dropped before
+// oidc-provider reads it, which then takes the client's single registered redirect URI
+// (allowOmittingSingleRegisteredRedirectUri): whatever the client named, the values always match.
+import { defineMutant, readForm, replaceBody } from '../../src/reference-as/mutant.js'
 
 export default defineMutant({
   id: 'code-ignores-redirect-uri',
@@ -13,7 +14,12 @@ export default defineMutant({
   expectFailures: {
     oauth2: ['redirect-uri-mismatch-at-token'],
   },
-  patchProvider: editAuthorizationCodeAtToken((code, params) => {
-    if (typeof params.redirect_uri === 'string') code.redirectUri = params.redirect_uri
-  }),
+  async middleware(ctx, next) {
+    const form = ctx.method === 'POST' && ctx.path === '/token' ? await readForm(ctx) : undefined
+    if (form?.get('grant_type') === 'authorization_code' && form.has('redirect_uri')) {
+      form.delete('redirect_uri')
+      replaceBody(ctx, form.toString())
+    }
+    return next()
+  },
 })
