@@ -93,7 +93,9 @@ function defineCodeNegative(spec: CodeNegative): Module {
         if (second.kind === 'failed') return keep(`the variant's authorization request failed (${authorizationFailed(second)})`)
         if (!second.params.code) return keep(`the variant's authorization response carried no code (${Object.keys(second.params).join(', ') || 'no parameters'})`)
         // a code is only the variant's own when its callback answers the variant's request
-        if (second.params.state !== second.request.state || second.params.code === first.params.code) return keep("the variant's callback does not answer its own authorization request (its state or code is the control's)")
+        // (a state the AS echoes must be the variant's; a missing one is authorization-code-flow's finding)
+        const foreign = (second.params.state !== undefined && second.params.state !== second.request.state) || second.params.code === first.params.code
+        if (foreign) return keep("the variant's callback does not answer its own authorization request (its state or code is the control's)")
         a = second
       }
       const params = spec.edit(codeTokenRequest(ctx, a), ctx)
