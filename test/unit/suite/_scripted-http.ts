@@ -1,4 +1,9 @@
-import type { HttpRequest } from '../../../src/http/client.js'
+import { Simulator, type TargetParams } from '../../../src/client/simulator.js'
+import type { ServerMetadata } from '../../../src/client/types.js'
+import type { HttpClient, HttpRequest } from '../../../src/http/client.js'
+import { profileClient } from '../../../src/suite/flow.js'
+import type { ModuleContext } from '../../../src/suite/module.js'
+import type { Profile } from '../../../src/suite/profile.js'
 import type { Exchange } from '../../../src/suite/result.js'
 
 /** A scripted answer: an HTTP status and JSON body, or a failure below HTTP. */
@@ -48,4 +53,21 @@ export class ScriptedHttp {
     opts.onExchange?.(x)
     return x
   }
+}
+
+/**
+ * A module context over a real Simulator whose network is the scripted client: the simulator
+ * behaves as a correct client of `profile` (profileClient), with `params` as the target's.
+ */
+export function scriptedContext(profile: Profile, metadata: ServerMetadata, http: ScriptedHttp, opts: { params?: TargetParams; sleep?: (ms: number) => Promise<void> } = {}): ModuleContext {
+  const sim = new Simulator({
+    http: http as unknown as HttpClient,
+    issuer: metadata.issuer,
+    metadata,
+    now: () => Math.floor(Date.now() / 1000),
+    identities: { selfSigned: async (label) => ({ certPem: `fake cert ${label}`, keyPem: 'fake key', x5c: [] }) },
+    ...profileClient(profile),
+    ...(opts.params ? { params: opts.params } : {}),
+  })
+  return { profile, metadata, expectedIssuer: metadata.issuer, sim, audience: 'token_endpoint', learned: {}, sleep: opts.sleep ?? (async () => undefined) }
 }

@@ -1,14 +1,11 @@
 import { expect, test } from '@playwright/test'
-import { ScriptedHttp, type Reply } from './_scripted-http.js'
-import { profileClient } from '../../../src/suite/flow.js'
+import { ScriptedHttp, scriptedContext, type Reply } from './_scripted-http.js'
 import fapi1Advanced from '../../../profiles/fapi1-advanced.js'
 import oauth2 from '../../../profiles/oauth2.js'
 import { assertionClaimModules } from '../../../suites/client-authentication/assertion-claims.js'
 import { authMethodModules } from '../../../suites/client-authentication/auth-methods.js'
 import { publicClientModules } from '../../../suites/client-authentication/public-clients.js'
-import { Simulator } from '../../../src/client/simulator.js'
 import type { ServerMetadata } from '../../../src/client/types.js'
-import type { HttpClient } from '../../../src/http/client.js'
 import type { Module, ModuleContext } from '../../../src/suite/module.js'
 import type { Profile } from '../../../src/suite/profile.js'
 import type { ResultRecord } from '../../../src/suite/result.js'
@@ -38,15 +35,7 @@ const JWT_TARGET: ServerMetadata = {
 }
 
 function context(profile: Profile, metadata: ServerMetadata, http: ScriptedHttp): ModuleContext {
-  const sim = new Simulator({
-    http: http as unknown as HttpClient,
-    issuer: ISSUER,
-    metadata,
-    now: () => Math.floor(Date.now() / 1000),
-    identities: { selfSigned: async (label) => ({ certPem: `fake cert ${label}`, keyPem: 'fake key', x5c: [] }) },
-    ...profileClient(profile),
-  })
-  return { profile, metadata, expectedIssuer: ISSUER, sim, audience: 'token_endpoint', learned: {}, sleep: async () => undefined }
+  return scriptedContext(profile, metadata, http)
 }
 
 function module(list: Module[], id: string): Module {

@@ -1,15 +1,13 @@
 import { tmpdir } from 'node:os'
-import { ScriptedHttp, type Reply } from './_scripted-http.js'
-import { profileClient } from '../../../src/suite/flow.js'
+import { ScriptedHttp, scriptedContext, type Reply } from './_scripted-http.js'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import ciba from '../../../profiles/ciba.js'
 import fapiCiba from '../../../profiles/fapi-ciba.js'
 import { cibaModules, POLL_WINDOW_S } from '../../../suites/ciba/backchannel.js'
-import { Simulator, type TargetParams } from '../../../src/client/simulator.js'
+import type { TargetParams } from '../../../src/client/simulator.js'
 import type { ServerMetadata } from '../../../src/client/types.js'
-import type { HttpClient } from '../../../src/http/client.js'
-import type { Module, ModuleContext } from '../../../src/suite/module.js'
+import type { Module } from '../../../src/suite/module.js'
 import type { Profile } from '../../../src/suite/profile.js'
 import type { ResultRecord } from '../../../src/suite/result.js'
 import { runModule } from '../../../src/suite/run-module.js'
@@ -52,16 +50,7 @@ function byId(id: string): Module {
 async function run(id: string, profile: Profile, metadata: ServerMetadata, script: Record<string, Reply[]>, params?: TargetParams) {
   const http = new ScriptedHttp(script)
   const sleeps: number[] = []
-  const sim = new Simulator({
-    http: http as unknown as HttpClient,
-    issuer: ISSUER,
-    metadata,
-    now: () => Math.floor(Date.now() / 1000),
-    identities: { selfSigned: async (label) => ({ certPem: `fake cert ${label}`, keyPem: 'fake key', x5c: [] }) },
-    ...profileClient(profile),
-    ...(params ? { params } : {}),
-  })
-  const ctx: ModuleContext = { profile, metadata, expectedIssuer: ISSUER, sim, audience: 'token_endpoint', learned: {}, sleep: async (ms) => void sleeps.push(ms) }
+  const ctx = scriptedContext(profile, metadata, http, { ...(params ? { params } : {}), sleep: async (ms) => void sleeps.push(ms) })
   const record: ResultRecord = await runModule(byId(id), ctx)
   return { record, http, sleeps }
 }
