@@ -14,6 +14,7 @@ import { tokenResponseModules } from './client-authentication/token-response.js'
 import { twoMethodsModules } from './client-authentication/two-methods.js'
 import { unauthenticatedModules } from './client-authentication/unauthenticated.js'
 import { discoveryModules } from './discovery/metadata.js'
+import { dpopModules } from './dpop/index.js'
 import { mtlsModules } from './mtls/index.js'
 import { redirectFlowModules } from './redirect-flows/authorization-code.js'
 import { idTokenModules } from './redirect-flows/id-token.js'
@@ -38,6 +39,7 @@ export const MODULES: Module[] = [
   ...parAudienceModules,
   ...cibaModules,
   ...mtlsModules,
+  ...dpopModules,
   ...redirectFlowModules,
   ...idTokenModules,
   ...refreshTokenModules,

@@ -22,6 +22,11 @@ import mtlsAuthMethodsAdvertised from './mtls/mtls-auth-methods-advertised.js'
 import resourceAcceptsBoundToken from './mtls/resource-accepts-bound-token.js'
 import tokenBoundToCertificate from './mtls/token-bound-to-certificate.js'
 import validateMtlsEndpointAliases from './mtls/validate-mtls-endpoint-aliases.js'
+import dpopChallenge from './dpop/dpop-challenge.js'
+import dpopRefusedByResource from './dpop/dpop-refused-by-resource.js'
+import resourceAcceptsDpopToken from './dpop/resource-accepts-dpop-token.js'
+import tokenBoundToDpopKey from './dpop/token-bound-to-dpop-key.js'
+import tokenTypeDpop from './dpop/token-type-dpop.js'
 import errorCodeAsSpecified from './errors/error-code-as-specified.js'
 import oauthErrorResponse from './errors/oauth-error-response.js'
 import registrationErrorResponse from './errors/registration-error-response.js'
@@ -40,4 +45,5 @@ export const CHECKS: Record<string, Check<any>[]> = {
   'redirect flows': [authorizationResponseCodeAndState],
   'ID Token': [idTokenSignature, idTokenIss, idTokenAud, idTokenExpIat, idTokenNonce],
   'mutual TLS': [handshakeRefused, tokenBoundToCertificate, resourceAcceptsBoundToken, boundTokenRefusedByResource, mtlsAuthMethodsAdvertised, validateMtlsEndpointAliases],
+  DPoP: [tokenTypeDpop, tokenBoundToDpopKey, resourceAcceptsDpopToken, dpopRefusedByResource, dpopChallenge],
 }

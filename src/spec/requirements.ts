@@ -347,6 +347,68 @@ export const REQUIREMENTS = {
     summary: 'mtls_endpoint_aliases in the AS metadata (OPTIONAL); a client doing mTLS MUST use the aliases when present',
     quote: 'Authorization servers supporting both clients using mutual TLS and conventional clients MAY chose to isolate the server side mutual-TLS behavior to only clients intending to do mutual TLS',
   },
+  // DPoP (RFC 9449; rfc-editor text as mirrored in a public repository, read word for word).
+  // Paragraph numbers count the figures of the section as paragraphs, as the rfc-editor HTML does.
+  'RFC9449-4.3': {
+    level: 'shall',
+    summary: 'the server (AS at the token endpoint, resource server at the resource) validates a DPoP proof: one DPoP header holding a JWT with jti/htm/htu/iat, typ dpop+jwt, an asymmetric alg that is not none, a signature by the public jwk of the header (never a private key), htm and htu of this request, a recent iat, the nonce it supplied, and at a resource ath and the key the token is bound to',
+    quote: 'To validate a DPoP proof, the receiving server MUST ensure the following:',
+  },
+  'RFC9449-5-3': {
+    level: 'shall',
+    summary: 'an invalid DPoP proof at the token endpoint is answered with an RFC 6749 §5.2 error response, error invalid_dpop_proof',
+    quote: 'If the DPoP proof is invalid, the authorization server issues an error response per Section 5.2 of [RFC6749] with invalid_dpop_proof as the value of the error parameter.',
+  },
+  'RFC9449-5-4': {
+    level: 'shall',
+    summary: 'a token response for a DPoP-bound access token carries token_type DPoP',
+    quote: 'A token_type of DPoP MUST be included in the access token response to signal to the client that the access token was bound to its DPoP key and can be used as described in Section 7.1.',
+  },
+  'RFC9449-5.2': {
+    level: 'shall',
+    summary: 'a client registered with dpop_bound_access_tokens true gets token requests without a DPoP header refused',
+    quote: 'If the value is true, the authorization server MUST reject token requests from the client that do not contain the DPoP header.',
+  },
+  'RFC9449-6': {
+    level: 'shall',
+    summary: 'the resource server checks that the key of the DPoP proof is the one the access token is bound to',
+    quote: 'Resource servers supporting DPoP MUST ensure that the public key from the DPoP proof matches the one bound to the access token.',
+  },
+  'RFC9449-6.1': {
+    level: 'shall',
+    summary: 'a JWT access token bound with DPoP carries cnf.jkt, the base64url JWK SHA-256 thumbprint (RFC 7638) of the DPoP public key',
+    quote: 'The value of the jkt member MUST be the base64url encoding (as defined in [RFC7515]) of the JWK SHA-256 Thumbprint (according to [RFC7638]) of the DPoP public key (in JWK format) to which the access token is bound.',
+  },
+  'RFC9449-6.2': {
+    level: 'shall',
+    summary: 'introspection of a DPoP-bound access token conveys cnf.jkt; a token_type member, if present, is DPoP',
+    quote: 'If the token_type member is included in the introspection response, it MUST contain the value DPoP.',
+  },
+  'RFC9449-7.1': {
+    level: 'shall',
+    summary: 'resource server: a DPoP-bound token needs a DPoP proof in the DPoP header, valid per §4.3 and of the key the token is bound to; no access otherwise',
+    quote: 'The resource server MUST NOT grant access to the resource unless all checks are successful.',
+  },
+  'RFC9449-7.1-challenge': {
+    level: 'should',
+    summary: 'resource server: a refused request that carried an access token gets a 401 challenge (WWW-Authenticate, scheme DPoP) with an error parameter',
+    quote: 'An error parameter ([RFC6750], Section 3) SHOULD be included to indicate the reason why the request was declined, if the request included an access token but failed authentication.',
+  },
+  'RFC9449-7.2': {
+    level: 'shall',
+    summary: 'resource server: a DPoP-bound access token presented as a Bearer token is refused (no downgrade)',
+    quote: 'Specifically, such a protected resource MUST reject a DPoP-bound access token received as a bearer token per [RFC6750].',
+  },
+  'RFC9449-11.1': {
+    level: 'shall',
+    summary: 'servers accept a DPoP proof only for a limited time after its creation (iat)',
+    quote: 'To limit this, servers MUST only accept DPoP proofs for a limited time after their creation (preferably only for a relatively brief period on the order of seconds or minutes).',
+  },
+  'RFC9449-11.1-2': {
+    level: 'may',
+    summary: 'servers can store the jti of each proof for its acceptance window and decline a second use (a single-use check, not required)',
+    quote: 'In the context of the target URI, servers can store the jti value of each DPoP proof for the time window in which the respective DPoP proof JWT would be accepted to prevent multiple uses of the same DPoP proof.',
+  },
   // FAPI 1.0
   'FAPI1-BASE-5.2.2-2': {
     level: 'should',
@@ -448,6 +510,11 @@ export const REQUIREMENTS = {
     level: 'shall',
     summary: 'a pushed authorization request without client authentication is rejected',
     quote: 'shall reject pushed authorization requests without client authentication;',
+  },
+  'FAPI2-SP-FINAL-5.3.4-5': {
+    level: 'shall',
+    summary: 'resource server: supports and verifies sender-constrained access tokens, MTLS (RFC 8705) and/or DPoP (RFC 9449)',
+    quote: 'shall support and verify sender-constrained access tokens using one or both of the following methods:',
   },
   'FAPI2-SP-FINAL-5.4.1-1': {
     level: 'shall',
