@@ -17,6 +17,18 @@ import type { KoaContext, Next } from './mutant.js'
 export type DpopResourceCheck = 'proof-required' | 'bearer-downgrade' | 'key-binding' | 'htm' | 'htu' | 'ath' | 'iat' | 'jti'
 export const RESOURCE_RELAX = 'referenceAsResourceRelax'
 
+/** A mutant's middleware (c) that switches off one DPoP check of the resource for its profile. */
+export function relaxResource(check: DpopResourceCheck) {
+  return async (ctx: KoaContext, next: Next) => {
+    if (ctx.path === '/resource') {
+      ctx.state ??= {}
+      const set: Set<string> = (ctx.state[RESOURCE_RELAX] ??= new Set<string>())
+      set.add(check)
+    }
+    return next()
+  }
+}
+
 /** How long after its `iat` a proof is accepted, and how far ahead (RFC 9449 §11.1: "a limited time"). */
 const PROOF_MAX_AGE_S = 300
 const PROOF_MAX_AHEAD_S = 60

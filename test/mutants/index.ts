@@ -72,6 +72,22 @@ import idTokenForeignKey from './id-token-foreign-key.js'
 import idTokenWrongAud from './id-token-wrong-aud.js'
 import idTokenExpired from './id-token-expired.js'
 import refreshTokenGrantRefused from './refresh-token-grant-refused.js'
+import dpopResourceIgnoresKeyBinding from './dpop-resource-ignores-key-binding.js'
+import dpopResourceIgnoresHtm from './dpop-resource-ignores-htm.js'
+import dpopResourceIgnoresHtu from './dpop-resource-ignores-htu.js'
+import dpopResourceIgnoresAth from './dpop-resource-ignores-ath.js'
+import dpopResourceAcceptsStaleProof from './dpop-resource-accepts-stale-proof.js'
+import dpopResourceAcceptsBearer from './dpop-resource-accepts-bearer.js'
+import dpopResourceProofOptional from './dpop-resource-proof-optional.js'
+import dpopResourceForgetsJti from './dpop-resource-forgets-jti.js'
+import dpopResourceRefusal403 from './dpop-resource-refusal-403.js'
+import dpopAcceptsUnsignedProof from './dpop-accepts-unsigned-proof.js'
+import dpopAcceptsPrivateJwk from './dpop-accepts-private-jwk.js'
+import dpopAcceptsWrongTyp from './dpop-accepts-wrong-typ.js'
+import dpopIgnoresHtu from './dpop-ignores-htu.js'
+import dpopIgnoresHtm from './dpop-ignores-htm.js'
+import dpopAcceptsStaleProof from './dpop-accepts-stale-proof.js'
+import fapi2IssuesUnboundTokens from './fapi2-issues-unbound-tokens.js'
 
 export const MUTANTS: readonly Mutant[] = [
   acceptsRs256,
@@ -144,6 +160,23 @@ export const MUTANTS: readonly Mutant[] = [
   idTokenWrongAud,
   idTokenExpired,
   refreshTokenGrantRefused,
+  // DPoP (RFC 9449, issue #10)
+  dpopResourceIgnoresKeyBinding,
+  dpopResourceIgnoresHtm,
+  dpopResourceIgnoresHtu,
+  dpopResourceIgnoresAth,
+  dpopResourceAcceptsStaleProof,
+  dpopResourceAcceptsBearer,
+  dpopResourceProofOptional,
+  dpopResourceForgetsJti,
+  dpopResourceRefusal403,
+  dpopAcceptsUnsignedProof,
+  dpopAcceptsPrivateJwk,
+  dpopAcceptsWrongTyp,
+  dpopIgnoresHtu,
+  dpopIgnoresHtm,
+  dpopAcceptsStaleProof,
+  fapi2IssuesUnboundTokens,
 ]
 
 export function mutantById(id: string): Mutant {
