@@ -129,8 +129,8 @@ const proofModules: Module[] = [
   proofNegative(
     'dpop-proof-stale-iat',
     'A DPoP proof created a day ago (iat) is refused at the token endpoint',
-    'Sends the token request with a DPoP proof whose iat is 24 hours in the past, after the same request with a fresh proof succeeded: RFC 9449 §11.1 "servers MUST only accept DPoP proofs for a limited time after their creation", §4.3 item 11. Refused with invalid_dpop_proof, or use_dpop_nonce where the server limits proof lifetimes with its nonce (§8; not retried here).',
-    { label: 'iat 24 h in the past', iatOffset: -86400, noNonceRetry: true },
+    'Sends the token request with a DPoP proof whose iat is 24 hours in the past, after the same request with a fresh proof succeeded: RFC 9449 §11.1 "servers MUST only accept DPoP proofs for a limited time after their creation", §4.3 item 11. The proof carries no nonce (a server nonce would stand in for iat, §4.3 item 11): refused with invalid_dpop_proof, or use_dpop_nonce where the server limits proof lifetimes with its nonce (§8; not retried here).',
+    { label: 'iat 24 h in the past, no nonce', iatOffset: -86400, nonce: null, noNonceRetry: true },
     ['RFC9449-11.1', 'RFC9449-4.3'],
     ['invalid_dpop_proof', 'use_dpop_nonce'],
   ),

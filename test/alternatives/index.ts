@@ -8,6 +8,7 @@
  */
 import type { Mutant } from '../../src/reference-as/mutant.js'
 import allAuthFailures401 from './all-auth-failures-401.js'
+import dpopNonce from './dpop-nonce.js'
 import issuerOnlyAud from './issuer-only-aud.js'
 import noClientCredentials from './no-client-credentials.js'
 import noIntrospection from './no-introspection.js'
@@ -37,6 +38,7 @@ export const ALTERNATIVES: readonly Alternative[] = [
   noIntrospection,
   replacesNone,
   allAuthFailures401,
+  dpopNonce,
 ]
 
 export function alternativeById(id: string): Alternative {
