@@ -389,7 +389,7 @@ export const REQUIREMENTS = {
     summary: 'resource server: a DPoP-bound token needs a DPoP proof in the DPoP header, valid per §4.3 and of the key the token is bound to; no access otherwise',
     quote: 'The resource server MUST NOT grant access to the resource unless all checks are successful.',
   },
-  'RFC9449-7.1-challenge': {
+  'RFC9449-7.1-10': {
     level: 'should',
     summary: 'resource server: a refused request that carried an access token gets a 401 challenge (WWW-Authenticate, scheme DPoP) with an error parameter',
     quote: 'An error parameter ([RFC6750], Section 3) SHOULD be included to indicate the reason why the request was declined, if the request included an access token but failed authentication.',

@@ -74,7 +74,7 @@ function resourceModule(c: ResourceCase): Module {
       }
       ctx.sim.outcome(answer(x))
       const uses: CheckUse<any>[] = [use(dpopRefusedByResource, { response: x }, reqs, level, 'variant')]
-      if (!served(x) && x.response) uses.push(use(dpopChallenge, { response: x }, ['RFC9449-7.1-challenge'], 'should', 'variant'))
+      if (!served(x) && x.response) uses.push(use(dpopChallenge, { response: x }, ['RFC9449-7.1-10'], 'should', 'variant'))
       return { expected, variant, uses }
     },
   })

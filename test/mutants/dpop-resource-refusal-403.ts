@@ -1,4 +1,4 @@
-// Misses RFC 9449 §7.1's challenge (RFC9449-7.1-challenge, a should): a refused request that carried
+// Misses RFC 9449 §7.1's challenge (RFC9449-7.1-10, a should): a refused request that carried
 // an access token is answered 401 with WWW-Authenticate and an error parameter. Broken by a
 // middleware (c): the fapi2-security resource's refusals of DPoP-bound tokens become a bare 403
 // (still refusals: the shall-level verdicts pass, each refusal module warns). Certificate-bound

@@ -12,7 +12,7 @@ import { bearerError } from '../mtls/bound-token-refused-by-resource.js'
 export default defineCheck<{ response: Exchange }>({
   id: 'dpop-challenge',
   title: 'A refused DPoP request is answered 401 with a WWW-Authenticate challenge carrying an error',
-  requirements: ['RFC9449-7.1-challenge'],
+  requirements: ['RFC9449-7.1-10'],
   evaluate({ response }) {
     if (!response.response) return undecidable(`no HTTP response: ${response.transport_error?.code}`)
     const { status, headers } = response.response
