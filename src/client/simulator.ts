@@ -192,7 +192,7 @@ export class Simulator {
     }
     const key = spec.method === 'private_key_jwt' ? getKey(spec.key ?? 'RSA-2048', spec.keyIndex ?? 0) : undefined
     const grants = spec.grant_types ?? ['client_credentials']
-    const dpop = spec.binding === 'dpop' || (this.opts.dpop === true && this.opts.senderConstrained && spec.method !== 'none' && !spec.identity)
+    const dpop = spec.binding === 'dpop' || (this.opts.dpop === true && this.opts.senderConstrained && spec.method !== 'none' && spec.metadata?.tls_client_certificate_bound_access_tokens !== true)
     let identity: ClientIdentity | undefined
     const metadata: Record<string, unknown> = {
       client_name: 'fapi-harness test client',

@@ -4,7 +4,7 @@ import { oauthError } from '../checks/token-endpoint/oauth-error.js'
 import { authFor } from '../client/auth/index.js'
 import type { ClientAuth } from '../client/auth/types.js'
 import { DEFAULT_REDIRECT_URI, type ClientSpec, type Endpoint, type Granted, type SimulatorOptions } from '../client/simulator.js'
-import type { TestClient } from '../client/types.js'
+import type { ServerMetadata, TestClient } from '../client/types.js'
 import type { ModuleContext } from './module.js'
 import { pkcePair } from '../client/pkce.js'
 import type { AudienceKind, Profile } from './profile.js'
@@ -120,6 +120,15 @@ export function authorizationClient(p: Profile): Pick<ClientSpec, 'grant_types' 
  */
 export function profileClient(p: Profile): Pick<SimulatorOptions, 'senderConstrained' | 'signBackchannelRequests'> {
   return { senderConstrained: p.senderConstrained.required, ...(p.cibaSignedRequest?.unsigned.expect === 'refuse' ? { signBackchannelRequests: true } : {}) }
+}
+
+/**
+ * Whether a correct client binds its tokens with DPoP rather than its certificate: the profile
+ * requires sender-constrained tokens and admits DPoP for them (FAPI 2.0 §5.3.2.1-5), and the target
+ * advertises DPoP (RFC 9449 §5.1) but not certificate-bound tokens (RFC 8705 §3.3).
+ */
+export function dpopPreferred(p: Profile, m: ServerMetadata): boolean {
+  return p.senderConstrained.required && p.senderConstrained.requirements.includes('FAPI2-SP-FINAL-5.3.2.1-5') && Array.isArray(m.dpop_signing_alg_values_supported) && m.tls_client_certificate_bound_access_tokens !== true
 }
 
 /** How a registration ended. */

@@ -9,6 +9,7 @@
 import type { Mutant } from '../../src/reference-as/mutant.js'
 import allAuthFailures401 from './all-auth-failures-401.js'
 import dpopNonce from './dpop-nonce.js'
+import dpopOnly from './dpop-only.js'
 import issuerOnlyAud from './issuer-only-aud.js'
 import noClientCredentials from './no-client-credentials.js'
 import noIntrospection from './no-introspection.js'
@@ -39,6 +40,7 @@ export const ALTERNATIVES: readonly Alternative[] = [
   replacesNone,
   allAuthFailures401,
   dpopNonce,
+  dpopOnly,
 ]
 
 export function alternativeById(id: string): Alternative {
