@@ -317,7 +317,10 @@ export class Simulator {
       if (endpoint === 'pushed_authorization_request' && !body.has('dpop_jkt')) body.set('dpop_jkt', client.dpop.jkt)
       const { label: _label, ...variation }: DpopVariation = req.dpop ?? { label: '' }
       const p = await dpopProof(client.dpop, { htm: 'POST', url, ...(this.dpopNonce ? { nonce: this.dpopNonce } : {}), now: this.opts.now() }, variation)
-      if (variation.privateJwk) for (const v of Object.values(client.dpop.privateJwk)) if (typeof v === 'string' && v.length > 20) this.secrets.add(v)
+      if (variation.privateJwk) {
+        const priv = client.dpop.privateJwk as Record<string, unknown>
+        for (const k of ['d', 'p', 'q', 'dp', 'dq', 'qi']) if (typeof priv[k] === 'string') this.secrets.add(priv[k] as string)
+      }
       headers.dpop = p.proof
     }
     const x = await this.opts.http.send(

@@ -88,6 +88,9 @@ import dpopIgnoresHtu from './dpop-ignores-htu.js'
 import dpopIgnoresHtm from './dpop-ignores-htm.js'
 import dpopAcceptsStaleProof from './dpop-accepts-stale-proof.js'
 import fapi2IssuesUnboundTokens from './fapi2-issues-unbound-tokens.js'
+import dpopTokenTypeBearer from './dpop-token-type-bearer.js'
+import dpopIntrospectionDropsJkt from './dpop-introspection-drops-jkt.js'
+import dpopResourceRefusesBoundToken from './dpop-resource-refuses-bound-token.js'
 
 export const MUTANTS: readonly Mutant[] = [
   acceptsRs256,
@@ -177,6 +180,9 @@ export const MUTANTS: readonly Mutant[] = [
   dpopIgnoresHtm,
   dpopAcceptsStaleProof,
   fapi2IssuesUnboundTokens,
+  dpopTokenTypeBearer,
+  dpopIntrospectionDropsJkt,
+  dpopResourceRefusesBoundToken,
 ]
 
 export function mutantById(id: string): Mutant {
