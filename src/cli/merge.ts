@@ -38,7 +38,7 @@ export function mergeRuns(inputs: Array<{ label: string; run: RunResults; record
   }
   const first = inputs[0]!.run
   for (const { label, run } of inputs.slice(1)) {
-    if (run.target.issuer !== first.target.issuer) warnings.push(`${label} ran against ${run.target.issuer}, ${inputs[0]!.label} against ${first.target.issuer}`)
+    if (!run.target.embedded && run.target.issuer !== first.target.issuer) warnings.push(`${label} ran against ${run.target.issuer}, ${inputs[0]!.label} against ${first.target.issuer}`)
     if (run.shard && first.shard && run.shard.total !== first.shard.total) warnings.push(`${label} is shard ${run.shard.index}/${run.shard.total}, ${inputs[0]!.label} ${first.shard.index}/${first.shard.total}`)
   }
   const shards = inputs.filter((i) => i.run.shard)

@@ -299,7 +299,7 @@ export function readRun(path: string, what: string): RunResults {
     data = JSON.parse(readFileSync(file, 'utf8'))
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code
-    throw new HarnessError('ERR_CONFIG_INVALID', `${what} ${file}: ${code ? `cannot read it (${code})` : `not JSON: ${(e as Error).message}`}`, { cause: e })
+    throw new HarnessError('ERR_CONFIG_INVALID', `${what} ${file}: ${code ? `cannot read it (${code})` : `not JSON: ${(e as Error).message}`}`)
   }
   const run = data as Partial<RunResults>
   if (!run || typeof run !== 'object' || !Array.isArray(run.results) || !Array.isArray(run.profiles)) {

@@ -63,7 +63,7 @@ export function loadExpectFile(file: string): ExpectFile {
   try {
     text = readFileSync(file, 'utf8')
   } catch (e) {
-    throw new HarnessError('ERR_CONFIG_INVALID', `--expect: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { cause: e })
+    throw new HarnessError('ERR_CONFIG_INVALID', `--expect: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`)
   }
   return parseExpect(text, file)
 }
@@ -74,7 +74,7 @@ export function parseExpect(text: string, file: string): ExpectFile {
   try {
     data = json ? JSON.parse(text) : parseYaml(text)
   } catch (e) {
-    throw new HarnessError('ERR_CONFIG_INVALID', `${file} is not valid ${json ? 'JSON' : 'YAML'}: ${(e as Error).message.split('\n')[0]}`, { cause: e })
+    throw new HarnessError('ERR_CONFIG_INVALID', `${file} is not valid ${json ? 'JSON' : 'YAML'}: ${(e as Error).message.split('\n')[0]}`)
   }
   if (!validate(data ?? {})) {
     throw new HarnessError('ERR_CONFIG_INVALID', `${file}: ${[...new Set(relevant(validate.errors ?? []).map(describe))].join('; ')}`)
