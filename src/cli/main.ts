@@ -47,7 +47,8 @@ program
   .description('combine the outputs of `run --shard i/n` into one results.json, junit.xml, summary.html and Allure report')
   .option('--out <dir>', 'output folder', 'reports')
   .addOption(new Option('--no-html', 'skip the Allure HTML report'))
-  .action(async (dirs: string[], opts: { out: string; html?: boolean }) => {
+  .option('--baseline <results>', 'as for run: the diff against an earlier results.json, diff.md; exit 1 only on regressions')
+  .action(async (dirs: string[], opts: { out: string; html?: boolean; baseline?: string }) => {
     const { merge } = await import('./merge.js')
     process.exitCode = await merge(dirs, opts)
   })

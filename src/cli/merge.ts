@@ -12,13 +12,15 @@ import { coverage } from '../report/coverage.js'
 import { applyExpectations, expectationLines, keyOf } from '../report/expect.js'
 import { PROFILE_IDS } from '../suite/profile.js'
 import { summarize, type ResultRecord, type RunResults } from '../suite/result.js'
-import { coverageLines, exitCode, finish, readRun, SHARD_RECORDS, summaryLine, summaryTable } from './run.js'
+import { againstBaseline, coverageLines, exitCode, finish, readRun, SHARD_RECORDS, summaryLine, summaryTable } from './run.js'
 
 const log = (s: string) => process.stdout.write(`${s}\n`)
 
 export interface MergeOptions {
   out: string
   html?: boolean
+  /** As `run --baseline`: the diff against an earlier results.json; only regressions exit 1. */
+  baseline?: string
 }
 
 /** The merged run of several shard outputs (pure apart from reading them); throws ERR_CONFIG_INVALID on bad input. */
@@ -88,6 +90,7 @@ export function mergeRuns(inputs: Array<{ label: string; run: RunResults; record
 export async function merge(dirs: string[], opts: MergeOptions): Promise<number> {
   const out = resolve(opts.out)
   if (dirs.some((d) => resolve(d) === out)) throw new HarnessError('ERR_CONFIG_INVALID', `merge: --out ${opts.out} is one of the inputs; write the merged run to another folder`)
+  const baseline = opts.baseline ? readRun(opts.baseline, '--baseline') : undefined
   const inputs = dirs.map((d) => {
     const run = readRun(d, 'merge:')
     const full = join(existsSync(join(d, 'results.json')) ? d : resolve(d, '..'), SHARD_RECORDS)
@@ -105,8 +108,9 @@ export async function merge(dirs: string[], opts: MergeOptions): Promise<number>
   for (const line of coverageLines(run.coverage ?? {})) log(line)
   if (run.expectations) for (const line of expectationLines(run.expectations)) log(line)
   log(`\n${summaryLine(run.summary)}`)
+  const known = baseline && opts.baseline ? againstBaseline(baseline, opts.baseline, run, out) : undefined
   log(`results: ${join(out, 'results.json')}`)
-  const exit = exitCode(run)
+  const exit = exitCode(run, known ? { known } : {})
   if (exit.cause) process.stderr.write(`fapi-harness: ${exit.cause}\n`)
   return exit.code
 }

@@ -291,6 +291,19 @@ export function exitCode(
   return { code: 0 }
 }
 
+/**
+ * `--baseline`: prints the diff against the baseline, writes `diff.md` into the output folder and
+ * returns the baseline's failing keys (known failures, which do not exit 1).
+ */
+export function againstBaseline(baseline: RunResults, label: string, run: RunResults, outDir: string): Set<string> {
+  const d = diffRuns(baseline, run, { old: label, new: join(outDir, 'results.json') })
+  writeFileSync(join(outDir, 'diff.md'), diffMarkdown(d))
+  log(`\nAgainst the baseline ${label}:`)
+  for (const line of diffLines(d, textTable)) log(line)
+  log(`diff: ${join(outDir, 'diff.md')}`)
+  return failingKeys(baseline)
+}
+
 /** A results.json, or the output folder holding one; an ERR_CONFIG_INVALID naming `what` and the path otherwise. */
 export function readRun(path: string, what: string): RunResults {
   const file = existsSync(path) && statSync(path).isDirectory() ? join(path, 'results.json') : path
@@ -378,15 +391,7 @@ export async function run(opts: RunOptions): Promise<number> {
   }
   log(`\n${summaryLine(results.summary)} in ${(results.durationMs / 1000).toFixed(1)} s`)
   if (results.expectations) for (const line of expectationLines(results.expectations)) log(line)
-  let known: Set<string> | undefined
-  if (baseline && opts.baseline) {
-    const d = diffRuns(baseline, results, { old: opts.baseline, new: join(outDir, 'results.json') })
-    writeFileSync(join(outDir, 'diff.md'), diffMarkdown(d))
-    log(`\nAgainst the baseline ${opts.baseline}:`)
-    for (const line of diffLines(d, textTable)) log(line)
-    log(`diff: ${join(outDir, 'diff.md')}`)
-    known = failingKeys(baseline)
-  }
+  const known = baseline && opts.baseline ? againstBaseline(baseline, opts.baseline, results, outDir) : undefined
   log(`results: ${join(outDir, 'results.json')}`)
   const exit = exitCode(results, { ...(known ? { known } : {}), shard: Boolean(shard) })
   if (exit.cause) process.stderr.write(`fapi-harness: ${exit.cause}\n`)
