@@ -344,6 +344,7 @@ export async function run(opts: RunOptions): Promise<number> {
   const planDir = mkdtempSync(join(tmpdir(), 'fapi-harness-'))
   try {
     prepared = await prepare(opts, startedAt, planDir)
+    if (expectFile) prepared.plan.expect = expectFile.expected_failures
     const { plan } = prepared
     mkdirSync(outDir, { recursive: true })
     for (const f of [DETAIL_FILE, PARTIAL_FILE]) rmSync(join(outDir, f), { force: true })

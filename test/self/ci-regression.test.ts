@@ -60,6 +60,9 @@ test('recipe: a regression is caught, an expected failure is not', async () => {
     expect(regressed.code, regressed.stdout + regressed.stderr).toBe(1)
     expect(statuses(regressed.results)).toEqual([`oauth2/client-assertion-aud-other-server${V}=expected_failure`, `oauth2/client-secret-jwt-aud-other-server${VS}=failed`, 'oauth2/discovery-document-valid=passed'])
     expect(regressed.stderr).toMatch(/^fapi-harness: 1 regression against the baseline, e\.g\. oauth2\/client-secret-jwt-aud-other-server\[/)
+    // the progress lines already tell them apart
+    expect(regressed.stdout).toMatch(/^ {2}XFAIL \[oauth2\] client-assertion-aud-other-server: /m)
+    expect(regressed.stdout).toMatch(/^ {2}FAIL {2}\[oauth2\] client-secret-jwt-aud-other-server: /m)
     expect(regressed.stdout).toMatch(/REGRESSION +oauth2\/client-secret-jwt-aud-other-server\[\S+\] +passed -> failed/)
     expect(regressed.stdout).toMatch(/new failure +oauth2\/client-assertion-aud-other-server\[\S+\] +passed -> expected_failure/)
     const md = readFileSync(join(regressed.out, 'diff.md'), 'utf8')
