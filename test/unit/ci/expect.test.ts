@@ -157,6 +157,9 @@ test.describe('reports show expected failures apart', () => {
     expect(html).toContain('expected failure (expect file entry 1): AS-42 &lt;aud&gt; fix pending; until 2026-03-01')
     expect(html).toMatch(/<table class="expectations small" id="expectations"><caption>Expect file <span class="mono">ci\/expect.yaml<\/span>: 2 entries, 1 stale, 0 expired/)
     expect(html).toContain('stale: matched no result')
+    expect(html).toContain('Not conformant: 1 requirement failed at shall level (of 1 cited).')
+    const onlyListed = renderSummary({ ...runOf([applied.records[0]!, applied.records[1]!]), expectations: applied.report })
+    expect(onlyListed).toContain('Not conformant: 1 requirement failed at shall level (of 1 cited); 1 of them only in expected failures (listed in the expect file).')
   })
 
   test('Allure: skipped, known, tagged expected-failure, in its own category', async () => {
