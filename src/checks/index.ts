@@ -1,5 +1,6 @@
 import type { Check } from './define.js'
 import authorizationResponseCodeAndState from './authorization/authorization-response-code-and-state.js'
+import authorizationRefused from './authorization/authorization-refused.js'
 import idTokenAud from './id-token/id-token-aud.js'
 import idTokenExpIat from './id-token/id-token-exp-iat.js'
 import idTokenIss from './id-token/id-token-iss.js'
@@ -37,7 +38,7 @@ export const CHECKS: Record<string, Check<any>[]> = {
   'token endpoint': [attemptAccepted, attemptRefused, tokenResponseNotCacheable, tokenResponsePragmaNoCache, invalidClientBasicIs401],
   'error responses': [oauthErrorResponse, registrationErrorResponse, errorCodeAsSpecified],
   ciba: [cibaMetadataValid, cibaDeliveryModesExcludePush, pollAuthorizationPending],
-  'redirect flows': [authorizationResponseCodeAndState],
+  'redirect flows': [authorizationResponseCodeAndState, authorizationRefused],
   'ID Token': [idTokenSignature, idTokenIss, idTokenAud, idTokenExpIat, idTokenNonce],
   'mutual TLS': [handshakeRefused, tokenBoundToCertificate, resourceAcceptsBoundToken, boundTokenRefusedByResource, mtlsAuthMethodsAdvertised, validateMtlsEndpointAliases],
 }

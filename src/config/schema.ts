@@ -144,6 +144,7 @@ export const CONFIG_SCHEMA = {
       description: "the end-user's login and consent in the browser (redirect flows)",
       properties: {
         login: { type: 'array', minItems: 1, items: loginStepSchema, description: "the steps on the target's login and consent pages; default: the embedded AS's forms" },
+        deny: { type: 'array', minItems: 1, items: loginStepSchema, description: "the steps of a login that ends with the end-user denying consent (RFC 6749 §4.1.2.1 access_denied); default: the embedded AS's forms and its Cancel link, unless login is configured" },
         credentials: {
           type: 'object',
           additionalProperties: false,

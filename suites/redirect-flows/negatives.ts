@@ -8,6 +8,7 @@ import {
   inconclusive,
   isNotApplicable,
   judgeRefusal,
+  notApplicable,
   pkcePair,
   token,
   variant,
@@ -51,6 +52,8 @@ interface CodeNegative {
   edit(params: Record<string, string>, ctx: ModuleContext): Record<string, string>
   /** Fields of the result's variant. */
   variant: Record<string, string>
+  /** `other`: the variant is sent by a second client registered like the first (step `register-other`). */
+  client?: 'other'
 }
 
 const INVALID_GRANT: ErrorCodeRule = { codes: ['invalid_grant'], requirements: ['RFC6749-5.2-3'], level: 'shall' }
@@ -98,9 +101,19 @@ function defineCodeNegative(spec: CodeNegative): Module {
         if (foreign) return keep("the variant's callback does not answer its own authorization request (its state or code is the control's)")
         a = second
       }
+      let sender = client
+      if (spec.client === 'other') {
+        const other = await registerCodeClient(ctx, requirements, [], 'register-other')
+        if (isNotApplicable(other) || isInconclusive(other)) return keep(`the second client could not be registered: ${isNotApplicable(other) ? other.notApplicable : other.inconclusive}`)
+        if (other.client_id === client.client_id) {
+          if (client.source === 'config') return notApplicable('the configuration names one client for the code flow and the target offers no registration: a second client is needed', requirements)
+          return keep(`the second registration returned the same client_id (${client.client_id})`)
+        }
+        sender = other
+      }
       const params = spec.edit(codeTokenRequest(ctx, a), ctx)
       if (params.code_verifier) ctx.sim.secrets.add(params.code_verifier)
-      const x = await variant(ctx, 'token', params, client, [authFor(client.token_endpoint_auth_method)], spec.change)
+      const x = await variant(ctx, 'token', params, sender, [authFor(sender.token_endpoint_auth_method)], spec.change)
       return {
         expected,
         variant: { grant: 'authorization_code', client_auth: client.token_endpoint_auth_method, response_type: a.request.response_type!, pkce: 'S256', ...spec.variant },
@@ -161,4 +174,18 @@ export const redirectUriMismatchAtToken = defineCodeNegative({
   variant: { change: 'redirect_uri differs' },
 })
 
-export const codeNegativeModules: Module[] = [pkceWrongVerifier, pkceMissingVerifier, authorizationCodeReplay, redirectUriMismatchAtToken]
+export const codeOfAnotherClient = defineCodeNegative({
+  id: 'code-of-another-client',
+  title: 'An authorization code exchanged by another client than the one it was issued to is refused with invalid_grant',
+  summary:
+    'Authorizes twice in the browser with client A. The first code is exchanged by A (the control, which must succeed); the second by client B, registered exactly like A, with its own authentication and everything else unchanged: the AS must refuse it (RFC 6749 §4.1.3 "ensure that the authorization code was issued to the authenticated confidential client") with invalid_grant (§5.2 "was issued to another client").',
+  requirements: () => ['RFC6749-4.1.3-3'],
+  errorCode: INVALID_GRANT,
+  change: 'the code exchanged by a second client, registered like the first',
+  code: 'fresh',
+  client: 'other',
+  edit: (params) => params,
+  variant: { change: 'code of another client' },
+})
+
+export const codeNegativeModules: Module[] = [pkceWrongVerifier, pkceMissingVerifier, authorizationCodeReplay, redirectUriMismatchAtToken, codeOfAnotherClient]
