@@ -18,6 +18,7 @@ import { mtlsModules } from './mtls/index.js'
 import { redirectFlowModules } from './redirect-flows/authorization-code.js'
 import { idTokenModules } from './redirect-flows/id-token.js'
 import { refreshTokenModules } from './redirect-flows/refresh-token.js'
+import { userinfoModules } from './redirect-flows/userinfo.js'
 
 /** Every module, in report order. A profile runs those whose surface it lists. */
 export const MODULES: Module[] = [
@@ -41,4 +42,5 @@ export const MODULES: Module[] = [
   ...redirectFlowModules,
   ...idTokenModules,
   ...refreshTokenModules,
+  ...userinfoModules,
 ]

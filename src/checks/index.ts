@@ -6,6 +6,10 @@ import idTokenExpIat from './id-token/id-token-exp-iat.js'
 import idTokenIss from './id-token/id-token-iss.js'
 import idTokenNonce from './id-token/id-token-nonce.js'
 import idTokenSignature from './id-token/id-token-signature.js'
+import idTokenAtHash from './id-token/id-token-at-hash.js'
+import idTokenSigningKey from './id-token/id-token-signing-key.js'
+import userinfoResponse from './userinfo/userinfo-response.js'
+import userinfoRefusesMissingToken from './userinfo/userinfo-refuses-missing-token.js'
 import cibaDeliveryModesExcludePush from './ciba/ciba-delivery-modes-exclude-push.js'
 import cibaMetadataValid from './ciba/ciba-metadata-valid.js'
 import pollAuthorizationPending from './ciba/poll-authorization-pending.js'
@@ -39,6 +43,7 @@ export const CHECKS: Record<string, Check<any>[]> = {
   'error responses': [oauthErrorResponse, registrationErrorResponse, errorCodeAsSpecified],
   ciba: [cibaMetadataValid, cibaDeliveryModesExcludePush, pollAuthorizationPending],
   'redirect flows': [authorizationResponseCodeAndState, authorizationRefused],
-  'ID Token': [idTokenSignature, idTokenIss, idTokenAud, idTokenExpIat, idTokenNonce],
+  'ID Token': [idTokenSignature, idTokenIss, idTokenAud, idTokenExpIat, idTokenNonce, idTokenAtHash, idTokenSigningKey],
+  UserInfo: [userinfoResponse, userinfoRefusesMissingToken],
   'mutual TLS': [handshakeRefused, tokenBoundToCertificate, resourceAcceptsBoundToken, boundTokenRefusedByResource, mtlsAuthMethodsAdvertised, validateMtlsEndpointAliases],
 }

@@ -161,9 +161,18 @@ export const longStateAndNonce: Module = defineModule({
     if (isNotApplicable(registered) || isInconclusive(registered)) return registered
     const client: TestClient = registered
     const expected = `a code and the ${LONG_VALUE_LENGTH}-character state and nonce unchanged`
+    const keep = (why: string) => inconclusive(why, requirements, 'shall', expected)
+    // the control: the same request with the usual short values, which must come back unchanged (else
+    // a lost value is authorization-code-flow's or oidc-id-token's finding, not the length's)
     const c = await authorize(ctx, client, 'authorize', 'the unchanged authorization request in the browser (the control): login, consent, a code at the redirect URI')
-    if (c.kind === 'failed') return inconclusive(`the control (the unchanged authorization request) failed: ${failedAt(c)}`, requirements, 'shall', expected)
-    if (!c.params.code) return inconclusive(`the control (the unchanged authorization request) was not answered with a code (${c.params.error ?? 'no error either'})`, requirements, 'shall', expected)
+    if (c.kind === 'failed') return keep(`the control (the unchanged authorization request) failed: ${failedAt(c)}`)
+    const cState = authorizationResponseCodeAndState.evaluate({ state: c.request.state!, params: c.params, callbackUrl: c.callbackUrl })
+    if (!cState.ok) return keep(`the control's authorization response is not right either (${cState.message}): authorization-code-flow judges that`)
+    if (c.request.nonce !== undefined) {
+      const ct = await token(ctx, client, c, 'control', "the control's code exchanged, for the ID Token's nonce")
+      const cNonce = idTokenNonce.evaluate({ tokenResponse: ct.exchange, nonce: c.request.nonce })
+      if (!cNonce.ok) return keep(`the control's ID Token does not carry its nonce either (${cNonce.message}): oidc-id-token judges that`)
+    }
     const a = await authorize(ctx, client, 'authorize-variant', `the authorization request with a ${LONG_VALUE_LENGTH}-character state and nonce`, (request) => ({
       ...request,
       state: longValue('fapi-harness-state-', LONG_VALUE_LENGTH),

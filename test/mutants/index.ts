@@ -72,6 +72,13 @@ import idTokenForeignKey from './id-token-foreign-key.js'
 import idTokenWrongAud from './id-token-wrong-aud.js'
 import idTokenExpired from './id-token-expired.js'
 import refreshTokenGrantRefused from './refresh-token-grant-refused.js'
+import redirectsToUnregisteredUri from './redirects-to-unregistered-uri.js'
+import pkcePlainAccepted from './pkce-plain-accepted.js'
+import consentDenialNotAccessDenied from './consent-denial-not-access-denied.js'
+import codeAcceptedFromOtherClient from './code-accepted-from-other-client.js'
+import idTokenWrongAtHash from './id-token-wrong-at-hash.js'
+import userinfoWrongSub from './userinfo-wrong-sub.js'
+import userinfoWithoutToken from './userinfo-without-token.js'
 
 export const MUTANTS: readonly Mutant[] = [
   acceptsRs256,
@@ -138,6 +145,13 @@ export const MUTANTS: readonly Mutant[] = [
   codeAcceptsMissingVerifier,
   codeReplayAccepted,
   codeIgnoresRedirectUri,
+  redirectsToUnregisteredUri,
+  pkcePlainAccepted,
+  consentDenialNotAccessDenied,
+  codeAcceptedFromOtherClient,
+  idTokenWrongAtHash,
+  userinfoWrongSub,
+  userinfoWithoutToken,
   idTokenDropsNonce,
   idTokenWrongIss,
   idTokenForeignKey,
