@@ -21,7 +21,11 @@ export default defineMutant({
       if (q.get('code_challenge_method') === 'plain' && challenge) {
         q.set('code_challenge', createHash('sha256').update(challenge).digest('base64url'))
         q.set('code_challenge_method', 'S256')
+        // oidc-provider finds its mount path (the /<profile> prefix) as the part of originalUrl before url
+        const req = ctx.req as { originalUrl?: string }
+        const prefix = req.originalUrl?.endsWith(ctx.url) ? req.originalUrl.slice(0, -ctx.url.length) : ''
         ctx.querystring = q.toString()
+        req.originalUrl = `${prefix}${ctx.url}`
       }
     }
     return next()
