@@ -24,7 +24,9 @@
  * relax item 6 to "shall support unsigned and signed"; numbering as the OIDF suite cites it), RFC
  * 6750 §3.1, RFC 7009 §2.1, RFC 7518 §3.3/§3.5. Not read against a primary text: RFC 7517 §4.7,
  * CIBA Core, RFC 6749 §4.1.3 item 5/§5.2 item 3/§10.5, RFC 7636 §4.6, RFC 9700 §2.1.1, FAPI 1.0 Part 1
- * §5.2.2 item 7 (their quotes agree with several independent quotations of them).
+ * §5.2.2 item 7, RFC 6749 §4.1.2.1 (paragraphs 1 and 2, access_denied, state) and §4.1.3 item 3,
+ * RFC 6750 §3, OIDC Core §2 (sub), §3.1.3.6 (at_hash), §5.3 and §5.3.2 (their quotes agree with
+ * several independent quotations of them).
  */
 export type Level = 'shall' | 'should' | 'may'
 
