@@ -19,6 +19,7 @@ export interface HarnessConfig {
   registration?: { initial_access_token?: string; dynamic?: boolean; metadata?: Record<string, unknown> }
   scope?: string
   token_request?: { params?: Record<string, string> }
+  authorization_code?: { lifetime_s?: number }
   ciba?: { login_hint?: string; login_hint_token?: string; id_token_hint?: string; binding_message?: string }
   client_assertion?: { aud?: 'issuer' | 'token_endpoint' | 'issuer_in_array' }
   clients?: Record<string, { client_id: string; client_secret?: string; private_jwk?: JWK; private_jwk_file?: string; cert?: string; key?: string }>
@@ -113,6 +114,7 @@ export function targetParams(config: HarnessConfig): TargetParams {
     ...(config.registration?.metadata ? { registrationMetadata: config.registration.metadata } : {}),
     ...(config.token_request?.params ? { tokenParams: config.token_request.params } : {}),
     ...(config.ciba ? { ciba: config.ciba } : {}),
+    ...(config.authorization_code?.lifetime_s !== undefined ? { codeLifetimeS: config.authorization_code.lifetime_s } : {}),
   }
 }
 

@@ -47,6 +47,9 @@ const loginStepSchema = {
  * The configuration file (YAML or JSON). Everything is optional: with no file and no --issuer the
  * harness tests its embedded reference AS.
  */
+/** The longest the harness waits for a code to expire (config authorization_code.lifetime_s). */
+export const MAX_CODE_WAIT_S = 45
+
 export const CONFIG_SCHEMA = {
   $id: 'https://fapi-harness.dev/schemas/config.json',
   type: 'object',
@@ -104,6 +107,14 @@ export const CONFIG_SCHEMA = {
           additionalProperties: { type: 'string' },
           propertyNames: { not: { enum: ['grant_type', 'client_id', 'client_secret', 'client_assertion', 'client_assertion_type', 'scope'] } },
         },
+      },
+    },
+    authorization_code: {
+      type: 'object',
+      additionalProperties: false,
+      description: "the target's authorization codes",
+      properties: {
+        lifetime_s: { type: 'integer', minimum: 1, maximum: 600, description: `their lifetime in seconds: authorization-code-expired exchanges a code after it (waiting at most ${MAX_CODE_WAIT_S} s; without it the module is not applicable)` },
       },
     },
     ciba: {

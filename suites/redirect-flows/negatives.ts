@@ -25,6 +25,7 @@ import {
 } from '../../src/index.js'
 import { registerCodeClient } from './code-flow.js'
 import { strongest } from '../../src/spec/requirements.js'
+import { MAX_CODE_WAIT_S } from '../../src/config/schema.js'
 
 /**
  * Negatives of the authorization code grant at the token endpoint (issue #9), each one change to
@@ -54,6 +55,8 @@ interface CodeNegative {
   variant: Record<string, string>
   /** `other`: the variant is sent by a second client registered like the first (step `register-other`). */
   client?: 'other'
+  /** Milliseconds to wait between the variant's authorization and its exchange (step `wait`), or why the module does not apply. */
+  wait?(ctx: ModuleContext): number | NotApplicable
 }
 
 const INVALID_GRANT: ErrorCodeRule = { codes: ['invalid_grant'], requirements: ['RFC6749-5.2-3'], level: 'shall' }
@@ -77,6 +80,8 @@ function defineCodeNegative(spec: CodeNegative): Module {
     summary: spec.summary,
     async run(ctx): Promise<ModuleRun | NotApplicable | Inconclusive> {
       const requirements = spec.requirements(ctx)
+      const waitMs = spec.wait?.(ctx)
+      if (isNotApplicable(waitMs)) return waitMs
       const e: Expectation = { outcome: 'refused', requirements, level: strongest(requirements), ...(spec.errorCode ? { errors: spec.errorCode.codes } : {}) }
       const expected = `refused (${e.level})`
       const keep = (why: string) => inconclusive(why, requirements, e.level, expected)
@@ -110,6 +115,11 @@ function defineCodeNegative(spec: CodeNegative): Module {
           return keep(`the second registration returned the same client_id (${client.client_id})`)
         }
         sender = other
+      }
+      if (waitMs !== undefined) {
+        ctx.sim.step('wait', `${Math.round(waitMs / 1000)} s for the code to expire`)
+        await ctx.sleep(waitMs)
+        ctx.sim.outcome(`waited ${Math.round(waitMs / 1000)} s`)
       }
       const params = spec.edit(codeTokenRequest(ctx, a), ctx)
       if (params.code_verifier) ctx.sim.secrets.add(params.code_verifier)
@@ -188,4 +198,25 @@ export const codeOfAnotherClient = defineCodeNegative({
   variant: { change: 'code of another client' },
 })
 
-export const codeNegativeModules: Module[] = [pkceWrongVerifier, pkceMissingVerifier, authorizationCodeReplay, redirectUriMismatchAtToken, codeOfAnotherClient]
+/** Seconds past the configured lifetime before an expired code is exchanged (clock skew, the AS's rounding). */
+export const CODE_EXPIRY_MARGIN_S = 2
+
+export const authorizationCodeExpired = defineCodeNegative({
+  id: 'authorization-code-expired',
+  title: 'An authorization code exchanged after its lifetime is refused with invalid_grant',
+  summary: `Where the configuration names the target's code lifetime (authorization_code.lifetime_s, at most ${MAX_CODE_WAIT_S} s: the harness does not wait longer), authorizes twice in the browser: the first code is exchanged at once (the control, which must succeed), the second ${CODE_EXPIRY_MARGIN_S} s after its lifetime, everything else unchanged: the AS must refuse it (RFC 6749 §10.5 "short lived", §4.1.2 "MUST expire shortly after it is issued") with invalid_grant (§5.2 "expired"). Not applicable without a configured lifetime.`,
+  requirements: () => ['RFC6749-10.5-2'],
+  errorCode: INVALID_GRANT,
+  change: 'the code exchanged after its lifetime',
+  code: 'fresh',
+  wait: (ctx) => {
+    const lifetime = ctx.sim.params.codeLifetimeS
+    if (lifetime === undefined) return notApplicable("the target's authorization code lifetime is not configured (authorization_code.lifetime_s): waiting out an unknown lifetime is not done", ['RFC6749-10.5-2'])
+    if (lifetime > MAX_CODE_WAIT_S) return notApplicable(`the configured code lifetime (${lifetime} s) is longer than the harness waits (${MAX_CODE_WAIT_S} s)`, ['RFC6749-10.5-2'])
+    return (lifetime + CODE_EXPIRY_MARGIN_S) * 1000
+  },
+  edit: (params) => params,
+  variant: { change: 'code expired' },
+})
+
+export const codeNegativeModules: Module[] = [pkceWrongVerifier, pkceMissingVerifier, authorizationCodeReplay, redirectUriMismatchAtToken, codeOfAnotherClient, authorizationCodeExpired]

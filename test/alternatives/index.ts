@@ -16,6 +16,7 @@ import requiresRedirectUris from './requires-redirect-uris.js'
 import requiresScope from './requires-scope.js'
 import subjectDnOnly from './subject-dn-only.js'
 import twoMethods401 from './two-methods-401.js'
+import shortCodeLifetime from './short-code-lifetime.js'
 
 export { requireRedirectUris } from './requires-redirect-uris.js'
 export { configureScope, requireScope, REQUIRED_SCOPE } from './requires-scope.js'
@@ -37,6 +38,7 @@ export const ALTERNATIVES: readonly Alternative[] = [
   noIntrospection,
   replacesNone,
   allAuthFailures401,
+  shortCodeLifetime,
 ]
 
 export function alternativeById(id: string): Alternative {

@@ -79,6 +79,7 @@ import codeAcceptedFromOtherClient from './code-accepted-from-other-client.js'
 import idTokenWrongAtHash from './id-token-wrong-at-hash.js'
 import userinfoWrongSub from './userinfo-wrong-sub.js'
 import userinfoWithoutToken from './userinfo-without-token.js'
+import expiredCodeAccepted from './expired-code-accepted.js'
 
 export const MUTANTS: readonly Mutant[] = [
   acceptsRs256,
@@ -152,6 +153,7 @@ export const MUTANTS: readonly Mutant[] = [
   idTokenWrongAtHash,
   userinfoWrongSub,
   userinfoWithoutToken,
+  expiredCodeAccepted,
   idTokenDropsNonce,
   idTokenWrongIss,
   idTokenForeignKey,
