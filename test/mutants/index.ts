@@ -80,6 +80,7 @@ import idTokenWrongAtHash from './id-token-wrong-at-hash.js'
 import userinfoWrongSub from './userinfo-wrong-sub.js'
 import userinfoWithoutToken from './userinfo-without-token.js'
 import expiredCodeAccepted from './expired-code-accepted.js'
+import idTokenShortRsaKey from './id-token-short-rsa-key.js'
 
 export const MUTANTS: readonly Mutant[] = [
   acceptsRs256,
@@ -154,6 +155,7 @@ export const MUTANTS: readonly Mutant[] = [
   userinfoWrongSub,
   userinfoWithoutToken,
   expiredCodeAccepted,
+  idTokenShortRsaKey,
   idTokenDropsNonce,
   idTokenWrongIss,
   idTokenForeignKey,
