@@ -33,6 +33,8 @@ export { default as errorCodeAsSpecified } from './checks/errors/error-code-as-s
 export { default as tokenResponseNotCacheable } from './checks/token-endpoint/token-response-not-cacheable.js'
 export { default as tokenResponsePragmaNoCache } from './checks/token-endpoint/token-response-pragma-no-cache.js'
 export type { Registration } from './suite/flow.js'
+export { DEFAULT_DENY_STEPS, DEFAULT_LOGIN_STEPS, ERROR_PAGE_SETTLE_MS, type BrowserDriver, type LoginStep, type RefusalOptions, type RefusalResult } from './suite/browser.js'
+export { default as authorizationRefused, type AuthorizationRefusedInput } from './checks/authorization/authorization-refused.js'
 export { runSuite } from './suite/playwright.js'
 // Mutual TLS (RFC 8705): client certificates made to order, a chosen certificate on a request,
 // the run plan (for the client CA and the protected resource), and the mTLS checks.

@@ -19,6 +19,7 @@ import { mtlsModules } from './mtls/index.js'
 import { redirectFlowModules } from './redirect-flows/authorization-code.js'
 import { idTokenModules } from './redirect-flows/id-token.js'
 import { refreshTokenModules } from './redirect-flows/refresh-token.js'
+import { userinfoModules } from './redirect-flows/userinfo.js'
 
 /** Every module, in report order. A profile runs those whose surface it lists. */
 export const MODULES: Module[] = [
@@ -43,4 +44,5 @@ export const MODULES: Module[] = [
   ...redirectFlowModules,
   ...idTokenModules,
   ...refreshTokenModules,
+  ...userinfoModules,
 ]

@@ -71,6 +71,8 @@ export interface TargetParams {
   tokenParams?: Record<string, string>
   /** The user a CIBA request names, and its binding message. */
   ciba?: { login_hint?: string; login_hint_token?: string; id_token_hint?: string; binding_message?: string }
+  /** The lifetime of the target's authorization codes in seconds, where known (authorization-code-expired waits it out). */
+  codeLifetimeS?: number
 }
 
 /** The loopback callback registered as `redirect_uris` unless the configuration names its own. */

@@ -24,7 +24,9 @@
  * relax item 6 to "shall support unsigned and signed"; numbering as the OIDF suite cites it), RFC
  * 6750 §3.1, RFC 7009 §2.1, RFC 7518 §3.3/§3.5. Not read against a primary text: RFC 7517 §4.7,
  * CIBA Core, RFC 6749 §4.1.3 item 5/§5.2 item 3/§10.5, RFC 7636 §4.6, RFC 9700 §2.1.1, FAPI 1.0 Part 1
- * §5.2.2 item 7 (their quotes agree with several independent quotations of them).
+ * §5.2.2 item 7, RFC 6749 §4.1.2.1 (paragraphs 1 and 2, access_denied, state) and §4.1.3 item 3,
+ * RFC 6750 §3, OIDC Core §2 (sub), §3.1.3.6 (at_hash), §5.3 and §5.3.2 (their quotes agree with
+ * several independent quotations of them).
  */
 export type Level = 'shall' | 'should' | 'may'
 
@@ -86,6 +88,31 @@ export const REQUIREMENTS = {
     summary: 'the token request of the authorization code grant carries the redirect_uri of the authorization request, identical (item 5 of the list of what the AS MUST do)',
     quote: 'ensure that the "redirect_uri" parameter is present if the "redirect_uri" parameter was included in the initial authorization request as described in Section 4.1.1, and if included ensure that their values are identical.',
   },
+  'RFC6749-4.1.3-3': {
+    level: 'shall',
+    summary: 'a code is exchanged only by the client it was issued to: another client\'s token request with it is refused (item 3 of the list of what the AS MUST do; §5.2 invalid_grant: "or was issued to another client")',
+    quote: 'ensure that the authorization code was issued to the authenticated confidential client, or if the client is public, ensure that the code was issued to "client_id" in the request,',
+  },
+  'RFC6749-4.1.2.1-1': {
+    level: 'shall',
+    summary: 'an authorization request with a missing, invalid or mismatching redirect URI is never redirected to that URI (paragraph 1; informing the resource owner instead is a SHOULD)',
+    quote: 'If the request fails due to a missing, invalid, or mismatching redirection URI, or if the client identifier is missing or invalid, the authorization server SHOULD inform the resource owner of the error and MUST NOT automatically redirect the user-agent to the invalid redirection URI.',
+  },
+  'RFC6749-4.1.2.1-2': {
+    level: 'shall',
+    summary: 'a request the resource owner denies is answered with an error response at the redirect URI (paragraph 2), not an error page at the AS',
+    quote: 'If the resource owner denies the access request or if the request fails for reasons other than a missing or invalid redirection URI, the authorization server informs the client by adding the following parameters to the query component of the redirection URI using the "application/x-www-form-urlencoded" format, per Appendix B:',
+  },
+  'RFC6749-4.1.2.1-3': {
+    level: 'shall',
+    summary: 'the error code of a denial is access_denied (the `error` parameter, REQUIRED, one of the listed codes)',
+    quote: 'The resource owner or authorization server denied the request.',
+  },
+  'RFC6749-4.1.2.1-4': {
+    level: 'shall',
+    summary: 'an error response returns the state of the request unchanged (the `state` parameter)',
+    quote: 'REQUIRED if a "state" parameter was present in the client authorization request. The exact value received from the client.',
+  },
   'RFC6749-10.5-2': {
     level: 'shall',
     summary: 'an authorization code buys tokens once: a second exchange of the same code is refused (§4.1.2 item 1 says the same: "If an authorization code is used more than once, the authorization server MUST deny the request")',
@@ -132,6 +159,11 @@ export const REQUIREMENTS = {
     quote: 'The provided authorization grant (e.g., authorization code, resource owner credentials) or refresh token is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.',
   },
   // Bearer token usage (RFC 6750): a duty of the resource server
+  'RFC6750-3': {
+    level: 'shall',
+    summary: 'a protected resource (the UserInfo endpoint) answers a request without an access token with 401 and a WWW-Authenticate challenge',
+    quote: 'If the protected resource request does not include authentication credentials or does not contain an access token that enables access to the protected resource, the resource server MUST include the HTTP "WWW-Authenticate" response header field',
+  },
   'RFC6750-3.1': {
     level: 'should',
     summary: 'a resource server rejects an expired, revoked, malformed or otherwise invalid token with invalid_token, HTTP 401',
@@ -214,6 +246,26 @@ export const REQUIREMENTS = {
     level: 'shall',
     summary: 'the ID Token carries iss, the Issuer Identifier of the OP (item 1 of the claims list); the client compares it with the discovered issuer (OIDCC-3.1.3.7-2)',
     quote: 'REQUIRED. Issuer Identifier for the Issuer of the response.',
+  },
+  'OIDCC-2-2': {
+    level: 'shall',
+    summary: 'sub identifies the End-User at the Issuer, never reassigned (item 2 of the claims list): the UserInfo response to an access token of the same grant names the same sub as the ID Token',
+    quote: 'A locally unique and never reassigned identifier within the Issuer for the End-User, which is intended to be consumed by the Client',
+  },
+  'OIDCC-3.1.3.6': {
+    level: 'shall',
+    summary: 'an at_hash in the ID Token of the code flow (OPTIONAL there) is the left half of the hash of the access token, with the hash of the ID Token\'s alg',
+    quote: "Its value is the base64url encoding of the left-most half of the hash of the octets of the ASCII representation of the access_token value, where the hash algorithm used is the hash algorithm used in the alg Header Parameter of the ID Token's JOSE Header.",
+  },
+  'OIDCC-5.3': {
+    level: 'shall',
+    summary: 'the UserInfo endpoint accepts the access token of the code flow as a Bearer token (RFC 6750) and answers with the End-User\'s claims',
+    quote: 'The UserInfo Endpoint MUST accept Access Tokens as OAuth 2.0 Bearer Token Usage [RFC6750].',
+  },
+  'OIDCC-5.3.2': {
+    level: 'shall',
+    summary: 'the UserInfo response is a JSON object that always carries sub',
+    quote: 'The sub (subject) Claim MUST always be returned in the UserInfo Response.',
   },
   'OIDCC-2-3': {
     level: 'shall',

@@ -157,6 +157,7 @@ export function runSuite(profile: Profile, modules: readonly Module[]): void {
               timeoutMs: target.plan.timeoutMs,
               allowedOrigins: origins,
               ...(target.plan.browser?.login ? { login: target.plan.browser.login } : {}),
+              ...(target.plan.browser?.deny ? { deny: target.plan.browser.deny } : {}),
               credentials,
             })
         const ctx: ModuleContext = {

@@ -18,6 +18,7 @@ import requiresRedirectUris from './requires-redirect-uris.js'
 import requiresScope from './requires-scope.js'
 import subjectDnOnly from './subject-dn-only.js'
 import twoMethods401 from './two-methods-401.js'
+import shortCodeLifetime from './short-code-lifetime.js'
 
 export { requireRedirectUris } from './requires-redirect-uris.js'
 export { configureScope, requireScope, REQUIRED_SCOPE } from './requires-scope.js'
@@ -41,6 +42,7 @@ export const ALTERNATIVES: readonly Alternative[] = [
   allAuthFailures401,
   dpopNonce,
   dpopOnly,
+  shortCodeLifetime,
 ]
 
 export function alternativeById(id: string): Alternative {

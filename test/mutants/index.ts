@@ -91,6 +91,15 @@ import fapi2IssuesUnboundTokens from './fapi2-issues-unbound-tokens.js'
 import dpopTokenTypeBearer from './dpop-token-type-bearer.js'
 import dpopIntrospectionDropsJkt from './dpop-introspection-drops-jkt.js'
 import dpopResourceRefusesBoundToken from './dpop-resource-refuses-bound-token.js'
+import redirectsToUnregisteredUri from './redirects-to-unregistered-uri.js'
+import pkcePlainAccepted from './pkce-plain-accepted.js'
+import consentDenialNotAccessDenied from './consent-denial-not-access-denied.js'
+import codeAcceptedFromOtherClient from './code-accepted-from-other-client.js'
+import idTokenWrongAtHash from './id-token-wrong-at-hash.js'
+import userinfoWrongSub from './userinfo-wrong-sub.js'
+import userinfoWithoutToken from './userinfo-without-token.js'
+import expiredCodeAccepted from './expired-code-accepted.js'
+import idTokenShortRsaKey from './id-token-short-rsa-key.js'
 
 export const MUTANTS: readonly Mutant[] = [
   acceptsRs256,
@@ -157,6 +166,15 @@ export const MUTANTS: readonly Mutant[] = [
   codeAcceptsMissingVerifier,
   codeReplayAccepted,
   codeIgnoresRedirectUri,
+  redirectsToUnregisteredUri,
+  pkcePlainAccepted,
+  consentDenialNotAccessDenied,
+  codeAcceptedFromOtherClient,
+  idTokenWrongAtHash,
+  userinfoWrongSub,
+  userinfoWithoutToken,
+  expiredCodeAccepted,
+  idTokenShortRsaKey,
   idTokenDropsNonce,
   idTokenWrongIss,
   idTokenForeignKey,
