@@ -8,6 +8,7 @@ import { authMethodModules, wrongSecretModules } from './client-authentication/a
 import { clientIdMismatchModules } from './client-authentication/client-id-mismatch.js'
 import { clientKeyModules } from './client-authentication/client-keys.js'
 import { clientSecretJwtModules } from './client-authentication/client-secret-jwt.js'
+import { endpointClientAuthModules } from './client-authentication/endpoints.js'
 import { parAudienceModules } from './client-authentication/par-audience.js'
 import { publicClientModules } from './client-authentication/public-clients.js'
 import { tokenResponseModules } from './client-authentication/token-response.js'
@@ -36,6 +37,7 @@ export const MODULES: Module[] = [
   ...twoMethodsModules,
   ...unauthenticatedModules,
   ...parAudienceModules,
+  ...endpointClientAuthModules,
   ...cibaModules,
   ...mtlsModules,
   ...redirectFlowModules,

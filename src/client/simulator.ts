@@ -103,7 +103,7 @@ export interface SimulatorOptions {
   initialAccessToken?: string
 }
 
-export type Endpoint = 'token' | 'backchannel_authentication' | 'registration' | 'introspection' | 'revocation' | 'pushed_authorization_request'
+export type Endpoint = 'token' | 'backchannel_authentication' | 'registration' | 'introspection' | 'revocation' | 'pushed_authorization_request' | 'device_authorization'
 
 /**
  * The client simulator: it does what a module tells it, records every exchange, and never judges.

@@ -56,6 +56,11 @@ export const REQUIREMENTS = {
     summary: 'the revocation endpoint validates the credentials of a confidential client before anything else',
     quote: 'The authorization server first validates the client credentials (in case of a confidential client) and then verifies whether the token was issued to the client making the revocation request.',
   },
+  'RFC8628-3.1': {
+    level: 'shall',
+    summary: 'the device authorization endpoint applies the token endpoint client authentication rules (RFC 6749 §3.2.1): confidential clients authenticate there as at the token endpoint',
+    quote: 'The client authentication requirements of Section 3.2.1 of [RFC6749] apply to requests on this endpoint, which means that confidential clients (those that have established client credentials) authenticate in the same manner as when making requests to the token endpoint',
+  },
   'RFC9126-2': {
     level: 'shall',
     summary: 'the PAR endpoint applies the token endpoint client authentication rules of RFC 6749 (so RFC6749-3.2.1: confidential clients authenticate there), with the same methods',
