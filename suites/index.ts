@@ -1,5 +1,6 @@
 import type { Module } from '../src/index.js'
 import { cibaModules } from './ciba/backchannel.js'
+import { cibaDeliveryModules } from './ciba/delivery.js'
 import { assertionAlgModules } from './client-authentication/assertion-algs.js'
 import { assertionAudienceModules } from './client-authentication/assertion-audience.js'
 import { assertionClaimModules } from './client-authentication/assertion-claims.js'
@@ -39,6 +40,7 @@ export const MODULES: Module[] = [
   ...parAudienceModules,
   ...endpointClientAuthModules,
   ...cibaModules,
+  ...cibaDeliveryModules,
   ...mtlsModules,
   ...redirectFlowModules,
   ...idTokenModules,

@@ -8,6 +8,8 @@ import idTokenSignature from './id-token/id-token-signature.js'
 import cibaDeliveryModesExcludePush from './ciba/ciba-delivery-modes-exclude-push.js'
 import cibaMetadataValid from './ciba/ciba-metadata-valid.js'
 import pollAuthorizationPending from './ciba/poll-authorization-pending.js'
+import pollAnswersError from './ciba/poll-answers-error.js'
+import pingNotification from './ciba/ping-notification.js'
 import authMethodsIncludeAllowed from './discovery/auth-methods-include-allowed.js'
 import authMethodsWithinProfile from './discovery/auth-methods-within-profile.js'
 import discoveryIssuerMatches from './discovery/discovery-issuer-matches.js'
@@ -36,7 +38,7 @@ export const CHECKS: Record<string, Check<any>[]> = {
   discovery: [validateDiscoveryMetadata, discoveryIssuerMatches, authMethodsWithinProfile, authMethodsIncludeAllowed, signingAlgsListedForJwtMethods, signingAlgsIncludeAllowed, signingAlgsWithinProfile, signingAlgsExcludeNone],
   'token endpoint': [attemptAccepted, attemptRefused, tokenResponseNotCacheable, tokenResponsePragmaNoCache, invalidClientBasicIs401],
   'error responses': [oauthErrorResponse, registrationErrorResponse, errorCodeAsSpecified],
-  ciba: [cibaMetadataValid, cibaDeliveryModesExcludePush, pollAuthorizationPending],
+  ciba: [cibaMetadataValid, cibaDeliveryModesExcludePush, pollAuthorizationPending, pollAnswersError, pingNotification],
   'redirect flows': [authorizationResponseCodeAndState],
   'ID Token': [idTokenSignature, idTokenIss, idTokenAud, idTokenExpIat, idTokenNonce],
   'mutual TLS': [handshakeRefused, tokenBoundToCertificate, resourceAcceptsBoundToken, boundTokenRefusedByResource, mtlsAuthMethodsAdvertised, validateMtlsEndpointAliases],

@@ -61,7 +61,27 @@ export interface TargetParams {
   /** Extra form parameters for every token request (resource, audience, ...). */
   tokenParams?: Record<string, string>
   /** The user a CIBA request names, and its binding message. */
-  ciba?: { login_hint?: string; login_hint_token?: string; id_token_hint?: string; binding_message?: string }
+  ciba?: CibaParams
+}
+
+/** An HTTP call made for the end-user (config `ciba.approval`): `{auth_req_id}`, `{login_hint}` substituted. */
+export interface EndUserCall {
+  url: string
+  method?: 'GET' | 'POST' | 'PUT'
+  headers?: Record<string, string>
+  form?: Record<string, string>
+  json?: unknown
+}
+
+/** Config `ciba`: the user a CIBA request names, its binding message, and how the end-user decides. */
+export interface CibaParams {
+  login_hint?: string
+  login_hint_token?: string
+  id_token_hint?: string
+  binding_message?: string
+  /** A login_hint whose end-user denies every request (CIBA §11 access_denied). */
+  deny_login_hint?: string
+  approval?: { approve?: EndUserCall; deny?: EndUserCall }
 }
 
 /** The loopback callback registered as `redirect_uris` unless the configuration names its own. */

@@ -52,6 +52,11 @@ export interface StartReferenceOptions {
   cibaApprovalDelayMs?: number
   /** `interval` (seconds) announced in CIBA backchannel responses. Default 1. */
   cibaInterval?: number
+  /**
+   * CA certificate(s) the AS trusts for its outgoing loopback requests (CIBA ping notifications to
+   * the harness's receiver, client jwks_uri). Default: loopback server certificates are not verified.
+   */
+  outboundCa?: string[]
 }
 
 export interface ReferenceAS {
@@ -145,16 +150,17 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]'])
 /**
  * oidc-provider's outgoing requests (client jwks_uri, CIBA ping notifications) are SSRF-protected
  * and refuse loopback addresses, where the harness's own endpoints live. This reference AS is a
- * test fixture: it sends loopback requests through its own undici agent (the target's TLS
- * certificate is not verified there: harness fixtures use throwaway certificates) and everything
+ * test fixture: it sends loopback requests through its own undici agent (trusting `outboundCa`, the
+ * CA of the harness's notification receiver, where given; otherwise the target's TLS certificate is
+ * not verified there: harness fixtures use throwaway certificates) and everything
  * else through the library's default (protected) path.
  */
-function outboundFetch() {
+function outboundFetch(ca?: string[]) {
   let agent: import('undici').Agent | undefined
   const fetch = async (url: string, options: Record<string, unknown>) => {
     if (!LOOPBACK.has(new URL(url).hostname)) return globalThis.fetch(url, options as RequestInit)
     const undici = await import('undici')
-    agent ??= new undici.Agent({ connect: { rejectUnauthorized: false } })
+    agent ??= new undici.Agent({ connect: ca?.length ? { ca } : { rejectUnauthorized: false } })
     const { dispatcher: _ignored, ...rest } = options
     return undici.fetch(url, { ...(rest as object), dispatcher: agent })
   }
@@ -280,7 +286,7 @@ export async function startReferenceAS(opts: StartReferenceOptions = {}): Promis
   const listenOrigin = `${termination === 'self' ? 'https' : 'http'}://127.0.0.1:${port}`
   const origin = (opts.publicOrigin ?? listenOrigin).replace(/\/+$/, '')
   const timers = new Set<NodeJS.Timeout>()
-  const outbound = outboundFetch()
+  const outbound = outboundFetch(opts.outboundCa)
   const cookieKeys = [randomBytes(32).toString('base64url')]
   const issuers = {} as Record<ProfileId, string>
 
