@@ -72,6 +72,11 @@ import idTokenForeignKey from './id-token-foreign-key.js'
 import idTokenWrongAud from './id-token-wrong-aud.js'
 import idTokenExpired from './id-token-expired.js'
 import refreshTokenGrantRefused from './refresh-token-grant-refused.js'
+import cibaPingWithoutToken from './ciba-ping-without-token.js'
+import cibaIgnoresExpiry from './ciba-ignores-expiry.js'
+import cibaDenialAsInvalidGrant from './ciba-denial-as-invalid-grant.js'
+import deviceForgetsJti from './device-forgets-jti.js'
+import unauthenticatedDevice from './unauthenticated-device.js'
 
 export const MUTANTS: readonly Mutant[] = [
   acceptsRs256,
@@ -120,6 +125,12 @@ export const MUTANTS: readonly Mutant[] = [
   unauthenticatedTokenRequest,
   unauthenticatedRevocation,
   unauthenticatedPar,
+  // CIBA delivery and every endpoint that authenticates a client (issue #10)
+  unauthenticatedDevice,
+  deviceForgetsJti,
+  cibaPingWithoutToken,
+  cibaIgnoresExpiry,
+  cibaDenialAsInvalidGrant,
   registrationRefusalNot400,
   invalidRequestForBadAssertion,
   // isolation: a broken rule behind an alternative-correct policy (test/alternatives)
