@@ -40,8 +40,8 @@ import {
  * client-assertion-*) are these cases at the token endpoint; the aud values each endpoint must
  * accept are judged by par-client-assertion-aud-* and ciba-backchannel-aud-*.
  *
- * Introspection (RFC 7662 §2.1) is not here: its caller is the protected resource, whose
- * authentication is "beyond the scope" of that specification, not a client of the grant.
+ * Introspection (RFC 7662 §2.1) is not here: its caller is the protected resource asking about a
+ * token, not a client of the grant, and RFC 7662 leaves the methods of its authentication out of scope.
  */
 type Endpoint = Exclude<AuthenticatedEndpoint, 'token'>
 
