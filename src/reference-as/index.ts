@@ -48,7 +48,10 @@ export interface StartReferenceOptions {
   tlsTermination?: TlsTermination
   /** With a proxy: the https origin clients see; issuers and endpoint URLs are built from it. */
   publicOrigin?: string
-  /** Delay before the simulated CIBA authentication device approves. Default 300 ms. */
+  /**
+   * Delay before the simulated CIBA authentication device approves. Default 1000 ms: long enough for
+   * a loaded machine to poll once before it (CIBA §11 authorization_pending), shorter than the poll interval.
+   */
   cibaApprovalDelayMs?: number
   /** `interval` (seconds) announced in CIBA backchannel responses. Default 1. */
   cibaInterval?: number
@@ -300,7 +303,7 @@ export async function startReferenceAS(opts: StartReferenceOptions = {}): Promis
       const policy = { ...settings.policy, ...(mutated ? mutant!.policy : {}) }
       const config = buildConfiguration(settings, {
         profile, issuer, jwks: structuredClone(jwks), cookieKeys, certs, policy,
-        errors: oidc.errors, cibaApprovalDelayMs: opts.cibaApprovalDelayMs ?? 300, timers, fetch: outbound.fetch,
+        errors: oidc.errors, cibaApprovalDelayMs: opts.cibaApprovalDelayMs ?? 1000, timers, fetch: outbound.fetch,
       })
       if (mutated) mutant!.configure?.(config, mctx)
       const provider = await quietly(() => new oidc.Provider(issuer, config))

@@ -18,7 +18,7 @@ function fillJson(v: unknown, vars: Record<string, string>): unknown {
  * The end-user's decision on the authentication device, where the configuration says how it is
  * made (`ciba.approval.approve` / `ciba.approval.deny`: an HTTP call with `{auth_req_id}` and
  * `{login_hint}` substituted). Without it the target decides on its own (the embedded AS's
- * simulated device approves after 300 ms, and denies the user `deny`). Returns why the decision
+ * simulated device approves after 1 s, and denies the user `deny`). Returns why the decision
  * could not be made, or nothing.
  */
 export async function endUserDecides(ctx: ModuleContext, decision: 'approve' | 'deny', authReqId: string, hint = loginHint(ctx)): Promise<string | undefined> {
