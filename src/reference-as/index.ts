@@ -149,6 +149,7 @@ function installRelaxHook() {
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]'])
+const LOOPBACK_TIMEOUT_MS = 15_000
 
 /**
  * oidc-provider's outgoing requests (client jwks_uri, CIBA ping notifications) are SSRF-protected
@@ -164,8 +165,9 @@ function outboundFetch(ca?: string[]) {
     if (!LOOPBACK.has(new URL(url).hostname)) return globalThis.fetch(url, options as RequestInit)
     const undici = await import('undici')
     agent ??= new undici.Agent({ connect: ca?.length ? { ca } : { rejectUnauthorized: false } })
-    const { dispatcher: _ignored, ...rest } = options
-    return undici.fetch(url, { ...(rest as object), dispatcher: agent })
+    // oidc-provider aborts after 2.5 s; a loaded test machine can take longer to reach its own fixtures
+    const { dispatcher: _ignored, signal: _timeout, ...rest } = options
+    return undici.fetch(url, { ...(rest as object), dispatcher: agent, signal: AbortSignal.timeout(LOOPBACK_TIMEOUT_MS) })
   }
   return { fetch, close: async () => agent?.close() }
 }

@@ -15,7 +15,8 @@ export default defineMutant({
   configure(config) {
     const fetch = config.fetch
     config.fetch = (url: string, options: Record<string, any>) => {
-      const { authorization: _dropped, ...headers } = (options.headers ?? {}) as Record<string, string>
+      const headers = new Headers(options.headers)
+      headers.delete('authorization')
       return fetch(url, { ...options, headers })
     }
   },
