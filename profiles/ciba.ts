@@ -17,4 +17,6 @@ export default defineProfile({
   // Inferred from §7.1 ("The Client MUST authenticate to the Backchannel Authentication Endpoint"):
   // a public client cannot use CIBA; other flows of the same OP may still admit public clients.
   publicCiba: { expect: 'refuse', requirements: ['CIBA-7.1'] },
+  // §7.1 "The Client MUST authenticate to the Backchannel Authentication Endpoint"
+  authenticatedEndpoints: [...oidc.authenticatedEndpoints, { endpoint: 'backchannel_authentication', requirements: ['CIBA-7.1'] }],
 })

@@ -34,6 +34,7 @@ export default defineProfile({
     { endpoint: 'token', requirements: ['RFC6749-3.2.1'] },
     { endpoint: 'revocation', requirements: ['RFC7009-2.1'] },
     { endpoint: 'pushed_authorization_request', requirements: ['RFC9126-2'] },
+    { endpoint: 'device_authorization', requirements: ['RFC8628-3.1'] },
   ],
   senderConstrained: { required: false, requirements: [] },
   clientIdMismatch: {

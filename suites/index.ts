@@ -1,5 +1,6 @@
 import type { Module } from '../src/index.js'
 import { cibaModules } from './ciba/backchannel.js'
+import { cibaDeliveryModules } from './ciba/delivery.js'
 import { assertionAlgModules } from './client-authentication/assertion-algs.js'
 import { assertionAudienceModules } from './client-authentication/assertion-audience.js'
 import { assertionClaimModules } from './client-authentication/assertion-claims.js'
@@ -8,6 +9,7 @@ import { authMethodModules, wrongSecretModules } from './client-authentication/a
 import { clientIdMismatchModules } from './client-authentication/client-id-mismatch.js'
 import { clientKeyModules } from './client-authentication/client-keys.js'
 import { clientSecretJwtModules } from './client-authentication/client-secret-jwt.js'
+import { endpointClientAuthModules } from './client-authentication/endpoints.js'
 import { parAudienceModules } from './client-authentication/par-audience.js'
 import { publicClientModules } from './client-authentication/public-clients.js'
 import { tokenResponseModules } from './client-authentication/token-response.js'
@@ -38,7 +40,9 @@ export const MODULES: Module[] = [
   ...twoMethodsModules,
   ...unauthenticatedModules,
   ...parAudienceModules,
+  ...endpointClientAuthModules,
   ...cibaModules,
+  ...cibaDeliveryModules,
   ...mtlsModules,
   ...dpopModules,
   ...redirectFlowModules,

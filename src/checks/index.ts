@@ -13,6 +13,8 @@ import userinfoRefusesMissingToken from './userinfo/userinfo-refuses-missing-tok
 import cibaDeliveryModesExcludePush from './ciba/ciba-delivery-modes-exclude-push.js'
 import cibaMetadataValid from './ciba/ciba-metadata-valid.js'
 import pollAuthorizationPending from './ciba/poll-authorization-pending.js'
+import pollAnswersError from './ciba/poll-answers-error.js'
+import pingNotification from './ciba/ping-notification.js'
 import authMethodsIncludeAllowed from './discovery/auth-methods-include-allowed.js'
 import authMethodsWithinProfile from './discovery/auth-methods-within-profile.js'
 import discoveryIssuerMatches from './discovery/discovery-issuer-matches.js'
@@ -46,7 +48,7 @@ export const CHECKS: Record<string, Check<any>[]> = {
   discovery: [validateDiscoveryMetadata, discoveryIssuerMatches, authMethodsWithinProfile, authMethodsIncludeAllowed, signingAlgsListedForJwtMethods, signingAlgsIncludeAllowed, signingAlgsWithinProfile, signingAlgsExcludeNone],
   'token endpoint': [attemptAccepted, attemptRefused, tokenResponseNotCacheable, tokenResponsePragmaNoCache, invalidClientBasicIs401],
   'error responses': [oauthErrorResponse, registrationErrorResponse, errorCodeAsSpecified],
-  ciba: [cibaMetadataValid, cibaDeliveryModesExcludePush, pollAuthorizationPending],
+  ciba: [cibaMetadataValid, cibaDeliveryModesExcludePush, pollAuthorizationPending, pollAnswersError, pingNotification],
   'redirect flows': [authorizationResponseCodeAndState, authorizationRefused],
   'ID Token': [idTokenSignature, idTokenIss, idTokenAud, idTokenExpIat, idTokenNonce, idTokenAtHash, idTokenSigningKey],
   UserInfo: [userinfoResponse, userinfoRefusesMissingToken],

@@ -69,6 +69,30 @@ function readPem(path: string, what: string): string {
   }
 }
 
+/**
+ * The TLS identity and address of the CIBA notification receiver (config `ciba.notification`): the
+ * configured certificate, or one issued here for 127.0.0.1 by a throwaway CA (`caPem`).
+ */
+async function notificationReceiverTls(config: HarnessConfig, configFile: string | undefined): Promise<{ caPem: string; plan: NonNullable<RunPlan['notification']> }> {
+  const n = config.ciba?.notification
+  const addr = { ...(n?.port ? { port: n.port } : {}), ...(n?.public_url ? { publicUrl: n.public_url } : {}) }
+  if (n?.cert && n.key) {
+    const base = configFile ? dirname(configFile) : '.'
+    const certPem = readPem(resolve(base, n.cert), '/ciba/notification/cert')
+    let keyPem: string
+    try {
+      keyPem = readFileSync(resolve(base, n.key), 'utf8')
+    } catch (e) {
+      throw new HarnessError('ERR_CONFIG_INVALID', `/ciba/notification/key: cannot read ${n.key}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { cause: e })
+    }
+    return { caPem: certPem, plan: { certPem, keyPem, ...addr } }
+  }
+  const { createCa, issueServerCert } = await import('../crypto/certs.js')
+  const ca = await createCa('CN=fapi-harness notification receiver CA,O=fapi-harness')
+  const cert = await issueServerCert(ca, { ips: ['127.0.0.1'], dns: ['localhost'], subject: 'CN=localhost' })
+  return { caPem: ca.certPem, plan: { certPem: cert.certPem, keyPem: cert.keyPem, ...addr } }
+}
+
 /** A stopped embedded AS, or nothing to stop. */
 type Stop = () => Promise<void>
 
@@ -94,8 +118,10 @@ async function prepare(opts: RunOptions, startedAt: string, workDir: string): Pr
     const { createCa } = await import('../crypto/certs.js')
     const { startReferenceAS } = await import('../reference-as/index.js')
     const clientCa = await createCa('CN=fapi-harness test client CA,O=fapi-harness')
+    // the CIBA ping receiver's certificate, which the embedded AS trusts for its notifications
+    const notification = await notificationReceiverTls(config, opts.config)
     const t0 = performance.now()
-    const as = await startReferenceAS({ profiles, clientCaPem: clientCa.certPem })
+    const as = await startReferenceAS({ profiles, clientCaPem: clientCa.certPem, outboundCa: [notification.caPem] })
     log(`Embedded reference AS (oidc-provider) at ${as.origin}, started in ${Math.round(performance.now() - t0)} ms`)
     return {
       stop: () => as.close(),
@@ -104,6 +130,9 @@ async function prepare(opts: RunOptions, startedAt: string, workDir: string): Pr
         profiles: profiles.map((id) => ({ id, issuer: as.issuers[id] })),
         trust: { ca: [as.caPem, ...ca], insecure },
         clientCa: { certPem: clientCa.certPem, keyPem: clientCa.keyPem },
+        notification: notification.plan,
+        // the simulated authentication device of the embedded AS denies the user `deny`
+        params: { ...base.params, ciba: { deny_login_hint: 'deny', ...base.params.ciba } },
         target: { issuer: as.origin, embedded: true },
       },
     }
@@ -123,6 +152,7 @@ async function prepare(opts: RunOptions, startedAt: string, workDir: string): Pr
       }),
       trust: { ca, insecure },
       ...(Object.keys(clients).length ? { clients } : {}),
+      notification: (await notificationReceiverTls(config, opts.config)).plan,
       ...(clientCaCfg ? { clientCa: { certPem: readFileSync(resolve(cfgBase, clientCaCfg.cert), 'utf8'), keyPem: readFileSync(resolve(cfgBase, clientCaCfg.key), 'utf8') } } : {}),
       target: { issuer: issuer ?? Object.values(config.issuers ?? {})[0]!, embedded: false },
     },

@@ -70,9 +70,29 @@ export interface TargetParams {
   /** Extra form parameters for every token request (resource, audience, ...). */
   tokenParams?: Record<string, string>
   /** The user a CIBA request names, and its binding message. */
-  ciba?: { login_hint?: string; login_hint_token?: string; id_token_hint?: string; binding_message?: string }
+  ciba?: CibaParams
   /** The lifetime of the target's authorization codes in seconds, where known (authorization-code-expired waits it out). */
   codeLifetimeS?: number
+}
+
+/** An HTTP call made for the end-user (config `ciba.approval`): `{auth_req_id}`, `{login_hint}` substituted. */
+export interface EndUserCall {
+  url: string
+  method?: 'GET' | 'POST' | 'PUT'
+  headers?: Record<string, string>
+  form?: Record<string, string>
+  json?: unknown
+}
+
+/** Config `ciba`: the user a CIBA request names, its binding message, and how the end-user decides. */
+export interface CibaParams {
+  login_hint?: string
+  login_hint_token?: string
+  id_token_hint?: string
+  binding_message?: string
+  /** A login_hint whose end-user denies every request (CIBA §11 access_denied). */
+  deny_login_hint?: string
+  approval?: { approve?: EndUserCall; deny?: EndUserCall }
 }
 
 /** The loopback callback registered as `redirect_uris` unless the configuration names its own. */
@@ -119,7 +139,7 @@ export interface SimulatorOptions {
   initialAccessToken?: string
 }
 
-export type Endpoint = 'token' | 'backchannel_authentication' | 'registration' | 'introspection' | 'revocation' | 'pushed_authorization_request'
+export type Endpoint = 'token' | 'backchannel_authentication' | 'registration' | 'introspection' | 'revocation' | 'pushed_authorization_request' | 'device_authorization'
 
 /**
  * The client simulator: it does what a module tells it, records every exchange, and never judges.

@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path'
 import { Ajv, type ErrorObject } from 'ajv'
 import type { JWK } from 'jose'
 import { parse as parseYaml } from 'yaml'
-import type { StaticClients, TargetParams } from '../client/simulator.js'
+import type { CibaParams, StaticClients, TargetParams } from '../client/simulator.js'
 import { HarnessError } from '../errors.js'
 import type { KeyKind, KeyPair } from '../crypto/keys.js'
 import type { Credentials, LoginStep } from '../suite/browser.js'
@@ -20,7 +20,7 @@ export interface HarnessConfig {
   scope?: string
   token_request?: { params?: Record<string, string> }
   authorization_code?: { lifetime_s?: number }
-  ciba?: { login_hint?: string; login_hint_token?: string; id_token_hint?: string; binding_message?: string }
+  ciba?: CibaConfig
   client_assertion?: { aud?: 'issuer' | 'token_endpoint' | 'issuer_in_array' }
   clients?: Record<string, { client_id: string; client_secret?: string; private_jwk?: JWK; private_jwk_file?: string; cert?: string; key?: string }>
   resource_url?: string
@@ -28,6 +28,9 @@ export interface HarnessConfig {
   timeout_ms?: number
   workers?: number
 }
+
+/** Config `ciba`: the params sent and the receiver's address (`notification`, read by the CLI). */
+export type CibaConfig = CibaParams & { notification?: { public_url?: string; port?: number; cert?: string; key?: string } }
 
 const KEY_KINDS: readonly KeyKind[] = ['RSA-2048', 'RSA-1024', 'EC-P256', 'Ed25519']
 
@@ -107,13 +110,18 @@ function readRelative(base: string, path: string, what: string): string {
   }
 }
 
+function withoutNotification(c: CibaConfig): CibaParams {
+  const { notification: _n, ...rest } = c
+  return rest
+}
+
 /** What the target needs sent (config `scope`, `registration.metadata`, `token_request`, `ciba`). */
 export function targetParams(config: HarnessConfig): TargetParams {
   return {
     ...(config.scope ? { scope: config.scope } : {}),
     ...(config.registration?.metadata ? { registrationMetadata: config.registration.metadata } : {}),
     ...(config.token_request?.params ? { tokenParams: config.token_request.params } : {}),
-    ...(config.ciba ? { ciba: config.ciba } : {}),
+    ...(config.ciba ? { ciba: withoutNotification(config.ciba) } : {}),
     ...(config.authorization_code?.lifetime_s !== undefined ? { codeLifetimeS: config.authorization_code.lifetime_s } : {}),
   }
 }

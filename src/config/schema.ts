@@ -16,6 +16,20 @@ const clientSchema = {
 
 const selector = { type: 'string', minLength: 1, description: 'a Playwright selector (CSS, text=, role=, ...)' } as const
 
+/** An HTTP call the harness makes for the end-user (CIBA approval or denial on a test target). */
+const httpCallSchema = {
+  type: 'object',
+  required: ['url'],
+  additionalProperties: false,
+  properties: {
+    url: { type: 'string', pattern: '^https?://', description: '{auth_req_id} and {login_hint} are substituted' },
+    method: { enum: ['GET', 'POST', 'PUT'], description: 'default POST' },
+    headers: { type: 'object', additionalProperties: { type: 'string' } },
+    form: { type: 'object', additionalProperties: { type: 'string' }, description: 'sent as application/x-www-form-urlencoded; values substituted like url' },
+    json: { description: 'sent as application/json; string values substituted like url' },
+  },
+} as const
+
 /** One step of the login and consent on the target's pages (src/suite/browser.ts LoginStep). */
 const loginStepSchema = {
   oneOf: [
@@ -126,6 +140,25 @@ export const CONFIG_SCHEMA = {
         login_hint_token: { type: 'string', minLength: 1 },
         id_token_hint: { type: 'string', minLength: 1 },
         binding_message: { type: 'string', minLength: 1 },
+        deny_login_hint: { type: 'string', minLength: 1, description: "a login_hint whose end-user denies every request (ciba-poll-access-denied); default against the embedded AS: deny" },
+        approval: {
+          type: 'object',
+          additionalProperties: false,
+          description: "how the end-user's decision happens on the target: an HTTP call the harness makes after each backchannel request ({auth_req_id}, {login_hint} are substituted); without it the end-user (or the target) decides on its own",
+          properties: { approve: httpCallSchema, deny: httpCallSchema },
+        },
+        notification: {
+          type: 'object',
+          additionalProperties: false,
+          description: 'the client notification endpoint (ping mode, CIBA §10.2): an HTTPS receiver the harness runs on 127.0.0.1',
+          properties: {
+            public_url: { type: 'string', pattern: '^https://', description: 'registered as backchannel_client_notification_endpoint; a tunnel or proxy there forwards to the receiver. Default: the receiver\'s own https://127.0.0.1:<port> URL' },
+            port: { type: 'integer', minimum: 1, maximum: 65535, description: 'local port of the receiver (default: a free one); fixed, it needs --workers 1' },
+            cert: { type: 'string', description: 'path to the PEM server certificate of the receiver (default: one the harness makes)' },
+            key: { type: 'string', description: 'path to its PEM private key' },
+          },
+          dependencies: { cert: ['key'], key: ['cert'] },
+        },
       },
     },
     client_assertion: {

@@ -311,6 +311,8 @@ export function buildConfiguration(settings: ProfileSettings, b: BuildContext): 
     features: {
       devInteractions: { enabled: true },
       clientCredentials: { enabled: true },
+      // RFC 8628: the device authorization endpoint, which authenticates clients like the token endpoint (§3.1)
+      deviceFlow: { enabled: true },
       registration: { enabled: true, initialAccessToken: false },
       introspection: {
         enabled: true,

@@ -48,10 +48,18 @@ export interface StartReferenceOptions {
   tlsTermination?: TlsTermination
   /** With a proxy: the https origin clients see; issuers and endpoint URLs are built from it. */
   publicOrigin?: string
-  /** Delay before the simulated CIBA authentication device approves. Default 300 ms. */
+  /**
+   * Delay before the simulated CIBA authentication device approves. Default 1000 ms: long enough for
+   * a loaded machine to poll once before it (CIBA §11 authorization_pending), shorter than the poll interval.
+   */
   cibaApprovalDelayMs?: number
   /** `interval` (seconds) announced in CIBA backchannel responses. Default 1. */
   cibaInterval?: number
+  /**
+   * CA certificate(s) the AS trusts for its outgoing loopback requests (CIBA ping notifications to
+   * the harness's receiver, client jwks_uri). Default: loopback server certificates are not verified.
+   */
+  outboundCa?: string[]
 }
 
 export interface ReferenceAS {
@@ -141,22 +149,25 @@ function installRelaxHook() {
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]'])
+const LOOPBACK_TIMEOUT_MS = 15_000
 
 /**
  * oidc-provider's outgoing requests (client jwks_uri, CIBA ping notifications) are SSRF-protected
  * and refuse loopback addresses, where the harness's own endpoints live. This reference AS is a
- * test fixture: it sends loopback requests through its own undici agent (the target's TLS
- * certificate is not verified there: harness fixtures use throwaway certificates) and everything
+ * test fixture: it sends loopback requests through its own undici agent (trusting `outboundCa`, the
+ * CA of the harness's notification receiver, where given; otherwise the target's TLS certificate is
+ * not verified there: harness fixtures use throwaway certificates) and everything
  * else through the library's default (protected) path.
  */
-function outboundFetch() {
+function outboundFetch(ca?: string[]) {
   let agent: import('undici').Agent | undefined
   const fetch = async (url: string, options: Record<string, unknown>) => {
     if (!LOOPBACK.has(new URL(url).hostname)) return globalThis.fetch(url, options as RequestInit)
     const undici = await import('undici')
-    agent ??= new undici.Agent({ connect: { rejectUnauthorized: false } })
-    const { dispatcher: _ignored, ...rest } = options
-    return undici.fetch(url, { ...(rest as object), dispatcher: agent })
+    agent ??= new undici.Agent({ connect: ca?.length ? { ca } : { rejectUnauthorized: false } })
+    // oidc-provider aborts after 2.5 s; a loaded test machine can take longer to reach its own fixtures
+    const { dispatcher: _ignored, signal: _timeout, ...rest } = options
+    return undici.fetch(url, { ...(rest as object), dispatcher: agent, signal: AbortSignal.timeout(LOOPBACK_TIMEOUT_MS) })
   }
   return { fetch, close: async () => agent?.close() }
 }
@@ -280,7 +291,7 @@ export async function startReferenceAS(opts: StartReferenceOptions = {}): Promis
   const listenOrigin = `${termination === 'self' ? 'https' : 'http'}://127.0.0.1:${port}`
   const origin = (opts.publicOrigin ?? listenOrigin).replace(/\/+$/, '')
   const timers = new Set<NodeJS.Timeout>()
-  const outbound = outboundFetch()
+  const outbound = outboundFetch(opts.outboundCa)
   const cookieKeys = [randomBytes(32).toString('base64url')]
   const issuers = {} as Record<ProfileId, string>
 
@@ -294,7 +305,7 @@ export async function startReferenceAS(opts: StartReferenceOptions = {}): Promis
       const policy = { ...settings.policy, ...(mutated ? mutant!.policy : {}) }
       const config = buildConfiguration(settings, {
         profile, issuer, jwks: structuredClone(jwks), cookieKeys, certs, policy,
-        errors: oidc.errors, cibaApprovalDelayMs: opts.cibaApprovalDelayMs ?? 300, timers, fetch: outbound.fetch,
+        errors: oidc.errors, cibaApprovalDelayMs: opts.cibaApprovalDelayMs ?? 1000, timers, fetch: outbound.fetch,
       })
       if (mutated) mutant!.configure?.(config, mctx)
       const provider = await quietly(() => new oidc.Provider(issuer, config))

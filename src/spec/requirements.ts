@@ -23,10 +23,11 @@
  * items 1, 2, 3, 6 and 9 (working-group source Financial_API_WD_CIBA.md, 2019 text; later drafts
  * relax item 6 to "shall support unsigned and signed"; numbering as the OIDF suite cites it), RFC
  * 6750 §3.1, RFC 7009 §2.1, RFC 7518 §3.3/§3.5. Not read against a primary text: RFC 7517 §4.7,
- * CIBA Core, RFC 6749 §4.1.3 item 5/§5.2 item 3/§10.5, RFC 7636 §4.6, RFC 9700 §2.1.1, FAPI 1.0 Part 1
- * §5.2.2 item 7, RFC 6749 §4.1.2.1 (paragraphs 1 and 2, access_denied, state) and §4.1.3 item 3,
- * RFC 6750 §3, OIDC Core §2 (sub), §3.1.3.6 (at_hash), §5.3 and §5.3.2 (their quotes agree with
- * several independent quotations of them).
+ * CIBA Core (incl. §10.2, §11 items 2-4), RFC 8628 §3.1 (as quoted on the IETF OAuth list and in
+ * golang/oauth2#685), RFC 6749 §4.1.3 item 5/§5.2 item 3/§10.5, RFC 7636 §4.6, RFC 9700 §2.1.1,
+ * FAPI 1.0 Part 1 §5.2.2 item 7, RFC 6749 §4.1.2.1 (paragraphs 1 and 2, access_denied, state) and
+ * §4.1.3 item 3, RFC 6750 §3, OIDC Core §2 (sub), §3.1.3.6 (at_hash), §5.3 and §5.3.2 (their
+ * quotes agree with several independent quotations of them).
  */
 export type Level = 'shall' | 'should' | 'may'
 
@@ -57,6 +58,11 @@ export const REQUIREMENTS = {
     level: 'shall',
     summary: 'the revocation endpoint validates the credentials of a confidential client before anything else',
     quote: 'The authorization server first validates the client credentials (in case of a confidential client) and then verifies whether the token was issued to the client making the revocation request.',
+  },
+  'RFC8628-3.1': {
+    level: 'shall',
+    summary: 'the device authorization endpoint applies the token endpoint client authentication rules (RFC 6749 §3.2.1): confidential clients authenticate there as at the token endpoint',
+    quote: 'The client authentication requirements of Section 3.2.1 of [RFC6749] apply to requests on this endpoint, which means that confidential clients (those that have established client credentials) authenticate in the same manner as when making requests to the token endpoint',
   },
   'RFC9126-2': {
     level: 'shall',
@@ -607,6 +613,29 @@ export const REQUIREMENTS = {
     level: 'shall',
     summary: 'polling before the end-user acted yields authorization_pending (also slow_down, expired_token, access_denied, invalid_grant); the token follows approval',
     quote: 'The authorization request is still pending as the end-user hasn\'t yet been authenticated.',
+  },
+  // §11's list of token error codes in its order: authorization_pending, slow_down, expired_token,
+  // access_denied (the item numbers below). Quotes as cited by implementations of the spec (the
+  // same words as RFC 8628 §3.5 for slow_down), not read against the primary text.
+  'CIBA-11-2': {
+    level: 'may',
+    summary: 'the OP may answer a poll that comes faster than it wants with slow_down (the client then adds at least 5 s to its interval); whether it does is its choice',
+    quote: 'A variant of "authorization_pending", the authorization request is still pending and polling should continue, but the interval MUST be increased by at least 5 seconds for this and all subsequent requests.',
+  },
+  'CIBA-11-3': {
+    level: 'shall',
+    summary: 'a poll for an auth_req_id past its expires_in is answered expired_token (no tokens)',
+    quote: 'The auth_req_id has expired. The Client will need to make a new Authentication Request.',
+  },
+  'CIBA-11-4': {
+    level: 'shall',
+    summary: 'a poll for a request the end-user denied is answered access_denied (no tokens)',
+    quote: 'The end-user denied the authorization request.',
+  },
+  'CIBA-10.2': {
+    level: 'shall',
+    summary: 'ping mode: the OP POSTs to the client notification endpoint with the client_notification_token as a bearer token and the auth_req_id as the JSON body; the client then fetches the tokens (CIBA-10.1)',
+    quote: 'In Ping mode, the OP sends the client_notification_token as a bearer token in the Authorization header field and sends only the auth_req_id in the body of the request. The request uses the application/json media type.',
   },
   'CIBA-13': {
     level: 'shall',

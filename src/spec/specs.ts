@@ -13,6 +13,7 @@ export const SPECS = {
   RFC7591: { title: 'RFC 7591 OAuth 2.0 Dynamic Client Registration Protocol', url: 'https://www.rfc-editor.org/rfc/rfc7591.html', anchor: '#section-' },
   RFC7636: { title: 'RFC 7636 Proof Key for Code Exchange by OAuth Public Clients', url: 'https://www.rfc-editor.org/rfc/rfc7636.html', anchor: '#section-' },
   RFC8414: { title: 'RFC 8414 OAuth 2.0 Authorization Server Metadata', url: 'https://www.rfc-editor.org/rfc/rfc8414.html', anchor: '#section-' },
+  RFC8628: { title: 'RFC 8628 OAuth 2.0 Device Authorization Grant', url: 'https://www.rfc-editor.org/rfc/rfc8628.html', anchor: '#section-' },
   RFC8705: { title: 'RFC 8705 OAuth 2.0 Mutual-TLS Client Authentication and Certificate-Bound Access Tokens', url: 'https://www.rfc-editor.org/rfc/rfc8705.html', anchor: '#section-' },
   RFC8725: { title: 'RFC 8725 JSON Web Token Best Current Practices', url: 'https://www.rfc-editor.org/rfc/rfc8725.html', anchor: '#section-' },
   RFC9126: { title: 'RFC 9126 OAuth 2.0 Pushed Authorization Requests', url: 'https://www.rfc-editor.org/rfc/rfc9126.html', anchor: '#section-' },

@@ -11,7 +11,7 @@ import type { ClientSpec, Endpoint } from '../client/simulator.js'
 import type { ServerMetadata, TestClient } from '../client/types.js'
 import type { Level, RequirementId } from '../spec/requirements.js'
 import { baselineClient, type Expectation } from './expect.js'
-import { acceptedKind, answer, CIBA_GRANT, control, register, requestParams, variant, type Registration } from './flow.js'
+import { acceptedKind, answer, CIBA_GRANT, DEVICE_GRANT, control, register, requestParams, variant, type Registration } from './flow.js'
 import { defineModule, inconclusive, isNotApplicable, notApplicable, use, type CheckUse, type Inconclusive, type Module, type ModuleContext, type ModuleRun, type NotApplicable } from './module.js'
 import type { Profile, Surface } from './profile.js'
 import type { Exchange } from './result.js'
@@ -75,6 +75,7 @@ export interface AttemptSpec {
 /** The grant a request to `endpoint` uses, for the target's grant_types_supported. */
 function grantOf(endpoint: Endpoint, params: Record<string, string>): string | undefined {
   if (endpoint === 'backchannel_authentication') return CIBA_GRANT
+  if (endpoint === 'device_authorization') return DEVICE_GRANT
   return endpoint === 'token' ? params.grant_type : undefined
 }
 

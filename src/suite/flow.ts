@@ -20,6 +20,9 @@ import type { LoginStep, RefusalResult } from './browser.js'
 /** The CIBA grant type (CIBA Core §10.1). */
 export const CIBA_GRANT = 'urn:openid:params:grant-type:ciba'
 
+/** The device authorization grant type (RFC 8628 §3.4). */
+export const DEVICE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code'
+
 /** What a correct request to each endpoint is answered with (see attempt-accepted). */
 const ACCEPTED: Record<Endpoint, AcceptedKind | undefined> = {
   token: 'token',
@@ -28,6 +31,7 @@ const ACCEPTED: Record<Endpoint, AcceptedKind | undefined> = {
   pushed_authorization_request: 'pushed_authorization_request',
   introspection: 'introspection',
   registration: undefined,
+  device_authorization: 'device_authorization',
 }
 
 export function acceptedKind(endpoint: Endpoint): AcceptedKind {
@@ -81,6 +85,9 @@ export function requestParams(ctx: ModuleContext, endpoint: Endpoint): Record<st
       return authorizationRequest(ctx)
     case 'revocation':
       return { token: 'fapi-harness-not-a-token', token_type_hint: 'access_token' }
+    case 'device_authorization':
+      // RFC 8628 §3.1: scope is OPTIONAL
+      return t.scope ? { scope: t.scope } : {}
     default:
       return {}
   }

@@ -1,6 +1,7 @@
 import type { Check } from '../checks/define.js'
 import type { Simulator } from '../client/simulator.js'
 import type { BrowserDriver } from './browser.js'
+import type { NotificationReceiver } from './notifications.js'
 import type { ServerMetadata } from '../client/types.js'
 import type { Level, RequirementId } from '../spec/requirements.js'
 import type { AudienceKind, Profile, Surface } from './profile.js'
@@ -28,6 +29,11 @@ export interface ModuleContext {
    */
   browser?: BrowserDriver
   noBrowser?: string
+  /**
+   * The client notification endpoint of CIBA ping mode (notifications.ts), started on first use and
+   * stopped with the worker; absent outside `fapi-harness run` (no run plan names its certificate).
+   */
+  notifications?: () => Promise<NotificationReceiver>
   sleep(ms: number): Promise<void>
 }
 

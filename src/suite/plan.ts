@@ -28,6 +28,11 @@ export interface RunPlan {
   resourceUrl?: string
   /** The end-user's login and consent steps and test user (config `browser`); defaults: the embedded AS's. */
   browser?: { login?: LoginStep[]; deny?: LoginStep[]; credentials?: Credentials }
+  /**
+   * The CIBA client notification endpoint (ping mode): the receiver's TLS certificate and key, a
+   * fixed port and the public URL registered at the target (config `ciba.notification`).
+   */
+  notification?: { certPem: string; keyPem: string; port?: number; publicUrl?: string }
   /** Private scratch folder of this run (the test runner's output), deleted afterwards. */
   workDir: string
   target: { issuer: string; embedded: boolean }

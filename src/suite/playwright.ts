@@ -13,6 +13,7 @@ import { isText, rewriteZip } from './trace-zip.js'
 import { dpopPreferred, profileClient } from './flow.js'
 import { errorRecord, runModule } from './run-module.js'
 import type { Module, ModuleContext } from './module.js'
+import { NotificationReceiver } from './notifications.js'
 import { loadPlan, type RunPlan } from './plan.js'
 import type { AudienceKind, Profile } from './profile.js'
 
@@ -66,7 +67,24 @@ interface WorkerBrowser {
   get(origins: string[]): Promise<Browser>
 }
 
-const test = playwrightTest.extend<{}, { workerBrowser: WorkerBrowser }>({
+/** The worker's CIBA notification receiver, started when a module first asks for it. */
+type WorkerNotifications = () => Promise<NotificationReceiver>
+
+const test = playwrightTest.extend<{}, { workerBrowser: WorkerBrowser; workerNotifications: WorkerNotifications }>({
+  workerNotifications: [
+    async ({}, use) => {
+      let started: Promise<NotificationReceiver> | undefined
+      await use(() => {
+        const n = loadPlan().notification
+        if (!n) return Promise.reject(new Error('the run plan names no notification receiver'))
+        started ??= NotificationReceiver.start({ certPem: n.certPem, keyPem: n.keyPem, ...(n.port ? { port: n.port } : {}), ...(n.publicUrl ? { publicUrl: n.publicUrl } : {}) })
+        return started
+      })
+      const r = await started?.catch(() => undefined)
+      await r?.close()
+    },
+    { scope: 'worker' },
+  ],
   workerBrowser: [
     async ({}, use) => {
       const found = chromiumPath()
@@ -115,7 +133,7 @@ export function runSuite(profile: Profile, modules: readonly Module[]): void {
   base.describe(profile.id, () => {
     for (const m of modules) {
       if (!profile.surfaces.includes(m.surface)) continue
-      base(m.id, { tag: [`@${profile.id}`, `@${m.surface}`], annotation: [{ type: 'surface', description: m.surface }] }, async ({ workerBrowser }, testInfo) => {
+      base(m.id, { tag: [`@${profile.id}`, `@${m.surface}`], annotation: [{ type: 'surface', description: m.surface }] }, async ({ workerBrowser, workerNotifications }, testInfo) => {
         let t = targets.get(profile.id)
         if (!t) {
           t = workerTarget(profile)
@@ -169,6 +187,7 @@ export function runSuite(profile: Profile, modules: readonly Module[]): void {
           ...(pinned ? { audiencePinned: true } : {}),
           learned: target.learned,
           ...(session ? { browser: session } : { noBrowser: workerBrowser.unavailable ?? 'no browser' }),
+          ...(target.plan.notification ? { notifications: workerNotifications } : {}),
           sleep,
         }
         const record = await runModule(m, ctx)

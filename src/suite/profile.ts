@@ -46,6 +46,12 @@ export interface Rule {
 /** Audience values of a client assertion sent to the pushed authorization request endpoint (RFC 9126 §2). */
 export type ParAudienceKind = 'issuer' | 'token_endpoint' | 'par_endpoint'
 
+/**
+ * Endpoints at which a client authenticates (RFC 6749 §3.2.1, RFC 7009 §2.1, RFC 8628 §3.1, RFC 9126
+ * §2, CIBA §7.1). Not introspection: RFC 7662 §2.1 authenticates the protected resource calling it.
+ */
+export type AuthenticatedEndpoint = 'token' | 'revocation' | 'pushed_authorization_request' | 'device_authorization' | 'backchannel_authentication'
+
 /** Audience values a client assertion can carry (RFC 7523 §3, OIDC Core §9, CIBA §7.1, FAPI 2.0). */
 export type AudienceKind = 'issuer' | 'token_endpoint' | 'issuer_in_array' | 'backchannel_endpoint'
 
@@ -120,7 +126,7 @@ export interface Profile {
   /** The aud of a client assertion at the pushed authorization request endpoint. Absent: no rule. */
   parAudience?: Record<ParAudienceKind, Rule>
   /** Endpoints where a confidential client must authenticate, with the clauses that say so. */
-  authenticatedEndpoints: Array<{ endpoint: 'token' | 'revocation' | 'pushed_authorization_request'; requirements: RequirementId[] }>
+  authenticatedEndpoints: Array<{ endpoint: AuthenticatedEndpoint; requirements: RequirementId[] }>
   /**
    * The response_type of an authorization request (and so of a pushed one) a correct client sends:
    * `code` by default; FAPI 1.0 Advanced §5.2.2-2 requires `code id_token` unless JARM is used.

@@ -37,9 +37,10 @@ import {
   type RequirementId,
   type ServerMetadata,
 } from '../../src/index.js'
+import { endUserDecides } from './end-user.js'
 
 /** Whether a correct client of the profile signs its backchannel requests (CIBA §7.1.1). */
-const signsRequests = (p: Profile) => p.cibaSignedRequest?.unsigned.expect === 'refuse'
+export const signsRequests = (p: Profile) => p.cibaSignedRequest?.unsigned.expect === 'refuse'
 
 /**
  * The poll-mode CIBA client the modules register: the profile's private_key_jwt baseline; where the
@@ -47,7 +48,7 @@ const signsRequests = (p: Profile) => p.cibaSignedRequest?.unsigned.expect === '
  * backchannel_authentication_request_signing_alg: "When omitted, the Client will not send signed
  * authentication requests").
  */
-const cibaClient = (p: Profile, m: ServerMetadata): ClientSpec | NotApplicable => {
+export const cibaClient = (p: Profile, m: ServerMetadata): ClientSpec | NotApplicable => {
   const base = assertionBaseline(p, m)
   if (isNotApplicable(base)) return base
   const signing = signsRequests(p) ? { backchannel_authentication_request_signing_alg: requestObjectAlg(base.key) } : {}
@@ -55,7 +56,7 @@ const cibaClient = (p: Profile, m: ServerMetadata): ClientSpec | NotApplicable =
 }
 
 /** Not applicable where the target offers no CIBA: no backchannel endpoint, or the grant is not listed. */
-function cibaUnavailable(m: ServerMetadata, requirements?: readonly RequirementId[]): NotApplicable | undefined {
+export function cibaUnavailable(m: ServerMetadata, requirements?: readonly RequirementId[]): NotApplicable | undefined {
   if (typeof m.backchannel_authentication_endpoint !== 'string') return notApplicable('the target advertises no backchannel_authentication_endpoint: it does not offer CIBA (CIBA §4)', requirements)
   return grantUnsupported(m, CIBA_GRANT)
 }
@@ -71,7 +72,7 @@ export const POLL_WINDOW_S = 60
 
 const POLL_REQS: RequirementId[] = ['CIBA-11']
 
-const errorOf = (x: Exchange): string | undefined => {
+export const errorOf = (x: Exchange): string | undefined => {
   try {
     const v = JSON.parse(x.response?.body ?? '') as { error?: unknown }
     return typeof v.error === 'string' ? v.error : undefined
@@ -79,8 +80,8 @@ const errorOf = (x: Exchange): string | undefined => {
     return undefined
   }
 }
-const isPending = (x: Exchange) => x.response?.status === 400 && ['authorization_pending', 'slow_down'].includes(errorOf(x) ?? '')
-const isTokenResponse = (x: Exchange) => x.response?.status === 200
+export const isPending = (x: Exchange) => x.response?.status === 400 && ['authorization_pending', 'slow_down'].includes(errorOf(x) ?? '')
+export const isTokenResponse = (x: Exchange) => x.response?.status === 200
 
 /** CIBA Core: client authentication at the backchannel endpoint, its audiences, signed requests and the poll flow. */
 export const cibaModules: Module[] = [
@@ -214,6 +215,8 @@ export const cibaModules: Module[] = [
       })
       if (!start.ok) return keep(`the backchannel authentication request was not accepted (${answer(start.exchange)}): the flow cannot start`)
       const started = JSON.parse(start.exchange.response!.body!) as { auth_req_id: string; interval?: number; expires_in?: number }
+      const decided = await endUserDecides(ctx, 'approve', started.auth_req_id)
+      if (decided) return keep(decided)
       const tokenParams = { grant_type: CIBA_GRANT, auth_req_id: started.auth_req_id }
       const poll = () => sim.call('token', tokenParams, client, [authFor(client.token_endpoint_auth_method)], ctx.audience)
 

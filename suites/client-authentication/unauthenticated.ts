@@ -1,10 +1,11 @@
-import { assertionClient, authorizationClient, CLIENT_AUTH_FAILED, defineAttempt, None, notApplicable, refusal, withAssertions, type ClientSpec, type Module, type Profile } from '../../src/index.js'
+import { assertionClient, authorizationClient, CLIENT_AUTH_FAILED, defineAttempt, DEVICE_GRANT, None, notApplicable, refusal, withAssertions, type ClientSpec, type Module, type Profile } from '../../src/index.js'
 
 /** What each endpoint is asked, minus the credentials; a PAR request is a complete authorization request. */
-const REQUESTS: Record<'token' | 'revocation' | 'pushed_authorization_request', { slug: string; client?: (p: Profile) => Omit<ClientSpec, 'method' | 'key'> }> = {
+const REQUESTS: Record<'token' | 'revocation' | 'pushed_authorization_request' | 'device_authorization', { slug: string; client?: (p: Profile) => Omit<ClientSpec, 'method' | 'key'> }> = {
   token: { slug: 'token' },
   revocation: { slug: 'revocation' },
   pushed_authorization_request: { slug: 'par', client: authorizationClient },
+  device_authorization: { slug: 'device', client: () => ({ grant_types: [DEVICE_GRANT] }) },
 }
 
 /**

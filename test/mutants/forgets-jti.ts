@@ -10,7 +10,7 @@ export default defineMutant({
   profiles: ['oidc'],
   expectFailures: {
     // client_secret_jwt assertions go through the same replay cache
-    oidc: ['client-assertion-jti-replay', 'client-secret-jwt-replay'],
+    oidc: ['client-assertion-jti-replay', 'client-secret-jwt-replay', 'endpoint-revocation-client-assertion-jti-replay', 'endpoint-device-client-assertion-jti-replay', 'endpoint-par-client-assertion-jti-replay'],
   },
   patchProvider(provider) {
     provider.ReplayDetection.unique = async () => true

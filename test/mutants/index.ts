@@ -100,6 +100,11 @@ import userinfoWrongSub from './userinfo-wrong-sub.js'
 import userinfoWithoutToken from './userinfo-without-token.js'
 import expiredCodeAccepted from './expired-code-accepted.js'
 import idTokenShortRsaKey from './id-token-short-rsa-key.js'
+import cibaPingWithoutToken from './ciba-ping-without-token.js'
+import cibaIgnoresExpiry from './ciba-ignores-expiry.js'
+import cibaDenialAsInvalidGrant from './ciba-denial-as-invalid-grant.js'
+import deviceForgetsJti from './device-forgets-jti.js'
+import unauthenticatedDevice from './unauthenticated-device.js'
 
 export const MUTANTS: readonly Mutant[] = [
   acceptsRs256,
@@ -148,6 +153,12 @@ export const MUTANTS: readonly Mutant[] = [
   unauthenticatedTokenRequest,
   unauthenticatedRevocation,
   unauthenticatedPar,
+  // CIBA delivery and every endpoint that authenticates a client (issue #10)
+  unauthenticatedDevice,
+  deviceForgetsJti,
+  cibaPingWithoutToken,
+  cibaIgnoresExpiry,
+  cibaDenialAsInvalidGrant,
   registrationRefusalNot400,
   invalidRequestForBadAssertion,
   // isolation: a broken rule behind an alternative-correct policy (test/alternatives)

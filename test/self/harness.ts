@@ -100,6 +100,9 @@ function targetYaml(issuers: Record<ProfileId, string>, profiles: readonly Profi
     '    cert: client-ca.pem',
     '    key: client-ca.key',
     'resource_url: "{issuer}/resource"',
+    // the reference AS's simulated authentication device denies this user (ciba-poll-access-denied)
+    'ciba:',
+    '  deny_login_hint: deny',
     'issuers:',
     ...profiles.map((p) => `  ${p}: ${JSON.stringify(issuers[p])}`),
   ]

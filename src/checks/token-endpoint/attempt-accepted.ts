@@ -10,12 +10,13 @@ export interface AttemptAcceptedInput {
   response?: Exchange
   /**
    * `token`: RFC 6749 §5.1 access token response; `backchannel_authentication`: CIBA §7.3;
-   * `revocation`: RFC 7009 §2.2 (200); `pushed_authorization_request`: RFC 9126 §2.2 (201).
+   * `revocation`: RFC 7009 §2.2 (200); `pushed_authorization_request`: RFC 9126 §2.2 (201);
+   * `device_authorization`: RFC 8628 §3.2 (200 with device_code, user_code, verification_uri, expires_in).
    */
   kind: AcceptedKind
 }
 
-export type AcceptedKind = 'token' | 'backchannel_authentication' | 'revocation' | 'pushed_authorization_request' | 'introspection' | 'registration'
+export type AcceptedKind = 'token' | 'backchannel_authentication' | 'revocation' | 'pushed_authorization_request' | 'introspection' | 'registration' | 'device_authorization'
 
 const REQUIRED: Record<AcceptedKind, readonly string[]> = {
   token: ['access_token', 'token_type'],
@@ -24,8 +25,9 @@ const REQUIRED: Record<AcceptedKind, readonly string[]> = {
   pushed_authorization_request: ['request_uri', 'expires_in'],
   introspection: ['active'],
   registration: ['client_id'],
+  device_authorization: ['device_code', 'user_code', 'verification_uri', 'expires_in'],
 }
-const STATUS: Record<AcceptedKind, number> = { token: 200, backchannel_authentication: 200, revocation: 200, pushed_authorization_request: 201, introspection: 200, registration: 201 }
+const STATUS: Record<AcceptedKind, number> = { token: 200, backchannel_authentication: 200, revocation: 200, pushed_authorization_request: 201, introspection: 200, registration: 201, device_authorization: 200 }
 
 /** The server accepted a request it was bound to accept, and answered with a well-formed success. */
 export default defineCheck<AttemptAcceptedInput>({

@@ -293,6 +293,38 @@ test.describe('what a real target needs (scope, registration metadata, token par
   })
 })
 
+test.describe('ciba: the end-user decision and the notification receiver', () => {
+  test('deny_login_hint, approval calls and notification load; the receiver address stays out of the target parameters', () => {
+    const c = loadConfig(
+      write(
+        'ciba.yaml',
+        [
+          'ciba:',
+          '  login_hint: alice',
+          '  deny_login_hint: mallory',
+          '  approval:',
+          '    approve: { url: "https://device.example.com/approve/{auth_req_id}", headers: { x-api-key: k } }',
+          '    deny: { url: "https://device.example.com/deny", method: POST, json: { id: "{auth_req_id}" } }',
+          '  notification: { public_url: https://tunnel.example.com/cb, port: 8443 }',
+        ].join('\n'),
+      ),
+    )
+    expect(c.ciba?.notification).toEqual({ public_url: 'https://tunnel.example.com/cb', port: 8443 })
+    expect(targetParams(c).ciba).toEqual({
+      login_hint: 'alice',
+      deny_login_hint: 'mallory',
+      approval: { approve: { url: 'https://device.example.com/approve/{auth_req_id}', headers: { 'x-api-key': 'k' } }, deny: { url: 'https://device.example.com/deny', method: 'POST', json: { id: '{auth_req_id}' } } },
+    })
+  })
+
+  test('the notification URL is https, cert comes with key, and unknown members are named', () => {
+    expect(configError(() => loadConfig(write('n1.yaml', 'ciba:\n  notification: { public_url: http://x.example.com/cb }\n'))).message).toContain('/ciba/notification/public_url')
+    expect(configError(() => loadConfig(write('n2.yaml', 'ciba:\n  notification: { cert: r.pem }\n'))).message).toContain('/ciba/notification')
+    expect(configError(() => loadConfig(write('n3.yaml', 'ciba:\n  approval: { approve: { method: POST } }\n'))).message).toContain('/ciba/approval/approve')
+    expect(configError(() => loadConfig(write('n4.yaml', 'ciba:\n  aproval: {}\n'))).message).toContain('aproval')
+  })
+})
+
 test.describe('browser.login and browser.credentials', () => {
   const LOGIN = `browser:
   login:

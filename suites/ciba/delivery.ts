@@ -1,0 +1,248 @@
+import {
+  answer,
+  attemptAccepted,
+  authFor,
+  CIBA_GRANT,
+  control,
+  defineModule,
+  errorCodeAsSpecified,
+  inconclusive,
+  isNotApplicable,
+  notApplicable,
+  notificationToken,
+  oauthErrorResponse,
+  pingNotification,
+  pollAnswersError,
+  register,
+  requestParams,
+  use,
+  type CheckUse,
+  type ClientSpec,
+  type Exchange,
+  type Inconclusive,
+  type Module,
+  type ModuleContext,
+  type NotApplicable,
+  type RequirementId,
+  type TestClient,
+} from '../../src/index.js'
+import { cibaClient, cibaUnavailable, errorOf, isPending, POLL_WINDOW_S } from './backchannel.js'
+import { endUserDecides, loginHint } from './end-user.js'
+
+/**
+ * CIBA token delivery and the end of a request: ping mode (CIBA §10.2, the harness's notification
+ * receiver), push (not applicable: FAPI-CIBA forbids it, and the harness does not exercise it),
+ * and in poll mode slow_down, expired_token and access_denied (CIBA §11).
+ */
+
+type Started = { auth_req_id: string; interval?: number; expires_in?: number }
+
+const modes = (ctx: ModuleContext): string[] => {
+  const v = ctx.metadata.backchannel_token_delivery_modes_supported
+  return Array.isArray(v) ? v.map(String) : []
+}
+
+/** Registers the CIBA client of the profile in `mode`, with extra metadata. */
+async function registerCiba(ctx: ModuleContext, mode: 'poll' | 'ping', reqs: readonly RequirementId[], keep: (why: string) => Inconclusive, extra: Record<string, unknown> = {}): Promise<TestClient | NotApplicable | Inconclusive> {
+  const base = cibaClient(ctx.profile, ctx.metadata)
+  if (isNotApplicable(base)) return base
+  const spec: ClientSpec = { ...base, metadata: { ...base.metadata, backchannel_token_delivery_mode: mode, ...extra } }
+  const reg = await register(ctx, spec, 'register', `register a ${mode}-mode CIBA client`)
+  if (reg.kind === 'unavailable') return notApplicable(reg.reason, reqs)
+  if (reg.kind === 'refused') {
+    if (reg.namesMetadata) return notApplicable(`the target refuses a compliant ${mode}-mode CIBA client at registration (${reg.answer}); this module needs one`, reqs)
+    return keep(`registration of the ${mode}-mode CIBA client was refused (${reg.answer}): the flow cannot start`)
+  }
+  return reg.client
+}
+
+/** Step `backchannel`: the authentication request, which must be accepted. */
+async function start(ctx: ModuleContext, client: TestClient, keep: (why: string) => Inconclusive, extra: Record<string, string> = {}, title = 'the backchannel authentication request, which must be accepted'): Promise<Started | Inconclusive> {
+  const params = { ...requestParams(ctx, 'backchannel_authentication'), ...extra }
+  if (extra.login_hint) for (const k of ['login_hint_token', 'id_token_hint']) delete params[k]
+  const s = await control(ctx, 'backchannel_authentication', params, client, undefined, { name: 'backchannel', title })
+  if (!s.ok) return keep(`the backchannel authentication request was not accepted (${answer(s.exchange)}): the flow cannot start`)
+  return JSON.parse(s.exchange.response!.body!) as Started
+}
+
+const isInconclusive = (x: unknown): x is Inconclusive => Boolean(x && typeof x === 'object' && 'inconclusive' in x)
+
+const pollOnce = (ctx: ModuleContext, client: TestClient, authReqId: string): Promise<Exchange> =>
+  ctx.sim.call('token', { grant_type: CIBA_GRANT, auth_req_id: authReqId }, client, [authFor(client.token_endpoint_auth_method)], ctx.audience)
+
+/** The announced interval (CIBA §7.3: 5 s when absent). */
+const intervalOf = (s: Started) => (typeof s.interval === 'number' && s.interval > 0 ? s.interval : 5)
+
+const PING_REQS: RequirementId[] = ['CIBA-10.2']
+const EXPIRY_REQS: RequirementId[] = ['CIBA-11-3']
+const DENIED_REQS: RequirementId[] = ['CIBA-11-4']
+const SLOW_REQS: RequirementId[] = ['CIBA-11-2']
+
+/** The requested_expiry (seconds) ciba-poll-expired-token asks for, and the longest expires_in it waits out. */
+export const REQUESTED_EXPIRY_S = 2
+export const MAX_EXPIRY_WAIT_S = 30
+
+export const cibaDeliveryModules: Module[] = [
+  defineModule({
+    id: 'ciba-ping-flow',
+    title: 'Ping mode: the OP notifies the client with its client_notification_token, then issues the tokens',
+    surface: 'ciba',
+    summary: `A ping-mode client registers the harness's notification receiver (HTTPS on 127.0.0.1, or ciba.notification.public_url) as backchannel_client_notification_endpoint and sends a backchannel request with a fresh client_notification_token. After the end-user approves (the embedded AS's simulated device, or the configured ciba.approval.approve call), CIBA §10.2: the OP POSTs to that endpoint with Authorization: Bearer <client_notification_token> and a JSON body holding the auth_req_id; the client then fetches the tokens at the token endpoint (CIBA §10.1). Not applicable where the target offers no ping mode; inconclusive without an approval within ${POLL_WINDOW_S} s.`,
+    async run(ctx) {
+      const na = cibaUnavailable(ctx.metadata, PING_REQS)
+      if (na) return na
+      if (!modes(ctx).includes('ping')) return notApplicable(`the target does not offer the ping mode (backchannel_token_delivery_modes_supported: ${modes(ctx).join(', ') || 'absent'})`, PING_REQS)
+      const expected = 'a ping with the client_notification_token, then tokens'
+      const keep = (why: string) => inconclusive(why, PING_REQS, 'shall', expected)
+      if (!ctx.notifications) return keep('no notification receiver in this run (the run plan names none): ping mode cannot be exercised')
+      let receiver
+      try {
+        receiver = await ctx.notifications()
+      } catch (e) {
+        return keep(`the notification receiver did not start: ${(e as Error).message}`)
+      }
+      const client = await registerCiba(ctx, 'ping', PING_REQS, keep, { backchannel_client_notification_endpoint: receiver.url })
+      if (isNotApplicable(client) || isInconclusive(client)) return client
+      const token = notificationToken()
+      ctx.sim.secrets.add(token)
+      const started = await start(ctx, client, keep, { client_notification_token: token }, 'the backchannel authentication request with a client_notification_token, which must be accepted')
+      if (isInconclusive(started)) return started
+      const decided = await endUserDecides(ctx, 'approve', started.auth_req_id)
+      if (decided) return keep(decided)
+      const windowS = Math.min(POLL_WINDOW_S, typeof started.expires_in === 'number' && started.expires_in > 0 ? started.expires_in : POLL_WINDOW_S)
+      ctx.sim.step('notification', `wait (at most ${windowS} s) for the OP's ping at the client notification endpoint`)
+      const t0 = Date.now()
+      const forThisRequest = (n: { body: string; authorization?: string }) => {
+        if (n.authorization === `Bearer ${token}`) return true
+        try {
+          return (JSON.parse(n.body) as { auth_req_id?: unknown }).auth_req_id === started.auth_req_id
+        } catch {
+          return false
+        }
+      }
+      const n = await receiver.waitFor(forThisRequest, windowS * 1000)
+      const waitedMs = Date.now() - t0
+      ctx.sim.outcome(n ? `received ${n.method} after ${waitedMs} ms` : `nothing received in ${Math.round(waitedMs / 1000)} s`)
+      const pingUse = use(pingNotification, { notification: n, token, authReqId: started.auth_req_id, waitedMs }, PING_REQS, 'shall', 'notification')
+      if (!n) return { expected, variant: { delivery_mode: 'ping' }, uses: [pingUse] }
+      ctx.sim.step('token', 'after the ping, the token request with the auth_req_id, which must yield tokens (CIBA §10.1)')
+      const x = await pollOnce(ctx, client, started.auth_req_id)
+      ctx.sim.outcome(answer(x))
+      const error = errorOf(x)
+      if (x.response?.status !== 200 && (error === 'access_denied' || error === 'expired_token')) {
+        return inconclusive(`the end-user's approval did not come: after the ping the token endpoint answered ${answer(x)}`, ['CIBA-10.2', 'CIBA-10.1'], 'shall', expected)
+      }
+      return { expected, variant: { delivery_mode: 'ping' }, uses: [pingUse, use(attemptAccepted, { response: x, kind: 'token' }, ['CIBA-10.1'], 'shall', 'token')] }
+    },
+  }),
+  defineModule({
+    id: 'ciba-push-mode',
+    title: 'Push mode: the OP delivers the tokens to the client notification endpoint',
+    surface: 'ciba',
+    summary: 'Push mode (CIBA §10.3) delivers the tokens themselves to the client notification endpoint. FAPI-CIBA forbids it (ciba-no-push-mode checks that it is not offered). The harness does not exercise push yet: not applicable, with the reason (where the target does not offer push, that reason).',
+    async run(ctx) {
+      const rule = ctx.profile.cibaPush
+      if (rule?.expect === 'refuse') return notApplicable(`${ctx.profile.title} forbids the push mode (${rule.requirements.join(', ')}); ciba-no-push-mode checks that the target does not offer it`)
+      const na = cibaUnavailable(ctx.metadata)
+      if (na) return na
+      if (!modes(ctx).includes('push')) return notApplicable(`the target does not offer the push mode (backchannel_token_delivery_modes_supported: ${modes(ctx).join(', ') || 'absent'}); node oidc-provider, the embedded AS, does not implement it`)
+      return notApplicable('the target offers the push mode, which the harness does not exercise yet (the ping receiver would receive the tokens; their validation, CIBA §10.3.1, is not written)')
+    },
+  }),
+  defineModule({
+    id: 'ciba-poll-slow-down',
+    title: 'Poll mode: polling faster than the interval, where the OP says slow_down',
+    surface: 'ciba',
+    summary: 'A poll-mode client starts a backchannel authentication and polls the token endpoint twice at once, faster than the announced interval. CIBA §11 lets the OP answer slow_down (the client then waits at least 5 s more); where it does, the answer is judged (400 slow_down, RFC 6749 §5.2 form). An OP that answers authorization_pending instead uses its option not to: not applicable, with that reason. The correct client (ciba-poll-flow) waits the interval between polls and adds 5 s after slow_down.',
+    async run(ctx) {
+      const na = cibaUnavailable(ctx.metadata, SLOW_REQS)
+      if (na) return na
+      const expected = 'slow_down where the OP asks for slower polling'
+      const keep = (why: string) => inconclusive(why, SLOW_REQS, 'may', expected)
+      const client = await registerCiba(ctx, 'poll', SLOW_REQS, keep)
+      if (isNotApplicable(client) || isInconclusive(client)) return client
+      const started = await start(ctx, client, keep)
+      if (isInconclusive(started)) return started
+      ctx.sim.step('poll', 'poll the token endpoint at once')
+      const first = await pollOnce(ctx, client, started.auth_req_id)
+      ctx.sim.outcome(answer(first))
+      if (!isPending(first)) return notApplicable(`the first poll, sent at once, was answered ${answer(first)}: the end-user acted before the client could poll twice, so how the OP treats fast polling cannot be observed`, SLOW_REQS)
+      ctx.sim.step('poll-fast', `poll again at once, ${intervalOf(started)} s earlier than the announced interval allows`)
+      const second = await pollOnce(ctx, client, started.auth_req_id)
+      ctx.sim.outcome(answer(second))
+      const error = errorOf(second)
+      if (second.response?.status === 400 && error === 'authorization_pending') {
+        return notApplicable('the target answered a poll faster than its interval with authorization_pending: it does not ask for slower polling (slow_down is the OP\'s option, CIBA §11)', SLOW_REQS)
+      }
+      if (second.response?.status === 200 || error === 'access_denied' || error === 'expired_token') return keep(`the second poll was answered ${answer(second)}: the request ended between the polls`)
+      return {
+        expected,
+        variant: { delivery_mode: 'poll' },
+        uses: [use(errorCodeAsSpecified, { response: second, codes: ['slow_down'] }, SLOW_REQS, 'may', 'poll-fast'), use(oauthErrorResponse, { response: second }, [], undefined, 'poll-fast')],
+      }
+    },
+  }),
+  defineModule({
+    id: 'ciba-poll-expired-token',
+    title: 'Poll mode: an auth_req_id past its expires_in is answered expired_token',
+    surface: 'ciba',
+    summary: `A poll-mode client sends a backchannel request with requested_expiry=${REQUESTED_EXPIRY_S} (CIBA §7.1), which must be accepted; it waits out the expires_in the OP announced (at most ${MAX_EXPIRY_WAIT_S} s) plus 1.5 s and polls once: CIBA §11 expired_token is due (HTTP 400), not tokens, whether or not the end-user approved meanwhile. Not applicable where the OP announces a longer expires_in (requested_expiry is a request the OP may decline).`,
+    async run(ctx) {
+      const na = cibaUnavailable(ctx.metadata, EXPIRY_REQS)
+      if (na) return na
+      const expected = 'HTTP 400 expired_token'
+      const keep = (why: string) => inconclusive(why, EXPIRY_REQS, 'shall', expected)
+      const client = await registerCiba(ctx, 'poll', EXPIRY_REQS, keep)
+      if (isNotApplicable(client) || isInconclusive(client)) return client
+      const started = await start(ctx, client, keep, { requested_expiry: String(REQUESTED_EXPIRY_S) }, `the backchannel authentication request with requested_expiry=${REQUESTED_EXPIRY_S}, which must be accepted`)
+      if (isInconclusive(started)) return started
+      const expiresIn = started.expires_in
+      if (typeof expiresIn !== 'number' || !(expiresIn > 0)) return keep(`the backchannel response carries no positive expires_in (${String(expiresIn)}): when the auth_req_id expires is unknown`)
+      if (expiresIn > MAX_EXPIRY_WAIT_S) return notApplicable(`the OP announced expires_in ${expiresIn} s for requested_expiry=${REQUESTED_EXPIRY_S} (it may decline the request, CIBA §7.1); waiting that long exceeds the module's ${MAX_EXPIRY_WAIT_S} s`, EXPIRY_REQS)
+      ctx.sim.step('poll-expired', `wait ${expiresIn} s (expires_in) + 1.5 s, then poll the expired auth_req_id`)
+      await ctx.sleep(expiresIn * 1000 + 1500)
+      const x = await pollOnce(ctx, client, started.auth_req_id)
+      ctx.sim.outcome(answer(x))
+      const uses: CheckUse<any>[] = [use(pollAnswersError, { response: x, error: 'expired_token', because: `the auth_req_id expired (expires_in ${expiresIn} s)` }, EXPIRY_REQS, 'shall', 'poll-expired')]
+      if (x.response && x.response.status >= 400) uses.push(use(oauthErrorResponse, { response: x }, [], undefined, 'poll-expired'))
+      return { expected, variant: { delivery_mode: 'poll', requested_expiry: String(REQUESTED_EXPIRY_S) }, uses }
+    },
+  }),
+  defineModule({
+    id: 'ciba-poll-access-denied',
+    title: 'Poll mode: a request the end-user denied is answered access_denied',
+    surface: 'ciba',
+    summary: `A poll-mode client sends a backchannel request naming a user who denies it (ciba.deny_login_hint; the embedded AS's simulated device denies the user \`deny\`), or the configured ciba.approval.deny call denies it; the client polls at the announced interval: CIBA §11 access_denied is due (HTTP 400), not tokens. Not applicable where the configuration names no way for the end-user to deny; inconclusive while the request stays pending for ${POLL_WINDOW_S} s.`,
+    async run(ctx) {
+      const na = cibaUnavailable(ctx.metadata, DENIED_REQS)
+      if (na) return na
+      const c = ctx.sim.params.ciba ?? {}
+      if (!c.deny_login_hint && !c.approval?.deny) return notApplicable('the configuration names no end-user who denies (ciba.deny_login_hint) and no call that denies (ciba.approval.deny): access_denied cannot be provoked', DENIED_REQS)
+      const expected = 'HTTP 400 access_denied'
+      const keep = (why: string) => inconclusive(why, DENIED_REQS, 'shall', expected)
+      const client = await registerCiba(ctx, 'poll', DENIED_REQS, keep)
+      if (isNotApplicable(client) || isInconclusive(client)) return client
+      const hint = c.deny_login_hint ?? loginHint(ctx)
+      const started = await start(ctx, client, keep, { login_hint: hint }, `the backchannel authentication request for the end-user who denies (login_hint ${hint}), which must be accepted`)
+      if (isInconclusive(started)) return started
+      const decided = await endUserDecides(ctx, 'deny', started.auth_req_id, hint)
+      if (decided) return keep(decided)
+      const windowS = Math.min(POLL_WINDOW_S, typeof started.expires_in === 'number' && started.expires_in > 0 ? started.expires_in : POLL_WINDOW_S)
+      let interval = intervalOf(started)
+      ctx.sim.step('poll', `poll every ${interval} s (the announced interval; +5 s after slow_down) until the OP answers otherwise than authorization_pending, for at most ${windowS} s`)
+      let waited = 0
+      let x: Exchange | undefined
+      do {
+        await ctx.sleep(interval * 1000 + 100)
+        waited += interval
+        x = await pollOnce(ctx, client, started.auth_req_id)
+        if (errorOf(x) === 'slow_down') interval += 5
+      } while (isPending(x) && waited + interval <= windowS)
+      ctx.sim.outcome(`${answer(x)} after ${waited} s`)
+      if (isPending(x)) return keep(`the request was still pending after ${waited} s (${answer(x)}): the end-user's denial did not come`)
+      const uses: CheckUse<any>[] = [use(pollAnswersError, { response: x, error: 'access_denied', because: 'the end-user denied the request' }, DENIED_REQS, 'shall', 'poll')]
+      if (x.response && x.response.status >= 400) uses.push(use(oauthErrorResponse, { response: x }, [], undefined, 'poll'))
+      return { expected, variant: { delivery_mode: 'poll' }, uses }
+    },
+  }),
+]
