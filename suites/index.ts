@@ -18,6 +18,7 @@ import { mtlsModules } from './mtls/index.js'
 import { redirectFlowModules } from './redirect-flows/authorization-code.js'
 import { idTokenModules } from './redirect-flows/id-token.js'
 import { refreshTokenModules } from './redirect-flows/refresh-token.js'
+import { parRequestUriModules, requestObjectModules } from './request-objects/par-request-objects.js'
 
 /** Every module, in report order. A profile runs those whose surface it lists. */
 export const MODULES: Module[] = [
@@ -36,6 +37,8 @@ export const MODULES: Module[] = [
   ...twoMethodsModules,
   ...unauthenticatedModules,
   ...parAudienceModules,
+  ...parRequestUriModules,
+  ...requestObjectModules,
   ...cibaModules,
   ...mtlsModules,
   ...redirectFlowModules,
