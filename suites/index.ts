@@ -4,7 +4,7 @@ import { assertionAlgModules } from './client-authentication/assertion-algs.js'
 import { assertionAudienceModules } from './client-authentication/assertion-audience.js'
 import { assertionClaimModules } from './client-authentication/assertion-claims.js'
 import { assertionClockModules } from './client-authentication/assertion-clock.js'
-import { authMethodModules, wrongSecretModules } from './client-authentication/auth-methods.js'
+import { authMethodModules, parAuthMethodModules, wrongSecretModules } from './client-authentication/auth-methods.js'
 import { clientIdMismatchModules } from './client-authentication/client-id-mismatch.js'
 import { clientKeyModules } from './client-authentication/client-keys.js'
 import { clientSecretJwtModules } from './client-authentication/client-secret-jwt.js'
@@ -37,6 +37,7 @@ export const MODULES: Module[] = [
   ...twoMethodsModules,
   ...unauthenticatedModules,
   ...parAudienceModules,
+  ...parAuthMethodModules,
   ...parRequestUriModules,
   ...requestObjectModules,
   ...cibaModules,
