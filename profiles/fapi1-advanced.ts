@@ -19,7 +19,8 @@ export default defineProfile({
   authorizationResponseType: 'code id_token',
   senderConstrained: { required: true, requirements: ['FAPI1-ADV-5.2.2-5', 'FAPI1-ADV-5.2.2-6'] },
   // §5.2.2-1: every authorization request is a signed request object (pushed to the PAR endpoint
-  // here, RFC 9126 §3), whose claims §5.2.2 items 13, 15 and 17 and §8.6 constrain. An nbf more
+  // here, RFC 9126 §3), whose claims §5.2.2 items 13, 15, 17 and 18 and §8.6 constrain (scope,
+  // redirect_uri and nonce inside it are the client's duty, §5.2.3-8, not the server's). An nbf more
   // than 60 minutes old (item 17) cannot be sent on its own: with exp at most 60 minutes after it
   // (item 13) the request object has expired, so no case of its own judges it.
   requestObject: {
@@ -35,6 +36,7 @@ export default defineProfile({
       missing_exp: { expect: 'refuse', requirements: ['FAPI1-ADV-5.2.2-13'] },
       missing_nbf: { expect: 'refuse', requirements: ['FAPI1-ADV-5.2.2-17'] },
       expired: { expect: 'refuse', requirements: ['RFC7519-4.1.4'] },
+      missing_pkce: { expect: 'refuse', requirements: ['FAPI1-ADV-5.2.2-18'] },
       lifetime: { expect: 'refuse', requirements: ['FAPI1-ADV-5.2.2-13'] },
     },
   },

@@ -19,7 +19,7 @@
  * §3.3, RFC 8705 §2/2.1/2.1.2/2.2/3/3.1/3.3/5, RFC 8725 §3.1/§3.2, RFC 9126 §2, OIDC Core 1.0
  * errata set 2 §2 (ID Token claims), §3.1.3.7 and §9 (openid/connect openid-connect-core-1_0.xml), Discovery 1.0 errata set 2 §3/§4.3, Registration 1.0 errata set 2 §2, FAPI 1.0
  * Part 1 and Part 2 §5.2.2 and §8.6 (errata-1 source, same numbering as Final; Part 2 §5.2.2 items 1, 13,
- * 15 and 17 read in openid/fapi FAPI_1.0/openid-financial-api-part-2-1_0.md), FAPI 2.0 Security
+ * 15, 17 and 18 read in openid/fapi FAPI_1.0/openid-financial-api-part-2-1_0.md), FAPI 2.0 Security
  * Profile §5.3.2.1/§5.3.2.2/§5.4.1 (working-group source of the Final text), FAPI-CIBA §5.2.2
  * items 1, 2, 3, 6 and 9 (working-group source Financial_API_WD_CIBA.md, 2019 text; later drafts
  * relax item 6 to "shall support unsigned and signed"; numbering as the OIDF suite cites it), RFC
@@ -440,6 +440,11 @@ export const REQUIREMENTS = {
     level: 'shall',
     summary: 'a request object carries nbf, no more than 60 minutes in the past',
     quote: 'shall require the request object to contain an `nbf` claim that is no longer than 60 minutes in the past; and',
+  },
+  'FAPI1-ADV-5.2.2-18': {
+    level: 'shall',
+    summary: 'a pushed authorization request carries PKCE with S256 (inside its request object, where one is used)',
+    quote: 'shall require [PAR] requests, if supported, to use PKCE ([RFC7636]) with `S256` as the code challenge method.',
   },
   'FAPI1-ADV-8.6': {
     level: 'shall',

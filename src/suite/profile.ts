@@ -62,6 +62,7 @@ export const REQUEST_OBJECT_CASES = [
   'missing_exp',
   'missing_nbf',
   'expired',
+  'missing_pkce',
   'lifetime',
 ] as const
 export type RequestObjectCase = (typeof REQUEST_OBJECT_CASES)[number]

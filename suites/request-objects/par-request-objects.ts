@@ -123,6 +123,13 @@ const CASES: Case[] = [
     form: signed({ mutate: [expire(600)] }),
   },
   {
+    case: 'missing_pkce',
+    id: 'request-object-without-pkce',
+    title: 'A pushed request object without PKCE is refused',
+    what: 'a request object without code_challenge and code_challenge_method',
+    form: signed({ mutate: [dropClaim('code_challenge'), dropClaim('code_challenge_method')] }),
+  },
+  {
     case: 'lifetime',
     id: 'request-object-lifetime-over-60-minutes',
     title: 'A request object whose exp lies more than 60 minutes after its nbf is refused',

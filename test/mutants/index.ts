@@ -6,6 +6,7 @@ import resourceRefusesBoundToken from './resource-refuses-bound-token.js'
 import unauthenticatedPar from './unauthenticated-par.js'
 import parAcceptsUnsignedRequest from './par-accepts-unsigned-request.js'
 import parAcceptsRequestUri from './par-accepts-request-uri.js'
+import parPkceNotRequired from './par-pkce-not-required.js'
 import parRefusesMtlsClientAuth from './par-refuses-mtls-client-auth.js'
 import requestObjectAcceptsBadSignature from './request-object-accepts-bad-signature.js'
 import requestObjectAcceptsForeignKey from './request-object-accepts-foreign-key.js'
@@ -160,6 +161,7 @@ export const MUTANTS: readonly Mutant[] = [
   // request objects and PAR (issue #9)
   parAcceptsUnsignedRequest,
   parAcceptsRequestUri,
+  parPkceNotRequired,
   parRefusesMtlsClientAuth,
   requestObjectAcceptsBadSignature,
   requestObjectAcceptsForeignKey,
