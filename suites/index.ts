@@ -2,7 +2,7 @@ import type { Module } from '../src/index.js'
 import { cibaModules } from './ciba/backchannel.js'
 import { assertionAlgModules } from './client-authentication/assertion-algs.js'
 import { assertionAudienceModules } from './client-authentication/assertion-audience.js'
-import { assertionClaimModules } from './client-authentication/assertion-claims.js'
+import { assertionClaimModules, parAssertionModules } from './client-authentication/assertion-claims.js'
 import { assertionClockModules } from './client-authentication/assertion-clock.js'
 import { authMethodModules, parAuthMethodModules, wrongSecretModules } from './client-authentication/auth-methods.js'
 import { clientIdMismatchModules } from './client-authentication/client-id-mismatch.js'
@@ -38,6 +38,7 @@ export const MODULES: Module[] = [
   ...unauthenticatedModules,
   ...parAudienceModules,
   ...parAuthMethodModules,
+  ...parAssertionModules,
   ...parRequestUriModules,
   ...requestObjectModules,
   ...cibaModules,
