@@ -31,12 +31,13 @@ import type { ServerMetadata, TestClient } from './types.js'
  * items 6 and 9 (FAPI-CIBA-5.2.2-6, -9: signed requests required, exp - nbf at most 60 minutes).
  *
  * Authorization requests (RFC 9101 JAR, OIDC Core §6.1, pushed by value to the PAR endpoint per
- * RFC 9126 §3) are built the same way, with the client_id as a claim too (RFC 9101 §5 "The value
- * MUST match the request or request_uri Request Object's client_id") and the client's FAPI 1.0
+ * RFC 9126 §3) are built the same way, with the client_id as a claim too (RFC 9101 §5: the client_id
+ * parameter "MUST match the request or request_uri Request Object's (Section 2.1) client_id") and the client's FAPI 1.0
  * duties: Part 2 §5.2.3 items 8, 10, 11 and 14 ("shall send all parameters inside the
  * authorization request's signed request object", aud = the issuer, "an `exp` claim ... lifetime
  * of no longer than 60 minutes", "an `nbf` claim"). `request` and `request_uri` never become
- * claims (RFC 9101 §4: they "MUST NOT be included in Request Objects").
+ * claims (a request object holds the request, not a reference to another; oidc-provider refuses one
+ * that carries them).
  */
 
 /** exp - nbf of the requests a correct client sends: 5 minutes, well inside FAPI's 60. */
@@ -45,7 +46,7 @@ export const DEFAULT_REQUEST_LIFETIME_S = 300
 /** Form parameters of client authentication, which stay outside the JWT (CIBA §7.1.1). */
 export const CLIENT_AUTH_PARAMS: readonly string[] = ['client_id', 'client_secret', 'client_assertion', 'client_assertion_type']
 
-/** Form parameters that stay outside an authorization request object: its client's authentication, and request/request_uri (RFC 9101 §4). */
+/** Form parameters that stay outside an authorization request object: its client's authentication, and request/request_uri. */
 const OUTSIDE_AUTHORIZATION_REQUEST_OBJECT: readonly string[] = [...CLIENT_AUTH_PARAMS, 'request', 'request_uri']
 
 /** The JWS alg a client signs its requests with for a key kind: the one it registers (CIBA §4). */
@@ -114,7 +115,7 @@ export async function buildRequestObject(params: Iterable<[string, string]>, ctx
 /**
  * Builds and signs the request object of an authorization request (RFC 9101, OIDC Core §6.1):
  * the authorization request parameters with client_id, iss = client_id, aud = issuer, iat = nbf =
- * now, exp = nbf + lifetime, a fresh jti. `request` and `request_uri` are left out (RFC 9101 §4).
+ * now, exp = nbf + lifetime, a fresh jti. `request` and `request_uri` are left out.
  */
 export async function buildAuthorizationRequestObject(params: Iterable<[string, string]>, ctx: RequestObjectContext, opts: RequestObjectOptions = {}): Promise<string> {
   const inside = [...params].filter(([k]) => !OUTSIDE_AUTHORIZATION_REQUEST_OBJECT.includes(k))

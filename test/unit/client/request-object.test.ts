@@ -196,7 +196,7 @@ test.describe('RFC 9101 authorization request objects (pushed to the PAR endpoin
     expect(protectedHeader.alg).toBe('ES256')
   })
 
-  test('request and request_uri never become claims (RFC 9101 §4); a request_uri form parameter stays outside', async () => {
+  test('request and request_uri never become claims; a request_uri form parameter stays outside', async () => {
     const req = pushed(rsa)
     req.body.set('request_uri', 'urn:ietf:params:oauth:request_uri:x')
     await SignedAuthorizationRequest()(req)
