@@ -89,7 +89,7 @@ const CASES: Case[] = [
   },
   {
     case: 'aud_other',
-    id: 'request-object-aud-other-server',
+    id: 'request-object-wrong-aud',
     title: 'A request object whose aud is another server is refused',
     what: 'a request object whose aud is another server\'s URL',
     form: signed({ mutate: [setAud('other_server')] }),

@@ -11,7 +11,7 @@ export default defineMutant({
   description: 'fapi1-advanced accepts a request object whose aud is another server',
   profiles: ['fapi1-advanced'],
   expectFailures: {
-    'fapi1-advanced': ['request-object-aud-other-server'],
+    'fapi1-advanced': ['request-object-wrong-aud'],
   },
   sourcePatches: RELAX_REQUEST_OBJECT,
   relax: (check, { ctx }) => check === 'aud' && ctx?.oidc?.route === 'pushed_authorization_request',
