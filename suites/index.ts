@@ -14,11 +14,13 @@ import { tokenResponseModules } from './client-authentication/token-response.js'
 import { twoMethodsModules } from './client-authentication/two-methods.js'
 import { unauthenticatedModules } from './client-authentication/unauthenticated.js'
 import { discoveryModules } from './discovery/metadata.js'
+import { dpopModules } from './dpop/index.js'
 import { mtlsModules } from './mtls/index.js'
 import { redirectFlowModules } from './redirect-flows/authorization-code.js'
 import { idTokenModules } from './redirect-flows/id-token.js'
 import { refreshTokenModules } from './redirect-flows/refresh-token.js'
 import { parRequestUriModules, requestObjectModules } from './request-objects/par-request-objects.js'
+import { userinfoModules } from './redirect-flows/userinfo.js'
 
 /** Every module, in report order. A profile runs those whose surface it lists. */
 export const MODULES: Module[] = [
@@ -43,7 +45,9 @@ export const MODULES: Module[] = [
   ...requestObjectModules,
   ...cibaModules,
   ...mtlsModules,
+  ...dpopModules,
   ...redirectFlowModules,
   ...idTokenModules,
   ...refreshTokenModules,
+  ...userinfoModules,
 ]
