@@ -18,4 +18,26 @@ export default defineProfile({
   // code in conjunction with the response_mode value jwt"; the harness sends code id_token.
   authorizationResponseType: 'code id_token',
   senderConstrained: { required: true, requirements: ['FAPI1-ADV-5.2.2-5', 'FAPI1-ADV-5.2.2-6'] },
+  // §5.2.2-1: every authorization request is a signed request object (pushed to the PAR endpoint
+  // here, RFC 9126 §3), whose claims §5.2.2 items 13, 15, 17 and 18 and §8.6 constrain (scope,
+  // redirect_uri and nonce inside it are the client's duty, §5.2.3-8, not the server's). An nbf more
+  // than 60 minutes old (item 17) cannot be sent on its own: with exp at most 60 minutes after it
+  // (item 13) the request object has expired, so no case of its own judges it.
+  requestObject: {
+    maxLifetimeSeconds: 3600,
+    rules: {
+      unsigned: { expect: 'refuse', requirements: ['FAPI1-ADV-5.2.2-1', 'RFC9126-2.3-2'] },
+      invalid_signature: { expect: 'refuse', requirements: ['RFC9101-6.2', 'FAPI1-ADV-5.2.2-1'] },
+      foreign_key: { expect: 'refuse', requirements: ['RFC9101-6.2'] },
+      alg_none: { expect: 'refuse', requirements: ['FAPI1-ADV-8.6-3', 'FAPI1-ADV-5.2.2-1'] },
+      alg_rs256: { expect: 'refuse', requirements: ['FAPI1-ADV-8.6'] },
+      aud_other: { expect: 'refuse', requirements: ['FAPI1-ADV-5.2.2-15'] },
+      aud_issuer_in_array: { expect: 'accept', requirements: ['FAPI1-ADV-5.2.2-15'] },
+      missing_exp: { expect: 'refuse', requirements: ['FAPI1-ADV-5.2.2-13'] },
+      missing_nbf: { expect: 'refuse', requirements: ['FAPI1-ADV-5.2.2-17'] },
+      expired: { expect: 'refuse', requirements: ['RFC7519-4.1.4'] },
+      missing_pkce: { expect: 'refuse', requirements: ['FAPI1-ADV-5.2.2-18'] },
+      lifetime: { expect: 'refuse', requirements: ['FAPI1-ADV-5.2.2-13'] },
+    },
+  },
 })

@@ -44,6 +44,7 @@ export default defineProfile({
   },
   assertionNearFuture: { expect: 'unspecified', requirements: [], why: 'RFC 7523 §3 and OpenID Connect Core §9 set no tolerance for an iat or nbf a few seconds ahead of the server clock; FAPI 2.0 §5.3.2.1-13 does' },
   assertionFarFuture: { expect: 'unspecified', requirements: [], why: 'RFC 7523 §3 bounds no clock offset for iat and nbf (servers commonly allow minutes of skew); FAPI 2.0 §5.3.2.1-13 caps it at 60 seconds' },
+  parRequestUri: { expect: 'refuse', requirements: ['RFC9126-2.1-2'] },
   // RFC 9126 §2 governs the aud of a client assertion at the PAR endpoint, whatever the token endpoint accepts.
   parAudience: {
     issuer: { expect: 'accept', requirements: ['RFC9126-2-5'] },

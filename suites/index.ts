@@ -3,9 +3,9 @@ import { cibaModules } from './ciba/backchannel.js'
 import { cibaDeliveryModules } from './ciba/delivery.js'
 import { assertionAlgModules } from './client-authentication/assertion-algs.js'
 import { assertionAudienceModules } from './client-authentication/assertion-audience.js'
-import { assertionClaimModules } from './client-authentication/assertion-claims.js'
+import { assertionClaimModules, parAssertionModules } from './client-authentication/assertion-claims.js'
 import { assertionClockModules } from './client-authentication/assertion-clock.js'
-import { authMethodModules, wrongSecretModules } from './client-authentication/auth-methods.js'
+import { authMethodModules, parAuthMethodModules, wrongSecretModules } from './client-authentication/auth-methods.js'
 import { clientIdMismatchModules } from './client-authentication/client-id-mismatch.js'
 import { clientKeyModules } from './client-authentication/client-keys.js'
 import { clientSecretJwtModules } from './client-authentication/client-secret-jwt.js'
@@ -21,6 +21,7 @@ import { mtlsModules } from './mtls/index.js'
 import { redirectFlowModules } from './redirect-flows/authorization-code.js'
 import { idTokenModules } from './redirect-flows/id-token.js'
 import { refreshTokenModules } from './redirect-flows/refresh-token.js'
+import { parRequestUriModules, requestObjectModules } from './request-objects/par-request-objects.js'
 import { userinfoModules } from './redirect-flows/userinfo.js'
 
 /** Every module, in report order. A profile runs those whose surface it lists. */
@@ -41,6 +42,10 @@ export const MODULES: Module[] = [
   ...unauthenticatedModules,
   ...parAudienceModules,
   ...endpointClientAuthModules,
+  ...parAuthMethodModules,
+  ...parAssertionModules,
+  ...parRequestUriModules,
+  ...requestObjectModules,
   ...cibaModules,
   ...cibaDeliveryModules,
   ...mtlsModules,

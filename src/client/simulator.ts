@@ -8,7 +8,7 @@ import type { Exchange } from '../suite/result.js'
 import type { ClientAuth, RequestContext } from './auth/types.js'
 import { dpopProof, generateDpopKey, type DpopVariation } from './dpop.js'
 import { fetchMetadata } from './discovery.js'
-import { fixesRequestForm, SignedAuthenticationRequest } from './request-object.js'
+import { fixesRequestForm, SignedAuthenticationRequest, SignedAuthorizationRequest } from './request-object.js'
 import type { ServerMetadata, TestClient } from './types.js'
 
 /** What a module asks for: a client with this method and key, for these grants. */
@@ -132,6 +132,13 @@ export interface SimulatorOptions {
    */
   signBackchannelRequests?: boolean
   /**
+   * Pushed authorization requests go as signed request objects (RFC 9126 §3, RFC 9101), as a
+   * correct client of a profile that requires them sends them (FAPI 1.0 Part 2 §5.2.3-2, -8),
+   * unless a step fixes the request form itself. Every client registered for the
+   * authorization_code grant then registers a signing key in its `jwks` (mTLS clients too).
+   */
+  signAuthorizationRequests?: boolean
+  /**
    * Bind tokens with DPoP (RFC 9449) instead of the client certificate, where `senderConstrained`
    * asks for binding: every client registers as a ClientSpec with `binding: 'dpop'` would.
    */
@@ -212,8 +219,9 @@ export class Simulator {
       if (c.client_secret) this.secrets.add(c.client_secret)
       return { client: { ...c, source: 'config' } }
     }
-    const key = spec.method === 'private_key_jwt' ? getKey(spec.key ?? 'RSA-2048', spec.keyIndex ?? 0) : undefined
     const grants = spec.grant_types ?? ['client_credentials']
+    const signsRequests = this.opts.signAuthorizationRequests && grants.includes('authorization_code') && spec.method !== 'none'
+    const key = spec.method === 'private_key_jwt' || signsRequests ? getKey(spec.key ?? 'RSA-2048', spec.keyIndex ?? 0) : undefined
     const dpop = spec.binding === 'dpop' || (this.opts.dpop === true && this.opts.senderConstrained && spec.method !== 'none' && spec.metadata?.tls_client_certificate_bound_access_tokens !== true)
     let identity: ClientIdentity | undefined
     const metadata: Record<string, unknown> = {
@@ -228,7 +236,7 @@ export class Simulator {
     if (spec.method === 'self_signed_tls_client_auth') {
       const id = spec.identity ? { ...spec.identity, x5c: [certX5c(spec.identity.certPem)] } : await this.opts.identities.selfSigned(spec.method)
       identity = id
-      metadata.jwks = { keys: [{ ...(await certJwk(id.certPem)), x5c: id.x5c }] }
+      metadata.jwks = { keys: [{ ...(await certJwk(id.certPem)), x5c: id.x5c }, ...(key ? [key.publicJwk] : [])] }
     } else if (spec.method === 'tls_client_auth' && spec.identity) {
       identity = spec.identity
       const named = Object.keys(spec.metadata ?? {}).some((k) => k.startsWith('tls_client_auth_'))
@@ -331,8 +339,14 @@ export class Simulator {
       audience,
       ...(client.identity ? { identity: client.identity } : {}),
     }
-    const signed = endpoint === 'backchannel_authentication' && this.opts.signBackchannelRequests && !fixesRequestForm(auths)
-    for (const auth of signed ? [SignedAuthenticationRequest(), ...auths] : auths) await auth(req)
+    const form = fixesRequestForm(auths)
+      ? undefined
+      : endpoint === 'backchannel_authentication' && this.opts.signBackchannelRequests
+        ? SignedAuthenticationRequest()
+        : endpoint === 'pushed_authorization_request' && this.opts.signAuthorizationRequests && client.key
+          ? SignedAuthorizationRequest()
+          : undefined
+    for (const auth of form ? [form, ...auths] : auths) await auth(req)
     const url = this.endpointUrl(endpoint, Boolean(req.identity) || Boolean(opts.mtlsAlias))
     if (client.dpop && !req.dpop?.omit && DPOP_ENDPOINTS.has(endpoint)) {
       // RFC 9449 §10.1: a pushed authorization request names the key its code is bound to

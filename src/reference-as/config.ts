@@ -22,6 +22,8 @@ export interface ProfileSettings {
      */
     signedRequests?: { maxLifetimeSeconds: number }
   }
+  /** Request objects of authorization requests (RFC 9101), pushed or by value. */
+  requestObjects?: RequestObjectRules
   clientAuthMethods: string[]
   /**
    * Seconds of clock offset accepted in JWT time claims (oidc-provider `clockTolerance`), default 5.
@@ -55,8 +57,24 @@ const oidcLike: ProfileSettings = {
   policy: OPEN_POLICY,
 }
 
+/** What the reference AS requires of request objects (oidc-provider `features.requestObjects`). */
+export interface RequestObjectRules {
+  /** Every authorization request (and pushed one) must be a signed request object (`requireSignedRequestObject`). */
+  requireSigned: boolean
+  /** Claims an authorization request object must carry (backchannel requests: CIBA §7.1.1's). */
+  required: string[]
+  /** The longest exp - nbf accepted. */
+  maxLifetimeSeconds: number
+  /** How long ago nbf may lie (FAPI 1.0 Part 2 §5.2.2-17); absent: no limit beyond exp. */
+  maxNbfAgeSeconds?: number
+}
+
 const fapi1Advanced: ProfileSettings = {
   fapi: '1.0 Final',
+  // FAPI 1.0 Part 2 §5.2.2 items 1 (signed request objects required), 13 (exp at most 60 minutes
+  // after nbf), 15 (aud: the issuer or an array holding it; oidc-provider checks it) and 17 (nbf at
+  // most 60 minutes in the past)
+  requestObjects: { requireSigned: true, required: ['exp', 'aud', 'nbf'], maxLifetimeSeconds: 3600, maxNbfAgeSeconds: 3600 },
   clientAuthMethods: FAPI_METHODS,
   clientAuthSigningAlgValues: ['PS256', 'ES256'],
   idTokenSigningAlgValues: ['PS256', 'ES256'],
@@ -81,13 +99,17 @@ export const PROFILE_SETTINGS: Record<ProfileId, ProfileSettings> = {
     fapi: '2.0',
     clientAuthMethods: FAPI_METHODS,
     clockTolerance: 10,
+    // FAPI 2.0 Security Profile does not require request objects; they are accepted, with the
+    // claim rules oidc-provider applies in FAPI 2.0 mode (exp, aud, nbf; exp - nbf at most 60 minutes)
+    requestObjects: { requireSigned: false, required: ['exp', 'aud', 'nbf'], maxLifetimeSeconds: 3600 },
     clientAuthSigningAlgValues: ['PS256', 'ES256', 'EdDSA'],
     idTokenSigningAlgValues: ['PS256', 'ES256', 'EdDSA'],
     dPoPSigningAlgValues: ['ES256', 'EdDSA'],
     policy: { ...FAPI_POLICY, dpopBindingAllowed: true },
   },
   ciba: { ...oidcLike, ciba: { deliveryModes: ['poll', 'ping'] } },
-  'fapi-ciba': { ...fapi1Advanced, ciba: { deliveryModes: ['poll', 'ping'], signedRequests: { maxLifetimeSeconds: 3600 } } },
+  // FAPI-CIBA has no authorization requests: request objects there are its signed backchannel requests
+  'fapi-ciba': { ...fapi1Advanced, requestObjects: undefined, ciba: { deliveryModes: ['poll', 'ping'], signedRequests: { maxLifetimeSeconds: 3600 } } },
 }
 
 export interface BuildContext {
@@ -165,25 +187,33 @@ function policyValidator(policy: ProfilePolicy, errors: BuildContext['errors'], 
 }
 
 /**
- * Request objects where CIBA signed authentication requests are required (fapi-ciba). The claim
- * rules are the reference AS's own rather than oidc-provider's FAPI default (same rules): CIBA
- * §7.1.1 names exp, iat, nbf and jti (aud and iss are checked by the library); FAPI-CIBA ID1
- * §5.2.2 item 9 "shall require the Signed Authentication Request to contain nbf and exp claims
- * that limit the lifetime of the request to no more than 60 minutes"; FAPI 1.0 Part 2 §5.2.2
- * items 13 and 17 require exp, aud and nbf of any request object, with the same 60 minutes.
+ * Request objects: CIBA signed authentication requests where they are required (fapi-ciba), and
+ * authorization request objects (RFC 9101) where the profile has rules for them. The claim rules
+ * are the reference AS's own rather than oidc-provider's FAPI default (same rules, plus the age of
+ * nbf): CIBA §7.1.1 names exp, iat, nbf and jti (aud and iss are checked by the library);
+ * FAPI-CIBA ID1 §5.2.2 item 9 "shall require the Signed Authentication Request to contain nbf and
+ * exp claims that limit the lifetime of the request to no more than 60 minutes"; FAPI 1.0 Part 2
+ * §5.2.2 items 13 and 17 require exp and nbf of any request object, exp at most 60 minutes after
+ * nbf and nbf at most 60 minutes in the past. `iss`, `aud` (the issuer, or an array holding it),
+ * `exp` (RFC 7519 §4.1.4), the signature and its algorithm are oidc-provider's checks.
  */
-function signedRequestObjects(maxLifetimeSeconds: number, errors: BuildContext['errors']) {
+function requestObjectsFeature(rules: RequestObjectRules, errors: BuildContext['errors'], clockTolerance: number) {
   return {
     enabled: true,
-    requireSignedRequestObject: false,
+    requireSignedRequestObject: rules.requireSigned,
     async assertJwtClaimsAndHeader(ctx: any, claims: Record<string, unknown>) {
-      const required = ctx.oidc.route === 'backchannel_authentication' ? ['exp', 'iat', 'nbf', 'jti', 'aud'] : ['exp', 'aud', 'nbf']
+      const required = ctx.oidc.route === 'backchannel_authentication' ? ['exp', 'iat', 'nbf', 'jti', 'aud'] : rules.required
       for (const claim of required) {
         if (claims[claim] === undefined) throw new errors.InvalidRequestObject!(`Request Object is missing the '${claim}' claim`)
       }
-      const lifetime = Number(claims.exp) - Number(claims.nbf)
-      if (!(lifetime > 0) || lifetime > maxLifetimeSeconds) {
-        throw new errors.InvalidRequestObject!(`Request Object 'exp' must be after 'nbf' and at most ${maxLifetimeSeconds} seconds after it`)
+      if (claims.exp !== undefined && claims.nbf !== undefined) {
+        const lifetime = Number(claims.exp) - Number(claims.nbf)
+        if (!(lifetime > 0) || lifetime > rules.maxLifetimeSeconds) {
+          throw new errors.InvalidRequestObject!(`Request Object 'exp' must be after 'nbf' and at most ${rules.maxLifetimeSeconds} seconds after it`)
+        }
+      }
+      if (rules.maxNbfAgeSeconds !== undefined && claims.nbf !== undefined && Number(claims.nbf) < Date.now() / 1000 - rules.maxNbfAgeSeconds - clockTolerance) {
+        throw new errors.InvalidRequestObject!(`Request Object 'nbf' must be at most ${rules.maxNbfAgeSeconds} seconds in the past`)
       }
     },
   }
@@ -280,6 +310,10 @@ export function buildConfiguration(settings: ProfileSettings, b: BuildContext): 
       }
     : { enabled: false }
 
+  const signedCiba = settings.ciba?.signedRequests
+  const requestObjects: RequestObjectRules | undefined =
+    settings.requestObjects ?? (signedCiba ? { requireSigned: false, required: ['exp', 'aud', 'nbf'], maxLifetimeSeconds: signedCiba.maxLifetimeSeconds } : undefined)
+
   const config: Record<string, any> = {
     adapter: memoryAdapter(),
     clients: [],
@@ -347,7 +381,7 @@ export function buildConfiguration(settings: ProfileSettings, b: BuildContext): 
       dPoP: { enabled: true, allowReplay: false },
       fapi: settings.fapi ? { enabled: true, profile: settings.fapi } : { enabled: false },
       ciba,
-      ...(settings.ciba?.signedRequests ? { requestObjects: signedRequestObjects(settings.ciba.signedRequests.maxLifetimeSeconds, errors) } : {}),
+      ...(requestObjects ? { requestObjects: requestObjectsFeature(requestObjects, errors, settings.clockTolerance ?? 5) } : {}),
       resourceIndicators: { enabled: false },
       rpInitiatedLogout: { enabled: false },
     },

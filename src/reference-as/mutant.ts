@@ -72,7 +72,7 @@ export interface SourcePatch {
 }
 
 /** Checks that the instrumentation patches (patches.ts) can switch off per request. */
-export type RelaxableCheck = 'alg' | 'exp' | 'jti' | 'iss' | 'sub' | 'signature' | 'rsa-min-bits' | 'dpop-verify' | 'dpop-htu' | 'dpop-htm' | 'dpop-iat'
+export type RelaxableCheck = 'alg' | 'exp' | 'jti' | 'iss' | 'sub' | 'signature' | 'rsa-min-bits' | 'dpop-verify' | 'dpop-htu' | 'dpop-htm' | 'dpop-iat' | 'aud'
 
 export interface RelaxInfo {
   profile: ProfileId
@@ -262,4 +262,20 @@ export function editAuthorizationCodeAtToken(edit: (code: any, params: Record<st
       return code
     }
   }
+}
+
+/** The reference AS's request object claim check (oidc-provider `features.requestObjects.assertJwtClaimsAndHeader`). */
+export type RequestObjectClaimCheck = (ctx: any, claims: Record<string, any>, ...rest: unknown[]) => Promise<void>
+
+/**
+ * An (a) edit: the configured request object claim check is wrapped at the pushed authorization
+ * request endpoint (other routes keep the original), e.g. so that it sees the claims with one
+ * violation repaired.
+ */
+export function wrapRequestObjectClaimCheck(config: Record<string, any>, wrap: (original: RequestObjectClaimCheck) => RequestObjectClaimCheck): void {
+  const ro = config.features.requestObjects
+  const original: RequestObjectClaimCheck = ro.assertJwtClaimsAndHeader
+  const wrapped = wrap(original)
+  ro.assertJwtClaimsAndHeader = (ctx: any, claims: Record<string, any>, ...rest: unknown[]) =>
+    ctx.oidc?.route === 'pushed_authorization_request' ? wrapped(ctx, claims, ...rest) : original(ctx, claims, ...rest)
 }

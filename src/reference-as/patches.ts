@@ -87,6 +87,34 @@ export const RELAX_RSA_MIN_BITS: SourcePatch = {
   replace: `  entry.minRsaBits && !${RELAX}('rsa-min-bits', {}) && checkModulusLength(entry.alg, cryptoKey);`,
 }
 
+const REQUEST_OBJECT = 'oidc-provider/lib/actions/authorization/process_request_object.js'
+const RO_INFO = '{ ctx, header: decoded.header, payload }'
+
+/**
+ * Request objects (RFC 9101), where oidc-provider checks them (processRequestObject, at the
+ * authorization, PAR and backchannel endpoints): the algorithm allow-list (`alg`), the aud
+ * (`aud`: the issuer, or an array holding it), the expiry (`exp`, RFC 7519 §4.1.4) and the
+ * signature against the client's registered keys (`signature`, RFC 9101 §6.2). Each is asked
+ * separately; the reference AS's own claim rules (exp/nbf presence, lifetime) are configuration.
+ */
+export const RELAX_REQUEST_OBJECT: SourcePatch[] = [
+  {
+    file: REQUEST_OBJECT,
+    search: '  if (!pushedRequestObject && !configuration.requestObjectSigningAlgValues.includes(alg)) {',
+    replace: `  if (!pushedRequestObject && !configuration.requestObjectSigningAlgValues.includes(alg) && !${RELAX}('alg', ${RO_INFO})) {`,
+  },
+  {
+    file: REQUEST_OBJECT,
+    search: '    audience: ctx.oidc.issuer,\n    clockTolerance: configuration.clockTolerance,\n    ignoreAzp: true,\n  };',
+    replace: `    audience: ${RELAX}('aud', ${RO_INFO}) ? undefined : ctx.oidc.issuer,\n    clockTolerance: configuration.clockTolerance,\n    ignoreAzp: true,\n    ignoreExpiration: Boolean(${RELAX}('exp', ${RO_INFO})),\n  };`,
+  },
+  {
+    file: REQUEST_OBJECT,
+    search: '        await JWT.verify(params.request, client.asymmetricKeyStore, opts);',
+    replace: `        if (!${RELAX}('signature', ${RO_INFO})) await JWT.verify(params.request, client.asymmetricKeyStore, opts);`,
+  },
+]
+
 /**
  * Source of the ESM loader hooks module (registered with `module.register` in serve.ts). It
  * rewrites the listed files as they load and throws when a search text does not match once.

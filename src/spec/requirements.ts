@@ -18,7 +18,8 @@
  * (§2.3, 2.3.1, 3.2.1, 4.1.2, 4.1.4, 4.4, 5.1, 5.2), RFC 6749 §6 (refresh), RFC 7523 §3/§3.2, RFC 7591 §3.2.1/§3.2.2, RFC 8414 §2/§3.2/
  * §3.3, RFC 8705 §2/2.1/2.1.2/2.2/3/3.1/3.3/5, RFC 8725 §3.1/§3.2, RFC 9126 §2, OIDC Core 1.0
  * errata set 2 §2 (ID Token claims), §3.1.3.7 and §9 (openid/connect openid-connect-core-1_0.xml), Discovery 1.0 errata set 2 §3/§4.3, Registration 1.0 errata set 2 §2, FAPI 1.0
- * Part 1 and Part 2 §5.2.2 and §8.6 (errata-1 source, same numbering as Final), FAPI 2.0 Security
+ * Part 1 and Part 2 §5.2.2 and §8.6 (errata-1 source, same numbering as Final; Part 2 §5.2.2 items 1, 13,
+ * 15, 17 and 18 read in openid/fapi FAPI_1.0/openid-financial-api-part-2-1_0.md), FAPI 2.0 Security
  * Profile §5.3.2.1/§5.3.2.2/§5.4.1 (working-group source of the Final text), FAPI-CIBA §5.2.2
  * items 1, 2, 3, 6 and 9 (working-group source Financial_API_WD_CIBA.md, 2019 text; later drafts
  * relax item 6 to "shall support unsigned and signed"; numbering as the OIDF suite cites it), RFC
@@ -27,7 +28,8 @@
  * golang/oauth2#685), RFC 6749 §4.1.3 item 5/§5.2 item 3/§10.5, RFC 7636 §4.6, RFC 9700 §2.1.1,
  * FAPI 1.0 Part 1 §5.2.2 item 7, RFC 6749 §4.1.2.1 (paragraphs 1 and 2, access_denied, state) and
  * §4.1.3 item 3, RFC 6750 §3, OIDC Core §2 (sub), §3.1.3.6 (at_hash), §5.3 and §5.3.2 (their
- * quotes agree with several independent quotations of them).
+ * quotes agree with several independent  quotations of them), RFC 9126 §2.1 item 2 and §2.3 paragraph 2, RFC 9101 §6.2, RFC 7519
+ * §4.1.4 (read in the rfcinfo.com mirror of RFC 9101/9126 and in independent quotations).
  */
 export type Level = 'shall' | 'should' | 'may'
 
@@ -73,6 +75,27 @@ export const REQUIREMENTS = {
     level: 'shall',
     summary: 'at the PAR endpoint the AS accepts its issuer identifier, token endpoint URL or PAR endpoint URL as client assertion aud (the issuer SHOULD be what clients send; FAPI2-SP-FINAL-5.3.2.1-8 narrows this to the issuer as a string)',
     quote: 'In order to facilitate interoperability, the authorization server MUST accept its issuer identifier, token endpoint URL, or pushed authorization request endpoint URL as values that identify it as an intended audience.',
+  },
+  'RFC9126-2.1-2': {
+    level: 'shall',
+    summary: 'the PAR endpoint refuses a pushed authorization request that carries a request_uri parameter (item 2 of the processing the AS MUST apply)',
+    quote: 'Reject the request if the "request_uri" authorization request parameter is provided.',
+  },
+  'RFC9126-2.3-2': {
+    level: 'shall',
+    summary: 'where signed request objects are required, the PAR endpoint refuses a request without one with HTTP 400 invalid_request',
+    quote: 'If the client is required to use signed Request Objects, by either the authorization server or the client policy (see [RFC9101], Section 10.5), the authorization server MUST only accept requests complying with the definition given in Section 3 and MUST refuse any other request with HTTP status code 400 and error code invalid_request.',
+  },
+  // JWT-Secured Authorization Request (RFC 9101) and JWT (RFC 7519)
+  'RFC9101-6.2': {
+    level: 'shall',
+    summary: 'the AS validates the signature of a request object with a key of the client and answers invalid_request_object where the key is not the client\'s or the signature does not verify',
+    quote: 'If the key is not associated with the client or if signature validation fails, the authorization server MUST return an invalid_request_object error to the client in response to the authorization request.',
+  },
+  'RFC7519-4.1.4': {
+    level: 'shall',
+    summary: 'a JWT (here a request object) is not accepted on or after its exp',
+    quote: 'The "exp" (expiration time) claim identifies the expiration time on or after which the JWT MUST NOT be accepted for processing.',
   },
   'RFC6749-4.1.2-1': {
     level: 'shall',
@@ -498,6 +521,11 @@ export const REQUIREMENTS = {
     summary: 'a client_id sent in more than one way that does not match (e.g. the client_id body parameter against the authenticated client: assertion iss/sub, HTTP Basic user, certificate binding) yields invalid_client',
     quote: 'shall return an invalid_client error as defined in 5.2 of [RFC6749] when mis-matched client identifiers were provided through the client authentication methods that permits sending the client identifier in more than one way;',
   },
+  'FAPI1-ADV-5.2.2-1': {
+    level: 'shall',
+    summary: 'the AS requires a signed request object (JWS) with every authorization request, by value or by reference',
+    quote: 'shall require a JWS signed JWT request object passed by value with the `request` parameter or by reference with the `request_uri` parameter;',
+  },
   'FAPI1-ADV-5.2.2-5': {
     level: 'shall',
     summary: 'the AS only issues sender-constrained access tokens',
@@ -513,10 +541,30 @@ export const REQUIREMENTS = {
     summary: 'confidential clients authenticate with tls_client_auth, self_signed_tls_client_auth or private_key_jwt (overrides Part 1 5.2.2-4)',
     quote: 'shall authenticate the confidential client using one of the following methods',
   },
+  'FAPI1-ADV-5.2.2-13': {
+    level: 'shall',
+    summary: 'a request object carries exp, at most 60 minutes after its nbf',
+    quote: 'shall require the request object to contain an `exp` claim that has a lifetime of no longer than 60 minutes after the `nbf` claim;',
+  },
   'FAPI1-ADV-5.2.2-16': {
     level: 'shall',
     summary: 'the AS does not support public clients',
     quote: 'shall not support public clients;',
+  },
+  'FAPI1-ADV-5.2.2-15': {
+    level: 'shall',
+    summary: 'the aud of a request object is the issuer identifier, or an array containing it',
+    quote: "shall require the aud claim in the request object to be, or to be an array containing, the authorization server's issuer identifier URL;",
+  },
+  'FAPI1-ADV-5.2.2-17': {
+    level: 'shall',
+    summary: 'a request object carries nbf, no more than 60 minutes in the past',
+    quote: 'shall require the request object to contain an `nbf` claim that is no longer than 60 minutes in the past; and',
+  },
+  'FAPI1-ADV-5.2.2-18': {
+    level: 'shall',
+    summary: 'a pushed authorization request carries PKCE with S256 (inside its request object, where one is used)',
+    quote: 'shall require [PAR] requests, if supported, to use PKCE ([RFC7636]) with `S256` as the code challenge method.',
   },
   'FAPI1-ADV-8.6': {
     level: 'shall',

@@ -50,14 +50,19 @@ export interface AttemptSpec {
   endpoint?: Endpoint
   /** Request parameters; default: flow.ts `requestParams` (with the configured scope and hints). */
   params?: (ctx: ModuleContext) => Record<string, string>
-  /** The changed authentication of the variant; the control uses the registered method as is. */
+  /**
+   * The changed authentication (or request form, e.g. a changed request object) of the variant;
+   * the control uses the registered method and the profile's request form as is.
+   */
   auth?: (client: TestClient, ctx: ModuleContext) => ClientAuth[]
+  /** The variant's changed request parameters (the control sends `params` unchanged). */
+  variantParams?: (params: Record<string, string>, ctx: ModuleContext) => Record<string, string>
   /** The variant presents the control's client assertion a second time. */
   replay?: boolean
   /**
    * Where the property under test lives, for a refusal: `request` (the same client's control
    * succeeds, the variant changes its request), or `client` (the client's registered metadata or
-   * key: a compliant twin is the control). Default: `request` when `auth` or `replay` is set.
+   * key: a compliant twin is the control). Default: `request` when `auth`, `variantParams` or `replay` is set.
    */
   variantIn?: 'request' | 'client' | ((p: Profile, m: ServerMetadata) => 'request' | 'client')
   /** Judge the registration alone: nothing is sent once the client is registered. */
@@ -107,7 +112,7 @@ export function defineAttempt(spec: AttemptSpec): Module {
       const client = endpoint === 'backchannel_authentication' ? cibaClient(cs) : cs
       const run: AttemptRun = { spec, ctx, e, endpoint, params, client, expected: `${e.outcome} (${e.level})` }
       if (e.outcome === 'accepted') return accepted(run)
-      const where = typeof spec.variantIn === 'function' ? spec.variantIn(p, m) : (spec.variantIn ?? (spec.auth || spec.replay ? 'request' : 'client'))
+      const where = typeof spec.variantIn === 'function' ? spec.variantIn(p, m) : (spec.variantIn ?? (spec.auth || spec.variantParams || spec.replay ? 'request' : 'client'))
       return where === 'request' ? refusedRequest(run) : refusedClient(run)
     },
   })
@@ -203,10 +208,16 @@ async function refusedRequest(r: AttemptRun): Promise<ModuleRun | NotApplicable 
     if (!assertion) return keep(r, 'the control carried no client_assertion to replay')
     auths = [ReplayAssertion(assertion)]
   } else {
-    if (!spec.auth) return keep(r, `module ${spec.id} changes its request but names no variant authentication`)
-    auths = spec.auth(client, ctx)
+    if (!spec.auth && !spec.variantParams) return keep(r, `module ${spec.id} changes its request but names no variant authentication or parameters`)
+    auths = spec.auth?.(client, ctx) ?? [authFor(client.token_endpoint_auth_method)]
   }
-  const x = await variant(ctx, endpoint, params, client, auths, spec.replay ? 'the control\'s client assertion presented a second time' : `the request with ${auths.map((a) => a.label).join(' + ')}`)
+  const changed = spec.variantParams?.(params, ctx)
+  const title = spec.replay
+    ? 'the control\'s client assertion presented a second time'
+    : changed
+      ? `the request with ${Object.keys(changed).filter((k) => changed[k] !== params[k]).join(', ')} changed`
+      : `the request with ${auths.map((a) => a.label).join(' + ')}`
+  const x = await variant(ctx, endpoint, changed ?? params, client, auths, title)
   return { expected: r.expected, variant: describeVariant(r, client), ...registrationView(reg), uses: judgeRefusal(r, c.exchange, x) }
 }
 

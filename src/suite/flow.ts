@@ -123,11 +123,16 @@ export function authorizationClient(p: Profile): Pick<ClientSpec, 'grant_types' 
 
 /**
  * How a correct client of the profile behaves, as simulator options: it binds tokens to its
- * certificate where sender-constrained tokens are required, and signs backchannel requests where
- * the profile requires signed ones (FAPI-CIBA §5.2.2-6).
+ * certificate where sender-constrained tokens are required, signs backchannel requests where
+ * the profile requires signed ones (FAPI-CIBA §5.2.2-6), and pushes authorization requests as
+ * signed request objects where the profile requires them (FAPI 1.0 Part 2 §5.2.2-1).
  */
-export function profileClient(p: Profile): Pick<SimulatorOptions, 'senderConstrained' | 'signBackchannelRequests'> {
-  return { senderConstrained: p.senderConstrained.required, ...(p.cibaSignedRequest?.unsigned.expect === 'refuse' ? { signBackchannelRequests: true } : {}) }
+export function profileClient(p: Profile): Pick<SimulatorOptions, 'senderConstrained' | 'signBackchannelRequests' | 'signAuthorizationRequests'> {
+  return {
+    senderConstrained: p.senderConstrained.required,
+    ...(p.cibaSignedRequest?.unsigned.expect === 'refuse' ? { signBackchannelRequests: true } : {}),
+    ...(p.requestObject?.rules.unsigned.expect === 'refuse' ? { signAuthorizationRequests: true } : {}),
+  }
 }
 
 /**

@@ -52,6 +52,27 @@ export type ParAudienceKind = 'issuer' | 'token_endpoint' | 'par_endpoint'
  */
 export type AuthenticatedEndpoint = 'token' | 'revocation' | 'pushed_authorization_request' | 'device_authorization' | 'backchannel_authentication'
 
+/**
+ * The request object cases judged at the pushed authorization request endpoint (RFC 9101, RFC
+ * 9126 §3): each is a correct signed request object with one property changed, or the request
+ * without a request object (`unsigned`).
+ */
+export const REQUEST_OBJECT_CASES = [
+  'unsigned',
+  'invalid_signature',
+  'foreign_key',
+  'alg_none',
+  'alg_rs256',
+  'aud_other',
+  'aud_issuer_in_array',
+  'missing_exp',
+  'missing_nbf',
+  'expired',
+  'missing_pkce',
+  'lifetime',
+] as const
+export type RequestObjectCase = (typeof REQUEST_OBJECT_CASES)[number]
+
 /** Audience values a client assertion can carry (RFC 7523 §3, OIDC Core §9, CIBA §7.1, FAPI 2.0). */
 export type AudienceKind = 'issuer' | 'token_endpoint' | 'issuer_in_array' | 'backchannel_endpoint'
 
@@ -125,6 +146,19 @@ export interface Profile {
   assertionFarFuture?: Rule
   /** The aud of a client assertion at the pushed authorization request endpoint. Absent: no rule. */
   parAudience?: Record<ParAudienceKind, Rule>
+  /**
+   * Signed request objects (RFC 9101) of authorization requests, where the profile requires them
+   * (FAPI 1.0 Part 2 §5.2.2-1); absent where the client may choose. Where `rules.unsigned.expect`
+   * is `refuse`, a correct client pushes every authorization request as a signed request object
+   * and registers a key to sign it with.
+   */
+  requestObject?: {
+    rules: Record<RequestObjectCase, Rule>
+    /** The longest exp - nbf the profile allows (`lifetime` sends this plus 5 minutes). */
+    maxLifetimeSeconds: number
+  }
+  /** A `request_uri` form parameter in a pushed authorization request (RFC 9126 §2.1). Absent: no rule. */
+  parRequestUri?: Rule
   /** Endpoints where a confidential client must authenticate, with the clauses that say so. */
   authenticatedEndpoints: Array<{ endpoint: AuthenticatedEndpoint; requirements: RequirementId[] }>
   /**

@@ -1,16 +1,13 @@
 import {
   ASSERTION_ERROR,
   algExpectation,
-  assertionClient,
   assertionBaseline,
   defineAttempt,
-  fromRule,
   hmacWithPublicKey,
   isNotApplicable,
   notApplicable,
   PrivateKeyJwt,
   refusal,
-  unsigned,
   withAssertions,
   type JwsAlg,
   type KeyKind,
@@ -55,14 +52,5 @@ export const assertionAlgModules: Module[] = [
       return base.key === 'RSA-2048' ? { method: 'private_key_jwt', key: 'RSA-2048' } : notApplicable('the confusion attack needs an RSA key and the target offers no RSA algorithm')
     },
     auth: () => [PrivateKeyJwt({ alg: 'PS256', mutate: [hmacWithPublicKey()] })],
-  }),
-  defineAttempt({
-    id: 'client-assertion-unsigned',
-    title: 'An unsigned (alg none) client assertion is refused',
-    summary: 'A private_key_jwt client sends an assertion with alg none and an empty signature.',
-    expect: withAssertions((p) => fromRule(p.unsignedAssertion)),
-    client: assertionClient,
-    auth: () => [PrivateKeyJwt({ mutate: [unsigned()] })],
-    errorCode: ASSERTION_ERROR,
   }),
 ]

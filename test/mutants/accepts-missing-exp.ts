@@ -10,7 +10,8 @@ export default defineMutant({
   description: 'oauth2 accepts client assertions without exp',
   profiles: ['oauth2'],
   expectFailures: {
-    oauth2: ['client-assertion-exp-missing'],
+    // the same assertion rules hold at the PAR endpoint (RFC 9126 §2)
+    oauth2: ['client-assertion-exp-missing', 'par-client-assertion-exp-missing'],
   },
   sourcePatches: [...RELAX_EXP],
   relax: (check) => check === 'exp',

@@ -4,6 +4,20 @@ import mtlsIssuesUnboundTokens from './mtls-issues-unbound-tokens.js'
 import mtlsResourceIgnoresBinding from './mtls-resource-ignores-binding.js'
 import resourceRefusesBoundToken from './resource-refuses-bound-token.js'
 import unauthenticatedPar from './unauthenticated-par.js'
+import parAcceptsUnsignedRequest from './par-accepts-unsigned-request.js'
+import parAcceptsRequestUri from './par-accepts-request-uri.js'
+import parPkceNotRequired from './par-pkce-not-required.js'
+import parRefusesMtlsClientAuth from './par-refuses-mtls-client-auth.js'
+import requestObjectAcceptsBadSignature from './request-object-accepts-bad-signature.js'
+import requestObjectAcceptsForeignKey from './request-object-accepts-foreign-key.js'
+import requestObjectAcceptsAlgNone from './request-object-accepts-alg-none.js'
+import requestObjectAcceptsRs256 from './request-object-accepts-rs256.js'
+import requestObjectAcceptsAnyAud from './request-object-accepts-any-aud.js'
+import requestObjectRefusesAudArray from './request-object-refuses-aud-array.js'
+import requestObjectAcceptsMissingExp from './request-object-accepts-missing-exp.js'
+import requestObjectAcceptsMissingNbf from './request-object-accepts-missing-nbf.js'
+import requestObjectAcceptsExpired from './request-object-accepts-expired.js'
+import requestObjectAcceptsLongLived from './request-object-accepts-long-lived.js'
 import unauthenticatedRevocation from './unauthenticated-revocation.js'
 import unauthenticatedTokenRequest from './unauthenticated-token-request.js'
 /**
@@ -192,6 +206,21 @@ export const MUTANTS: readonly Mutant[] = [
   idTokenWrongAud,
   idTokenExpired,
   refreshTokenGrantRefused,
+  // request objects and PAR (issue #9)
+  parAcceptsUnsignedRequest,
+  parAcceptsRequestUri,
+  parPkceNotRequired,
+  parRefusesMtlsClientAuth,
+  requestObjectAcceptsBadSignature,
+  requestObjectAcceptsForeignKey,
+  requestObjectAcceptsAlgNone,
+  requestObjectAcceptsRs256,
+  requestObjectAcceptsAnyAud,
+  requestObjectRefusesAudArray,
+  requestObjectAcceptsMissingExp,
+  requestObjectAcceptsMissingNbf,
+  requestObjectAcceptsExpired,
+  requestObjectAcceptsLongLived,
   // DPoP (RFC 9449, issue #10)
   dpopResourceIgnoresKeyBinding,
   dpopResourceIgnoresHtm,
