@@ -55,16 +55,24 @@ export interface RequestObjectOptions {
   key?: KeyPair
   /** JWS alg; default PS256 for an RSA key, ES256 for an EC key. */
   alg?: JwsAlg
+  /**
+   * Client authentication parameters kept inside the JWT as well: an authorization request object
+   * carries its client_id (RFC 9101 §5; RFC 9126 §3 requires it of a pushed one).
+   */
+  keep?: readonly string[]
 }
+
+/** The parameters an authorization request object keeps among the client authentication ones. */
+export const AUTHORIZATION_REQUEST_KEEP: readonly string[] = ['client_id']
 
 /**
  * The claims of a signed authentication request: every authentication request parameter (client
  * authentication parameters excepted) with aud = issuer, iss = client_id, iat = nbf = now,
  * exp = nbf + lifetime and a fresh jti.
  */
-export function requestObjectClaims(params: Iterable<[string, string]>, ctx: RequestObjectContext, lifetime = DEFAULT_REQUEST_LIFETIME_S): Record<string, unknown> {
+export function requestObjectClaims(params: Iterable<[string, string]>, ctx: RequestObjectContext, lifetime = DEFAULT_REQUEST_LIFETIME_S, keep: readonly string[] = []): Record<string, unknown> {
   const claims: Record<string, unknown> = {}
-  for (const [k, v] of params) if (!CLIENT_AUTH_PARAMS.includes(k)) claims[k] = v
+  for (const [k, v] of params) if (!CLIENT_AUTH_PARAMS.includes(k) || keep.includes(k)) claims[k] = v
   return {
     ...claims,
     aud: ctx.metadata.issuer,
@@ -79,9 +87,9 @@ export function requestObjectClaims(params: Iterable<[string, string]>, ctx: Req
 /** Builds and signs the `request` JWT for the given authentication request parameters. */
 export async function buildRequestObject(params: Iterable<[string, string]>, ctx: RequestObjectContext, opts: RequestObjectOptions = {}): Promise<string> {
   const key = opts.key ?? ctx.client.key
-  if (!key) throw new HarnessError('ERR_STEP_PRECONDITION', `client ${ctx.client.client_id} has no private key to sign its backchannel authentication request with (CIBA §7.1.1)`)
+  if (!key) throw new HarnessError('ERR_STEP_PRECONDITION', `client ${ctx.client.client_id} has no private key to sign its request object with (CIBA §7.1.1, RFC 9101 §2.1)`)
   const alg = opts.alg ?? defaultAlg(key.privateJwk.kty)
-  return signJws({ kid: key.kid }, requestObjectClaims(params, ctx, opts.lifetime), { mode: 'key', key, alg })
+  return signJws({ kid: key.kid }, requestObjectClaims(params, ctx, opts.lifetime, opts.keep), { mode: 'key', key, alg })
 }
 
 /**
@@ -91,14 +99,21 @@ export async function buildRequestObject(params: Iterable<[string, string]>, ctx
  */
 export const REQUEST_FORM = 'authentication_request_form'
 
-/** Sends the request's parameters as a signed `request` JWT (CIBA §7.1.1) instead of form parameters. */
+/**
+ * Sends the request's parameters as a signed `request` JWT instead of form parameters: a CIBA
+ * signed authentication request (§7.1.1), or, with `keep: AUTHORIZATION_REQUEST_KEEP`, a pushed
+ * authorization request object (RFC 9126 §3, RFC 9101), whose client_id stays in the JWT too.
+ */
 export const SignedAuthenticationRequest = (opts: RequestObjectOptions = {}): ClientAuth =>
-  defineAuth(REQUEST_FORM, `signed request (CIBA §7.1.1${opts.lifetime !== undefined ? `, exp - nbf = ${opts.lifetime} s` : ''})`, async (req) => {
-    const params = [...req.body.entries()].filter(([k]) => !CLIENT_AUTH_PARAMS.includes(k))
+  defineAuth(REQUEST_FORM, `signed request (${opts.keep?.length ? 'RFC 9101 request object' : 'CIBA §7.1.1'}${opts.lifetime !== undefined ? `, exp - nbf = ${opts.lifetime} s` : ''})`, async (req) => {
+    const params = [...req.body.entries()].filter(([k]) => !CLIENT_AUTH_PARAMS.includes(k) || opts.keep?.includes(k))
     const jwt = await buildRequestObject(params, req, opts)
-    for (const [k] of params) req.body.delete(k)
+    for (const [k] of params) if (!CLIENT_AUTH_PARAMS.includes(k)) req.body.delete(k)
     req.body.set('request', jwt)
   })
+
+/** A signed authorization request object (RFC 9101 §2.1), pushed or by value: its client_id inside too. */
+export const SignedAuthorizationRequest = (opts: Omit<RequestObjectOptions, 'keep'> = {}): ClientAuth => SignedAuthenticationRequest({ ...opts, keep: AUTHORIZATION_REQUEST_KEEP })
 
 /** Leaves the request as plain form parameters: the unsigned form, named so nothing signs it. */
 export const PlainAuthenticationRequest = (): ClientAuth => defineAuth(REQUEST_FORM, 'unsigned request (plain form parameters)', async () => {})

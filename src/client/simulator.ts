@@ -7,7 +7,7 @@ import type { AudienceKind, ClientAuthMethod } from '../suite/profile.js'
 import type { Exchange } from '../suite/result.js'
 import type { ClientAuth, RequestContext } from './auth/types.js'
 import { fetchMetadata } from './discovery.js'
-import { fixesRequestForm, SignedAuthenticationRequest } from './request-object.js'
+import { fixesRequestForm, SignedAuthenticationRequest, SignedAuthorizationRequest } from './request-object.js'
 import type { ServerMetadata, TestClient } from './types.js'
 
 /** What a module asks for: a client with this method and key, for these grants. */
@@ -100,6 +100,12 @@ export interface SimulatorOptions {
    * request form itself (PlainAuthenticationRequest, or a SignedAuthenticationRequest of its own).
    */
   signBackchannelRequests?: boolean
+  /**
+   * Pushed authorization requests go as signed request objects (RFC 9126 §3), as a correct client
+   * of a profile that requires request objects sends them (FAPI 1.0 Part 2 §5.2.2-1), unless a step
+   * fixes the request form itself.
+   */
+  signAuthorizationRequests?: boolean
   initialAccessToken?: string
 }
 
@@ -123,6 +129,11 @@ export class Simulator {
 
   get metadata(): ServerMetadata {
     return this.opts.metadata
+  }
+
+  /** Seconds since the epoch, as the simulator's clock says (request objects, assertions). */
+  nowSeconds(): number {
+    return this.opts.now()
   }
 
   get params(): TargetParams {
@@ -275,8 +286,13 @@ export class Simulator {
       audience,
       ...(client.identity ? { identity: client.identity } : {}),
     }
-    const signed = endpoint === 'backchannel_authentication' && this.opts.signBackchannelRequests && !fixesRequestForm(auths)
-    for (const auth of signed ? [SignedAuthenticationRequest(), ...auths] : auths) await auth(req)
+    const signed =
+      endpoint === 'backchannel_authentication' && this.opts.signBackchannelRequests && !fixesRequestForm(auths)
+        ? SignedAuthenticationRequest()
+        : endpoint === 'pushed_authorization_request' && this.opts.signAuthorizationRequests && !fixesRequestForm(auths)
+          ? SignedAuthorizationRequest()
+          : undefined
+    for (const auth of signed ? [signed, ...auths] : auths) await auth(req)
     const x = await this.opts.http.send(
       { purpose: endpoint, method: 'POST', url: this.endpointUrl(endpoint, Boolean(req.identity) || Boolean(opts.mtlsAlias)), headers, form: body, ...(req.identity ? { identity: req.identity } : {}) },
       { onExchange: this.record, ...(opts.allowTransportError ? { allowTransportError: true } : {}) },

@@ -342,8 +342,10 @@ export class BrowserSession implements BrowserDriver {
     // (the handler "will only be called for the first url if the response is a redirect"), and the
     // callback is always one. Here every request is paused, redirects included.
     const cdp = await this.context.newCDPSession(this.page)
-    cdp.on('Fetch.requestPaused', (e: { requestId: string; request: { url: string; postData?: string } }) => {
-      const decision = this.intercept(e.request)
+    cdp.on('Fetch.requestPaused', (e: { requestId: string; request: { url: string; urlFragment?: string; postData?: string } }) => {
+      // CDP keeps the fragment apart (Network.Request.urlFragment): a hybrid or implicit response lives there
+      const { urlFragment, ...req } = e.request
+      const decision = this.intercept(urlFragment ? { ...req, url: `${req.url}${urlFragment}` } : req)
       const sent =
         decision === 'callback'
           ? cdp.send('Fetch.fulfillRequest', { requestId: e.requestId, responseCode: 200, responseHeaders: [{ name: 'content-type', value: 'text/html' }], body: CALLBACK_PAGE })
