@@ -113,4 +113,4 @@ export const jarmCodeFlow: Module = defineModule({
   },
 })
 
-export const redirectFlowModules: Module[] = [authorizationCodeFlow, jarmCodeFlow, ...codeNegativeModules]
+export const redirectFlowModules: Module[] = [authorizationCodeFlow, ...codeNegativeModules, jarmCodeFlow]

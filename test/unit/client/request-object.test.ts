@@ -12,6 +12,7 @@ import {
   requestObjectAlg,
   requestObjectClaims,
   SignedAuthenticationRequest,
+  SignedAuthorizationRequest,
 } from '../../../src/client/request-object.js'
 import { getKey, type KeyPair } from '../../../src/crypto/keys.js'
 import { HarnessError } from '../../../src/errors.js'
@@ -117,6 +118,26 @@ test.describe('CIBA §7.1.1 signed authentication request', () => {
     expect(claims).not.toHaveProperty('client_assertion')
     const jws = await buildRequestObject([['scope', 'openid']], ctx, { alg: 'PS256' })
     expect(decodePart(jws, 1)).toMatchObject({ scope: 'openid', iss: 'c' })
+  })
+})
+
+test.describe('RFC 9101 authorization request object (pushed or by value)', () => {
+  test('the pushed request moves into the JWT with its client_id, which also stays in the form (RFC 9126 §3)', async () => {
+    const req = requestContext({ client_id: 'client-1', key: rsa }, { endpoint: 'https://as.example.com/par' })
+    req.body = new URLSearchParams({ response_type: 'code', redirect_uri: 'https://rp/cb', state: 's', client_id: 'client-1' })
+    await SignedAuthorizationRequest()(req)
+    expect([...req.body.keys()].sort()).toEqual(['client_id', 'request'])
+    const claims = decodePart(req.body.get('request')!, 1)
+    expect(claims).toMatchObject({ response_type: 'code', redirect_uri: 'https://rp/cb', state: 's', client_id: 'client-1', iss: 'client-1', aud: METADATA.issuer, nbf: NOW, exp: NOW + DEFAULT_REQUEST_LIFETIME_S })
+    expect(decodePart(req.body.get('request')!, 0)).toEqual({ alg: 'PS256', kid: rsa.kid })
+    expect(fixesRequestForm([SignedAuthorizationRequest()])).toBe(true)
+  })
+
+  test('requestObjectClaims keeps the named client authentication parameters only', () => {
+    const ctx = { client: { client_id: 'c', token_endpoint_auth_method: 'private_key_jwt' as const, source: 'registered' as const, key: rsa }, metadata: METADATA, now: NOW }
+    const claims = requestObjectClaims([['client_id', 'c'], ['client_assertion', 'x'], ['scope', 'openid']], ctx, 60, ['client_id'])
+    expect(claims).toMatchObject({ client_id: 'c', scope: 'openid' })
+    expect(claims).not.toHaveProperty('client_assertion')
   })
 })
 
