@@ -25,6 +25,11 @@
  * 6750 §3.1, RFC 7009 §2.1, RFC 7518 §3.3/§3.5. Not read against a primary text: RFC 7517 §4.7,
  * CIBA Core, RFC 6749 §4.1.3 item 5/§5.2 item 3/§10.5, RFC 7636 §4.6, RFC 9700 §2.1.1, FAPI 1.0 Part 1
  * §5.2.2 item 7 (their quotes agree with several independent quotations of them).
+ * Added with the FAPI redirect flows: FAPI 1.0 Part 2 Final §5.2.2 items 1, 2, 10, §5.2.2.1 items
+ * 4-5 and §5.2.2.2 item 1, FAPI 2.0 Security Profile §5.3.2.2 items 3 and 7 (working-group markdown
+ * sources, markup dropped); RFC 9207 §2, JARM §2.1 (the Final's "The JWT always contains" list) and
+ * OIDC Core §3.3.2.11 (c_hash) were read in several independent verbatim quotations, not the
+ * primary text.
  */
 export type Level = 'shall' | 'should' | 'may'
 
