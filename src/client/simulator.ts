@@ -213,6 +213,14 @@ export class Simulator {
     } else if (this.opts.senderConstrained && spec.method !== 'none') {
       identity = spec.identity ?? (await this.opts.identities.selfSigned('binding'))
     }
+    // A client that signs its authorization requests (RFC 9101) needs a key whatever its
+    // authentication method: an mTLS client registers one for its request objects.
+    let requestKey = key
+    if (!requestKey && this.opts.signAuthorizationRequests && grants.includes('authorization_code') && spec.method !== 'none') {
+      requestKey = getKey(spec.key ?? 'RSA-2048', spec.keyIndex ?? 0)
+      const keys = (metadata.jwks as { keys?: unknown[] } | undefined)?.keys ?? []
+      metadata.jwks = { keys: [...keys, requestKey.publicJwk] }
+    }
     if (this.opts.senderConstrained && identity && spec.method !== 'none') metadata.tls_client_certificate_bound_access_tokens = true
     Object.assign(metadata, spec.metadata)
     const x = await this.opts.http.send(
@@ -241,7 +249,7 @@ export class Simulator {
           client_id: reg.client_id,
           token_endpoint_auth_method: granted.granted.token_endpoint_auth_method as ClientAuthMethod,
           ...(reg.client_secret ? { client_secret: reg.client_secret } : {}),
-          ...(key ? { key } : {}),
+          ...(requestKey ? { key: requestKey } : {}),
           ...(identity ? { identity } : {}),
           source: 'registered',
         },
