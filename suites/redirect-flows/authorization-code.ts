@@ -89,8 +89,11 @@ export const jarmCodeFlow: Module = defineModule({
     const rule = ctx.profile.authorizationRequest?.jarm
     const requirements: RequirementId[] = rule?.requirements ?? ['JARM-2.1']
     if (!rule) return notApplicable(`${ctx.profile.title} does not have the client use JARM`, requirements)
-    const modes = ctx.metadata.response_modes_supported
-    if (Array.isArray(modes) && !modes.includes('jwt')) return notApplicable(`the target does not offer response_mode jwt (response_modes_supported: ${modes.join(', ')})`, requirements)
+    // FAPI 1.0 Part 2 §5.2.2-2 lets the AS offer code id_token instead; Discovery §3 defaults
+    // response_modes_supported to query and fragment
+    const advertised = ctx.metadata.response_modes_supported
+    const modes = Array.isArray(advertised) ? advertised.map(String) : ['query', 'fragment']
+    if (!modes.includes('jwt')) return notApplicable(`the target does not offer response_mode jwt (response_modes_supported: ${Array.isArray(advertised) ? modes.join(', ') : 'absent, so query and fragment'})`, requirements)
     const client = await registerCodeClient(ctx, requirements)
     if (isNotApplicable(client) || isInconclusive(client)) return client
     const a = await authorize(ctx, client, 'authorize', 'the authorization request with response_type code and response_mode jwt in the browser: login, consent, redirect to the client', { responseType: 'code', responseMode: 'jwt' })
