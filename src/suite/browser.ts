@@ -280,8 +280,11 @@ export class BrowserSession implements BrowserDriver {
     // The page URL keeps the fragment, which the request URL lacks; but it is this login's callback
     // only when it is the very URL intercepted (a page still showing an earlier callback of the same
     // context would hand back an earlier, already used code).
+    // The intercepted URL carries the fragment itself where Chromium reports it (urlFragment): it is
+    // then taken as is, since a fragment response (code id_token) has the same URL before the
+    // fragment at every login, and a page still at the previous callback would match it.
     const atCallback = page.url().split('#')[0] === callback.url.split('#')[0]
-    const full = atCallback ? page.url() : callback.url
+    const full = callback.url.includes('#') || !atCallback ? callback.url : page.url()
     return { ok: true, callbackUrl: full, params: callbackParams(full, callback.body), pages, durationMs: Math.round(performance.now() - started) }
   }
 
