@@ -18,6 +18,7 @@ export const SPECS = {
   RFC9126: { title: 'RFC 9126 OAuth 2.0 Pushed Authorization Requests', url: 'https://www.rfc-editor.org/rfc/rfc9126.html', anchor: '#section-' },
   RFC9207: { title: 'RFC 9207 OAuth 2.0 Authorization Server Issuer Identification', url: 'https://www.rfc-editor.org/rfc/rfc9207.html', anchor: '#section-' },
   JARM: { title: 'JWT Secured Authorization Response Mode for OAuth 2.0 (JARM)', url: 'https://openid.net/specs/oauth-v2-jarm.html', anchor: '#section-' },
+  RFC9449: { title: 'RFC 9449 OAuth 2.0 Demonstrating Proof of Possession (DPoP)', url: 'https://www.rfc-editor.org/rfc/rfc9449.html', anchor: '#section-' },
   RFC9700: { title: 'RFC 9700 Best Current Practice for OAuth 2.0 Security', url: 'https://www.rfc-editor.org/rfc/rfc9700.html', anchor: '#section-' },
   OIDCC: { title: 'OpenID Connect Core 1.0', url: 'https://openid.net/specs/openid-connect-core-1_0.html', anchor: '#rfc.section.' },
   OIDCD: { title: 'OpenID Connect Discovery 1.0', url: 'https://openid.net/specs/openid-connect-discovery-1_0.html', anchor: '#rfc.section.' },

@@ -20,6 +20,7 @@ import jarmResponse from '../../src/checks/authorization/jarm-response.js'
 import authorizationResponseIss from '../../src/checks/authorization/authorization-response-iss.js'
 import authorizationResponseCodeAndState from '../../src/checks/authorization/authorization-response-code-and-state.js'
 import { codeNegativeModules } from './negatives.js'
+import { authorizationNegativeModules } from './authorization-negatives.js'
 
 /**
  * The authorization code flow with PKCE S256, as a correct client runs it: register, authorize in
@@ -116,4 +117,4 @@ export const jarmCodeFlow: Module = defineModule({
   },
 })
 
-export const redirectFlowModules: Module[] = [authorizationCodeFlow, ...codeNegativeModules, jarmCodeFlow]
+export const redirectFlowModules: Module[] = [authorizationCodeFlow, ...codeNegativeModules, ...authorizationNegativeModules, jarmCodeFlow]

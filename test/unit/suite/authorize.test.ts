@@ -25,6 +25,10 @@ function fakeBrowser(params: (url: URL) => Record<string, string>): BrowserDrive
   const urls: URL[] = []
   return {
     urls,
+    deny: undefined,
+    async refusal() {
+      throw new Error('not used')
+    },
     async login(url: string, { redirectUri }): Promise<LoginResult> {
       const u = new URL(url)
       urls.push(u)
