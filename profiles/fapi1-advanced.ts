@@ -6,7 +6,7 @@ export default defineProfile({
   extends: baseline,
   id: 'fapi1-advanced',
   title: 'FAPI 1.0 Part 2: Advanced (Final)',
-  surfaces: ['discovery', 'client-authentication', 'mtls'],
+  surfaces: ['discovery', 'client-authentication', 'mtls', 'redirect-flows'],
   clientAuth: {
     allowed: ['private_key_jwt', 'tls_client_auth', 'self_signed_tls_client_auth'],
     requirements: ['FAPI1-ADV-5.2.2-14'],
@@ -39,5 +39,13 @@ export default defineProfile({
       missing_pkce: { expect: 'refuse', requirements: ['FAPI1-ADV-5.2.2-18'] },
       lifetime: { expect: 'refuse', requirements: ['FAPI1-ADV-5.2.2-13'] },
     },
+  },
+  // §5.2.2-1: a JWS signed request object, by value or through PAR (item 10: PAR "may" be supported,
+  // the harness sends it by value); §5.2.2.2: JARM for code + response_mode jwt; §8.6: PS256/ES256.
+  authorizationRequest: {
+    par: { use: 'optional', requirements: ['FAPI1-ADV-5.2.2-10'] },
+    requestObject: { use: 'required', requirements: ['FAPI1-ADV-5.2.2-1'] },
+    jarm: { requirements: ['FAPI1-ADV-5.2.2-2', 'FAPI1-ADV-5.2.2.2-1', 'JARM-2.1'] },
+    idTokenAlgs: { allowed: ['PS256', 'ES256'], requirements: ['FAPI1-ADV-8.6'] },
   },
 })

@@ -9,7 +9,7 @@ export default defineProfile({
   extends: oidc,
   id: 'fapi2-security',
   title: 'FAPI 2.0 Security Profile (Final)',
-  surfaces: ['discovery', 'client-authentication', 'mtls', 'dpop'],
+  surfaces: ['discovery', 'client-authentication', 'mtls', 'dpop', 'redirect-flows'],
   clientAuth: {
     allowed: ['private_key_jwt', 'tls_client_auth', 'self_signed_tls_client_auth'],
     requirements: ['FAPI2-SP-FINAL-5.3.2.1-6'],
@@ -29,6 +29,15 @@ export default defineProfile({
   },
   publicClients: { expect: 'refuse', requirements: ['FAPI2-SP-FINAL-5.3.2.1-3'] },
   senderConstrained: { required: true, requirements: ['FAPI2-SP-FINAL-5.3.2.1-4', 'FAPI2-SP-FINAL-5.3.2.1-5'] },
+  // §5.3.2.2: response_type code only (item 1), every request pushed (item 3), iss in the
+  // authorization response (item 7); §5.4.1: PS256, ES256 or EdDSA for every JWT.
+  authorizationResponseType: 'code',
+  authorizationRequest: {
+    par: { use: 'required', requirements: ['FAPI2-SP-FINAL-5.3.2.2-3'] },
+    requestObject: { use: 'optional', requirements: [] },
+    issParameter: { requirements: ['FAPI2-SP-FINAL-5.3.2.2-7', 'RFC9207-2'] },
+    idTokenAlgs: { allowed: ['PS256', 'ES256', 'EdDSA'], requirements: ['FAPI2-SP-FINAL-5.4.1-1'] },
+  },
   assertionNearFuture: { expect: 'accept', requirements: ['FAPI2-SP-FINAL-5.3.2.1-13'] },
   assertionFarFuture: { expect: 'refuse', requirements: ['FAPI2-SP-FINAL-5.3.2.1-13'] },
   // §5.3.2.1-8 holds at every endpoint: at the PAR endpoint it narrows RFC 9126 §2 to the issuer.

@@ -71,6 +71,16 @@ export function profilesDoc(): string {
     line('public CIBA client', (p) => rule(p.publicCiba)),
     line('CIBA push mode', (p) => rule(p.cibaPush)),
     line('sender-constrained tokens', (p) => (p.senderConstrained.required ? `required (${p.senderConstrained.requirements.join(', ')})` : 'optional')),
+    line('authorization request (response_type; PAR; request object)', (p) => {
+      const r = p.authorizationRequest
+      const rt = p.authorizationResponseType ?? 'code'
+      if (!r) return `${rt}; plain query parameters`
+      const use = (x: { use: string; requirements: string[] }) => `${x.use}${x.requirements.length ? ` (${x.requirements.join(', ')})` : ''}`
+      return `${rt}; PAR ${use(r.par)}; request object ${use(r.requestObject)}`
+    }),
+    line('JARM (code + response_mode jwt)', (p) => (p.authorizationRequest?.jarm ? `used (${p.authorizationRequest.jarm.requirements.join(', ')})` : '—')),
+    line('iss in the authorization response', (p) => (p.authorizationRequest?.issParameter ? `required (${p.authorizationRequest.issParameter.requirements.join(', ')})` : 'where advertised (RFC9207-2)')),
+    line('ID Token algs', (p) => (p.authorizationRequest?.idTokenAlgs ? `${p.authorizationRequest.idTokenAlgs.allowed.join(', ')} (${p.authorizationRequest.idTokenAlgs.requirements.join(', ')})` : 'as advertised')),
   ]
   return `${HEADER}# Profiles\n\nWhat each profile demands, as data (profiles/*.ts). \`accept\`/\`refuse\` with the level and clauses; \`not applicable\` where the profile is silent.\n\n| rule | ${ps.map((p) => `${p.id}`).join(' | ')} |\n|---|${ps.map(() => '---').join('|')}|\n${rows.join('\n')}\n\nClause labels: ${[...new Set(ps.flatMap((p) => p.clientAuth.requirements))].map((r) => `${r} = ${label(r)}`).join('; ')}.\n`
 }

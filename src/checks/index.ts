@@ -1,5 +1,10 @@
 import type { Check } from './define.js'
 import authorizationResponseCodeAndState from './authorization/authorization-response-code-and-state.js'
+import authorizationResponseIss from './authorization/authorization-response-iss.js'
+import jarmResponse from './authorization/jarm-response.js'
+import idTokenCHash from './id-token/id-token-c-hash.js'
+import idTokenSHash from './id-token/id-token-s-hash.js'
+import idTokenSigningAlg from './id-token/id-token-signing-alg.js'
 import authorizationRefused from './authorization/authorization-refused.js'
 import idTokenAud from './id-token/id-token-aud.js'
 import idTokenExpIat from './id-token/id-token-exp-iat.js'
@@ -49,8 +54,8 @@ export const CHECKS: Record<string, Check<any>[]> = {
   'token endpoint': [attemptAccepted, attemptRefused, tokenResponseNotCacheable, tokenResponsePragmaNoCache, invalidClientBasicIs401],
   'error responses': [oauthErrorResponse, registrationErrorResponse, errorCodeAsSpecified],
   ciba: [cibaMetadataValid, cibaDeliveryModesExcludePush, pollAuthorizationPending, pollAnswersError, pingNotification],
-  'redirect flows': [authorizationResponseCodeAndState, authorizationRefused],
-  'ID Token': [idTokenSignature, idTokenIss, idTokenAud, idTokenExpIat, idTokenNonce, idTokenAtHash, idTokenSigningKey],
+  'redirect flows': [authorizationResponseCodeAndState, authorizationRefused, authorizationResponseIss, jarmResponse],
+  'ID Token': [idTokenSignature, idTokenIss, idTokenAud, idTokenExpIat, idTokenNonce, idTokenAtHash, idTokenSigningKey, idTokenCHash, idTokenSHash, idTokenSigningAlg],
   UserInfo: [userinfoResponse, userinfoRefusesMissingToken],
   'mutual TLS': [handshakeRefused, tokenBoundToCertificate, resourceAcceptsBoundToken, boundTokenRefusedByResource, mtlsAuthMethodsAdvertised, validateMtlsEndpointAliases],
   DPoP: [tokenTypeDpop, tokenBoundToDpopKey, resourceAcceptsDpopToken, dpopRefusedByResource, dpopChallenge],

@@ -170,6 +170,11 @@ export class Simulator {
     return this.opts.metadata
   }
 
+  /** Seconds since the epoch, as the simulator's clock says (request objects, assertions). */
+  nowSeconds(): number {
+    return this.opts.now()
+  }
+
   get params(): TargetParams {
     return this.opts.params ?? {}
   }

@@ -36,6 +36,17 @@ export interface ProfileSettings {
   idTokenSigningAlgValues: string[]
   dPoPSigningAlgValues: string[]
   policy: ProfilePolicy
+  /**
+   * The authorization endpoint's flows, where the profile restricts them: the response types
+   * offered, PAR required (FAPI 2.0 §5.3.2.2-3), signed request objects required (FAPI 1.0 Part 2
+   * §5.2.2-1, by value or pushed), JARM (§5.2.2.2). Absent: oidc-provider's defaults.
+   */
+  authorization?: {
+    responseTypes: string[]
+    requirePar?: boolean
+    requireSignedRequestObject?: boolean
+    jarm?: boolean
+  }
 }
 
 const ALL_METHODS = ['none', 'client_secret_basic', 'client_secret_post', 'client_secret_jwt', 'private_key_jwt', 'tls_client_auth', 'self_signed_tls_client_auth']
@@ -82,6 +93,13 @@ const fapi1Advanced: ProfileSettings = {
   policy: FAPI_POLICY,
 }
 
+/**
+ * FAPI 1.0 Part 2 §5.2.2-1 (signed request objects, by value or pushed), -2 (code id_token, or code
+ * with response_mode jwt), §5.2.2.1 (the hybrid ID Token with c_hash and s_hash: oidc-provider's
+ * FAPI 1.0 mode adds s_hash), §5.2.2.2 (JARM).
+ */
+const fapi1AdvancedAuthorization: ProfileSettings['authorization'] = { responseTypes: ['code id_token', 'code'], requireSignedRequestObject: true, jarm: true }
+
 /** What a correct server does, per profile (see profiles/*.ts for the clauses). */
 export const PROFILE_SETTINGS: Record<ProfileId, ProfileSettings> = {
   oauth2: oidcLike,
@@ -94,9 +112,11 @@ export const PROFILE_SETTINGS: Record<ProfileId, ProfileSettings> = {
     dPoPSigningAlgValues: ['ES256'],
     policy: { ...OPEN_POLICY, minRsaBits: 2048 },
   },
-  'fapi1-advanced': fapi1Advanced,
+  'fapi1-advanced': { ...fapi1Advanced, authorization: fapi1AdvancedAuthorization },
   'fapi2-security': {
     fapi: '2.0',
+    // §5.3.2.2 items 1 and 3: response_type code only, every authorization request pushed
+    authorization: { responseTypes: ['code'], requirePar: true },
     clientAuthMethods: FAPI_METHODS,
     clockTolerance: 10,
     // FAPI 2.0 Security Profile does not require request objects; they are accepted, with the
@@ -323,7 +343,10 @@ export function buildConfiguration(settings: ProfileSettings, b: BuildContext): 
       response_types: ['code'],
       token_endpoint_auth_method: 'client_secret_basic',
       id_token_signed_response_alg: 'PS256',
+      // JARM's default would be RS256, which FAPI 1.0 Part 2 §8.6 rules out
+      ...(settings.authorization?.jarm ? { authorization_signed_response_alg: 'PS256' } : {}),
     },
+    ...(settings.authorization ? { responseTypes: [...settings.authorization.responseTypes] } : {}),
     clockTolerance: settings.clockTolerance ?? 5,
     clientBasedCORS: () => false,
     fetch: b.fetch,
@@ -336,6 +359,7 @@ export function buildConfiguration(settings: ProfileSettings, b: BuildContext): 
       idTokenSigningAlgValues: [...settings.idTokenSigningAlgValues],
       dPoPSigningAlgValues: [...settings.dPoPSigningAlgValues],
       requestObjectSigningAlgValues: settings.clientAuthSigningAlgValues.filter((a) => !a.startsWith('HS')),
+      ...(settings.authorization?.jarm ? { authorizationSigningAlgValues: [...settings.idTokenSigningAlgValues] } : {}),
     },
     extraClientMetadata: {
       properties: [POLICY_PROPERTY],
@@ -382,6 +406,8 @@ export function buildConfiguration(settings: ProfileSettings, b: BuildContext): 
       fapi: settings.fapi ? { enabled: true, profile: settings.fapi } : { enabled: false },
       ciba,
       ...(requestObjects ? { requestObjects: requestObjectsFeature(requestObjects, errors, settings.clockTolerance ?? 5) } : {}),
+      ...(settings.authorization?.requirePar ? { pushedAuthorizationRequests: { enabled: true, requirePushedAuthorizationRequests: true } } : {}),
+      ...(settings.authorization?.jarm ? { jwtResponseModes: { enabled: true } } : {}),
       resourceIndicators: { enabled: false },
       rpInitiatedLogout: { enabled: false },
     },

@@ -16,7 +16,12 @@ export interface IdTokenEdit {
   key?: KeyObject | CryptoKey
 }
 
-export function rewriteIdToken(edit: (t: IdTokenEdit, ctx: MutantContext) => Promise<void> | void): Required<Pick<Mutant, 'configure' | 'patchProvider'>> {
+/**
+ * `use`: which JWTs oidc-provider's IdToken model signs are rewritten: `idtoken`, the ID Tokens
+ * (token endpoint and authorization response); `authorization`, the JARM response JWTs.
+ */
+export function rewriteIdToken(edit: (t: IdTokenEdit, ctx: MutantContext) => Promise<void> | void, opts: { use?: 'idtoken' | 'authorization' } = {}): Required<Pick<Mutant, 'configure' | 'patchProvider'>> {
+  const use = opts.use ?? 'idtoken'
   const keys = new Map<ProfileId, JWK[]>()
   return {
     configure(config, ctx) {
@@ -27,7 +32,7 @@ export function rewriteIdToken(edit: (t: IdTokenEdit, ctx: MutantContext) => Pro
       const issue = proto.issue
       proto.issue = async function (this: unknown, opts: { use?: string } = {}) {
         const jwt: string = await issue.call(this, opts)
-        if (opts.use !== 'idtoken' || jwt.split('.').length !== 3) return jwt
+        if (opts.use !== use || jwt.split('.').length !== 3) return jwt
         const t: IdTokenEdit = { header: decodeProtectedHeader(jwt), payload: decodeJwt(jwt) }
         await edit(t, ctx)
         let key = t.key

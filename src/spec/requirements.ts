@@ -28,8 +28,13 @@
  * golang/oauth2#685), RFC 6749 §4.1.3 item 5/§5.2 item 3/§10.5, RFC 7636 §4.6, RFC 9700 §2.1.1,
  * FAPI 1.0 Part 1 §5.2.2 item 7, RFC 6749 §4.1.2.1 (paragraphs 1 and 2, access_denied, state) and
  * §4.1.3 item 3, RFC 6750 §3, OIDC Core §2 (sub), §3.1.3.6 (at_hash), §5.3 and §5.3.2 (their
- * quotes agree with several independent  quotations of them), RFC 9126 §2.1 item 2 and §2.3 paragraph 2, RFC 9101 §6.2, RFC 7519
+ * quotes agree with several independent quotations of them), RFC 9126 §2.1 item 2 and §2.3 paragraph 2, RFC 9101 §6.2, RFC 7519
  * §4.1.4 (read in the rfcinfo.com mirror of RFC 9101/9126 and in independent quotations).
+ * Added with the FAPI redirect flows: FAPI 1.0 Part 2 Final §5.2.2 items 1, 2, 10, §5.2.2.1 items
+ * 4-5 and §5.2.2.2 item 1, FAPI 2.0 Security Profile §5.3.2.2 items 3 and 7 (working-group markdown
+ * sources, markup dropped); RFC 9207 §2, JARM §2.1 (the Final's "The JWT always contains" list) and
+ * OIDC Core §3.3.2.11 (c_hash) were read in several independent verbatim quotations, not the
+ * primary text.
  */
 export type Level = 'shall' | 'should' | 'may'
 
@@ -336,6 +341,22 @@ export const REQUIREMENTS = {
     summary: 'the ID Token carries the nonce the authentication request sent (the OP\'s duty is OIDCC-2-7)',
     quote: 'If a nonce value was sent in the Authentication Request, a nonce Claim MUST be present and its value checked to verify that it is the same value as the one that was sent in the Authentication Request.',
   },
+  'OIDCC-3.3.2.11': {
+    level: 'shall',
+    summary: 'an ID Token issued from the authorization endpoint with a code (response_type code id_token) carries c_hash: the left half of the hash (of the ID Token alg) of the code, base64url',
+    quote: 'If the ID Token is issued from the Authorization Endpoint with a code, which is the case for the response_type values code id_token and code id_token token, this is REQUIRED; otherwise, its inclusion is OPTIONAL.',
+  },
+  // Authorization responses: issuer identification (RFC 9207) and JARM
+  'RFC9207-2': {
+    level: 'shall',
+    summary: 'an AS that supports RFC 9207 includes iss in every authorization response, and its value is the issuer identifier (RFC 8414); a response with an ID Token or a JARM JWT carries the issuer inside the JWT instead (the harness does not demand the parameter there)',
+    quote: 'In authorization responses to the client, including error responses, an authorization server supporting this specification MUST indicate its identity by including the iss parameter in the response.',
+  },
+  'JARM-2.1': {
+    level: 'shall',
+    summary: 'the JARM response JWT carries iss (the issuer), aud (the client_id) and exp, and is signed by the AS',
+    quote: 'iss - the issuer URL of the authorization server that created the response',
+  },
   // Metadata and registration
   'RFC7591-3.2.1': {
     level: 'may',
@@ -526,6 +547,31 @@ export const REQUIREMENTS = {
     summary: 'the AS requires a signed request object (JWS) with every authorization request, by value or by reference',
     quote: 'shall require a JWS signed JWT request object passed by value with the `request` parameter or by reference with the `request_uri` parameter;',
   },
+  'FAPI1-ADV-5.2.2-2': {
+    level: 'shall',
+    summary: 'response_type code id_token, or code with response_mode jwt (JARM)',
+    quote: 'shall require the response_type value code id_token or the response_type value code in conjunction with the response_mode value jwt;',
+  },
+  'FAPI1-ADV-5.2.2-10': {
+    level: 'may',
+    summary: 'the AS may support pushed authorization requests',
+    quote: 'may support the pushed authorization request endpoint as described in [PAR];',
+  },
+  'FAPI1-ADV-5.2.2.1-4': {
+    level: 'shall',
+    summary: 'with code id_token, the ID Token in the authorization response is a detached signature (c_hash of the code, OIDC Core §3.3.2.11)',
+    quote: 'shall return ID Token as a detached signature to the authorization response;',
+  },
+  'FAPI1-ADV-5.2.2.1-5': {
+    level: 'shall',
+    summary: 'with code id_token and a state, the ID Token of the authorization response carries s_hash of that state',
+    quote: 'shall include state hash, s_hash, in the ID Token to protect the state value if the client supplied a value for state.',
+  },
+  'FAPI1-ADV-5.2.2.2-1': {
+    level: 'shall',
+    summary: 'with response_type code and response_mode jwt, the authorization response is a JWT-secured (JARM) response',
+    quote: 'shall create JWT-secured authorization responses as specified in [JARM], section 4.3;',
+  },
   'FAPI1-ADV-5.2.2-5': {
     level: 'shall',
     summary: 'the AS only issues sender-constrained access tokens',
@@ -616,6 +662,16 @@ export const REQUIREMENTS = {
     level: 'shall',
     summary: 'a pushed authorization request without client authentication is rejected',
     quote: 'shall reject pushed authorization requests without client authentication;',
+  },
+  'FAPI2-SP-FINAL-5.3.2.2-3': {
+    level: 'shall',
+    summary: 'authorization requests that were not pushed (RFC 9126) are rejected',
+    quote: 'shall reject authorization requests sent without [RFC9126];',
+  },
+  'FAPI2-SP-FINAL-5.3.2.2-7': {
+    level: 'shall',
+    summary: 'the authorization response carries the iss parameter (RFC 9207)',
+    quote: 'shall return an iss parameter in the authorization response according to [RFC9207];',
   },
   'FAPI2-SP-FINAL-5.3.4-5': {
     level: 'shall',

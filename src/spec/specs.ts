@@ -19,6 +19,8 @@ export const SPECS = {
   RFC8725: { title: 'RFC 8725 JSON Web Token Best Current Practices', url: 'https://www.rfc-editor.org/rfc/rfc8725.html', anchor: '#section-' },
   RFC9101: { title: 'RFC 9101 The OAuth 2.0 Authorization Framework: JWT-Secured Authorization Request (JAR)', url: 'https://www.rfc-editor.org/rfc/rfc9101.html', anchor: '#section-' },
   RFC9126: { title: 'RFC 9126 OAuth 2.0 Pushed Authorization Requests', url: 'https://www.rfc-editor.org/rfc/rfc9126.html', anchor: '#section-' },
+  RFC9207: { title: 'RFC 9207 OAuth 2.0 Authorization Server Issuer Identification', url: 'https://www.rfc-editor.org/rfc/rfc9207.html', anchor: '#section-' },
+  JARM: { title: 'JWT Secured Authorization Response Mode for OAuth 2.0 (JARM)', url: 'https://openid.net/specs/oauth-v2-jarm.html', anchor: '#section-' },
   RFC9449: { title: 'RFC 9449 OAuth 2.0 Demonstrating Proof of Possession (DPoP)', url: 'https://www.rfc-editor.org/rfc/rfc9449.html', anchor: '#section-' },
   RFC9700: { title: 'RFC 9700 Best Current Practice for OAuth 2.0 Security', url: 'https://www.rfc-editor.org/rfc/rfc9700.html', anchor: '#section-' },
   OIDCC: { title: 'OpenID Connect Core 1.0', url: 'https://openid.net/specs/openid-connect-core-1_0.html', anchor: '#rfc.section.' },

@@ -383,6 +383,11 @@ export class BrowserSession implements BrowserDriver {
   private caughtUrl(page: Page, caught: { url: string }): string {
     // the page URL counts only when it is the very URL intercepted (a page still showing an earlier
     // callback of the same context would hand back an earlier, already used code)
+    // callback of the same context would hand back an earlier, already used code). The intercepted
+    // URL carries the fragment itself where Chromium reports it (urlFragment): it is then taken as
+    // is, since a fragment response (code id_token) has the same URL before the fragment at every
+    // login, and a page still at the previous callback would match it.
+    if (caught.url.includes('#')) return caught.url
     return page.url().split('#')[0] === caught.url.split('#')[0] ? page.url() : caught.url
   }
 
@@ -542,8 +547,10 @@ export class BrowserSession implements BrowserDriver {
     // (the handler "will only be called for the first url if the response is a redirect"), and the
     // callback is always one. Here every request is paused, redirects included.
     const cdp = await this.context.newCDPSession(this.page)
-    cdp.on('Fetch.requestPaused', (e: { requestId: string; request: { url: string; postData?: string } }) => {
-      const decision = this.intercept(e.request)
+    cdp.on('Fetch.requestPaused', (e: { requestId: string; request: { url: string; urlFragment?: string; postData?: string } }) => {
+      // CDP keeps the fragment apart (Network.Request.urlFragment): a hybrid or implicit response lives there
+      const { urlFragment, ...req } = e.request
+      const decision = this.intercept(urlFragment ? { ...req, url: `${req.url}${urlFragment}` } : req)
       const sent =
         decision === 'callback'
           ? cdp.send('Fetch.fulfillRequest', { requestId: e.requestId, responseCode: 200, responseHeaders: [{ name: 'content-type', value: 'text/html' }], body: CALLBACK_PAGE })

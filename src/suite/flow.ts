@@ -7,7 +7,10 @@ import { DEFAULT_REDIRECT_URI, type ClientSpec, type Endpoint, type Granted, typ
 import type { ServerMetadata, TestClient } from '../client/types.js'
 import type { ModuleContext } from './module.js'
 import { pkcePair } from '../client/pkce.js'
-import type { AudienceKind, Profile } from './profile.js'
+import { buildAuthorizationRequestObject } from '../client/request-object.js'
+import { jsonBody } from '../http/client.js'
+import { decodeJwt } from 'jose'
+import type { AudienceKind, AuthorizationRequestMethod, Profile } from './profile.js'
 import type { Exchange } from './result.js'
 import type { LoginStep, RefusalResult } from './browser.js'
 
@@ -115,10 +118,26 @@ export function authorizationRequest(ctx: ModuleContext, pkce: Pick<ReturnType<t
   }
 }
 
-/** The grants and response types a client registers to push authorization requests of its profile. */
+/**
+ * The grants and response types a client registers to push authorization requests of its profile
+ * (with `code` too where the profile's client also uses JARM, which answers response_type code).
+ */
 export function authorizationClient(p: Profile): Pick<ClientSpec, 'grant_types' | 'metadata'> {
   const rt = p.authorizationResponseType ?? 'code'
-  return { grant_types: rt === 'code' ? ['authorization_code'] : ['authorization_code', 'implicit'], metadata: { response_types: [rt] } }
+  const types = p.authorizationRequest?.jarm && rt !== 'code' ? [rt, 'code'] : [rt]
+  return { grant_types: rt === 'code' ? ['authorization_code'] : ['authorization_code', 'implicit'], metadata: { response_types: types } }
+}
+
+/**
+ * How a correct client of the profile sends an authorization request: pushed where PAR is required
+ * (RFC 9126), a signed request object by value where request objects are required (RFC 9101,
+ * OIDC Core §6.1), plain query parameters otherwise.
+ */
+export function authorizationRequestMethod(p: Profile): AuthorizationRequestMethod {
+  const r = p.authorizationRequest
+  if (r?.par.use === 'required') return 'par'
+  if (r?.requestObject.use === 'required') return 'jar'
+  return 'plain'
 }
 
 /**
@@ -131,7 +150,7 @@ export function profileClient(p: Profile): Pick<SimulatorOptions, 'senderConstra
   return {
     senderConstrained: p.senderConstrained.required,
     ...(p.cibaSignedRequest?.unsigned.expect === 'refuse' ? { signBackchannelRequests: true } : {}),
-    ...(p.requestObject?.rules.unsigned.expect === 'refuse' ? { signAuthorizationRequests: true } : {}),
+    ...(p.requestObject?.rules.unsigned.expect === 'refuse' || p.authorizationRequest?.requestObject.use === 'required' ? { signAuthorizationRequests: true } : {}),
   }
 }
 
@@ -229,42 +248,139 @@ export async function variant(ctx: ModuleContext, endpoint: Endpoint, params: Re
 export type Authorization =
   | {
       kind: 'callback'
-      /** The authorization request's parameters (client_id included). */
+      /** The authorization request's parameters (client_id included), as the client built them. */
       request: Record<string, string>
+      /** How they reached the AS: query parameters, a request object by value, or pushed. */
+      method: AuthorizationRequestMethod
+      /** The response_mode sent; undefined: the response type's default. */
+      responseMode?: string
       /** The PKCE verifier of the request's S256 challenge (RFC 7636 §4.1), for the token request. */
       verifier: string
       /** The authorization request URL the browser was sent to. */
       url: string
       /** The full callback URL, query and fragment. */
       callbackUrl: string
-      /** The authorization response parameters (query, fragment or form_post). */
+      /**
+       * The authorization response parameters (query, fragment or form_post); for JARM, the claims
+       * of the `response` JWT, decoded but not verified (the checks verify it), plus `state`.
+       */
       params: Record<string, string>
+      /** The parameters of the callback itself (for JARM: `response` and `state`, where the AS sends it outside). */
+      raw: Record<string, string>
+      /** The JARM `response` JWT (response_mode jwt). */
+      jarm?: string
+      /** The pushed authorization request (RFC 9126 §2.2 answer), for method `par`. */
+      par?: Exchange
       durationMs: number
     }
-  | { kind: 'failed'; url: string; step: string; reason: string; pageUrl?: string }
+  | { kind: 'failed'; url: string; step: string; reason: string; pageUrl?: string; par?: Exchange }
+
+/** What a module may change in the correct client's authorization request. */
+export interface AuthorizeOptions {
+  /** response_type other than the profile's (e.g. `code` for JARM). */
+  responseType?: string
+  /** response_mode to send (e.g. `jwt`, JARM). */
+  responseMode?: string
+  /** The request with exactly one change (a negative's variant): applied to the request as built. */
+  edit?: (request: Record<string, string>) => Record<string, string>
+}
+
+/** The string claims of a JWT payload, decoded without verification; undefined when it is not one. */
+export function jwtClaims(jwt: string): Record<string, string> | undefined {
+  try {
+    const out: Record<string, string> = {}
+    for (const [k, v] of Object.entries(decodeJwt(jwt))) out[k] = typeof v === 'string' ? v : JSON.stringify(v)
+    return out
+  } catch {
+    return undefined
+  }
+}
 
 /**
  * Step `authorize` (or another name): the authorization request of a correct client (the
- * profile's response_type, PKCE S256, state, a nonce where openid) sent through the browser; the
- * end-user logs in and consents, and the callback to the redirect URI is returned.
+ * profile's response_type, PKCE S256, state, a nonce where openid) sent as the profile says
+ * (authorizationRequestMethod): pushed first in step `<name>-par` (RFC 9126 §2, with the client's
+ * authentication and, where request objects are required, as a signed request object), then the
+ * browser goes to the authorization endpoint with client_id and request_uri only; or a request
+ * object signed with the client's key by value, with response_type, client_id and scope
+ * duplicated as query parameters (OIDC Core §6.1); or plain query parameters. The end-user logs
+ * in and consents, and the callback to the redirect URI is returned.
  */
 export async function authorize(
   ctx: ModuleContext,
   client: TestClient,
   name = 'authorize',
   title = 'the authorization request in the browser: login, consent, redirect to the client',
-  edit?: (request: Record<string, string>) => Record<string, string>,
+  options: AuthorizeOptions | ((request: Record<string, string>) => Record<string, string>) = {},
 ): Promise<Authorization> {
+  // a function is an edit of the request (authorizationUrl), the other form the profile's options
+  const opts: AuthorizeOptions = typeof options === 'function' ? { edit: options } : options
+  const endpoint = ctx.metadata.authorization_endpoint
+  if (!ctx.browser) throw new TypeError('authorize needs ctx.browser (check it before the step)')
+  if (typeof endpoint !== 'string') throw new TypeError('authorize needs an authorization_endpoint (check it before the step)')
+  const pkce = pkcePair()
+  ctx.sim.secrets.add(pkce.verifier)
+  const base = authorizationRequest(ctx, pkce)
+  const unchanged: Record<string, string> = {
+    ...base,
+    ...(opts.responseType ? { response_type: opts.responseType } : {}),
+    ...(opts.responseMode ? { response_mode: opts.responseMode } : {}),
+    client_id: client.client_id,
+  }
+  const request = opts.edit ? opts.edit(unchanged) : unchanged
+  const method = authorizationRequestMethod(ctx.profile)
+  const u = new URL(endpoint)
+  let par: Exchange | undefined
+  if (method === 'par') {
+    ctx.sim.step(`${name}-par`, 'the authorization request pushed to the PAR endpoint with the client\'s authentication (RFC 9126 §2)')
+    const { client_id: _, ...pushed } = request
+    par = await ctx.sim.call('pushed_authorization_request', pushed, client, [authFor(client.token_endpoint_auth_method)], ctx.audience)
+    const body = jsonBody(par)
+    const uri = succeeded(par, 'pushed_authorization_request') && body.ok ? (body.value as Record<string, unknown>).request_uri : undefined
+    ctx.sim.outcome(typeof uri === 'string' ? `succeeded: ${answer(par)}` : `refused: ${answer(par)}`)
+    if (typeof uri !== 'string') return { kind: 'failed', url: endpoint, step: `${name}-par`, reason: `the pushed authorization request was not accepted (${answer(par)})`, par }
+    u.searchParams.set('client_id', client.client_id)
+    u.searchParams.set('request_uri', uri)
+  } else if (method === 'jar') {
+    const jwt = await buildAuthorizationRequestObject(Object.entries(request), { client, metadata: ctx.metadata, now: ctx.sim.nowSeconds() })
+    for (const k of ['client_id', 'response_type', 'scope'] as const) u.searchParams.set(k, request[k]!)
+    u.searchParams.set('request', jwt)
+  } else {
+    for (const [k, v] of Object.entries(request)) u.searchParams.set(k, v)
+  }
   ctx.sim.step(name, title)
-  const { request, verifier, url: u } = authorizationUrl(ctx, client, edit)
-  const r = await ctx.browser!.login(u.href, { redirectUri: request.redirect_uri! })
+  const r = await ctx.browser.login(u.href, { redirectUri: request.redirect_uri! })
+  const common = { request, method, ...(opts.responseMode ? { responseMode: opts.responseMode } : {}), ...(par ? { par } : {}) }
   if (!r.ok) {
     ctx.sim.outcome(`failed at ${r.step}: ${r.reason}`)
-    return { kind: 'failed', url: u.href, step: r.step, reason: r.reason, ...(r.pageUrl ? { pageUrl: r.pageUrl } : {}) }
+    return { kind: 'failed', url: u.href, step: r.step, reason: r.reason, ...(r.pageUrl ? { pageUrl: r.pageUrl } : {}), ...(par ? { par } : {}) }
   }
   for (const f of ['code', 'access_token', 'id_token', 'response'] as const) if (r.params[f]) ctx.sim.secrets.add(r.params[f])
-  ctx.sim.outcome(`redirected to the client after ${r.pages.length} page(s) in ${r.durationMs} ms with ${Object.keys(r.params).join(', ') || 'no parameters'}`)
-  return { kind: 'callback', request, verifier, url: u.href, callbackUrl: r.callbackUrl, params: r.params, durationMs: r.durationMs }
+  let params = r.params
+  let jarm: string | undefined
+  if (opts.responseMode?.includes('jwt') && r.params.response) {
+    jarm = r.params.response
+    const claims = jwtClaims(jarm)
+    if (claims) {
+      if (claims.code) ctx.sim.secrets.add(claims.code)
+      params = { ...claims, ...(r.params.state !== undefined && claims.state === undefined ? { state: r.params.state } : {}) }
+    }
+  }
+  ctx.sim.outcome(`${method === 'par' ? 'pushed, then ' : method === 'jar' ? 'request object by value, ' : ''}redirected to the client after ${r.pages.length} page(s) in ${r.durationMs} ms with ${Object.keys(r.params).join(', ') || 'no parameters'}`)
+  return { kind: 'callback', ...common, verifier: pkce.verifier, url: u.href, callbackUrl: r.callbackUrl, params, raw: r.params, ...(jarm ? { jarm } : {}), durationMs: r.durationMs }
+}
+
+/** The variant fields of a redirect-flow result: request method, response_type and mode, client auth, sender constraint. */
+export function flowVariant(ctx: ModuleContext, client: TestClient, a: Extract<Authorization, { kind: 'callback' }>): Record<string, string> {
+  return {
+    grant: 'authorization_code',
+    client_auth: client.token_endpoint_auth_method,
+    request_method: a.method,
+    response_type: a.request.response_type!,
+    ...(a.responseMode ? { response_mode: a.responseMode } : {}),
+    pkce: 'S256',
+    ...(ctx.profile.senderConstrained.required ? { sender_constraint: 'mtls' } : {}),
+  }
 }
 
 /**

@@ -167,12 +167,47 @@ export interface Profile {
    */
   authorizationResponseType?: 'code' | 'code id_token'
   /**
+   * How a correct client of the profile sends its authorization requests, and what the profile
+   * demands of the authorization response. Absent: plain query parameters at the authorization
+   * endpoint (RFC 6749 §4.1.1), no request object, no pushed request, no `iss` demanded.
+   */
+  authorizationRequest?: AuthorizationRequestRules
+  /**
    * Clauses of the profile that require PKCE (besides RFC 9700 §2.1.1, which binds every AS that
    * received a code_challenge): cited where a code is exchanged without its code_verifier.
    */
   pkceRequired?: RequirementId[]
   /** Access tokens must be sender-constrained (mTLS certificate-bound). */
   senderConstrained: { required: boolean; requirements: RequirementId[] }
+}
+
+/** How the request reaches the authorization endpoint: query parameters, a signed request object by value (JAR), or pushed (PAR). */
+export type AuthorizationRequestMethod = 'plain' | 'jar' | 'par'
+
+/** The authorization request rules of a profile (see Profile.authorizationRequest). */
+export interface AuthorizationRequestRules {
+  /**
+   * Pushed authorization requests (RFC 9126): `required`, the AS must refuse a request that was not
+   * pushed and a correct client pushes every one (then sends only client_id and request_uri to
+   * the authorization endpoint); `optional`, the client sends it to the authorization endpoint.
+   */
+  par: { use: 'required' | 'optional'; requirements: RequirementId[] }
+  /**
+   * Signed request objects (RFC 9101 / OIDC Core §6): `required`, every authorization request (by
+   * value, or pushed) is a JWS the client signs with its registered key (iss = client_id, aud =
+   * issuer, exp/nbf/iat/jti); `optional`, plain parameters.
+   */
+  requestObject: { use: 'required' | 'optional'; requirements: RequirementId[] }
+  /**
+   * JWT Secured Authorization Response Mode: where present, a correct client also runs the code
+   * flow with response_type `code` and response_mode `jwt` (module jarm-code-flow), and the
+   * response JWT must be signed by the AS, with iss, aud and exp as JARM §2.1 says.
+   */
+  jarm?: { requirements: RequirementId[] }
+  /** The `iss` authorization response parameter (RFC 9207) is required of the AS. */
+  issParameter?: { requirements: RequirementId[] }
+  /** The ID Token (front channel and token endpoint) is signed only with these algs. Absent: those advertised. */
+  idTokenAlgs?: { allowed: JwsAlg[]; requirements: RequirementId[] }
 }
 
 type ProfileInput = Omit<Profile, 'extends'> & { extends?: Profile }

@@ -7,6 +7,7 @@ import {
   isInconclusive,
   isNotApplicable,
   notApplicable,
+  authorizationRequestMethod,
   pkcePair,
   token,
   use,
@@ -69,6 +70,10 @@ function defineAuthorizationNegative(spec: AuthorizationNegative): Module {
     async run(ctx) {
       const requirements = spec.requirements(ctx)
       if (isNotApplicable(requirements)) return requirements
+      // the variant goes as plain query parameters: where the profile's client pushes or signs its
+      // requests, the AS refuses a plain one for that reason alone, which proves nothing here
+      const method = authorizationRequestMethod(ctx.profile)
+      if (method !== 'plain') return notApplicable(`the variant is sent as plain query parameters, but ${ctx.profile.title} has the client send ${method === 'par' ? 'pushed' : 'signed'} authorization requests: a refusal would not be for the change under test (a ${method === 'par' ? 'pushed' : 'signed'} variant is not built yet)`, requirements)
       const level = strongest(requirements)
       const expected = `refused (${level})`
       const keep = (why: string) => inconclusive(why, requirements, level, expected)

@@ -1,7 +1,16 @@
 import {
+  accessTokenOf,
+  authFor,
+  jwtPayload,
+  thumbprintS256,
+  tokenBoundToCertificate,
+  use,
+  type CheckUse,
   authorizationClient,
   authorize,
   baselineClient,
+  flowVariant,
+  type Authorization,
   inconclusive,
   isInconclusive,
   isNotApplicable,
@@ -43,6 +52,7 @@ export interface CompletedCodeFlow {
   client: TestClient
   /** The authorization request's parameters (client_id, scope, nonce, ...). */
   request: Record<string, string>
+  authorization: Extract<Authorization, { kind: 'callback' }>
   tokenResponse: Exchange
   variant: Record<string, string>
 }
@@ -62,6 +72,41 @@ export async function completeCodeFlow(ctx: ModuleContext, requirements: readonl
   if (!a.params.code) return inconclusive(`the authorization response carries no code (${a.params.error ?? 'no error either'})`, requirements, 'shall')
   const t = await token(ctx, reg.client, a)
   if (!t.ok) return inconclusive(`the code exchange was refused: HTTP ${t.exchange.response?.status ?? 'none'}`, requirements, 'shall')
-  const variant = { grant: 'authorization_code', client_auth: reg.client.token_endpoint_auth_method, response_type: a.request.response_type!, pkce: 'S256' }
-  return { client: reg.client, request: a.request, tokenResponse: t.exchange, variant }
+  return { client: reg.client, request: a.request, authorization: a, tokenResponse: t.exchange, variant: flowVariant(ctx, reg.client, a) }
+}
+
+/** The GET of the AS's jwks_uri (step `jwks`), to verify what it signed; undefined without a jwks_uri. */
+export async function fetchJwks(ctx: ModuleContext, what: string): Promise<Exchange | undefined> {
+  const m = ctx.metadata
+  ctx.sim.step('jwks', `the AS's JSON Web Key Set (jwks_uri), to verify ${what}`)
+  const jwks = typeof m.jwks_uri === 'string' ? await ctx.sim.get('jwks', m.jwks_uri) : undefined
+  ctx.sim.outcome(jwks ? `HTTP ${jwks.response?.status ?? jwks.transport_error?.code}` : 'the target advertises no jwks_uri')
+  return jwks
+}
+
+/**
+ * Where the profile requires sender-constrained tokens: the access token of the code exchange is
+ * bound to the certificate the client presented (RFC 8705 §3), read from a JWT access token's
+ * cnf, or else from introspection authenticated as the client (step `introspect`, §3.2); the
+ * token-bound-to-certificate check of the mtls surface judges it. Nothing where the profile does
+ * not require it, or the client presented no certificate.
+ */
+export async function certificateBinding(ctx: ModuleContext, client: TestClient, tokenResponse: Exchange): Promise<CheckUse<any>[]> {
+  const p = ctx.profile
+  if (!p.senderConstrained.required || !client.identity) return []
+  const requirements: RequirementId[] = [...p.senderConstrained.requirements]
+  const expected = thumbprintS256(client.identity.certPem)
+  const accessToken = accessTokenOf(tokenResponse)
+  const claims = accessToken ? jwtPayload(accessToken) : undefined
+  const cnf = claims?.cnf && typeof claims.cnf === 'object' ? (claims.cnf as Record<string, unknown>)['x5t#S256'] : undefined
+  if (!accessToken) return []
+  const introspectable = typeof ctx.metadata.introspection_endpoint === 'string'
+  // a JWT access token shows its binding (§3.1); an opaque one only through introspection (§3.2),
+  // and without an introspection endpoint the mtls-bound-token-resource modules judge the binding
+  if (cnf !== undefined || (claims && !introspectable)) return [use(tokenBoundToCertificate, { token: tokenResponse, expected }, requirements, 'shall', 'token')]
+  if (!introspectable) return []
+  ctx.sim.step('introspect', 'introspection of the access token, authenticated as the client: its certificate binding (RFC 8705 §3.2)')
+  const introspection = await ctx.sim.call('introspection', { token: accessToken, token_type_hint: 'access_token' }, client, [authFor(client.token_endpoint_auth_method)], ctx.audience, { allowTransportError: true })
+  ctx.sim.outcome(`HTTP ${introspection.response?.status ?? introspection.transport_error?.code}`)
+  return [use(tokenBoundToCertificate, { token: tokenResponse, introspection, expected }, requirements, 'shall', 'introspect')]
 }

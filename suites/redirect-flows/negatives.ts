@@ -4,6 +4,7 @@ import {
   authFor,
   authorize,
   codeTokenRequest,
+  flowVariant,
   defineModule,
   inconclusive,
   isNotApplicable,
@@ -126,7 +127,7 @@ function defineCodeNegative(spec: CodeNegative): Module {
       const x = await variant(ctx, 'token', params, sender, [authFor(sender.token_endpoint_auth_method)], spec.change)
       return {
         expected,
-        variant: { grant: 'authorization_code', client_auth: client.token_endpoint_auth_method, response_type: a.request.response_type!, pkce: 'S256', ...spec.variant },
+        variant: { ...flowVariant(ctx, client, a), ...spec.variant },
         uses: judgeRefusal({ e, spec: { errorCode: spec.errorCode }, ctx }, c.exchange, x),
       }
     },

@@ -84,6 +84,11 @@ import idTokenDropsNonce from './id-token-drops-nonce.js'
 import idTokenWrongIss from './id-token-wrong-iss.js'
 import idTokenForeignKey from './id-token-foreign-key.js'
 import idTokenWrongAud from './id-token-wrong-aud.js'
+import fapi2OmitsAuthorizationResponseIss from './fapi2-omits-authorization-response-iss.js'
+import hybridWrongCHash from './hybrid-wrong-c-hash.js'
+import hybridDropsSHash from './hybrid-drops-s-hash.js'
+import idTokenSignedRs256 from './id-token-signed-rs256.js'
+import jarmWrongAud from './jarm-wrong-aud.js'
 import idTokenExpired from './id-token-expired.js'
 import refreshTokenGrantRefused from './refresh-token-grant-refused.js'
 import dpopResourceIgnoresKeyBinding from './dpop-resource-ignores-key-binding.js'
@@ -204,6 +209,11 @@ export const MUTANTS: readonly Mutant[] = [
   idTokenWrongIss,
   idTokenForeignKey,
   idTokenWrongAud,
+  fapi2OmitsAuthorizationResponseIss,
+  hybridWrongCHash,
+  hybridDropsSHash,
+  idTokenSignedRs256,
+  jarmWrongAud,
   idTokenExpired,
   refreshTokenGrantRefused,
   // request objects and PAR (issue #9)

@@ -26,6 +26,9 @@ export default defineMutant({
       'mtls-bound-token-cnf',
       'mtls-bound-token-resource-no-certificate',
       'mtls-bound-token-resource-other-certificate',
+      // the code flows judge the binding of their access token too (introspection)
+      'authorization-code-flow',
+      'jarm-code-flow',
     ],
     'fapi-ciba': [
       'mtls-bound-token-cnf',

@@ -34,6 +34,11 @@ export default defineMutant({
       'client-id-mismatch-private-key-jwt',
       'client-id-mismatch-tls-client-auth',
       'client-id-mismatch-self-signed-tls-client-auth',
+      // the code negatives of the redirect flows: their refusals at the token endpoint too
+      'pkce-wrong-verifier',
+      'pkce-missing-verifier',
+      'authorization-code-replay',
+      'redirect-uri-mismatch-at-token',
     ],
   },
   async middleware(ctx, next) {

@@ -29,9 +29,12 @@ function passedOnUnattributedRegistrationRefusal(r: ResultRecord): boolean {
 
 for (const alt of ALTERNATIVES) {
   test(`alternative ${alt.id}: ${alt.description}`, async () => {
+    // every profile, browser flows included (FAPI 1.0 Advanced and FAPI 2.0 run theirs too): a
+    // full run takes 4-5 minutes on a loaded 2-core machine
+    test.setTimeout(660_000)
     test.info().annotations.push({ type: 'why', description: alt.why })
     const target = { name: `alternative-${alt.id}`, mutant: alt, profiles: alt.profiles, ...(alt.config ? { config: alt.config } : {}) }
-    const run = await withReferenceTarget(target, (as) => as.run(alt.profiles, ['--workers', '2']))
+    const run = await withReferenceTarget(target, (as) => as.run(alt.profiles, ['--workers', '2'], { timeoutMs: 600_000 }))
     const log = `exit ${run.code}\n${run.stdout}\n${run.stderr}`.slice(-3000)
     expect(run.results, `no results.json\n${log}`).toBeDefined()
     const results = run.results!.results

@@ -50,7 +50,7 @@ export interface ReferenceTarget {
    * Runs `fapi-harness run --no-html` over these profiles of the target, as a user does
    * (`--profile` per profile; `--issuer` too when there is one), plus `extra` arguments.
    */
-  run(profiles: readonly ProfileId[], extra?: string[]): Promise<HarnessRun>
+  run(profiles: readonly ProfileId[], extra?: string[], opts?: { timeoutMs?: number }): Promise<HarnessRun>
 }
 
 export interface ReferenceTargetOptions {
@@ -81,10 +81,10 @@ export async function withReferenceTarget<T>(opts: ReferenceTargetOptions, fn: (
   try {
     const configFile = join(dir, 'target.yaml')
     writeFileSync(configFile, targetYaml(as.issuers, opts.profiles, opts.config))
-    const run = (profiles: readonly ProfileId[], extra: string[] = []) => {
+    const run = (profiles: readonly ProfileId[], extra: string[] = [], runOpts: { timeoutMs?: number } = {}) => {
       const select = profiles.flatMap((p) => ['--profile', p])
       const issuer = profiles.length === 1 ? ['--issuer', as.issuers[profiles[0]!]] : []
-      return runHarness(['run', '--no-html', ...issuer, ...select, '--ca', as.caFile, '--config', configFile, ...extra])
+      return runHarness(['run', '--no-html', ...issuer, ...select, '--ca', as.caFile, '--config', configFile, ...extra], runOpts)
     }
     return await fn({ issuers: as.issuers, caFile: as.caFile, configFile, run })
   } finally {

@@ -123,6 +123,19 @@ test.describe('CIBA §7.1.1 signed authentication request', () => {
   })
 })
 
+test.describe('RFC 9101 authorization request object (pushed or by value)', () => {
+  test('the pushed request moves into the JWT with its client_id, which also stays in the form (RFC 9126 §3)', async () => {
+    const req = requestContext({ client_id: 'client-1', key: rsa }, { endpoint: 'https://as.example.com/par' })
+    req.body = new URLSearchParams({ response_type: 'code', redirect_uri: 'https://rp/cb', state: 's', client_id: 'client-1' })
+    await SignedAuthorizationRequest()(req)
+    expect([...req.body.keys()].sort()).toEqual(['client_id', 'request'])
+    const claims = decodePart(req.body.get('request')!, 1)
+    expect(claims).toMatchObject({ response_type: 'code', redirect_uri: 'https://rp/cb', state: 's', client_id: 'client-1', iss: 'client-1', aud: METADATA.issuer, nbf: NOW, exp: NOW + DEFAULT_REQUEST_LIFETIME_S })
+    expect(decodePart(req.body.get('request')!, 0)).toEqual({ alg: 'PS256', kid: rsa.kid })
+    expect(fixesRequestForm([SignedAuthorizationRequest()])).toBe(true)
+  })
+})
+
 test.describe('request form decorators', () => {
   test('the plain form leaves the request untouched', async () => {
     const req = backchannel(rsa)
