@@ -26,7 +26,9 @@ program
   .option('--workers <n>', 'parallel workers', int('--workers'))
   .option('--timeout <ms>', 'HTTP timeout per request in milliseconds', int('--timeout'))
   .addOption(new Option('--no-html', 'skip the Allure HTML report (results.json, junit.xml and summary.html are still written)'))
+  .option('--debug', 'keep the top of the stack of internal errors in results and on stderr')
   .action(async (opts) => {
+    if (opts.debug) process.env.FAPI_HARNESS_DEBUG = '1'
     process.exitCode = await run(opts)
   })
 
@@ -61,6 +63,6 @@ program
 try {
   await program.parseAsync(process.argv)
 } catch (e) {
-  process.stderr.write(`fapi-harness: ${oneLine(e)}\n`)
+  process.stderr.write(`fapi-harness: ${oneLine(e)}\n${process.env.FAPI_HARNESS_DEBUG && e instanceof Error ? `${e.stack}\n` : ''}`)
   process.exitCode = 2
 }

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
@@ -66,7 +66,7 @@ async function prepare(opts: RunOptions, startedAt: string, workDir: string): Pr
   const ca = [...(opts.ca ?? []).map((f) => readPem(f, '--ca')), ...(config.tls?.ca ? [readPem(resolve(opts.config ? dirname(opts.config) : '.', config.tls.ca), '/tls/ca')] : [])]
   const insecure = Boolean(opts.insecureTls || config.tls?.insecure)
   const timeoutMs = opts.timeout ?? config.timeout_ms ?? 10_000
-  const base = { ...(config.registration?.dynamic === false ? { dynamicRegistration: false } : {}), outDir: resolve(opts.out), workDir, timeoutMs, startedAt, ...(config.resource_url ? { resourceUrl: config.resource_url } : {}), ...(config.registration?.initial_access_token ? { initialAccessToken: config.registration.initial_access_token } : {}), params: targetParams(config), ...(config.client_assertion?.aud ? { assertionAudience: config.client_assertion.aud } : {}), ...(config.browser ? { browser: config.browser } : {}) }
+  const base = { ...(config.registration?.dynamic === false ? { dynamicRegistration: false } : {}), outDir: resolve(opts.out), workDir, timeoutMs, startedAt, ...(config.resource_url ? { resourceUrl: config.resource_url } : {}), ...(config.registration?.initial_access_token ? { initialAccessToken: config.registration.initial_access_token } : {}), params: targetParams(config), ...(config.client_assertion?.aud ? { assertionAudience: config.client_assertion.aud } : {}), ...(config.browser ? { browser: config.browser } : {}), ...(config.allowed_origins ? { allowedOrigins: config.allowed_origins } : {}) }
 
   if (!issuer && !config.issuers) {
     // The embedded reference AS: a correct server per profile, on 127.0.0.1 with TLS.
@@ -136,23 +136,49 @@ async function preflight(plan: RunPlan): Promise<void> {
   }
 }
 
-function runPlaywright(planFile: string, opts: RunOptions, workers: number): Promise<number> {
+function runPlaywright(planFile: string, opts: RunOptions, workers: number, started: (child: ChildProcess) => void): Promise<number> {
   const require = createRequire(import.meta.url)
   const cli = join(dirname(require.resolve('@playwright/test/package.json')), 'cli.js')
   const args = [cli, 'test', '-c', join(ROOT, 'playwright.config.ts'), `--workers=${workers}`]
   if (opts.grep) args.push('--grep', opts.grep)
   return new Promise((res, rej) => {
     const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, [PLAN_ENV]: planFile, FORCE_COLOR: '0' } })
-    const forward = (sig: NodeJS.Signals) => child.kill(sig)
-    process.once('SIGINT', forward)
-    process.once('SIGTERM', forward)
+    started(child)
     child.on('error', rej)
-    child.on('exit', (code, signal) => {
-      process.off('SIGINT', forward)
-      process.off('SIGTERM', forward)
-      res(code ?? (signal ? 130 : 1))
-    })
+    child.on('exit', (code, signal) => res(code ?? (signal ? 130 : 1)))
   })
+}
+
+/**
+ * Ctrl-C and SIGTERM: the first stops the test runner (it ends its workers and their browsers and
+ * writes what was gathered), then the run ends as usual: the embedded AS is stopped, results.json
+ * and the reports written with `aborted`, exit 2. A second signal ends everything at once.
+ */
+function interruptions(): { signal(): NodeJS.Signals | undefined; child(c: ChildProcess | undefined): void; dispose(): void } {
+  let received: NodeJS.Signals | undefined
+  let child: ChildProcess | undefined
+  const on = (sig: NodeJS.Signals) => {
+    if (received) {
+      child?.kill('SIGKILL')
+      process.exit(130)
+    }
+    received = sig
+    process.stderr.write(`\nfapi-harness: ${sig}: stopping the run (again to quit at once)\n`)
+    child?.kill(sig)
+  }
+  process.on('SIGINT', on)
+  process.on('SIGTERM', on)
+  return {
+    signal: () => received,
+    child: (c) => {
+      child = c
+      if (c && received) c.kill(received)
+    },
+    dispose: () => {
+      process.off('SIGINT', on)
+      process.off('SIGTERM', on)
+    },
+  }
 }
 
 function gathered(outDir: string): ResultRecord[] {
@@ -268,21 +294,30 @@ export async function run(opts: RunOptions): Promise<number> {
   let aborted: RunResults['aborted']
   let records: ResultRecord[] = []
   const planDir = mkdtempSync(join(tmpdir(), 'fapi-harness-'))
+  const signals = interruptions()
+  const stopIfInterrupted = () => {
+    const sig = signals.signal()
+    if (sig) throw new HarnessError('ERR_INTERRUPTED', `interrupted by ${sig}`)
+  }
   try {
     prepared = await prepare(opts, startedAt, planDir)
     const { plan } = prepared
     mkdirSync(outDir, { recursive: true })
     for (const f of [DETAIL_FILE, PARTIAL_FILE]) rmSync(join(outDir, f), { force: true })
+    stopIfInterrupted()
     await preflight(plan)
+    stopIfInterrupted()
     const planFile = join(planDir, 'plan.json')
     writeFileSync(planFile, JSON.stringify(plan), { mode: 0o600 })
     log(`Profiles: ${plan.profiles.map((p) => p.id).join(', ')}  target: ${plan.target.issuer}${plan.target.embedded ? ' (embedded)' : ''}`)
-    const code = await runPlaywright(planFile, opts, opts.workers ?? 2)
+    const code = await runPlaywright(planFile, opts, opts.workers ?? 2, (c) => signals.child(c))
+    signals.child(undefined)
     records = gathered(outDir)
+    stopIfInterrupted()
     if (!records.length) aborted = { code: 'ERR_INTERNAL', message: `the test runner exited with code ${code} and produced no results` }
   } catch (e) {
     records = gathered(outDir)
-    aborted = { code: isHarnessError(e) ? e.code : 'ERR_INTERNAL', message: oneLine(e) }
+    aborted = { code: isHarnessError(e) ? e.code : 'ERR_INTERNAL', message: isHarnessError(e) && e.code === 'ERR_INTERRUPTED' ? `${oneLine(e)}: ${records.length} results gathered before are kept` : oneLine(e) }
   } finally {
     await prepared?.stop().catch(() => undefined)
     rmSync(planDir, { recursive: true, force: true })
@@ -309,6 +344,7 @@ export async function run(opts: RunOptions): Promise<number> {
   }
   log(`\n${summaryLine(results.summary)} in ${(results.durationMs / 1000).toFixed(1)} s`)
   log(`results: ${join(outDir, 'results.json')}`)
+  signals.dispose()
   const exit = exitCode(results)
   if (exit.cause) process.stderr.write(`fapi-harness: ${exit.cause}\n`)
   return exit.code

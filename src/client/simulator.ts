@@ -7,6 +7,7 @@ import type { AudienceKind, ClientAuthMethod } from '../suite/profile.js'
 import type { Exchange } from '../suite/result.js'
 import type { ClientAuth, RequestContext } from './auth/types.js'
 import { fetchMetadata } from './discovery.js'
+import { credentialEndpoint } from './origin.js'
 import { fixesRequestForm, SignedAuthenticationRequest } from './request-object.js'
 import type { ServerMetadata, TestClient } from './types.js'
 
@@ -101,6 +102,8 @@ export interface SimulatorOptions {
    */
   signBackchannelRequests?: boolean
   initialAccessToken?: string
+  /** Origins other than the issuer's that may receive credentials (config `allowed_origins`). */
+  allowedOrigins?: string[]
 }
 
 export type Endpoint = 'token' | 'backchannel_authentication' | 'registration' | 'introspection' | 'revocation' | 'pushed_authorization_request'
@@ -204,6 +207,7 @@ export class Simulator {
     }
     if (this.opts.senderConstrained && identity && spec.method !== 'none') metadata.tls_client_certificate_bound_access_tokens = true
     Object.assign(metadata, spec.metadata)
+    this.guard('registration_endpoint', this.opts.metadata.registration_endpoint, false)
     const x = await this.opts.http.send(
       {
         purpose: 'registration',
@@ -243,9 +247,17 @@ export class Simulator {
   endpointUrl(endpoint: Endpoint, withCertificate: boolean): string {
     const name = `${endpoint}_endpoint`
     const m = this.opts.metadata
-    const url = (withCertificate ? m.mtls_endpoint_aliases?.[name] : undefined) ?? (m[name] as string | undefined)
+    const alias = withCertificate ? m.mtls_endpoint_aliases?.[name] : undefined
+    const url = alias ?? (m[name] as string | undefined)
     if (!url) throw new HarnessError('ERR_STEP_PRECONDITION', `the target's metadata has no ${name}`)
+    this.guard(alias ? `mtls_endpoint_aliases.${name}` : name, url, Boolean(alias))
     return url
+  }
+
+  /** Refuses (ERR_FOREIGN_ENDPOINT) an endpoint a credential must not go to (see origin.ts). */
+  private guard(name: string, url: string, alias: boolean): void {
+    const v = credentialEndpoint(name, url, this.opts.issuer, { alias, ...(this.opts.allowedOrigins ? { allowed: this.opts.allowedOrigins } : {}) })
+    if (!v.ok) throw new HarnessError('ERR_FOREIGN_ENDPOINT', v.reason!)
   }
 
   /**

@@ -28,6 +28,8 @@ export interface RunPlan {
   resourceUrl?: string
   /** The end-user's login and consent steps and test user (config `browser`); defaults: the embedded AS's. */
   browser?: { login?: LoginStep[]; credentials?: Credentials }
+  /** Origins other than the issuer's that may receive credentials (config `allowed_origins`). */
+  allowedOrigins?: string[]
   /** Private scratch folder of this run (the test runner's output), deleted afterwards. */
   workDir: string
   target: { issuer: string; embedded: boolean }

@@ -32,9 +32,11 @@ function withJwts(x: Exchange): Exchange {
 
 /**
  * The result of a module the harness could not judge: status `error` with the ERR_* code; an
- * exception that is not a HarnessError is an internal error and keeps the top of its stack.
+ * exception that is not a HarnessError is an internal error (see internalError). `step` names
+ * the step it ended in.
  */
-export function errorRecord(module: Module, profile: ProfileId, e: unknown): ResultRecord {
+export function errorRecord(module: Module, profile: ProfileId, e: unknown, step?: string): ResultRecord {
+  const where = step ? `step ${step}: ` : ''
   return {
     id: module.id,
     title: module.title,
@@ -44,12 +46,21 @@ export function errorRecord(module: Module, profile: ProfileId, e: unknown): Res
     requirements: [],
     level: 'shall',
     status: 'error',
-    message: isHarnessError(e) ? oneLine(e) : `internal error: ${(e as Error)?.stack?.split('\n').slice(0, 3).join(' ') ?? String(e)}`,
+    message: where + (isHarnessError(e) ? oneLine(e) : internalError(e)),
     errorCode: isHarnessError(e) ? e.code : 'ERR_INTERNAL',
     durationMs: 0,
     checks: [],
     exchanges: [],
   }
+}
+
+/**
+ * An exception that is not a HarnessError, in one line: its type and message; the top of its
+ * stack only with `--debug` (FAPI_HARNESS_DEBUG), so a report never carries a stack trace otherwise.
+ */
+export function internalError(e: unknown): string {
+  if (process.env.FAPI_HARNESS_DEBUG && e instanceof Error && e.stack) return `internal error: ${e.stack.split('\n').slice(0, 3).join(' ').replace(/\s+/g, ' ')}`
+  return `internal error: ${e instanceof Error ? `${e.name}: ${oneLine(e)}` : String(e)}`
 }
 
 /**
@@ -111,7 +122,7 @@ export async function runModule(module: Module, ctx: ModuleContext): Promise<Res
       }
     }
   } catch (e) {
-    record = errorRecord(module, ctx.profile.id, e)
+    record = errorRecord(module, ctx.profile.id, e, ctx.sim.steps.at(-1)?.name)
   }
   record.exchanges = ctx.sim.exchanges.map(withJwts)
   if (ctx.sim.steps.length) record.steps = ctx.sim.steps.map((st) => ({ ...st }))
