@@ -8,7 +8,7 @@ import { loadConfig, staticClients, targetParams, type HarnessConfig } from '../
 import { fetchMetadata } from '../client/discovery.js'
 import { HarnessError, isHarnessError, oneLine } from '../errors.js'
 import { HttpClient, jsonBody } from '../http/client.js'
-import { redact } from '../http/redact.js'
+import { newMaskKey, redact } from '../http/redact.js'
 import { coverage, unproven, unprovenReason } from '../report/coverage.js'
 import { DETAIL_FILE, PARTIAL_FILE } from '../report/results-reporter.js'
 import { PLAN_ENV, type RunPlan } from '../suite/plan.js'
@@ -294,6 +294,8 @@ export async function run(opts: RunOptions): Promise<number> {
   let aborted: RunResults['aborted']
   let records: ResultRecord[] = []
   const planDir = mkdtempSync(join(tmpdir(), 'fapi-harness-'))
+  // masks compare within this run only (a keyed hash, src/http/redact.ts)
+  newMaskKey()
   const signals = interruptions()
   const stopIfInterrupted = () => {
     const sig = signals.signal()
