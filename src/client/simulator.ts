@@ -336,7 +336,7 @@ export function grantedMetadata(asked: Record<string, unknown>, response: Record
 }
 
 /** base64 DER of a PEM certificate: a JWK `x5c` member (RFC 7517 §4.7). */
-function certX5c(certPem: string): string {
+export function certX5c(certPem: string): string {
   return certPem.replace(/-----(BEGIN|END) CERTIFICATE-----|\s/g, '')
 }
 
