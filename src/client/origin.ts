@@ -3,8 +3,8 @@
  * metadata names on another origin than the issuer is not called (a discovery document, or whoever
  * edited it, must not be able to direct client secrets, assertions, tokens or an initial access
  * token elsewhere), unless the configuration allow-lists that origin (`allowed_origins`). The one
- * exception is an mTLS endpoint alias (RFC 8705 §5) on the issuer's own host or a sibling host of
- * the same site, the usual way to give mutual TLS its own listener.
+ * exception is an mTLS endpoint alias (RFC 8705 §5) on the issuer's own host (any port) or a host
+ * under it (mtls.as.example.com), the usual ways to give mutual TLS its own listener.
  */
 
 /** The URL's origin (scheme, host, port), or undefined when it is no absolute http(s) URL. */
@@ -20,22 +20,17 @@ export function originOf(url: string): string | undefined {
 const isIp = (host: string) => /^\d{1,3}(\.\d{1,3}){3}$/.test(host) || host.startsWith('[')
 
 /**
- * Whether `host` lies on the same registrable host as the issuer's host, judged conservatively
- * without a public suffix list: the same host; a subdomain of it; or, when the issuer's host has at
- * least three labels, a host under its parent (as.bank.example and mtls.bank.example). Never
- * across two-label parents (example.com vs other.com, bank.co.uk vs evil.co.uk); IP addresses only
- * when equal.
+ * Whether `host` lies on the issuer's host, judged conservatively without a public suffix list:
+ * the same host, or a subdomain of it. A sibling (mtls.bank.example next to as.bank.example) is
+ * not recognised, since telling bank.example from co.uk needs the list: allow-list it instead.
+ * IP addresses only when equal.
  */
 export function sameSiteHost(host: string, issuerHost: string): boolean {
   const h = host.toLowerCase()
   const i = issuerHost.toLowerCase()
   if (h === i) return true
   if (isIp(h) || isIp(i)) return false
-  if (h.endsWith(`.${i}`)) return true
-  const labels = i.split('.')
-  if (labels.length < 3) return false
-  const parent = labels.slice(1).join('.')
-  return h.endsWith(`.${parent}`)
+  return h.endsWith(`.${i}`)
 }
 
 export interface EndpointVerdict {
@@ -57,6 +52,6 @@ export function credentialEndpoint(name: string, url: string, issuer: string, op
   if (opts.alias && issuerOrigin && new URL(url).protocol === 'https:' && sameSiteHost(new URL(url).hostname, new URL(issuer).hostname)) return { ok: true }
   return {
     ok: false,
-    reason: `${name} ${url} is on ${origin}, not the issuer's origin ${issuerOrigin ?? issuer}${opts.alias ? ' nor a host of the same site' : ''}: not called, credentials go only to the target (allow-list the origin with allowed_origins in the configuration)`,
+    reason: `${name} ${url} is on ${origin}, not the issuer's origin ${issuerOrigin ?? issuer}${opts.alias ? ' nor its host or a host under it' : ''}: not called, credentials go only to the target (allow-list the origin with allowed_origins in the configuration)`,
   }
 }
