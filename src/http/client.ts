@@ -152,7 +152,9 @@ export class HttpClient {
       record()
       if (opts.allowTransportError) return exchange
       const hc = classify(code)
-      throw new HarnessError(hc, `${req.method} ${req.url} (${req.purpose}): ${code} ${(e as Error).message}`.trim(), { cause: e })
+      // the code and message of the cause are in the line; the cause itself only under --debug
+      const msg = (e as Error).message
+      throw new HarnessError(hc, `${req.method} ${req.url} (${req.purpose}): ${msg.startsWith(code) ? msg : `${code} ${msg}`}`.trim(), process.env.FAPI_HARNESS_DEBUG ? { cause: e } : undefined)
     } finally {
       clearTimeout(timer)
     }

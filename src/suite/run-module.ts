@@ -64,6 +64,16 @@ export function internalError(e: unknown): string {
 }
 
 /**
+ * An inconclusive message names where it ended: the step and request of the control (or of the
+ * last exchange), unless it already names the URL.
+ */
+function withWhere(message: string, exchanges: readonly Exchange[], step = 'control'): string {
+  const x = [...exchanges].reverse().find((e) => e.step === step) ?? exchanges.at(-1)
+  if (!x || message.includes(x.request.url)) return message
+  return `${message} [${x.step ? `step ${x.step}: ` : ''}${x.request.method} ${x.request.url}]`
+}
+
+/**
  * Runs one module and turns what it observed into a result record. The record is redacted here,
  * before it leaves the worker: it is the only thing the reporter ever sees.
  */
@@ -83,7 +93,7 @@ export async function runModule(module: Module, ctx: ModuleContext): Promise<Res
         level: run.level,
         status: 'error',
         errorCode: 'ERR_PRECONDITION',
-        message: run.inconclusive,
+        message: withWhere(run.inconclusive, ctx.sim.exchanges),
         durationMs: 0,
         ...(run.expected ? { expected: run.expected } : {}),
         checks: [],
@@ -111,7 +121,8 @@ export async function runModule(module: Module, ctx: ModuleContext): Promise<Res
         requirements: [...new Set(checks.flatMap((c) => c.requirements))],
         level: checks.reduce<Level>((l, c) => (RANK[c.level] > RANK[l] ? c.level : l), 'may'),
         status,
-        message: primary?.message ?? 'no checks',
+        // an undecided check names where it stood, like an inconclusive module
+        message: status === 'error' && primary ? withWhere(primary.message, ctx.sim.exchanges, primary.step) : (primary?.message ?? 'no checks'),
         durationMs: 0,
         ...(run.expected ? { expected: run.expected } : {}),
         ...(typeof refusal === 'string' ? { refusedAt: refusal } : {}),
