@@ -178,7 +178,7 @@ export async function withFaultTarget<T>(
     const configFile = writeConfig('target.yaml', opts.config?.({ origin, otherOrigin }) ?? '')
     const run = async (profiles: readonly ProfileId[], extra: string[] = [], config = configFile) => {
       const t0 = performance.now()
-      const r = await runHarness(['run', '--no-html', ...profiles.flatMap((p) => ['--profile', p]), '--ca', join(dir, 'ca.pem'), '--config', config, ...extra], { timeoutMs: 120_000 })
+      const r = await runHarness(['run', '--no-html', ...profiles.flatMap((p) => ['--profile', p]), '--ca', join(dir, 'ca.pem'), '--config', config, ...extra], { timeoutMs: 240_000 })
       return { ...r, wallMs: performance.now() - t0 }
     }
     return await fn({ origin, otherOrigin, issuers: as.issuers, caFile: join(dir, 'ca.pem'), configFile, log, run, writeConfig })

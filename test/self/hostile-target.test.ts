@@ -13,8 +13,11 @@ import type { HarnessRun } from './harness.js'
  */
 const GREP = 'discovery-document-valid|auth-method-client-secret-post|auth-method-client-secret-basic|client-secret-post-wrong-secret'
 const ARGS = ['--grep', GREP, '--timeout', '1500', '--workers', '1']
-/** Well inside Playwright's 90 s per module: only the harness's own deadline can end a hang this soon. */
-const BOUND_MS = 80_000
+/**
+ * A module cut short by a fault ends well inside Playwright's 90 s per module: only the harness's
+ * own deadline (1.5 s here) can end a hang this soon, even on a loaded machine.
+ */
+const MODULE_BOUND_MS = 30_000
 const TOKEN = /\/token$/
 
 /** The n-th request to the token endpoint gets `faults[n - 1]` (the rest pass through). */
@@ -28,7 +31,7 @@ const byId = (run: HarnessRun, id: string): ResultRecord | undefined => run.resu
 /** What every run against a hostile target must show, whatever the fault. */
 function robust(run: HarnessRun & { wallMs: number }): void {
   expect(run.results, 'results.json is written').toBeDefined()
-  expect(run.wallMs).toBeLessThan(BOUND_MS)
+  for (const r of run.results!.results) expect(r.durationMs, `${r.id} ended within its timeouts`).toBeLessThan(MODULE_BOUND_MS)
   const out = `${run.stdout}\n${run.stderr}`
   expect(out).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m)
   expect(out).not.toContain('internal error')
