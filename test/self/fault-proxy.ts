@@ -73,14 +73,14 @@ export async function withFaultTarget<T>(
   let n = 0
   const servers: Server[] = []
 
-  const forward = (req: IncomingMessage, res: ServerResponse, edit?: (json: Record<string, unknown>) => Record<string, unknown>) => {
+  const forward = (req: IncomingMessage, res: ServerResponse, edit?: (json: Record<string, unknown>) => Record<string, unknown>, close = false) => {
     const headers = { ...req.headers }
     delete headers['x-ssl-cert']
     const peer = (req.socket as TLSSocket).getPeerX509Certificate?.()
     if (peer) headers['x-ssl-cert'] = encodeURIComponent(peer.toString())
     const up = httpRequest(`${upstream}${req.url}`, { method: req.method, headers }, (ur) => {
       if (!edit) {
-        res.writeHead(ur.statusCode ?? 502, ur.headers)
+        res.writeHead(ur.statusCode ?? 502, close ? { ...ur.headers, connection: 'close' } : ur.headers)
         ur.pipe(res)
         return
       }
@@ -149,7 +149,7 @@ export async function withFaultTarget<T>(
         // connection is dropped so the client must handshake again
         for (const s of servers) s.setSecureContext({ cert: rogue.certPem, key: rogue.keyPem })
         res.on('finish', () => setImmediate(() => sockets.forEach((s) => s.destroy())))
-        return forward(req, res)
+        return forward(req, res, undefined, true)
     }
   }
 
