@@ -27,9 +27,42 @@ program
   .option('--timeout <ms>', 'HTTP timeout per request in milliseconds', int('--timeout'))
   .addOption(new Option('--no-html', 'skip the Allure HTML report (results.json, junit.xml and summary.html are still written)'))
   .option('--debug', 'keep the top of the stack of internal errors in results and on stderr')
+  .option('--expect <file>', 'YAML or JSON list of expected failures (each with a reason): reported as expected_failure, they do not fail the run')
+  .option('--baseline <results>', 'an earlier results.json (or its folder): print the diff, write diff.md, exit 1 only on regressions')
+  .option('--shard <i/n>', 'run only the i-th of n deterministic slices; combine the outputs with `fapi-harness merge`')
   .action(async (opts) => {
     if (opts.debug) process.env.FAPI_HARNESS_DEBUG = '1'
     process.exitCode = await run(opts)
+  })
+
+program
+  .command('diff <old> <new>')
+  .description('compare two runs (results.json files or output folders): new failures, fixed, status changes, added, removed, requirement verdicts')
+  .option('--markdown <file>', 'where to write the Markdown for a CI comment (default: diff.md next to NEW)')
+  .action(async (oldPath: string, newPath: string, opts: { markdown?: string }) => {
+    const { diffCommand } = await import('./diff.js')
+    process.exitCode = diffCommand(oldPath, newPath, opts)
+  })
+
+program
+  .command('merge <dirs...>')
+  .description('combine the outputs of `run --shard i/n` into one results.json, junit.xml, summary.html and Allure report')
+  .option('--out <dir>', 'output folder', 'reports')
+  .addOption(new Option('--no-html', 'skip the Allure HTML report'))
+  .option('--baseline <results>', 'as for run: the diff against an earlier results.json, diff.md; exit 1 only on regressions')
+  .action(async (dirs: string[], opts: { out: string; html?: boolean; baseline?: string }) => {
+    const { merge } = await import('./merge.js')
+    process.exitCode = await merge(dirs, opts)
+  })
+
+program
+  .command('list')
+  .description('the modules (and the requirements their profile cites) a run would judge, without running')
+  .option('--profile <id>', 'profile (repeatable; default all)', (v: string, prev: string[] = []) => [...prev, v])
+  .option('--json', 'JSON instead of a table')
+  .action(async (opts: { profile?: string[]; json?: boolean }) => {
+    const { list } = await import('./list.js')
+    process.exitCode = await list(opts)
   })
 
 program

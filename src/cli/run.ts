@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
@@ -10,6 +10,9 @@ import { HarnessError, isHarnessError, oneLine } from '../errors.js'
 import { HttpClient, jsonBody } from '../http/client.js'
 import { newMaskKey, redact } from '../http/redact.js'
 import { coverage, unproven, unprovenReason } from '../report/coverage.js'
+import { diffLines, diffMarkdown, diffRuns, failingKeys } from '../report/diff.js'
+import { applyExpectations, expectationLines, keyOf } from '../report/expect.js'
+import { loadExpectFile, type ExpectFile } from '../config/expect.js'
 import { DETAIL_FILE, PARTIAL_FILE } from '../report/results-reporter.js'
 import { PLAN_ENV, type RunPlan } from '../suite/plan.js'
 import { PROFILE_IDS, type ProfileId } from '../suite/profile.js'
@@ -28,7 +31,25 @@ export interface RunOptions {
   workers?: number
   timeout?: number
   html?: boolean
+  /** Expect file: failures it lists become `expected_failure` (src/report/expect.ts). */
+  expect?: string
+  /** A previous results.json (or its folder): print the diff, write diff.md; failures already in it do not exit 1. */
+  baseline?: string
+  /** `i/n`: run only the i-th of n deterministic slices (Playwright's sharding). */
+  shard?: string
 }
+
+/** `i/n` with 1 ≤ i ≤ n, or an ERR_CONFIG_INVALID naming the option. */
+export function parseShard(v: string): { index: number; total: number } {
+  const m = /^(\d+)\/(\d+)$/.exec(v)
+  const index = Number(m?.[1])
+  const total = Number(m?.[2])
+  if (!m || index < 1 || total < 1 || index > total) throw new HarnessError('ERR_CONFIG_INVALID', `--shard ${v}: expected i/n with 1 <= i <= n, e.g. 1/3`)
+  return { index, total }
+}
+
+/** Name of the full (redacted) records a shard keeps for `fapi-harness merge` (Allure evidence included). */
+export const SHARD_RECORDS = 'shard-records.json'
 
 export function toolInfo(): { name: string; version: string } {
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string }
@@ -141,6 +162,7 @@ function runPlaywright(planFile: string, opts: RunOptions, workers: number, star
   const cli = join(dirname(require.resolve('@playwright/test/package.json')), 'cli.js')
   const args = [cli, 'test', '-c', join(ROOT, 'playwright.config.ts'), `--workers=${workers}`]
   if (opts.grep) args.push('--grep', opts.grep)
+  if (opts.shard) args.push(`--shard=${opts.shard}`)
   return new Promise((res, rej) => {
     const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, [PLAN_ENV]: planFile, FORCE_COLOR: '0' } })
     started(child)
@@ -192,12 +214,15 @@ function gathered(outDir: string): ResultRecord[] {
 const ORDER: ProfileId[] = [...PROFILE_IDS]
 
 /** Writes results.json (and the reports) from whatever was gathered; returns the run. */
-async function finish(outDir: string, run: RunResults, html: boolean): Promise<void> {
+export async function finish(outDir: string, run: RunResults, html: boolean, opts: { keepRecords?: boolean } = {}): Promise<void> {
   mkdirSync(outDir, { recursive: true })
   run.results.sort((a, b) => ORDER.indexOf(a.profile) - ORDER.indexOf(b.profile))
   const safe = redact(run)
   const lean = { ...safe, results: safe.results.map(({ exchanges: _x, attachments: _a, ...r }) => r) }
   writeFileSync(join(outDir, 'results.json'), `${JSON.stringify(lean, null, 2)}\n`)
+  // a shard keeps its full records (exchanges, attachments: redacted) so a merge can write the evidence
+  if (opts.keepRecords) writeFileSync(join(outDir, SHARD_RECORDS), JSON.stringify(safe.results))
+  else rmSync(join(outDir, SHARD_RECORDS), { force: true })
   try {
     const { writeArtifacts } = await import('../report/artifacts.js')
     const t0 = performance.now()
@@ -224,18 +249,17 @@ export function textTable(head: string[], rows: Array<Array<string | number>>, t
 
 /** `3 passed, 0 failed, 1 warnings, 2 info, 1 not applicable, 0 errors` (the last line of a run). */
 export function summaryLine(s: RunSummary): string {
-  return `${s.passed} passed, ${s.failed} failed, ${s.warnings} warnings, ${s.info} info, ${s.notApplicable} not applicable, ${s.errors} errors`
+  return `${s.passed} passed, ${s.failed} failed, ${s.expectedFailures ? `${s.expectedFailures} expected failures, ` : ''}${s.warnings} warnings, ${s.info} info, ${s.notApplicable} not applicable, ${s.errors} errors`
 }
 
 /** The per-profile table printed after a run: passed, failed, warning, info, n/a, skipped, error; a total row. */
 export function summaryTable(run: Pick<RunResults, 'profiles' | 'results' | 'summary'>): string[] {
-  const rows = ORDER.filter((p) => run.profiles.includes(p)).map((p) => {
-    const s = summarize(run.results.filter((r) => r.profile === p))
-    return [p, s.passed, s.failed, s.warnings, s.info, s.notApplicable, s.skipped, s.errors]
-  })
-  const head = ['profile', 'passed', 'failed', 'warning', 'info', 'n/a', 'skipped', 'error']
-  const total = ['total', run.summary.passed, run.summary.failed, run.summary.warnings, run.summary.info, run.summary.notApplicable, run.summary.skipped, run.summary.errors]
-  return textTable(head, [...rows, total], true)
+  // the expected failures (expect file) get a column of their own, apart from failed, when there are any
+  const xf = (run.summary.expectedFailures ?? 0) > 0
+  const cells = (name: string, s: RunSummary) => [name, s.passed, s.failed, ...(xf ? [s.expectedFailures] : []), s.warnings, s.info, s.notApplicable, s.skipped, s.errors]
+  const rows = ORDER.filter((p) => run.profiles.includes(p)).map((p) => cells(p, summarize(run.results.filter((r) => r.profile === p))))
+  const head = ['profile', 'passed', 'failed', ...(xf ? ['expected'] : []), 'warning', 'info', 'n/a', 'skipped', 'error']
+  return textTable(head, [...rows, cells('total', run.summary)], true)
 }
 
 function printSummary(run: RunResults): void {
@@ -268,11 +292,19 @@ export function coverageLines(cov: Partial<Record<ProfileId, ProfileCoverage>>):
  * `info` result (an optional behaviour the server does not use) never changes the code: it is not
  * a failure, and its shall-level checks count as judged for "nothing proven".
  */
-export function exitCode(run: Pick<RunResults, 'aborted' | 'results' | 'profiles'>): { code: 0 | 1 | 2 | 3; cause?: string } {
+export function exitCode(
+  run: Pick<RunResults, 'aborted' | 'results' | 'profiles'>,
+  opts: { known?: ReadonlySet<string>; shard?: boolean } = {},
+): { code: 0 | 1 | 2 | 3; cause?: string } {
   if (run.aborted) return { code: 2, cause: run.aborted.message }
-  if (run.results.some((r) => r.status === 'failed')) return { code: 1 }
+  // an expected_failure (expect file) is not `failed`; with --baseline, failures the baseline had are known
+  const failed = run.results.filter((r) => r.status === 'failed' && !opts.known?.has(keyOf(r)))
+  if (failed.length) {
+    return opts.known ? { code: 1, cause: `${failed.length} ${failed.length === 1 ? 'regression' : 'regressions'} against the baseline, e.g. ${keyOf(failed[0]!)}: ${failed[0]!.message}` } : { code: 1 }
+  }
   const cov = coverage(run.results, run.profiles)
-  const none = unproven(cov)
+  // a shard judges a slice: whether each profile proved something is the merge's question
+  const none = opts.shard ? [] : unproven(cov)
   if (none.length) {
     return { code: 3, cause: `nothing was proven for ${none.length === 1 ? 'profile' : 'profiles'} ${none.join(', ')}: no shall requirement was judged: ${none.map((p) => unprovenReason(p, cov[p]!)).join('; ')}` }
   }
@@ -285,6 +317,36 @@ export function exitCode(run: Pick<RunResults, 'aborted' | 'results' | 'profiles
   return { code: 0 }
 }
 
+/**
+ * `--baseline`: prints the diff against the baseline, writes `diff.md` into the output folder and
+ * returns the baseline's failing keys (known failures, which do not exit 1).
+ */
+export function againstBaseline(baseline: RunResults, label: string, run: RunResults, outDir: string): Set<string> {
+  const d = diffRuns(baseline, run, { old: label, new: join(outDir, 'results.json') })
+  writeFileSync(join(outDir, 'diff.md'), diffMarkdown(d))
+  log(`\nAgainst the baseline ${label}:`)
+  for (const line of diffLines(d, textTable)) log(line)
+  log(`diff: ${join(outDir, 'diff.md')}`)
+  return failingKeys(baseline)
+}
+
+/** A results.json, or the output folder holding one; an ERR_CONFIG_INVALID naming `what` and the path otherwise. */
+export function readRun(path: string, what: string): RunResults {
+  const file = existsSync(path) && statSync(path).isDirectory() ? join(path, 'results.json') : path
+  let data: unknown
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'))
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code
+    throw new HarnessError('ERR_CONFIG_INVALID', `${what} ${file}: ${code ? `cannot read it (${code})` : `not JSON: ${(e as Error).message}`}`)
+  }
+  const run = data as Partial<RunResults>
+  if (!run || typeof run !== 'object' || !Array.isArray(run.results) || !Array.isArray(run.profiles)) {
+    throw new HarnessError('ERR_CONFIG_INVALID', `${what} ${file}: not a fapi-harness results.json (no results[] or profiles[])`)
+  }
+  return run as RunResults
+}
+
 /** `fapi-harness run`: returns the exit code (see `exitCode`). */
 export async function run(opts: RunOptions): Promise<number> {
   const startedAt = new Date().toISOString()
@@ -293,6 +355,18 @@ export async function run(opts: RunOptions): Promise<number> {
   let prepared: Prepared | undefined
   let aborted: RunResults['aborted']
   let records: ResultRecord[] = []
+  // the expect file, the baseline and the shard are read first: a bad one aborts before anything runs (exit 2)
+  let expectFile: ExpectFile | undefined
+  let baseline: RunResults | undefined
+  let shard: RunResults['shard']
+  try {
+    if (opts.shard) shard = parseShard(opts.shard)
+    if (opts.expect) expectFile = loadExpectFile(opts.expect)
+    if (opts.baseline) baseline = readRun(opts.baseline, '--baseline')
+  } catch (e) {
+    process.stderr.write(`fapi-harness: ${oneLine(e)}\n`)
+    return 2
+  }
   const planDir = mkdtempSync(join(tmpdir(), 'fapi-harness-'))
   // masks compare within this run only (a keyed hash, src/http/redact.ts)
   newMaskKey()
@@ -303,6 +377,7 @@ export async function run(opts: RunOptions): Promise<number> {
   }
   try {
     prepared = await prepare(opts, startedAt, planDir)
+    if (expectFile) prepared.plan.expect = expectFile.expected_failures
     const { plan } = prepared
     mkdirSync(outDir, { recursive: true })
     for (const f of [DETAIL_FILE, PARTIAL_FILE]) rmSync(join(outDir, f), { force: true })
@@ -316,7 +391,8 @@ export async function run(opts: RunOptions): Promise<number> {
     signals.child(undefined)
     records = gathered(outDir)
     stopIfInterrupted()
-    if (!records.length) aborted = { code: 'ERR_INTERNAL', message: `the test runner exited with code ${code} and produced no results` }
+    // a shard may hold no test at all (more shards than tests): that is no failure of the run
+    if (!records.length && !(shard && code === 0)) aborted = { code: 'ERR_INTERNAL', message: `the test runner exited with code ${code} and produced no results` }
   } catch (e) {
     records = gathered(outDir)
     aborted = { code: isHarnessError(e) ? e.code : 'ERR_INTERNAL', message: isHarnessError(e) && e.code === 'ERR_INTERRUPTED' ? `${oneLine(e)}: ${records.length} results gathered before are kept` : oneLine(e) }
@@ -325,6 +401,12 @@ export async function run(opts: RunOptions): Promise<number> {
     rmSync(planDir, { recursive: true, force: true })
   }
   const plan = prepared?.plan
+  let expectations: RunResults['expectations']
+  if (expectFile && opts.expect) {
+    const applied = applyExpectations(records, expectFile.expected_failures, opts.expect, startedAt.slice(0, 10))
+    records = applied.records
+    expectations = applied.report
+  }
   const results: RunResults = {
     tool: toolInfo(),
     target: plan
@@ -336,18 +418,22 @@ export async function run(opts: RunOptions): Promise<number> {
     summary: summarize(records),
     results: records,
     ...(aborted ? { aborted } : {}),
+    ...(expectations ? { expectations } : {}),
+    ...(shard ? { shard } : {}),
   }
   results.coverage = coverage(records, results.profiles)
-  await finish(outDir, results, opts.html !== false)
+  await finish(outDir, results, opts.html !== false, { keepRecords: Boolean(shard) })
   for (const f of [DETAIL_FILE, PARTIAL_FILE]) rmSync(join(outDir, f), { force: true })
   if (records.length) {
     printSummary(results)
     for (const line of coverageLines(results.coverage)) log(line)
   }
   log(`\n${summaryLine(results.summary)} in ${(results.durationMs / 1000).toFixed(1)} s`)
+  if (results.expectations) for (const line of expectationLines(results.expectations)) log(line)
+  const known = baseline && opts.baseline ? againstBaseline(baseline, opts.baseline, results, outDir) : undefined
   log(`results: ${join(outDir, 'results.json')}`)
   signals.dispose()
-  const exit = exitCode(results)
+  const exit = exitCode(results, { ...(known ? { known } : {}), shard: Boolean(shard) })
   if (exit.cause) process.stderr.write(`fapi-harness: ${exit.cause}\n`)
   return exit.code
 }

@@ -37,7 +37,7 @@ const validate = new Ajv({ allErrors: true, strict: false }).compile(CONFIG_SCHE
  * A oneOf (a login step) reports the errors of every branch. Only the branch the value is closest
  * to (fewest errors) is kept; when two are as close, one line says which forms are allowed.
  */
-function relevant(errors: ErrorObject[]): ErrorObject[] {
+export function relevant(errors: ErrorObject[]): ErrorObject[] {
   let out = errors.filter((e) => e.keyword !== 'oneOf')
   for (const o of errors.filter((e) => e.keyword === 'oneOf')) {
     const under = (e: ErrorObject) => e.schemaPath.startsWith(`${o.schemaPath}/`) && (e.instancePath === o.instancePath || e.instancePath.startsWith(`${o.instancePath}/`))
@@ -54,7 +54,7 @@ function relevant(errors: ErrorObject[]): ErrorObject[] {
   return out
 }
 
-function describe(e: ErrorObject): string {
+export function describe(e: ErrorObject): string {
   const where = e.instancePath || '/'
   if (e.keyword === 'additionalProperties') return `${where}: unknown property "${(e.params as { additionalProperty: string }).additionalProperty}"`
   if (e.keyword === 'enum') return `${where}: must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`

@@ -77,6 +77,9 @@ export function allureStatus(status: ResultRecord['status']): AllureStatus {
       return 'passed'
     case 'failed':
       return 'failed'
+    case 'expected_failure':
+      // known and listed in the expect file: apart from the failures, never passed
+      return 'skipped'
     case 'error':
       return 'broken'
     case 'skipped':
@@ -94,6 +97,8 @@ function statusMessage(r: ResultRecord): string {
   switch (r.status) {
     case 'failed':
       return `[${r.level}] ${reqs ? `${reqs}: ` : ''}${r.message}`
+    case 'expected_failure':
+      return `expected failure: [${r.level}] ${reqs ? `${reqs}: ` : ''}${r.message} (expect file: ${r.expectation?.reason ?? 'listed'}${r.expectation?.until ? `, until ${r.expectation.until}` : ''})`
     case 'error':
       return `${r.errorCode ? `${r.errorCode}: ` : ''}${r.message}`
     case 'warning':
@@ -126,6 +131,7 @@ function description(r: ResultRecord): { text: string; html: string } {
   if (r.refusedAt) rows.push(['Refused at', r.refusedAt])
   rows.push(['Level', r.level])
   if (r.errorCode) rows.push(['Error code', r.errorCode])
+  if (r.expectation) rows.push(['Expected failure', `${r.expectation.reason}${r.expectation.until ? ` (until ${r.expectation.until})` : ''}`])
   const text = rows.map(([k, v]) => `${k}: ${v}`).join('\n')
   const reqs = r.requirements.map((id) => {
     const info = requirementInfo(id)
@@ -254,6 +260,7 @@ export async function writeAllureResults(run: RunResults, dir: string): Promise<
       ...(r.status === 'warning' ? [{ name: 'tag', value: 'warning' }, { name: 'warning', value: r.message }] : []),
       ...(r.status === 'info' ? [{ name: 'tag', value: 'informational' }, { name: 'informational', value: r.message }] : []),
       ...(r.status === 'not_applicable' ? [{ name: 'tag', value: 'not-applicable' }] : []),
+      ...(r.status === 'expected_failure' ? [{ name: 'tag', value: 'expected-failure' }, { name: 'expected_failure', value: r.expectation?.reason ?? '' }] : []),
       ...r.requirements.map((id) => ({ name: 'requirement', value: id })),
       // Behaviors tab = requirement → tests
       ...r.requirements.map((id) => ({ name: 'story', value: id })),
@@ -279,7 +286,7 @@ export async function writeAllureResults(run: RunResults, dir: string): Promise<
       statusDetails: {
         message: statusMessage(r),
         ...(trace(r) ? { trace: trace(r) } : {}),
-        known: false,
+        known: r.status === 'expected_failure',
         muted: false,
         flaky: false,
       },
@@ -318,6 +325,7 @@ const CATEGORIES = [
   { name: 'Non-conformance: should', matchedStatuses: ['failed'], messageRegex: '(?s)\\[should\\].*' },
   { name: 'Non-conformance: may', matchedStatuses: ['failed'], messageRegex: '(?s)\\[may\\].*' },
   { name: 'Harness or configuration problem', matchedStatuses: ['broken'] },
+  { name: 'Expected failures (expect file)', matchedStatuses: ['skipped'], messageRegex: '(?s)expected failure: .*' },
   { name: 'Warnings', matchedStatuses: ['passed'], messageRegex: '(?s)warning: .*' },
   { name: 'Informational: optional behaviour not used', matchedStatuses: ['passed'], messageRegex: '(?s)info: .*' },
 ]

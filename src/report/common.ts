@@ -38,6 +38,7 @@ export function escapeHtml(s: string): string {
 export const STATUS_WORD: Record<Status, string> = {
   passed: 'Passed',
   failed: 'Failed',
+  expected_failure: 'Expected failure',
   warning: 'Warning',
   info: 'Informational',
   skipped: 'Skipped',

@@ -15,14 +15,14 @@ import type { ProfileCoverage, RequirementRow, ResultRecord, Status } from '../s
 import { requirementMatrix, type MatrixRow } from './matrix.js'
 
 /** Statuses of a result that judged the server (an `info` result did: the behaviour is unused). */
-const JUDGED: ReadonlySet<Status> = new Set(['passed', 'failed', 'warning', 'info'])
+const JUDGED: ReadonlySet<Status> = new Set(['passed', 'failed', 'expected_failure', 'warning', 'info'])
 const RANK: Record<Level, number> = { shall: 3, should: 2, may: 1 }
 
 /** Module counts of one profile's results. */
 export function moduleCounts(results: readonly Pick<ResultRecord, 'status'>[]): ProfileCoverage['modules'] {
   const n = (s: Status) => results.filter((r) => r.status === s).length
-  const m = { passed: n('passed'), failed: n('failed'), warnings: n('warning'), info: n('info'), notApplicable: n('not_applicable'), skipped: n('skipped'), errors: n('error') }
-  return { total: results.length, judged: m.passed + m.failed + m.warnings + m.info, ...m }
+  const m = { passed: n('passed'), failed: n('failed'), expectedFailures: n('expected_failure'), warnings: n('warning'), info: n('info'), notApplicable: n('not_applicable'), skipped: n('skipped'), errors: n('error') }
+  return { total: results.length, judged: m.passed + m.failed + m.expectedFailures + m.warnings + m.info, ...m }
 }
 
 /** How one requirement stands at shall level, from its per-requirement views; undefined when no shall-level result cites it. */

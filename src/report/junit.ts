@@ -2,7 +2,8 @@
  * JUnit XML for CI systems: one `<testsuite>` per profile, one `<testcase>` per result.
  * failed → `<failure>` (message, requirement ids, level), error → `<error>` (type and message lead
  * with the ERR_* code; its requirements are inconclusive), skipped and not_applicable →
- * `<skipped message>`, warning → passed with a `<system-out>` saying so, info → passed with a
+ * `<skipped message>`, expected_failure (listed in the `--expect` file) → `<skipped message="expected
+ * failure: …">` with the property `expected_failure` (its reason), warning → passed with a `<system-out>` saying so, info → passed with a
  * `<system-out>` and the property `informational` (the server does not use an optional, may-level
  * behaviour: neither a pass nor a warning). Each testsuite carries the profile's coverage as
  * properties (`coverage.shall.judged`, ...).
@@ -40,6 +41,7 @@ function coverageProperties(c: ProfileCoverage): string {
   const props: Array<[string, number]> = [
     ['coverage.modules.judged', c.modules.judged],
     ['coverage.modules.informational', c.modules.info],
+    ...(c.modules.expectedFailures ? [['coverage.modules.expected_failures', c.modules.expectedFailures] as [string, number]] : []),
     ['coverage.modules.not_applicable', c.modules.notApplicable],
     ['coverage.modules.inconclusive', c.modules.errors],
     ['coverage.shall.judged', c.shall.judged],
@@ -58,6 +60,7 @@ function testcase(r: ResultRecord): string {
     ...r.requirements.map((id): [string, string] => ['requirement', id]),
     ...(r.requirements.length > 0 ? [['level', r.level] as [string, string]] : []),
     ...(r.status === 'info' ? [['informational', INFO_MEANING] as [string, string]] : []),
+    ...(r.status === 'expected_failure' ? [['expected_failure', r.expectation?.reason ?? ''] as [string, string]] : []),
   ]
   const props = propList.length ? `      <properties>\n${propList.map(([n, v]) => `        <property name="${x(n)}" value="${x(v)}"/>`).join('\n')}\n      </properties>\n` : ''
   let body = ''
@@ -66,6 +69,10 @@ function testcase(r: ResultRecord): string {
       break
     case 'failed':
       body = `      <failure message="${x(`[${r.level}] ${r.requirements.join(', ')}: ${r.message}`)}" type="${x(`non-conformance:${r.level}`)}">${x(detail(r))}</failure>\n`
+      break
+    case 'expected_failure':
+      // listed in the expect file: apart from the failures, so CI does not fail on it; never a pass
+      body = `      <skipped message="${x(`expected failure: [${r.level}] ${r.requirements.join(', ')}: ${r.message} (expect file: ${r.expectation?.reason ?? 'listed'}${r.expectation?.until ? `, until ${r.expectation.until}` : ''})`)}"/>\n`
       break
     case 'error':
       body = `      <error message="${x(errorMessage(r))}" type="${x(r.errorCode ?? 'ERR_INTERNAL')}">${x(detail(r))}</error>\n`
@@ -98,7 +105,7 @@ export function renderJunit(run: RunResults): string {
     tests: rs.length,
     failures: rs.filter((r) => r.status === 'failed').length,
     errors: rs.filter((r) => r.status === 'error').length,
-    skipped: rs.filter((r) => r.status === 'skipped' || r.status === 'not_applicable').length,
+    skipped: rs.filter((r) => r.status === 'skipped' || r.status === 'not_applicable' || r.status === 'expected_failure').length,
     time: seconds(rs.reduce((a, r) => a + r.durationMs, 0)),
   })
   const all = count(run.results)

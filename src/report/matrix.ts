@@ -4,7 +4,8 @@
  *
  * Verdict, first rule that applies (worst first, like a result's status: failed > error >
  * warning > info > passed):
- * 1. `failed`         a shall-level result citing it failed;
+ * 1. `failed`         a shall-level result citing it failed (an `expected_failure` too: the
+ *                     expect file excuses the run, not the server);
  * 2. `warning`        a result citing it failed at should/may level, or ended with a warning;
  * 3. `inconclusive`   a result citing it ended in a harness error (the clause was not proven);
  * 4. `informational`  a result citing it ended `info`: the server does not use this optional (may)
@@ -45,8 +46,9 @@ export interface MatrixRow {
 }
 
 export function verdictOf(results: readonly Pick<ResultRecord, 'status' | 'level'>[]): Verdict {
-  if (results.some((r) => r.status === 'failed' && r.level === 'shall')) return 'failed'
-  if (results.some((r) => r.status === 'failed' || r.status === 'warning')) return 'warning'
+  const failed = (r: Pick<ResultRecord, 'status'>) => r.status === 'failed' || r.status === 'expected_failure'
+  if (results.some((r) => failed(r) && r.level === 'shall')) return 'failed'
+  if (results.some((r) => failed(r) || r.status === 'warning')) return 'warning'
   if (results.some((r) => r.status === 'error')) return 'inconclusive'
   if (results.some((r) => r.status === 'info')) return 'informational'
   if (results.some((r) => r.status === 'passed')) return 'passed'
@@ -71,7 +73,9 @@ const RANK = { shall: 3, should: 2, may: 1 } as const
 export function asFarAs(r: ResultRecord, id: string): ResultRecord {
   const cs = (r.checks ?? []).filter((c) => c.requirements.includes(id as never))
   if (!cs.length) return r
-  const status = r.status === 'error' ? 'error' : worstStatus(cs)
+  const worst = r.status === 'error' ? 'error' : worstStatus(cs)
+  // a listed failure stays listed for each requirement it fails
+  const status = r.status === 'expected_failure' && worst === 'failed' ? 'expected_failure' : worst
   const level = cs.reduce<ResultRecord['level']>((l, c) => (RANK[c.level] > RANK[l] ? c.level : l), 'may')
   return status === r.status && level === r.level ? r : { ...r, status, level }
 }

@@ -5,6 +5,7 @@ import { redact } from '../http/redact.js'
 import { loadPlan } from '../suite/plan.js'
 import { PROFILE_IDS, type ProfileId } from '../suite/profile.js'
 import type { ResultRecord } from '../suite/result.js'
+import { expired, selects } from './expect.js'
 
 const RESULT_ATTACHMENT = 'fapi-result'
 
@@ -68,7 +69,10 @@ export default class ResultsReporter implements Reporter {
     appendFileSync(join(this.#outDir, PARTIAL_FILE), `${JSON.stringify(record)}\n`)
     const n = this.records.length
     if (record.status === 'failed' || record.status === 'error') {
-      const line = `  ${record.status === 'failed' ? 'FAIL ' : 'ERROR'} [${record.profile}] ${record.id}: ${record.message}${record.requirements.length ? ` (${record.requirements.join(', ')})` : ''}`
+      // a failure the expect file lists: marked apart at once (results.json gets expected_failure)
+      const plan = loadPlan()
+      const listed = record.status === 'failed' && plan.expect?.some((e) => !expired(e, plan.startedAt.slice(0, 10)) && selects(e, record))
+      const line = `  ${listed ? 'XFAIL' : record.status === 'failed' ? 'FAIL ' : 'ERROR'} [${record.profile}] ${record.id}: ${record.message}${record.requirements.length ? ` (${record.requirements.join(', ')})` : ''}`
       process.stdout.write(`${this.#tty ? '\r\x1b[K' : ''}${line}\n`)
     }
     if (this.#tty) process.stdout.write(`\r\x1b[K  ${n}/${this.#total} [${record.profile}] ${record.id}`)

@@ -36,6 +36,7 @@ export interface SummaryOptions {
 const SYMBOL: Record<Status | Verdict, string> = {
   passed: '✓',
   failed: '✗',
+  expected_failure: '⊗',
   warning: '!',
   info: 'i',
   informational: 'i',
@@ -99,7 +100,9 @@ export function conclusion(rows: MatrixRow[], run: RunResults, nothingProven: re
   const errors = run.results.filter((r) => r.status === 'error').length
   const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`
   if (failed) {
-    return { kind: 'failed', text: `Not conformant: ${plural(failed, 'requirement')} failed at shall level (of ${rows.length} cited).` }
+    // failed only in results the expect file lists: still failed, and said so
+    const listed = rows.filter((r) => r.verdict === 'failed' && !r.results.some((x) => x.status === 'failed' && x.level === 'shall')).length
+    return { kind: 'failed', text: `Not conformant: ${plural(failed, 'requirement')} failed at shall level (of ${rows.length} cited)${listed ? `; ${listed} of them only in expected failures (listed in the expect file)` : ''}.` }
   }
   if (nothingProven.length && !run.aborted) {
     return {
@@ -168,6 +171,7 @@ table.counts th{text-align:right}
 .badge{display:inline-block;white-space:nowrap;border:1px solid;border-radius:3px;padding:0 6px;font-size:.85rem;font-weight:600;line-height:1.5}
 .s-passed.badge{color:var(--pass);background:var(--pass-bg)}
 .s-failed.badge{color:var(--fail);background:var(--fail-bg)}
+.s-expected_failure.badge{color:var(--fail);background:var(--skip-bg);border:1px dashed var(--fail)}
 .s-warning.badge{color:var(--warn);background:var(--warn-bg)}
 .s-info.badge,.s-informational.badge{color:var(--info);background:var(--info-bg)}
 .s-error.badge,.s-inconclusive.badge{color:var(--err);background:var(--err-bg)}
@@ -205,6 +209,7 @@ function countsLine(s: ReturnType<typeof summarize>): string {
   const parts: Array<[Status, number]> = [
     ['passed', s.passed],
     ['failed', s.failed],
+    ['expected_failure', s.expectedFailures],
     ['warning', s.warnings],
     ['info', s.info],
     ['error', s.errors],
@@ -221,6 +226,7 @@ function countsTable(s: ReturnType<typeof summarize>, caption: string, id?: stri
   const cells: Array<[Status, string, number]> = [
     ['passed', 'Passed', s.passed],
     ['failed', 'Failed', s.failed],
+    ...(s.expectedFailures ? [['expected_failure', 'Expected failures', s.expectedFailures] as [Status, string, number]] : []),
     ['warning', 'Warnings', s.warnings],
     ['info', 'Informational', s.info],
     ['error', 'Errors', s.errors],
@@ -269,7 +275,7 @@ function testRef(r: ResultRecord): string {
   return `<a class="mono" href="#${resultAnchor(r)}">${h(r.id)}</a> <span class="muted">${h(r.profile)}${v ? ` [${h(v)}]` : ''}</span>`
 }
 
-const STATUS_ORDER: Record<Status, number> = { failed: 0, warning: 1, error: 2, info: 3, passed: 4, skipped: 5, not_applicable: 6 }
+const STATUS_ORDER: Record<Status, number> = { failed: 0, expected_failure: 1, warning: 1, error: 2, info: 3, passed: 4, skipped: 5, not_applicable: 6 }
 
 function evidenceCell(row: MatrixRow): string {
   const rs = row.results
@@ -344,6 +350,7 @@ function profileSection(run: RunResults, profile: string, results: ResultRecord[
       const v = variantOf(r)
       const detail = (r.errorCode && !r.message.startsWith(r.errorCode) ? `<code>${h(r.errorCode)}</code> ` : '') + h(r.message)
       const refusal = r.expected ? `<div class="small">expected: ${h(r.expected)}${r.refusedAt ? `; refused at: ${h(r.refusedAt)}` : ''}</div>` : ''
+      const known = r.expectation ? `<div class="small expectation">expected failure (expect file entry ${r.expectation.entry + 1}): ${h(r.expectation.reason)}${r.expectation.until ? `; until ${h(r.expectation.until)}` : ''}</div>` : ''
       return (
         `<tr id="${resultAnchor(r)}" data-status="${r.status}">` +
         `<td class="small">${i + 1}</td>` +
@@ -352,7 +359,7 @@ function profileSection(run: RunResults, profile: string, results: ResultRecord[
         `<td class="lvl">${h(r.level)}</td>` +
         `<td>${reqs || '—'}</td>` +
         `<td>${statusBadge(r.status)}</td>` +
-        `<td class="msg">${detail}${refusal}</td>` +
+        `<td class="msg">${detail}${refusal}${known}</td>` +
         (opts.reportLink ? `<td class="report-link">${link ? `<a href="${h(link)}" data-allure="${h(resultKey(r))}">Allure</a>` : '—'}</td>` : '') +
         `</tr>`
       )
@@ -367,6 +374,24 @@ function profileSection(run: RunResults, profile: string, results: ResultRecord[
   )
 }
 
+/** The expect file's entries: what each matched, which are stale (matched nothing or now pass) or expired. */
+export function expectationsSection(run: RunResults): string {
+  const e = run.expectations
+  if (!e) return ''
+  const state = (x: NonNullable<RunResults['expectations']>['entries'][number]) =>
+    x.expired ? 'expired: no longer applied' : x.stale === 'matched-nothing' ? 'stale: matched no result' : x.stale === 'no-longer-fails' ? 'stale: its results no longer fail' : `${x.matched.length} expected ${x.matched.length === 1 ? 'failure' : 'failures'}`
+  const rows = e.entries
+    .map(
+      (x) =>
+        `<tr data-stale="${x.stale ?? (x.expired ? 'expired' : '')}"><td>${x.entry + 1}</td><td class="mono">${h(x.profile ?? '*')}/${h(x.id)}${x.variant ? ` [${h(Object.entries(x.variant).map(([k, v]) => `${k}=${v}`).join(','))}]` : ''}</td><td>${h(x.reason)}</td><td>${h(x.until ?? '—')}</td><td>${h(state(x))}${x.matched.length ? `<div class="small mono">${x.matched.map(h).join('<br>')}</div>` : ''}</td></tr>`,
+    )
+    .join('')
+  return (
+    `<table class="expectations small" id="expectations"><caption>Expect file <span class="mono">${h(e.file)}</span>: ${e.entries.length} entries, ${e.entries.filter((x) => x.stale).length} stale, ${e.entries.filter((x) => x.expired).length} expired</caption>` +
+    `<thead><tr><th scope="col">#</th><th scope="col">Selects</th><th scope="col">Reason</th><th scope="col">Until</th><th scope="col">Outcome</th></tr></thead><tbody>${rows || '<tr><td colspan="5">No entries.</td></tr>'}</tbody></table>`
+  )
+}
+
 /** Requirements that need the reader's attention, worst first, linked into the matrix. */
 function findings(rows: MatrixRow[]): string {
   const pick = (v: Verdict) => rows.filter((r) => r.verdict === v)
@@ -378,7 +403,7 @@ function findings(rows: MatrixRow[]): string {
       rs
         .map((row) => {
           const bad = row.results.filter((r) =>
-            v === 'failed' ? r.status === 'failed' && r.level === 'shall' : v === 'inconclusive' ? r.status === 'error' : v === 'informational' ? r.status === 'info' : r.status === 'failed' || r.status === 'warning',
+            v === 'failed' ? (r.status === 'failed' || r.status === 'expected_failure') && r.level === 'shall' : v === 'inconclusive' ? r.status === 'error' : v === 'informational' ? r.status === 'info' : r.status === 'failed' || r.status === 'warning',
           )
           const shown = bad.slice(0, 4).map((r) => `<a href="#${resultAnchor(r)}">${h(`${r.profile}/${r.id}`)}</a>`)
           if (bad.length > shown.length) shown.push(`${bad.length - shown.length} more`)
@@ -456,6 +481,7 @@ ${run.aborted ? `<div class="aborted" role="alert"><strong>Run aborted</strong> 
 ${findings(rows)}
 ${opts.reportNote ? `<div class="note">${h(opts.reportNote)}</div>` : ''}
 ${countsTable(counts, `All results (${run.results.length})`, 'counts')}
+${expectationsSection(run)}
 ${coverageTable(cov)}
 <p class="small">Requirements: ${verdictCounts || 'none cited'}</p>
 </section>
@@ -473,6 +499,7 @@ ${[...byProfile].map(([p, rs]) => profileSection(run, p, rs, opts)).join('\n')}
 <table class="small legend"><caption>Test statuses</caption><tbody>
 <tr><th scope="row">${statusBadge('passed')}</th><td>The server behaved as the profile requires.</td></tr>
 <tr><th scope="row">${statusBadge('failed')}</th><td>The server does not conform: a shall-level check failed.</td></tr>
+<tr><th scope="row">${statusBadge('expected_failure')}</th><td>A failure the expect file (<code>--expect</code>) lists with a reason: the server still does not conform (its requirements stay failed), but the run does not fail for it.</td></tr>
 <tr><th scope="row">${statusBadge('warning')}</th><td>Conformant, with a finding worth review: a should-level recommendation not followed.</td></tr>
 <tr><th scope="row">${statusBadge('info')}</th><td>Informational: ${h(INFO_MEANING)} (a may-level check missed). Judged, but neither a pass nor a warning; it never fails the run.</td></tr>
 <tr><th scope="row">${statusBadge('error')}</th><td>A harness or configuration problem; the behaviour was not judged.</td></tr>

@@ -34,6 +34,8 @@ export interface RunPlan {
   workDir: string
   target: { issuer: string; embedded: boolean }
   startedAt: string
+  /** The `--expect` file's entries: the progress lines mark a listed failure XFAIL (the CLI applies them to results.json). */
+  expect?: Array<{ id: string; profile?: string; variant?: Record<string, string>; reason: string; until?: string }>
 }
 
 export const PLAN_ENV = 'FAPI_HARNESS_PLAN'

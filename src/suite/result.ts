@@ -5,8 +5,11 @@ import type { ProfileId, Surface } from './profile.js'
  * Status of one result, as written to results.json. `info`: the server does not use an optional
  * (`may`) behaviour the result judged; informational, never a warning and never counted as passed.
  * A judged result takes the status of its worst check: failed > error > warning > info > passed.
+ * `expected_failure`: a failed result an entry of the `--expect` file names (src/report/expect.ts);
+ * still a failure of the server (its requirements stay failed), not a pass, but it does not fail
+ * the run.
  */
-export type Status = 'passed' | 'failed' | 'warning' | 'info' | 'skipped' | 'not_applicable' | 'error'
+export type Status = 'passed' | 'failed' | 'expected_failure' | 'warning' | 'info' | 'skipped' | 'not_applicable' | 'error'
 
 /** One HTTP exchange the simulator recorded, already redacted. Bodies are text as on the wire. */
 export interface Exchange {
@@ -81,6 +84,8 @@ export interface ResultRecord {
   exchanges: Exchange[]
   /** The error code for status `error` (an `ERR_*` code). */
   errorCode?: string
+  /** Set on an `expected_failure`: the `--expect` entry that names it. */
+  expectation?: { reason: string; until?: string; entry: number }
   /** PNG screenshots or other binary evidence, base64 (browser steps). */
   attachments?: Array<{ name: string; contentType: string; base64: string }>
 }
@@ -88,6 +93,8 @@ export interface ResultRecord {
 export interface RunSummary {
   passed: number
   failed: number
+  /** Failed results an `--expect` entry names (status `expected_failure`); not in `failed`. */
+  expectedFailures: number
   warnings: number
   /** Results with status `info`: an optional (may) behaviour the server does not use. */
   info: number
@@ -139,6 +146,8 @@ export interface ProfileCoverage {
     judged: number
     passed: number
     failed: number
+    /** Failed results the `--expect` file names (judged: the server still fails them). */
+    expectedFailures: number
     warnings: number
     info: number
     notApplicable: number
@@ -160,8 +169,37 @@ export interface RunResults {
   results: ResultRecord[]
   /** Set when the run could not complete: the one-line cause. Results gathered so far are kept. */
   aborted?: { code: string; message: string }
+  /** The `--expect` file applied to this run, its entries and which are stale (src/report/expect.ts). */
+  expectations?: ExpectationsReport
+  /** Set on a merged run (`fapi-harness merge`): the shard outputs it combines. */
+  merged?: { from: string[]; shards?: string[] }
+  /** Set on a shard's run (`--shard i/n`). */
+  shard?: { index: number; total: number }
   /** Per selected profile, what its results proved: computed from `results` (src/report/coverage.ts). */
   coverage?: Partial<Record<ProfileId, ProfileCoverage>>
+}
+
+/** One entry of an `--expect` file as results.json reports it. */
+export interface ExpectationEntry {
+  /** Index in the file's `expected_failures` list (0-based). */
+  entry: number
+  id: string
+  profile?: string
+  variant?: Record<string, string>
+  reason: string
+  until?: string
+  /** Results it selects, whatever their status (`profile/id[variant]`). */
+  selected: string[]
+  /** Results it turned into expected failures (`profile/id[variant]`). */
+  matched: string[]
+  /** `matched-nothing`: no result of this run fits it; `no-longer-fails`: it selects results, none of which failed; `expired`: past `until`, no longer applied. */
+  stale?: 'matched-nothing' | 'no-longer-fails'
+  expired?: boolean
+}
+
+export interface ExpectationsReport {
+  file: string
+  entries: ExpectationEntry[]
 }
 
 /** Check statuses worst first: a judged result takes the first one any of its checks has. */
@@ -173,10 +211,11 @@ export function worstStatus(checks: ReadonlyArray<Pick<CheckOutcome, 'status'>>)
 }
 
 export function summarize(results: readonly Pick<ResultRecord, 'status'>[]): RunSummary {
-  const s: RunSummary = { passed: 0, failed: 0, warnings: 0, info: 0, skipped: 0, notApplicable: 0, errors: 0 }
+  const s: RunSummary = { passed: 0, failed: 0, expectedFailures: 0, warnings: 0, info: 0, skipped: 0, notApplicable: 0, errors: 0 }
   for (const r of results) {
     if (r.status === 'passed') s.passed++
     else if (r.status === 'failed') s.failed++
+    else if (r.status === 'expected_failure') s.expectedFailures++
     else if (r.status === 'warning') s.warnings++
     else if (r.status === 'info') s.info++
     else if (r.status === 'skipped') s.skipped++

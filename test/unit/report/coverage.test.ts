@@ -82,7 +82,7 @@ test.describe('matrix: error results are inconclusive', () => {
 test.describe('coverage', () => {
   test('moduleCounts: judged is passed + failed + warning + info', () => {
     const m = moduleCounts([{ status: 'passed' }, { status: 'failed' }, { status: 'warning' }, { status: 'info' }, { status: 'not_applicable' }, { status: 'error' }, { status: 'skipped' }])
-    expect(m).toEqual({ total: 7, judged: 4, passed: 1, failed: 1, warnings: 1, info: 1, notApplicable: 1, skipped: 1, errors: 1 })
+    expect(m).toEqual({ total: 7, judged: 4, passed: 1, failed: 1, expectedFailures: 0, warnings: 1, info: 1, notApplicable: 1, skipped: 1, errors: 1 })
   })
 
   test('shallStanding: judged by any shall-level pass/fail/warning, else inconclusive, n/a, not tested; should/may views do not count', () => {
@@ -105,7 +105,7 @@ test.describe('coverage', () => {
       result('n', 'not_applicable', { requirements: ['FAPI1-ADV-5.2.2-14' as Req] }),
       result('m', 'passed', { requirements: ['RFC7523-3-7' as Req], level: 'may' }),
     ])
-    expect(c.modules).toEqual({ total: 4, judged: 2, passed: 2, failed: 0, warnings: 0, info: 0, notApplicable: 1, skipped: 0, errors: 1 })
+    expect(c.modules).toEqual({ total: 4, judged: 2, passed: 2, failed: 0, expectedFailures: 0, warnings: 0, info: 0, notApplicable: 1, skipped: 0, errors: 1 })
     // RFC6749-5.2 judged by `a` (the error result does not take that away); 8.6 only by the error; 5.2.2-14 only n/a; 7523-3-7 is may
     expect(c.shall).toEqual({ total: 3, judged: 1, inconclusive: 1, notApplicable: 1, notTested: 0 })
     expect(c.requirements.map((r) => [r.id, r.level, r.verdict])).toEqual([

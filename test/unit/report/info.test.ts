@@ -85,12 +85,12 @@ test.describe('result status precedence', () => {
 test.describe('results.json', () => {
   test('summarize counts info on its own: not passed, not a warning', () => {
     const s = summarize([methods, shall, result('w', 'warning'), result('x', 'info')])
-    expect(s).toEqual({ passed: 1, failed: 0, warnings: 1, info: 2, skipped: 0, notApplicable: 0, errors: 0 })
+    expect(s).toEqual({ passed: 1, failed: 0, expectedFailures: 0, warnings: 1, info: 2, skipped: 0, notApplicable: 0, errors: 0 })
   })
 
   test('coverage: an info result is judged; a requirement with only info views is informational', () => {
     const c = profileCoverage([methods, shall])
-    expect(c.modules).toEqual({ total: 2, judged: 2, passed: 1, failed: 0, warnings: 0, info: 1, notApplicable: 0, skipped: 0, errors: 0 })
+    expect(c.modules).toEqual({ total: 2, judged: 2, passed: 1, failed: 0, expectedFailures: 0, warnings: 0, info: 1, notApplicable: 0, skipped: 0, errors: 0 })
     expect(c.requirements.map((r) => [r.id, r.level, r.verdict])).toEqual([
       ['FAPI1-ADV-5.2.2-14', 'shall', 'passed'],
       ['RFC8705-2', 'may', 'informational'],
