@@ -11,6 +11,9 @@ import type { HarnessRun } from './harness.js'
  * the step, and every result gathered before is still written. One profile, a few modules, one
  * worker (a fixed order), short timeouts.
  */
+// each test runs the harness as a child process: minutes on a loaded machine
+test.describe.configure({ timeout: 480_000 })
+
 const GREP = 'discovery-document-valid|auth-method-client-secret-post|auth-method-client-secret-basic|client-secret-post-wrong-secret'
 /** Short, but not so short that a correct answer on a loaded machine (load 30+ on 2 cores) misses it. */
 const TIMEOUT = '5000'
@@ -134,26 +137,38 @@ test('TLS that breaks mid-run (an untrusted certificate from then on) ends the l
   })
 })
 
-test('an endpoint on another origin than the issuer gets no credential unless allow-listed', async () => {
+/** A discovery document naming the token endpoint on the proxy's other origin. */
+function foreignTokenEndpoint(): { fault: (r: FaultRequest) => Fault | undefined; setOther(o: string): void } {
   let other = ''
-  const fault = (r: FaultRequest): Fault | undefined =>
-    /well-known/.test(r.path) ? { kind: 'rewrite-json', edit: (j) => ({ ...j, token_endpoint: String(j.token_endpoint).replace(/^https:\/\/[^/]+/, other) }) } : undefined
-  await withFaultTarget({ name: 'foreign', profiles: ['oauth2'], fault }, async (t) => {
-    other = t.otherOrigin
-    const otherPort = Number(new URL(t.otherOrigin).port)
-    const args = ['--grep', 'discovery-document-valid|auth-method-client-secret-post', '--timeout', TIMEOUT, '--workers', '1']
-    const refused = await t.run(['oauth2'], args)
+  return {
+    fault: (r) => (/well-known/.test(r.path) ? { kind: 'rewrite-json', edit: (j) => ({ ...j, token_endpoint: String(j.token_endpoint).replace(/^https:\/\/[^/]+/, other) }) } : undefined),
+    setOther: (o) => (other = o),
+  }
+}
+const FOREIGN_ARGS = ['--grep', 'discovery-document-valid|auth-method-client-secret-post', '--timeout', TIMEOUT, '--workers', '1']
+
+test('an endpoint on another origin than the issuer gets no credential: not called, the result says which URL and why', async () => {
+  const f = foreignTokenEndpoint()
+  await withFaultTarget({ name: 'foreign', profiles: ['oauth2'], fault: f.fault }, async (t) => {
+    f.setOther(t.otherOrigin)
+    const refused = await t.run(['oauth2'], FOREIGN_ARGS)
     robust(refused)
     expect(refused.code).toBe(2)
     const r = byId(refused, 'auth-method-client-secret-post')!
     expect(r).toMatchObject({ status: 'error', errorCode: 'ERR_FOREIGN_ENDPOINT' })
     expect(r.message).toContain(`${t.otherOrigin}/oauth2/token`)
     expect(r.message).toContain('allowed_origins')
-    expect(t.log.filter((l) => l.port === otherPort)).toEqual([])
+    expect(t.log.filter((l) => l.port === Number(new URL(t.otherOrigin).port))).toEqual([])
+  })
+})
 
-    const allowed = await t.run(['oauth2'], args, t.writeConfig('allowed.yaml', `allowed_origins: [${JSON.stringify(t.otherOrigin)}]\n`))
+test('an origin in allowed_origins may receive credentials', async () => {
+  const f = foreignTokenEndpoint()
+  await withFaultTarget({ name: 'allowed', profiles: ['oauth2'], fault: f.fault }, async (t) => {
+    f.setOther(t.otherOrigin)
+    const allowed = await t.run(['oauth2'], FOREIGN_ARGS, t.writeConfig('allowed.yaml', `allowed_origins: [${JSON.stringify(t.otherOrigin)}]\n`))
     robust(allowed)
     expect(byId(allowed, 'auth-method-client-secret-post')?.status).toBe('passed')
-    expect(t.log.filter((l) => l.port === otherPort).map((l) => l.path)).toContain('/oauth2/token')
+    expect(t.log.filter((l) => l.port === Number(new URL(t.otherOrigin).port)).map((l) => l.path)).toContain('/oauth2/token')
   })
 })

@@ -13,6 +13,8 @@ import { BIN, ROOT } from './harness.js'
  * listening port behind.
  */
 
+test.describe.configure({ timeout: 480_000 })
+
 /** Parent pid of every process, from /proc. */
 function parents(): Map<number, number> {
   const out = new Map<number, number>()
