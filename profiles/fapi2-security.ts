@@ -9,7 +9,7 @@ export default defineProfile({
   extends: oidc,
   id: 'fapi2-security',
   title: 'FAPI 2.0 Security Profile (Final)',
-  surfaces: ['discovery', 'client-authentication', 'mtls'],
+  surfaces: ['discovery', 'client-authentication', 'mtls', 'dpop'],
   clientAuth: {
     allowed: ['private_key_jwt', 'tls_client_auth', 'self_signed_tls_client_auth'],
     requirements: ['FAPI2-SP-FINAL-5.3.2.1-6'],

@@ -33,6 +33,8 @@ export { default as errorCodeAsSpecified } from './checks/errors/error-code-as-s
 export { default as tokenResponseNotCacheable } from './checks/token-endpoint/token-response-not-cacheable.js'
 export { default as tokenResponsePragmaNoCache } from './checks/token-endpoint/token-response-pragma-no-cache.js'
 export type { Registration } from './suite/flow.js'
+export { DEFAULT_DENY_STEPS, DEFAULT_LOGIN_STEPS, ERROR_PAGE_SETTLE_MS, type BrowserDriver, type LoginStep, type RefusalOptions, type RefusalResult } from './suite/browser.js'
+export { default as authorizationRefused, type AuthorizationRefusedInput } from './checks/authorization/authorization-refused.js'
 export { runSuite } from './suite/playwright.js'
 // Mutual TLS (RFC 8705): client certificates made to order, a chosen certificate on a request,
 // the run plan (for the client CA and the protected resource), and the mTLS checks.
@@ -48,3 +50,10 @@ export { default as resourceAcceptsBoundToken } from './checks/mtls/resource-acc
 export { default as boundTokenRefusedByResource } from './checks/mtls/bound-token-refused-by-resource.js'
 export { default as mtlsAuthMethodsAdvertised } from './checks/mtls/mtls-auth-methods-advertised.js'
 export { default as validateMtlsEndpointAliases } from './checks/mtls/validate-mtls-endpoint-aliases.js'
+export { default as tokenTypeDpop } from './checks/dpop/token-type-dpop.js'
+export { default as tokenBoundToDpopKey } from './checks/dpop/token-bound-to-dpop-key.js'
+export { default as resourceAcceptsDpopToken } from './checks/dpop/resource-accepts-dpop-token.js'
+export { default as dpopRefusedByResource } from './checks/dpop/dpop-refused-by-resource.js'
+export { default as dpopChallenge } from './checks/dpop/dpop-challenge.js'
+export { generateDpopKey, dpopProof, htuOf, accessTokenHash, dpopChallenge as parseDpopChallenge, DpopProofVariation, type DpopKey, type DpopVariation, type DpopProofInput } from './client/dpop.js'
+export { dpopNonceDemanded } from './client/simulator.js'

@@ -14,10 +14,12 @@ import { tokenResponseModules } from './client-authentication/token-response.js'
 import { twoMethodsModules } from './client-authentication/two-methods.js'
 import { unauthenticatedModules } from './client-authentication/unauthenticated.js'
 import { discoveryModules } from './discovery/metadata.js'
+import { dpopModules } from './dpop/index.js'
 import { mtlsModules } from './mtls/index.js'
 import { redirectFlowModules } from './redirect-flows/authorization-code.js'
 import { idTokenModules } from './redirect-flows/id-token.js'
 import { refreshTokenModules } from './redirect-flows/refresh-token.js'
+import { userinfoModules } from './redirect-flows/userinfo.js'
 
 /** Every module, in report order. A profile runs those whose surface it lists. */
 export const MODULES: Module[] = [
@@ -38,7 +40,9 @@ export const MODULES: Module[] = [
   ...parAudienceModules,
   ...cibaModules,
   ...mtlsModules,
+  ...dpopModules,
   ...redirectFlowModules,
   ...idTokenModules,
   ...refreshTokenModules,
+  ...userinfoModules,
 ]

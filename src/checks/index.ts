@@ -1,10 +1,15 @@
 import type { Check } from './define.js'
 import authorizationResponseCodeAndState from './authorization/authorization-response-code-and-state.js'
+import authorizationRefused from './authorization/authorization-refused.js'
 import idTokenAud from './id-token/id-token-aud.js'
 import idTokenExpIat from './id-token/id-token-exp-iat.js'
 import idTokenIss from './id-token/id-token-iss.js'
 import idTokenNonce from './id-token/id-token-nonce.js'
 import idTokenSignature from './id-token/id-token-signature.js'
+import idTokenAtHash from './id-token/id-token-at-hash.js'
+import idTokenSigningKey from './id-token/id-token-signing-key.js'
+import userinfoResponse from './userinfo/userinfo-response.js'
+import userinfoRefusesMissingToken from './userinfo/userinfo-refuses-missing-token.js'
 import cibaDeliveryModesExcludePush from './ciba/ciba-delivery-modes-exclude-push.js'
 import cibaMetadataValid from './ciba/ciba-metadata-valid.js'
 import pollAuthorizationPending from './ciba/poll-authorization-pending.js'
@@ -22,6 +27,11 @@ import mtlsAuthMethodsAdvertised from './mtls/mtls-auth-methods-advertised.js'
 import resourceAcceptsBoundToken from './mtls/resource-accepts-bound-token.js'
 import tokenBoundToCertificate from './mtls/token-bound-to-certificate.js'
 import validateMtlsEndpointAliases from './mtls/validate-mtls-endpoint-aliases.js'
+import dpopChallenge from './dpop/dpop-challenge.js'
+import dpopRefusedByResource from './dpop/dpop-refused-by-resource.js'
+import resourceAcceptsDpopToken from './dpop/resource-accepts-dpop-token.js'
+import tokenBoundToDpopKey from './dpop/token-bound-to-dpop-key.js'
+import tokenTypeDpop from './dpop/token-type-dpop.js'
 import errorCodeAsSpecified from './errors/error-code-as-specified.js'
 import oauthErrorResponse from './errors/oauth-error-response.js'
 import registrationErrorResponse from './errors/registration-error-response.js'
@@ -37,7 +47,9 @@ export const CHECKS: Record<string, Check<any>[]> = {
   'token endpoint': [attemptAccepted, attemptRefused, tokenResponseNotCacheable, tokenResponsePragmaNoCache, invalidClientBasicIs401],
   'error responses': [oauthErrorResponse, registrationErrorResponse, errorCodeAsSpecified],
   ciba: [cibaMetadataValid, cibaDeliveryModesExcludePush, pollAuthorizationPending],
-  'redirect flows': [authorizationResponseCodeAndState],
-  'ID Token': [idTokenSignature, idTokenIss, idTokenAud, idTokenExpIat, idTokenNonce],
+  'redirect flows': [authorizationResponseCodeAndState, authorizationRefused],
+  'ID Token': [idTokenSignature, idTokenIss, idTokenAud, idTokenExpIat, idTokenNonce, idTokenAtHash, idTokenSigningKey],
+  UserInfo: [userinfoResponse, userinfoRefusesMissingToken],
   'mutual TLS': [handshakeRefused, tokenBoundToCertificate, resourceAcceptsBoundToken, boundTokenRefusedByResource, mtlsAuthMethodsAdvertised, validateMtlsEndpointAliases],
+  DPoP: [tokenTypeDpop, tokenBoundToDpopKey, resourceAcceptsDpopToken, dpopRefusedByResource, dpopChallenge],
 }

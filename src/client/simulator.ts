@@ -6,6 +6,7 @@ import { jsonBody, type HttpClient, type HttpRequest } from '../http/client.js'
 import type { AudienceKind, ClientAuthMethod } from '../suite/profile.js'
 import type { Exchange } from '../suite/result.js'
 import type { ClientAuth, RequestContext } from './auth/types.js'
+import { dpopProof, generateDpopKey, type DpopVariation } from './dpop.js'
 import { fetchMetadata } from './discovery.js'
 import { credentialEndpoint } from './origin.js'
 import { fixesRequestForm, SignedAuthenticationRequest } from './request-object.js'
@@ -29,6 +30,12 @@ export interface ClientSpec {
    * member. Ignored for clients taken from the configuration.
    */
   identity?: ClientIdentity
+  /**
+   * How the client's tokens are sender-constrained, where it differs from the simulator's default:
+   * `dpop` registers `dpop_bound_access_tokens: true` (RFC 9449 §5.2) and no binding certificate,
+   * gives the client a fresh DPoP key, and every token request carries a proof signed with it.
+   */
+  binding?: 'dpop'
 }
 
 /** Options of one `call()`; all default to off. */
@@ -37,6 +44,8 @@ export interface CallOptions {
   allowTransportError?: boolean
   /** Use the mTLS endpoint alias (RFC 8705 §5) even when no client certificate is presented. */
   mtlsAlias?: boolean
+  /** A DPoP client does not retry a use_dpop_nonce answer (the nonce negatives judge that answer). */
+  noDpopNonceRetry?: boolean
 }
 
 /** Supplies TLS client identities (certificates) for mTLS and certificate-bound tokens. */
@@ -63,6 +72,8 @@ export interface TargetParams {
   tokenParams?: Record<string, string>
   /** The user a CIBA request names, and its binding message. */
   ciba?: { login_hint?: string; login_hint_token?: string; id_token_hint?: string; binding_message?: string }
+  /** The lifetime of the target's authorization codes in seconds, where known (authorization-code-expired waits it out). */
+  codeLifetimeS?: number
 }
 
 /** The loopback callback registered as `redirect_uris` unless the configuration names its own. */
@@ -101,6 +112,11 @@ export interface SimulatorOptions {
    * request form itself (PlainAuthenticationRequest, or a SignedAuthenticationRequest of its own).
    */
   signBackchannelRequests?: boolean
+  /**
+   * Bind tokens with DPoP (RFC 9449) instead of the client certificate, where `senderConstrained`
+   * asks for binding: every client registers as a ClientSpec with `binding: 'dpop'` would.
+   */
+  dpop?: boolean
   initialAccessToken?: string
   /** Origins other than the issuer's that may receive credentials (config `allowed_origins`). */
   allowedOrigins?: string[]
@@ -117,6 +133,8 @@ export class Simulator {
   readonly steps: StepRecord[] = []
   /** Every secret value seen or generated in this test (for redaction and the secret scan). */
   readonly secrets = new Set<string>()
+  /** The latest DPoP-Nonce the authorization server supplied (RFC 9449 §8, §8.2). */
+  dpopNonce: string | undefined
 
   private readonly opts: SimulatorOptions
 
@@ -179,6 +197,7 @@ export class Simulator {
     }
     const key = spec.method === 'private_key_jwt' ? getKey(spec.key ?? 'RSA-2048', spec.keyIndex ?? 0) : undefined
     const grants = spec.grant_types ?? ['client_credentials']
+    const dpop = spec.binding === 'dpop' || (this.opts.dpop === true && this.opts.senderConstrained && spec.method !== 'none' && spec.metadata?.tls_client_certificate_bound_access_tokens !== true)
     let identity: ClientIdentity | undefined
     const metadata: Record<string, unknown> = {
       client_name: 'fapi-harness test client',
@@ -202,10 +221,11 @@ export class Simulator {
       if (!id) return { unavailable: 'no CA trusted by the target is configured to issue a tls_client_auth certificate (tls.client_ca)' }
       identity = id
       metadata.tls_client_auth_subject_dn = id.subject_dn
-    } else if (this.opts.senderConstrained && spec.method !== 'none') {
+    } else if (this.opts.senderConstrained && spec.method !== 'none' && !dpop) {
       identity = spec.identity ?? (await this.opts.identities.selfSigned('binding'))
     }
-    if (this.opts.senderConstrained && identity && spec.method !== 'none') metadata.tls_client_certificate_bound_access_tokens = true
+    if (this.opts.senderConstrained && identity && spec.method !== 'none' && !dpop) metadata.tls_client_certificate_bound_access_tokens = true
+    if (dpop) metadata.dpop_bound_access_tokens = true
     Object.assign(metadata, spec.metadata)
     this.guard('registration_endpoint', this.opts.metadata.registration_endpoint, false)
     const x = await this.opts.http.send(
@@ -236,6 +256,7 @@ export class Simulator {
           ...(reg.client_secret ? { client_secret: reg.client_secret } : {}),
           ...(key ? { key } : {}),
           ...(identity ? { identity } : {}),
+          ...(dpop ? { dpop: await generateDpopKey(dpopAlgFor(this.opts.metadata)) } : {}),
           source: 'registered',
         },
       }
@@ -272,6 +293,21 @@ export class Simulator {
     audience: AudienceKind,
     opts: CallOptions = {},
   ): Promise<Exchange> {
+    // A use_dpop_nonce answer is retried once with the supplied nonce (RFC 9449 §8), as a fresh
+    // request: the client's authentication is built again (a new assertion jti), the proof too.
+    let { x, variation } = await this.callOnce(endpoint, params, client, auths, audience, opts)
+    if (client.dpop && dpopNonceDemanded(x) && !opts.noDpopNonceRetry && !variation?.noNonceRetry) ({ x } = await this.callOnce(endpoint, params, client, auths, audience, opts))
+    const res = jsonBody(x)
+    if (res.ok && res.value && typeof res.value === 'object') {
+      for (const f of ['access_token', 'refresh_token', 'id_token', 'auth_req_id'] as const) {
+        const v = (res.value as Record<string, unknown>)[f]
+        if (typeof v === 'string') this.secrets.add(v)
+      }
+    }
+    return x
+  }
+
+  private async callOnce(endpoint: Endpoint, params: Record<string, string>, client: TestClient, auths: ClientAuth[], audience: AudienceKind, opts: CallOptions): Promise<{ x: Exchange; variation?: DpopVariation }> {
     const body = new URLSearchParams(params)
     // A pushed authorization request is an authorization request: it names its client (RFC 9126 §2.1).
     if (endpoint === 'pushed_authorization_request' && !body.has('client_id')) body.set('client_id', client.client_id)
@@ -289,18 +325,26 @@ export class Simulator {
     }
     const signed = endpoint === 'backchannel_authentication' && this.opts.signBackchannelRequests && !fixesRequestForm(auths)
     for (const auth of signed ? [SignedAuthenticationRequest(), ...auths] : auths) await auth(req)
+    const url = this.endpointUrl(endpoint, Boolean(req.identity) || Boolean(opts.mtlsAlias))
+    if (client.dpop && !req.dpop?.omit && DPOP_ENDPOINTS.has(endpoint)) {
+      // RFC 9449 §10.1: a pushed authorization request names the key its code is bound to
+      if (endpoint === 'pushed_authorization_request' && !body.has('dpop_jkt')) body.set('dpop_jkt', client.dpop.jkt)
+      const { label: _label, ...variation }: DpopVariation = req.dpop ?? { label: '' }
+      const p = await dpopProof(client.dpop, { htm: 'POST', url, ...(this.dpopNonce ? { nonce: this.dpopNonce } : {}), now: this.opts.now() }, variation)
+      if (variation.privateJwk) {
+        const priv = client.dpop.privateJwk as Record<string, unknown>
+        for (const k of ['d', 'p', 'q', 'dp', 'dq', 'qi']) if (typeof priv[k] === 'string') this.secrets.add(priv[k] as string)
+      }
+      headers.dpop = p.proof
+    }
     const x = await this.opts.http.send(
-      { purpose: endpoint, method: 'POST', url: this.endpointUrl(endpoint, Boolean(req.identity) || Boolean(opts.mtlsAlias)), headers, form: body, ...(req.identity ? { identity: req.identity } : {}) },
+      { purpose: endpoint, method: 'POST', url, headers, form: body, ...(req.identity ? { identity: req.identity } : {}) },
       { onExchange: this.record, ...(opts.allowTransportError ? { allowTransportError: true } : {}) },
     )
-    const res = jsonBody(x)
-    if (res.ok && res.value && typeof res.value === 'object') {
-      for (const f of ['access_token', 'refresh_token', 'id_token', 'auth_req_id'] as const) {
-        const v = (res.value as Record<string, unknown>)[f]
-        if (typeof v === 'string') this.secrets.add(v)
-      }
-    }
-    return x
+    // RFC 9449 §8.2: "The client MUST use the new nonce value supplied for the next token request"
+    const nonce = x.response?.headers['dpop-nonce']
+    if (client.dpop && nonce) this.dpopNonce = nonce
+    return { x, ...(req.dpop ? { variation: req.dpop } : {}) }
   }
 
   /**
@@ -310,6 +354,22 @@ export class Simulator {
   async send(req: HttpRequest, opts: { allowTransportError?: boolean } = {}): Promise<Exchange> {
     return this.opts.http.send(req, { onExchange: this.record, ...(opts.allowTransportError ? { allowTransportError: true } : {}) })
   }
+}
+
+/** Endpoints of the authorization server a DPoP client sends proofs to (RFC 9449 §5, §10.1). */
+const DPOP_ENDPOINTS = new Set<Endpoint>(['token', 'pushed_authorization_request'])
+
+/** The proof algorithm: the first of ES256, EdDSA, PS256 the target lists (RFC 9449 §5.1), else ES256. */
+export function dpopAlgFor(m: ServerMetadata): 'ES256' | 'EdDSA' | 'PS256' {
+  const listed = Array.isArray(m.dpop_signing_alg_values_supported) ? (m.dpop_signing_alg_values_supported as unknown[]) : []
+  return (['ES256', 'EdDSA', 'PS256'] as const).find((a) => listed.includes(a)) ?? 'ES256'
+}
+
+/** The authorization server asks for a DPoP nonce: 400 use_dpop_nonce with a DPoP-Nonce header (RFC 9449 §8). */
+export function dpopNonceDemanded(x: Exchange): boolean {
+  if (x.response?.status !== 400 || !x.response.headers['dpop-nonce']) return false
+  const b = jsonBody(x)
+  return b.ok && !!b.value && typeof b.value === 'object' && (b.value as Record<string, unknown>).error === 'use_dpop_nonce'
 }
 
 /** What `obtainClient` returns: a client, or the refused registration, or why neither can be had. */

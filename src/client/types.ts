@@ -1,4 +1,5 @@
 import type { KeyPair } from '../crypto/keys.js'
+import type { DpopKey } from './dpop.js'
 import type { ClientIdentity } from '../http/agents.js'
 import type { ClientAuthMethod } from '../suite/profile.js'
 
@@ -24,6 +25,8 @@ export interface TestClient {
   key?: KeyPair
   /** The TLS client certificate (mTLS authentication and certificate-bound tokens). */
   identity?: ClientIdentity
+  /** The DPoP key its tokens are bound to (RFC 9449): every token request carries a proof signed with it. */
+  dpop?: DpopKey
   /** Where it came from. */
   source: 'registered' | 'config'
 }

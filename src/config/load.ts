@@ -19,11 +19,12 @@ export interface HarnessConfig {
   registration?: { initial_access_token?: string; dynamic?: boolean; metadata?: Record<string, unknown> }
   scope?: string
   token_request?: { params?: Record<string, string> }
+  authorization_code?: { lifetime_s?: number }
   ciba?: { login_hint?: string; login_hint_token?: string; id_token_hint?: string; binding_message?: string }
   client_assertion?: { aud?: 'issuer' | 'token_endpoint' | 'issuer_in_array' }
   clients?: Record<string, { client_id: string; client_secret?: string; private_jwk?: JWK; private_jwk_file?: string; cert?: string; key?: string }>
   resource_url?: string
-  browser?: { login?: LoginStep[]; credentials?: Credentials }
+  browser?: { login?: LoginStep[]; deny?: LoginStep[]; credentials?: Credentials }
   allowed_origins?: string[]
   timeout_ms?: number
   workers?: number
@@ -58,7 +59,7 @@ export function describe(e: ErrorObject): string {
   const where = e.instancePath || '/'
   if (e.keyword === 'additionalProperties') return `${where}: unknown property "${(e.params as { additionalProperty: string }).additionalProperty}"`
   if (e.keyword === 'enum') return `${where}: must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`
-  if (e.keyword === 'oneOf' && e.schemaPath.includes('/login/items/')) return `${where}: a step is one of { fill: selector, value }, { click: selector }, { waitFor: { url?, selector? } } (each with an optional name)`
+  if (e.keyword === 'oneOf' && (e.schemaPath.includes('/login/items/') || e.schemaPath.includes('/deny/items/'))) return `${where}: a step is one of { fill: selector, value }, { click: selector }, { waitFor: { url?, selector? } } (each with an optional name)`
   if (e.keyword === 'propertyNames') return `${where}: property name "${(e.params as { propertyName: string }).propertyName}" is not allowed`
   return `${where}: ${e.message}`
 }
@@ -114,6 +115,7 @@ export function targetParams(config: HarnessConfig): TargetParams {
     ...(config.registration?.metadata ? { registrationMetadata: config.registration.metadata } : {}),
     ...(config.token_request?.params ? { tokenParams: config.token_request.params } : {}),
     ...(config.ciba ? { ciba: config.ciba } : {}),
+    ...(config.authorization_code?.lifetime_s !== undefined ? { codeLifetimeS: config.authorization_code.lifetime_s } : {}),
   }
 }
 

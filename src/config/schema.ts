@@ -47,6 +47,9 @@ const loginStepSchema = {
  * The configuration file (YAML or JSON). Everything is optional: with no file and no --issuer the
  * harness tests its embedded reference AS.
  */
+/** The longest the harness waits for a code to expire (config authorization_code.lifetime_s). */
+export const MAX_CODE_WAIT_S = 45
+
 export const CONFIG_SCHEMA = {
   $id: 'https://fapi-harness.dev/schemas/config.json',
   type: 'object',
@@ -106,6 +109,14 @@ export const CONFIG_SCHEMA = {
         },
       },
     },
+    authorization_code: {
+      type: 'object',
+      additionalProperties: false,
+      description: "the target's authorization codes",
+      properties: {
+        lifetime_s: { type: 'integer', minimum: 1, maximum: 600, description: `their lifetime in seconds: authorization-code-expired exchanges a code after it (waiting at most ${MAX_CODE_WAIT_S} s; without it the module is not applicable)` },
+      },
+    },
     ciba: {
       type: 'object',
       additionalProperties: false,
@@ -144,6 +155,7 @@ export const CONFIG_SCHEMA = {
       description: "the end-user's login and consent in the browser (redirect flows)",
       properties: {
         login: { type: 'array', minItems: 1, items: loginStepSchema, description: "the steps on the target's login and consent pages; default: the embedded AS's forms" },
+        deny: { type: 'array', minItems: 1, items: loginStepSchema, description: "the steps of a login that ends with the end-user denying consent (RFC 6749 §4.1.2.1 access_denied); default: the embedded AS's forms and its Cancel link, unless login is configured" },
         credentials: {
           type: 'object',
           additionalProperties: false,

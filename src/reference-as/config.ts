@@ -84,7 +84,7 @@ export const PROFILE_SETTINGS: Record<ProfileId, ProfileSettings> = {
     clientAuthSigningAlgValues: ['PS256', 'ES256', 'EdDSA'],
     idTokenSigningAlgValues: ['PS256', 'ES256', 'EdDSA'],
     dPoPSigningAlgValues: ['ES256', 'EdDSA'],
-    policy: FAPI_POLICY,
+    policy: { ...FAPI_POLICY, dpopBindingAllowed: true },
   },
   ciba: { ...oidcLike, ciba: { deliveryModes: ['poll', 'ping'] } },
   'fapi-ciba': { ...fapi1Advanced, ciba: { deliveryModes: ['poll', 'ping'], signedRequests: { maxLifetimeSeconds: 3600 } } },
@@ -142,7 +142,14 @@ function policyValidator(policy: ProfilePolicy, errors: BuildContext['errors'], 
         throw new InvalidClientMetadata('public clients (token_endpoint_auth_method none) must not use the CIBA grant')
       }
     } else if (policy.requireCertificateBoundTokens && metadata.tls_client_certificate_bound_access_tokens !== true) {
-      throw new InvalidClientMetadata('tls_client_certificate_bound_access_tokens must be true: this profile requires sender-constrained access tokens')
+      // FAPI 2.0 §5.3.2.1-4/-5: every token sender-constrained, by MTLS or DPoP. A client bound by
+      // either flag gets its tokens refused without the binding (oidc-provider: no certificate →
+      // invalid_grant; dpop_bound_access_tokens without a DPoP header → invalid_grant, RFC 9449 §5.2).
+      if (!(policy.dpopBindingAllowed && metadata.dpop_bound_access_tokens === true)) {
+        throw new InvalidClientMetadata(policy.dpopBindingAllowed
+          ? 'tls_client_certificate_bound_access_tokens or dpop_bound_access_tokens must be true: this profile requires sender-constrained access tokens'
+          : 'tls_client_certificate_bound_access_tokens must be true: this profile requires sender-constrained access tokens')
+      }
     }
     if (policy.minRsaBits > 0 && Array.isArray(metadata.jwks?.keys)) {
       for (const jwk of metadata.jwks.keys) {
@@ -332,6 +339,10 @@ export function buildConfiguration(settings: ProfileSettings, b: BuildContext): 
         certificateAuthorized: (ctx: any) => b.certs.certificateAuthorized(ctx) && rsaKeyLongEnough(b.certs.getCertificate(ctx), b.policy.minRsaBits),
         certificateSubjectMatches: b.certs.certificateSubjectMatches,
       },
+      // RFC 9449 (oidc-provider's default, spelled out): proofs at the token endpoint, DPoP-bound
+      // tokens, dpop_signing_alg_values_supported in the metadata; no server nonce (FAPI 2.0
+      // §5.3.2.1-10 "may use"); the resource (resource.ts) checks proofs of DPoP-bound tokens.
+      dPoP: { enabled: true, allowReplay: false },
       fapi: settings.fapi ? { enabled: true, profile: settings.fapi } : { enabled: false },
       ciba,
       ...(settings.ciba?.signedRequests ? { requestObjects: signedRequestObjects(settings.ciba.signedRequests.maxLifetimeSeconds, errors) } : {}),

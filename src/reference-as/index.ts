@@ -304,7 +304,7 @@ export async function startReferenceAS(opts: StartReferenceOptions = {}): Promis
       if (mutated && mutant!.middleware) provider.use(mutant!.middleware)
       if (settings.ciba) provider.use(cibaIntervalMiddleware(opts.cibaInterval ?? 1))
       provider.use(pragmaNoCache)
-      provider.use(resourceMiddleware(provider, certs))
+      provider.use(resourceMiddleware(provider, certs, { dpopAlgs: settings.dPoPSigningAlgValues }))
       provider.use(clientIdMismatchIsInvalidClient())
       handlers.set(profile, { handle: provider.callback() as any, mutated })
     }

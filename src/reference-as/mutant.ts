@@ -48,6 +48,11 @@ export interface ProfilePolicy {
   refusePublicCiba: boolean
   /** Confidential clients must register `tls_client_certificate_bound_access_tokens: true`. */
   requireCertificateBoundTokens: boolean
+  /**
+   * With `requireCertificateBoundTokens`: `dpop_bound_access_tokens: true` (RFC 9449 §5.2) binds the
+   * client's tokens as well (FAPI 2.0 §5.3.2.1 items 4 and 5: MTLS or DPoP).
+   */
+  dpopBindingAllowed?: boolean
   /** Minimum RSA modulus (bits) for keys in a registered `jwks`; 0 = no registration-time check. */
   minRsaBits: number
 }
@@ -67,7 +72,7 @@ export interface SourcePatch {
 }
 
 /** Checks that the instrumentation patches (patches.ts) can switch off per request. */
-export type RelaxableCheck = 'alg' | 'exp' | 'jti' | 'iss' | 'sub' | 'signature' | 'rsa-min-bits'
+export type RelaxableCheck = 'alg' | 'exp' | 'jti' | 'iss' | 'sub' | 'signature' | 'rsa-min-bits' | 'dpop-verify' | 'dpop-htu' | 'dpop-htm' | 'dpop-iat'
 
 export interface RelaxInfo {
   profile: ProfileId

@@ -129,3 +129,36 @@ export function patchesApplied(patches: SourcePatch[]): boolean {
   const applied = (globalThis as { __referenceAsPatched?: Set<string> }).__referenceAsPatched
   return patchedFiles(patches).every((f) => applied?.has(f))
 }
+
+const VALIDATE_DPOP = 'oidc-provider/lib/helpers/validate_dpop.js'
+
+/**
+ * The DPoP proof checks at the token endpoint (RFC 9449 §4.3), each switchable per request:
+ * `dpop-verify` (asked with the proof's header: a relaxed proof is decoded, not verified: its alg,
+ * typ, jwk and signature go unchecked), `dpop-htm`, `dpop-htu`, `dpop-iat` (the iat window).
+ */
+export const RELAX_DPOP: SourcePatch[] = [
+  {
+    file: VALIDATE_DPOP,
+    search: "    jwt = await jwtVerify(proof, EmbeddedJWK, { algorithms: dPoPSigningAlgValues, typ: 'dpop+jwt' });",
+    replace: `    const jose = await import('jose');
+    jwt = ${RELAX}('dpop-verify', { ctx, header: jose.decodeProtectedHeader(proof) })
+      ? { protectedHeader: jose.decodeProtectedHeader(proof), payload: jose.decodeJwt(proof) } // reference-as mutant: proof not verified
+      : await jwtVerify(proof, EmbeddedJWK, { algorithms: dPoPSigningAlgValues, typ: 'dpop+jwt' });`,
+  },
+  {
+    file: VALIDATE_DPOP,
+    search: '    if (payload.htm !== ctx.method) {',
+    replace: `    if (payload.htm !== ctx.method && !${RELAX}('dpop-htm', { ctx, payload })) {`,
+  },
+  {
+    file: VALIDATE_DPOP,
+    search: '      if (actual?.href !== expected) {',
+    replace: `      if (actual?.href !== expected && !${RELAX}('dpop-htu', { ctx, payload })) {`,
+  },
+  {
+    file: VALIDATE_DPOP,
+    search: '      if (diff > CHALLENGE_OK_WINDOW) {',
+    replace: `      if (diff > CHALLENGE_OK_WINDOW && !${RELAX}('dpop-iat', { ctx, payload })) {`,
+  },
+]

@@ -53,6 +53,7 @@ const SURFACE_TITLES: Record<string, string> = {
   discovery: 'Discovery',
   'client-authentication': 'Client authentication',
   'redirect-flows': 'Redirect flows',
+  dpop: 'DPoP',
   ciba: 'CIBA',
   mtls: 'Mutual TLS',
   browser: 'Browser',

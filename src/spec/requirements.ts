@@ -24,7 +24,9 @@
  * relax item 6 to "shall support unsigned and signed"; numbering as the OIDF suite cites it), RFC
  * 6750 §3.1, RFC 7009 §2.1, RFC 7518 §3.3/§3.5. Not read against a primary text: RFC 7517 §4.7,
  * CIBA Core, RFC 6749 §4.1.3 item 5/§5.2 item 3/§10.5, RFC 7636 §4.6, RFC 9700 §2.1.1, FAPI 1.0 Part 1
- * §5.2.2 item 7 (their quotes agree with several independent quotations of them).
+ * §5.2.2 item 7, RFC 6749 §4.1.2.1 (paragraphs 1 and 2, access_denied, state) and §4.1.3 item 3,
+ * RFC 6750 §3, OIDC Core §2 (sub), §3.1.3.6 (at_hash), §5.3 and §5.3.2 (their quotes agree with
+ * several independent quotations of them).
  */
 export type Level = 'shall' | 'should' | 'may'
 
@@ -86,6 +88,31 @@ export const REQUIREMENTS = {
     summary: 'the token request of the authorization code grant carries the redirect_uri of the authorization request, identical (item 5 of the list of what the AS MUST do)',
     quote: 'ensure that the "redirect_uri" parameter is present if the "redirect_uri" parameter was included in the initial authorization request as described in Section 4.1.1, and if included ensure that their values are identical.',
   },
+  'RFC6749-4.1.3-3': {
+    level: 'shall',
+    summary: 'a code is exchanged only by the client it was issued to: another client\'s token request with it is refused (item 3 of the list of what the AS MUST do; §5.2 invalid_grant: "or was issued to another client")',
+    quote: 'ensure that the authorization code was issued to the authenticated confidential client, or if the client is public, ensure that the code was issued to "client_id" in the request,',
+  },
+  'RFC6749-4.1.2.1-1': {
+    level: 'shall',
+    summary: 'an authorization request with a missing, invalid or mismatching redirect URI is never redirected to that URI (paragraph 1; informing the resource owner instead is a SHOULD)',
+    quote: 'If the request fails due to a missing, invalid, or mismatching redirection URI, or if the client identifier is missing or invalid, the authorization server SHOULD inform the resource owner of the error and MUST NOT automatically redirect the user-agent to the invalid redirection URI.',
+  },
+  'RFC6749-4.1.2.1-2': {
+    level: 'shall',
+    summary: 'a request the resource owner denies is answered with an error response at the redirect URI (paragraph 2), not an error page at the AS',
+    quote: 'If the resource owner denies the access request or if the request fails for reasons other than a missing or invalid redirection URI, the authorization server informs the client by adding the following parameters to the query component of the redirection URI using the "application/x-www-form-urlencoded" format, per Appendix B:',
+  },
+  'RFC6749-4.1.2.1-3': {
+    level: 'shall',
+    summary: 'the error code of a denial is access_denied (the `error` parameter, REQUIRED, one of the listed codes)',
+    quote: 'The resource owner or authorization server denied the request.',
+  },
+  'RFC6749-4.1.2.1-4': {
+    level: 'shall',
+    summary: 'an error response returns the state of the request unchanged (the `state` parameter)',
+    quote: 'REQUIRED if a "state" parameter was present in the client authorization request. The exact value received from the client.',
+  },
   'RFC6749-10.5-2': {
     level: 'shall',
     summary: 'an authorization code buys tokens once: a second exchange of the same code is refused (§4.1.2 item 1 says the same: "If an authorization code is used more than once, the authorization server MUST deny the request")',
@@ -132,6 +159,11 @@ export const REQUIREMENTS = {
     quote: 'The provided authorization grant (e.g., authorization code, resource owner credentials) or refresh token is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.',
   },
   // Bearer token usage (RFC 6750): a duty of the resource server
+  'RFC6750-3': {
+    level: 'shall',
+    summary: 'a protected resource (the UserInfo endpoint) answers a request without an access token with 401 and a WWW-Authenticate challenge',
+    quote: 'If the protected resource request does not include authentication credentials or does not contain an access token that enables access to the protected resource, the resource server MUST include the HTTP "WWW-Authenticate" response header field',
+  },
   'RFC6750-3.1': {
     level: 'should',
     summary: 'a resource server rejects an expired, revoked, malformed or otherwise invalid token with invalid_token, HTTP 401',
@@ -214,6 +246,26 @@ export const REQUIREMENTS = {
     level: 'shall',
     summary: 'the ID Token carries iss, the Issuer Identifier of the OP (item 1 of the claims list); the client compares it with the discovered issuer (OIDCC-3.1.3.7-2)',
     quote: 'REQUIRED. Issuer Identifier for the Issuer of the response.',
+  },
+  'OIDCC-2-2': {
+    level: 'shall',
+    summary: 'sub identifies the End-User at the Issuer, never reassigned (item 2 of the claims list): the UserInfo response to an access token of the same grant names the same sub as the ID Token',
+    quote: 'A locally unique and never reassigned identifier within the Issuer for the End-User, which is intended to be consumed by the Client',
+  },
+  'OIDCC-3.1.3.6': {
+    level: 'shall',
+    summary: 'an at_hash in the ID Token of the code flow (OPTIONAL there) is the left half of the hash of the access token, with the hash of the ID Token\'s alg',
+    quote: "Its value is the base64url encoding of the left-most half of the hash of the octets of the ASCII representation of the access_token value, where the hash algorithm used is the hash algorithm used in the alg Header Parameter of the ID Token's JOSE Header.",
+  },
+  'OIDCC-5.3': {
+    level: 'shall',
+    summary: 'the UserInfo endpoint accepts the access token of the code flow as a Bearer token (RFC 6750) and answers with the End-User\'s claims',
+    quote: 'The UserInfo Endpoint MUST accept Access Tokens as OAuth 2.0 Bearer Token Usage [RFC6750].',
+  },
+  'OIDCC-5.3.2': {
+    level: 'shall',
+    summary: 'the UserInfo response is a JSON object that always carries sub',
+    quote: 'The sub (subject) Claim MUST always be returned in the UserInfo Response.',
   },
   'OIDCC-2-3': {
     level: 'shall',
@@ -347,6 +399,68 @@ export const REQUIREMENTS = {
     summary: 'mtls_endpoint_aliases in the AS metadata (OPTIONAL); a client doing mTLS MUST use the aliases when present',
     quote: 'Authorization servers supporting both clients using mutual TLS and conventional clients MAY chose to isolate the server side mutual-TLS behavior to only clients intending to do mutual TLS',
   },
+  // DPoP (RFC 9449; rfc-editor text as mirrored in a public repository, read word for word).
+  // Paragraph numbers count the figures of the section as paragraphs, as the rfc-editor HTML does.
+  'RFC9449-4.3': {
+    level: 'shall',
+    summary: 'the server (AS at the token endpoint, resource server at the resource) validates a DPoP proof: one DPoP header holding a JWT with jti/htm/htu/iat, typ dpop+jwt, an asymmetric alg that is not none, a signature by the public jwk of the header (never a private key), htm and htu of this request, a recent iat, the nonce it supplied, and at a resource ath and the key the token is bound to',
+    quote: 'To validate a DPoP proof, the receiving server MUST ensure the following:',
+  },
+  'RFC9449-5-3': {
+    level: 'shall',
+    summary: 'an invalid DPoP proof at the token endpoint is answered with an RFC 6749 §5.2 error response, error invalid_dpop_proof',
+    quote: 'If the DPoP proof is invalid, the authorization server issues an error response per Section 5.2 of [RFC6749] with invalid_dpop_proof as the value of the error parameter.',
+  },
+  'RFC9449-5-4': {
+    level: 'shall',
+    summary: 'a token response for a DPoP-bound access token carries token_type DPoP',
+    quote: 'A token_type of DPoP MUST be included in the access token response to signal to the client that the access token was bound to its DPoP key and can be used as described in Section 7.1.',
+  },
+  'RFC9449-5.2': {
+    level: 'shall',
+    summary: 'a client registered with dpop_bound_access_tokens true gets token requests without a DPoP header refused',
+    quote: 'If the value is true, the authorization server MUST reject token requests from the client that do not contain the DPoP header.',
+  },
+  'RFC9449-6': {
+    level: 'shall',
+    summary: 'the resource server checks that the key of the DPoP proof is the one the access token is bound to',
+    quote: 'Resource servers supporting DPoP MUST ensure that the public key from the DPoP proof matches the one bound to the access token.',
+  },
+  'RFC9449-6.1': {
+    level: 'shall',
+    summary: 'a JWT access token bound with DPoP carries cnf.jkt, the base64url JWK SHA-256 thumbprint (RFC 7638) of the DPoP public key',
+    quote: 'The value of the jkt member MUST be the base64url encoding (as defined in [RFC7515]) of the JWK SHA-256 Thumbprint (according to [RFC7638]) of the DPoP public key (in JWK format) to which the access token is bound.',
+  },
+  'RFC9449-6.2': {
+    level: 'shall',
+    summary: 'introspection of a DPoP-bound access token conveys cnf.jkt; a token_type member, if present, is DPoP',
+    quote: 'If the token_type member is included in the introspection response, it MUST contain the value DPoP.',
+  },
+  'RFC9449-7.1': {
+    level: 'shall',
+    summary: 'resource server: a DPoP-bound token needs a DPoP proof in the DPoP header, valid per §4.3 and of the key the token is bound to; no access otherwise',
+    quote: 'The resource server MUST NOT grant access to the resource unless all checks are successful.',
+  },
+  'RFC9449-7.1-10': {
+    level: 'should',
+    summary: 'resource server: a refused request that carried an access token gets a 401 challenge (WWW-Authenticate, scheme DPoP) with an error parameter',
+    quote: 'An error parameter ([RFC6750], Section 3) SHOULD be included to indicate the reason why the request was declined, if the request included an access token but failed authentication.',
+  },
+  'RFC9449-7.2': {
+    level: 'shall',
+    summary: 'resource server: a DPoP-bound access token presented as a Bearer token is refused (no downgrade)',
+    quote: 'Specifically, such a protected resource MUST reject a DPoP-bound access token received as a bearer token per [RFC6750].',
+  },
+  'RFC9449-11.1': {
+    level: 'shall',
+    summary: 'servers accept a DPoP proof only for a limited time after its creation (iat)',
+    quote: 'To limit this, servers MUST only accept DPoP proofs for a limited time after their creation (preferably only for a relatively brief period on the order of seconds or minutes).',
+  },
+  'RFC9449-11.1-2': {
+    level: 'may',
+    summary: 'servers can store the jti of each proof for its acceptance window and decline a second use (a single-use check, not required)',
+    quote: 'In the context of the target URI, servers can store the jti value of each DPoP proof for the time window in which the respective DPoP proof JWT would be accepted to prevent multiple uses of the same DPoP proof.',
+  },
   // FAPI 1.0
   'FAPI1-BASE-5.2.2-2': {
     level: 'should',
@@ -448,6 +562,11 @@ export const REQUIREMENTS = {
     level: 'shall',
     summary: 'a pushed authorization request without client authentication is rejected',
     quote: 'shall reject pushed authorization requests without client authentication;',
+  },
+  'FAPI2-SP-FINAL-5.3.4-5': {
+    level: 'shall',
+    summary: 'resource server: supports and verifies sender-constrained access tokens, MTLS (RFC 8705) and/or DPoP (RFC 9449)',
+    quote: 'shall support and verify sender-constrained access tokens using one or both of the following methods:',
   },
   'FAPI2-SP-FINAL-5.4.1-1': {
     level: 'shall',

@@ -16,6 +16,7 @@ export const SPECS = {
   RFC8705: { title: 'RFC 8705 OAuth 2.0 Mutual-TLS Client Authentication and Certificate-Bound Access Tokens', url: 'https://www.rfc-editor.org/rfc/rfc8705.html', anchor: '#section-' },
   RFC8725: { title: 'RFC 8725 JSON Web Token Best Current Practices', url: 'https://www.rfc-editor.org/rfc/rfc8725.html', anchor: '#section-' },
   RFC9126: { title: 'RFC 9126 OAuth 2.0 Pushed Authorization Requests', url: 'https://www.rfc-editor.org/rfc/rfc9126.html', anchor: '#section-' },
+  RFC9449: { title: 'RFC 9449 OAuth 2.0 Demonstrating Proof of Possession (DPoP)', url: 'https://www.rfc-editor.org/rfc/rfc9449.html', anchor: '#section-' },
   RFC9700: { title: 'RFC 9700 Best Current Practice for OAuth 2.0 Security', url: 'https://www.rfc-editor.org/rfc/rfc9700.html', anchor: '#section-' },
   OIDCC: { title: 'OpenID Connect Core 1.0', url: 'https://openid.net/specs/openid-connect-core-1_0.html', anchor: '#rfc.section.' },
   OIDCD: { title: 'OpenID Connect Discovery 1.0', url: 'https://openid.net/specs/openid-connect-discovery-1_0.html', anchor: '#rfc.section.' },

@@ -135,7 +135,7 @@ function describeVariant(r: AttemptRun, client: TestClient | undefined): Record<
     client_auth: client?.token_endpoint_auth_method ?? r.client.method,
     endpoint: r.endpoint,
     ...(grant ? { grant } : {}),
-    ...(client?.identity || r.client.identity ? { sender_constraint: 'mtls' } : {}),
+    ...(client?.identity || r.client.identity ? { sender_constraint: 'mtls' } : client?.dpop || r.client.binding === 'dpop' ? { sender_constraint: 'dpop' } : {}),
   }
 }
 

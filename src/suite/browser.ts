@@ -47,6 +47,16 @@ export const DEFAULT_LOGIN_STEPS: readonly LoginStep[] = [
   { name: 'consent', click: 'form:has(input[name="prompt"][value="consent"]) button[type="submit"]' },
 ]
 
+/**
+ * The end-user's denial on the embedded AS (config `browser.deny`): log in as in
+ * DEFAULT_LOGIN_STEPS, then the consent page's "[ Cancel ]" link (oidc-provider's devInteractions
+ * layout links the interaction's `/abort`, which finishes the interaction with access_denied).
+ */
+export const DEFAULT_DENY_STEPS: readonly LoginStep[] = [
+  ...DEFAULT_LOGIN_STEPS.slice(0, 3),
+  { name: 'deny consent', click: '.login-card:has(input[name="prompt"][value="consent"]) a[href$="/abort"]' },
+]
+
 /** `/browser/login/2 "sign in" (click form button)`: how a step is named in results. */
 export function loginStepName(step: LoginStep, i: number): string {
   const what = 'fill' in step ? `fill ${step.fill}` : 'click' in step ? `click ${step.click}` : `waitFor ${[step.waitFor.url ? `url ${step.waitFor.url}` : '', step.waitFor.selector ? `selector ${step.waitFor.selector}` : ''].filter(Boolean).join(' and ')}`
@@ -119,13 +129,106 @@ export type LoginResult =
     }
   | { ok: false; step: string; reason: string; pageUrl?: string; pages: string[]; durationMs: number }
 
+/**
+ * How an authorization request that the AS must refuse ended in the browser (`refusal`). The
+ * browser never logs in unless the AS shows its login page and the caller asked to go on.
+ */
+export type RefusalResult = (
+  | {
+      /** The browser was sent to the registered redirect URI: an error response, or a code. */
+      kind: 'redirect'
+      callbackUrl: string
+      params: Record<string, string>
+    }
+  | {
+      /** The browser was sent to a URI it must not be sent to (caught in the browser, never fetched). */
+      kind: 'forbidden-redirect'
+      url: string
+      params: Record<string, string>
+    }
+  | {
+      /** The AS stopped at a page of its own (no redirect, no login form): an error page. */
+      kind: 'error-page'
+      pageUrl: string
+      /** The HTTP status of that page, where the browser saw it. */
+      status?: number
+    }
+  | {
+      /** The AS showed its login page (the first login step's element); nothing was typed (`onLogin: 'stop'`). */
+      kind: 'login'
+      pageUrl: string
+    }
+  | { kind: 'failed'; step: string; reason: string; pageUrl?: string }
+) & {
+  /** Whether the login and consent steps were run (the AS went on to login, `onLogin: 'continue'`). */
+  loggedIn: boolean
+  pages: string[]
+  durationMs: number
+}
+
+/** How `refusal` watches an authorization request that must be refused. */
+export interface RefusalOptions {
+  /** The registered redirect URI: an error response (or a code) arrives there. */
+  redirectUri: string
+  /** URIs the AS must not send the browser to (any query or fragment): caught like the callback, never fetched. */
+  forbidden?: string[]
+  /**
+   * Where the AS shows its login page: `stop` there (kind `login`), or `continue` with the login
+   * and consent steps and report where they lead (an AS may validate after authenticating).
+   */
+  onLogin: 'stop' | 'continue'
+  /** Login and consent steps other than the session's (e.g. the end-user's denial, config `browser.deny`). */
+  steps?: readonly LoginStep[]
+  /**
+   * Start without the AS's cookies of earlier requests in this module (the end-user's session), as
+   * the module's first authorization request did: the variant then differs from its control in
+   * exactly the property under test.
+   */
+  freshSession?: boolean
+}
+
 /** What a module sees of the browser (ModuleContext.browser). */
 export interface BrowserDriver {
   /**
    * Sends the browser to `url` (an authorization request), logs in and consents on the target's
-   * pages, and returns the callback to `redirectUri` without any server receiving it.
+   * pages (`steps`, default the session's), and returns the callback to `redirectUri` without any
+   * server receiving it.
    */
-  login(url: string, opts: { redirectUri: string }): Promise<LoginResult>
+  login(url: string, opts: { redirectUri: string; steps?: readonly LoginStep[] }): Promise<LoginResult>
+  /**
+   * The end-user's denial of consent (config `browser.deny`; DEFAULT_DENY_STEPS for the embedded
+   * AS); undefined where `browser.login` is configured and `browser.deny` is not.
+   */
+  readonly deny: readonly LoginStep[] | undefined
+  /**
+   * Sends the browser to `url`, an authorization request the AS must refuse, and reports how it
+   * ended: an error response at the redirect URI, an error page at the AS, or (a finding) a
+   * redirect to a forbidden URI or a code. Every wait is bounded by the session's timeout.
+   */
+  refusal(url: string, opts: RefusalOptions): Promise<RefusalResult>
+}
+
+/**
+ * How long a page of the AS that neither redirects nor shows the login form is watched before it
+ * counts as an error page (bounded by the session's timeout). A page answered with HTTP 4xx/5xx
+ * counts at once.
+ */
+export const ERROR_PAGE_SETTLE_MS = 2_000
+
+/** Whether the page shows what the first login step acts on: the AS's login page. */
+async function showsLogin(page: Page, steps: readonly LoginStep[], timeoutMs: number): Promise<boolean> {
+  const first = steps[0]
+  if (!first) return false
+  const selector = 'fill' in first ? first.fill : 'click' in first ? first.click : first.waitFor.selector
+  const url = 'waitFor' in first ? first.waitFor.url : undefined
+  const waits: Promise<unknown>[] = []
+  if (selector) waits.push(page.locator(selector).first().waitFor({ state: 'visible', timeout: timeoutMs }))
+  if (url) waits.push(page.waitForURL(new RegExp(url), { timeout: timeoutMs, waitUntil: 'commit' }))
+  if (!waits.length) return false
+  return Promise.all(waits).then(
+    () => true,
+    () => false,
+  )
 }
 
 /** How the browser trusts the target's server certificate. */
@@ -201,6 +304,9 @@ function isCallback(url: string, redirectUri: string): boolean {
   return strip(url) === strip(redirectUri)
 }
 
+/** Omit over each member of a union. */
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never
+
 /** How a module's browser session behaves: trust, the per-wait timeout, the login steps. */
 export interface SessionOptions {
   insecure: boolean
@@ -209,6 +315,8 @@ export interface SessionOptions {
   allowedOrigins: string[]
   /** The login and consent steps (config `browser.login`); default DEFAULT_LOGIN_STEPS. */
   login?: readonly LoginStep[]
+  /** The login and the denial of consent (config `browser.deny`); default DEFAULT_DENY_STEPS unless `login` is configured. */
+  deny?: readonly LoginStep[]
   credentials: Credentials
 }
 
@@ -222,11 +330,11 @@ export class BrowserSession implements BrowserDriver {
   /** Decides each request of the page: the callback is answered here, other hosts are blocked. */
   private intercept: (req: { url: string; postData?: string }) => 'callback' | 'continue' | 'block' = () => 'block'
 
-  /** Resolves the wait for the callback of the login under way. */
-  private arrived: () => void = () => {}
   /** Selectors filled with a credential: masked in screenshots. */
   private readonly secretFields = new Set<string>()
   private tracing = false
+  /** The HTTP status of the main frame's last document (an AS error page is usually 4xx). */
+  private documentStatus: number | undefined
 
   private readonly browser: () => Promise<Browser>
   private readonly opts: SessionOptions
@@ -236,38 +344,67 @@ export class BrowserSession implements BrowserDriver {
     this.opts = opts
   }
 
-  async login(url: string, { redirectUri }: { redirectUri: string }): Promise<LoginResult> {
-    const started = performance.now()
-    const pages: string[] = []
-    const done = (r: Omit<Extract<LoginResult, { ok: false }>, 'pages' | 'durationMs' | 'ok'>): LoginResult => ({ ok: false, ...r, pages, durationMs: Math.round(performance.now() - started) })
-    let page: Page
-    try {
-      page = await this.open()
-    } catch (e) {
-      return done({ step: 'launch', reason: `the browser could not be started: ${(e as Error).message.split('\n')[0]}` })
-    }
+  /**
+   * Opens the page and arms the interception for one authorization request: the callback to
+   * `redirectUri` and any `forbidden` URI are answered inside the browser; other hosts than the
+   * target's are blocked. `arrived` settles when the browser reached one of them.
+   */
+  private async begin(url: string, redirectUri: string, forbidden: string[] = [], freshSession = false) {
+    const page = await this.open()
+    if (freshSession) await this.context!.clearCookies()
     const allowed = new Set([new URL(url).origin, ...this.opts.allowedOrigins])
-    let callback: { url: string; body?: string } | undefined
+    const state: { callback?: { url: string; body?: string }; forbidden?: { url: string; body?: string } } = {}
+    let arrive: () => void = () => {}
+    const arrived = new Promise<void>((r) => (arrive = r))
     this.intercept = (req) => {
-      if (isCallback(req.url, redirectUri)) {
-        callback = { url: req.url, ...(req.postData ? { body: req.postData } : {}) }
-        this.arrived()
+      const hit = isCallback(req.url, redirectUri) ? 'callback' : forbidden.some((f) => isCallback(req.url, f)) ? 'forbidden' : undefined
+      if (hit) {
+        state[hit] ??= { url: req.url, ...(req.postData ? { body: req.postData } : {}) }
+        arrive()
         return 'callback'
       }
       // the target's own pages only: no fonts, trackers or other hosts (issue #9: never an outside host)
       return allowed.has(new URL(req.url).origin) ? 'continue' : 'block'
     }
-    let arrive: () => void = () => {}
-    const arrived = new Promise<void>((r) => (arrive = r))
-    this.arrived = arrive
+    this.documentStatus = undefined
+    return { page, state, arrived }
+  }
+
+  /**
+   * Lets the navigation to a caught redirect commit (bounded), so that the page URL shows it with its
+   * fragment and no late commit interrupts the module's next navigation.
+   */
+  private async settleAt(page: Page, caught: { url: string }): Promise<void> {
+    const target = caught.url.split('#')[0]
+    await page.waitForURL((u) => u.href.split('#')[0] === target, { timeout: Math.min(this.opts.timeoutMs, 5_000), waitUntil: 'commit' }).catch(() => {})
+  }
+
+  /** The full URL of a caught redirect: the page URL keeps the fragment, which the request URL lacks. */
+  private caughtUrl(page: Page, caught: { url: string }): string {
+    // the page URL counts only when it is the very URL intercepted (a page still showing an earlier
+    // callback of the same context would hand back an earlier, already used code)
+    return page.url().split('#')[0] === caught.url.split('#')[0] ? page.url() : caught.url
+  }
+
+  async login(url: string, { redirectUri, steps: loginSteps }: { redirectUri: string; steps?: readonly LoginStep[] }): Promise<LoginResult> {
+    const started = performance.now()
+    const pages: string[] = []
+    const done = (r: Omit<Extract<LoginResult, { ok: false }>, 'pages' | 'durationMs' | 'ok'>): LoginResult => ({ ok: false, ...r, pages, durationMs: Math.round(performance.now() - started) })
+    let armed: Awaited<ReturnType<BrowserSession['begin']>>
+    try {
+      armed = await this.begin(url, redirectUri)
+    } catch (e) {
+      return done({ step: 'launch', reason: `the browser could not be started: ${(e as Error).message.split('\n')[0]}` })
+    }
+    const { page, state, arrived } = armed
     const timeout = this.opts.timeoutMs
     try {
       await page.goto(url, { waitUntil: 'domcontentloaded', timeout })
     } catch (e) {
-      if (!callback) return done({ step: 'authorization request', reason: `navigation failed: ${(e as Error).message.split('\n')[0]}`, pageUrl: page.url() })
+      if (!state.callback) return done({ step: 'authorization request', reason: `navigation failed: ${(e as Error).message.split('\n')[0]}`, pageUrl: page.url() })
     }
-    // login and consent: the configured steps (default: the embedded AS's forms), each bounded by the timeout
-    const steps = await runLoginSteps(page, this.opts.login ?? DEFAULT_LOGIN_STEPS, {
+    // login and consent: the given or configured steps (default: the embedded AS's forms), each bounded by the timeout
+    const steps = await runLoginSteps(page, loginSteps ?? this.opts.login ?? DEFAULT_LOGIN_STEPS, {
       timeoutMs: timeout,
       credentials: this.opts.credentials,
       arrived,
@@ -275,14 +412,69 @@ export class BrowserSession implements BrowserDriver {
     })
     pages.push(...steps.pages)
     if (!steps.ok) return done({ step: steps.step, reason: steps.reason, pageUrl: page.url() })
-    if (!callback) await Promise.race([arrived, new Promise((r) => setTimeout(r, timeout))])
-    if (!callback) return done({ step: 'redirect', reason: `the browser was not redirected to the redirect URI within ${timeout} ms`, pageUrl: page.url() })
-    // The page URL keeps the fragment, which the request URL lacks; but it is this login's callback
-    // only when it is the very URL intercepted (a page still showing an earlier callback of the same
-    // context would hand back an earlier, already used code).
-    const atCallback = page.url().split('#')[0] === callback.url.split('#')[0]
-    const full = atCallback ? page.url() : callback.url
-    return { ok: true, callbackUrl: full, params: callbackParams(full, callback.body), pages, durationMs: Math.round(performance.now() - started) }
+    if (!state.callback) await Promise.race([arrived, new Promise((r) => setTimeout(r, timeout))])
+    if (!state.callback) return done({ step: 'redirect', reason: `the browser was not redirected to the redirect URI within ${timeout} ms`, pageUrl: page.url() })
+    await this.settleAt(page, state.callback)
+    const full = this.caughtUrl(page, state.callback)
+    return { ok: true, callbackUrl: full, params: callbackParams(full, state.callback.body), pages, durationMs: Math.round(performance.now() - started) }
+  }
+
+  async refusal(url: string, opts: RefusalOptions): Promise<RefusalResult> {
+    const started = performance.now()
+    const pages: string[] = []
+    let loggedIn = false
+    const end = (r: DistributiveOmit<RefusalResult, 'loggedIn' | 'pages' | 'durationMs'>): RefusalResult => ({ ...r, loggedIn, pages, durationMs: Math.round(performance.now() - started) }) as RefusalResult
+    let armed: Awaited<ReturnType<BrowserSession['begin']>>
+    try {
+      armed = await this.begin(url, opts.redirectUri, opts.forbidden, opts.freshSession)
+    } catch (e) {
+      return end({ kind: 'failed', step: 'launch', reason: `the browser could not be started: ${(e as Error).message.split('\n')[0]}` })
+    }
+    const { page, state, arrived } = armed
+    const timeout = this.opts.timeoutMs
+    const settled = async (): Promise<RefusalResult | undefined> => {
+      const at = state.forbidden ?? state.callback
+      if (at) await this.settleAt(page, at)
+      return caught()
+    }
+    const caught = (): RefusalResult | undefined => {
+      // a forbidden redirect is the finding even where the callback followed it
+      if (state.forbidden) {
+        const full = this.caughtUrl(page, state.forbidden)
+        return end({ kind: 'forbidden-redirect', url: full, params: callbackParams(full, state.forbidden.body) })
+      }
+      if (state.callback) {
+        const full = this.caughtUrl(page, state.callback)
+        return end({ kind: 'redirect', callbackUrl: full, params: callbackParams(full, state.callback.body) })
+      }
+      return undefined
+    }
+    try {
+      await page.goto(url, { waitUntil: 'domcontentloaded', timeout })
+    } catch (e) {
+      if (!state.callback && !state.forbidden) return end({ kind: 'failed', step: 'authorization request', reason: `navigation failed: ${(e as Error).message.split('\n')[0]}`, pageUrl: page.url() })
+    }
+    pages.push(page.url())
+    const steps = opts.steps ?? this.opts.login ?? DEFAULT_LOGIN_STEPS
+    // a redirect, the login page, or an error page: a 4xx/5xx page decides at once, another page after a short watch
+    const errorStatus = () => this.documentStatus !== undefined && this.documentStatus >= 400
+    if (!caught() && !errorStatus()) {
+      const settle = Math.min(timeout, ERROR_PAGE_SETTLE_MS)
+      const login = await Promise.race([arrived.then(() => false), showsLogin(page, steps, settle)])
+      if (!caught() && login) {
+        if (opts.onLogin === 'stop') return end({ kind: 'login', pageUrl: page.url() })
+        loggedIn = true
+        const r = await runLoginSteps(page, steps, { timeoutMs: timeout, credentials: this.opts.credentials, arrived, onSecretFill: (selector) => this.secretFields.add(selector) })
+        pages.push(...r.pages.filter((p) => p !== pages[pages.length - 1]))
+        if (!caught() && r.ok) await Promise.race([arrived, new Promise((res) => setTimeout(res, timeout))])
+        if (!caught()) {
+          // after the login the AS shows a page of its own: an error page where its status says so
+          if (errorStatus() || r.ok) return end({ kind: 'error-page', pageUrl: page.url(), ...(this.documentStatus !== undefined ? { status: this.documentStatus } : {}) })
+          return end({ kind: 'failed', step: r.step, reason: r.reason, pageUrl: page.url() })
+        }
+      }
+    }
+    return (await settled()) ?? end({ kind: 'error-page', pageUrl: page.url(), ...(this.documentStatus !== undefined ? { status: this.documentStatus } : {}) })
   }
 
   /** A PNG of the current page, if the module opened one; fields filled with credentials are masked. */
@@ -318,6 +510,10 @@ export class BrowserSession implements BrowserDriver {
     return out
   }
 
+  get deny(): readonly LoginStep[] | undefined {
+    return this.opts.deny ?? (this.opts.login ? undefined : DEFAULT_DENY_STEPS)
+  }
+
   get used(): boolean {
     return Boolean(this.page)
   }
@@ -338,6 +534,10 @@ export class BrowserSession implements BrowserDriver {
     await this.context.tracing.start({ screenshots: true, snapshots: true, sources: false })
     this.tracing = true
     this.page = await this.context.newPage()
+    const page = this.page
+    page.on('response', (r) => {
+      if (r.request().isNavigationRequest() && r.frame() === page.mainFrame()) this.documentStatus = r.status()
+    })
     // Chromium's Fetch domain, not context.route: Playwright's routes never see a redirect's target
     // (the handler "will only be called for the first url if the response is a redirect"), and the
     // callback is always one. Here every request is paused, redirects included.

@@ -4,11 +4,12 @@ import { oauthError } from '../checks/token-endpoint/oauth-error.js'
 import { authFor } from '../client/auth/index.js'
 import type { ClientAuth } from '../client/auth/types.js'
 import { DEFAULT_REDIRECT_URI, type ClientSpec, type Endpoint, type Granted, type SimulatorOptions } from '../client/simulator.js'
-import type { TestClient } from '../client/types.js'
+import type { ServerMetadata, TestClient } from '../client/types.js'
 import type { ModuleContext } from './module.js'
 import { pkcePair } from '../client/pkce.js'
 import type { AudienceKind, Profile } from './profile.js'
 import type { Exchange } from './result.js'
+import type { LoginStep, RefusalResult } from './browser.js'
 
 /**
  * The named steps every module is built from (register, control, variant), one flow engine for
@@ -122,6 +123,15 @@ export function profileClient(p: Profile): Pick<SimulatorOptions, 'senderConstra
   return { senderConstrained: p.senderConstrained.required, ...(p.cibaSignedRequest?.unsigned.expect === 'refuse' ? { signBackchannelRequests: true } : {}) }
 }
 
+/**
+ * Whether a correct client binds its tokens with DPoP rather than its certificate: the profile
+ * requires sender-constrained tokens and admits DPoP for them (FAPI 2.0 §5.3.2.1-5), and the target
+ * advertises DPoP (RFC 9449 §5.1) but not certificate-bound tokens (RFC 8705 §3.3).
+ */
+export function dpopPreferred(p: Profile, m: ServerMetadata): boolean {
+  return p.senderConstrained.required && p.senderConstrained.requirements.includes('FAPI2-SP-FINAL-5.3.2.1-5') && Array.isArray(m.dpop_signing_alg_values_supported) && m.tls_client_certificate_bound_access_tokens !== true
+}
+
 /** How a registration ended. */
 export type Registration =
   | { kind: 'registered'; client: TestClient; exchange?: Exchange; granted?: Granted }
@@ -226,24 +236,93 @@ export type Authorization =
  * profile's response_type, PKCE S256, state, a nonce where openid) sent through the browser; the
  * end-user logs in and consents, and the callback to the redirect URI is returned.
  */
-export async function authorize(ctx: ModuleContext, client: TestClient, name = 'authorize', title = 'the authorization request in the browser: login, consent, redirect to the client'): Promise<Authorization> {
+export async function authorize(
+  ctx: ModuleContext,
+  client: TestClient,
+  name = 'authorize',
+  title = 'the authorization request in the browser: login, consent, redirect to the client',
+  edit?: (request: Record<string, string>) => Record<string, string>,
+): Promise<Authorization> {
   ctx.sim.step(name, title)
-  const endpoint = ctx.metadata.authorization_endpoint
-  if (!ctx.browser) throw new TypeError('authorize needs ctx.browser (check it before the step)')
-  if (typeof endpoint !== 'string') throw new TypeError('authorize needs an authorization_endpoint (check it before the step)')
-  const pkce = pkcePair()
-  ctx.sim.secrets.add(pkce.verifier)
-  const request: Record<string, string> = { ...authorizationRequest(ctx, pkce), client_id: client.client_id }
-  const u = new URL(endpoint)
-  for (const [k, v] of Object.entries(request)) u.searchParams.set(k, v)
-  const r = await ctx.browser.login(u.href, { redirectUri: request.redirect_uri! })
+  const { request, verifier, url: u } = authorizationUrl(ctx, client, edit)
+  const r = await ctx.browser!.login(u.href, { redirectUri: request.redirect_uri! })
   if (!r.ok) {
     ctx.sim.outcome(`failed at ${r.step}: ${r.reason}`)
     return { kind: 'failed', url: u.href, step: r.step, reason: r.reason, ...(r.pageUrl ? { pageUrl: r.pageUrl } : {}) }
   }
   for (const f of ['code', 'access_token', 'id_token', 'response'] as const) if (r.params[f]) ctx.sim.secrets.add(r.params[f])
   ctx.sim.outcome(`redirected to the client after ${r.pages.length} page(s) in ${r.durationMs} ms with ${Object.keys(r.params).join(', ') || 'no parameters'}`)
-  return { kind: 'callback', request, verifier: pkce.verifier, url: u.href, callbackUrl: r.callbackUrl, params: r.params, durationMs: r.durationMs }
+  return { kind: 'callback', request, verifier, url: u.href, callbackUrl: r.callbackUrl, params: r.params, durationMs: r.durationMs }
+}
+
+/**
+ * The authorization request of a correct client (authorizationRequest with client_id and a fresh
+ * PKCE S256 pair, its verifier a secret), optionally edited, as a URL of the authorization endpoint.
+ */
+export function authorizationUrl(ctx: ModuleContext, client: TestClient, edit?: (request: Record<string, string>) => Record<string, string>): { request: Record<string, string>; verifier: string; url: URL } {
+  const endpoint = ctx.metadata.authorization_endpoint
+  if (!ctx.browser) throw new TypeError('an authorization request needs ctx.browser (check it before the step)')
+  if (typeof endpoint !== 'string') throw new TypeError('an authorization request needs an authorization_endpoint (check it before the step)')
+  const pkce = pkcePair()
+  ctx.sim.secrets.add(pkce.verifier)
+  const unchanged: Record<string, string> = { ...authorizationRequest(ctx, pkce), client_id: client.client_id }
+  const request = edit ? edit(unchanged) : unchanged
+  const url = new URL(endpoint)
+  for (const [k, v] of Object.entries(request)) url.searchParams.set(k, v)
+  return { request, verifier: pkce.verifier, url }
+}
+
+/** How an authorization request that the AS must refuse ended (step `authorize-variant`), with the request sent. */
+export type RefusedAuthorization = RefusalResult & {
+  /** The authorization request's parameters, as changed. */
+  request: Record<string, string>
+  /** The authorization request URL the browser was sent to. */
+  url: string
+}
+
+/** One line: how an authorization request ended in the browser. */
+export function describeRefusal(r: RefusalResult): string {
+  const after = r.loggedIn ? ' after login' : ''
+  switch (r.kind) {
+    case 'redirect':
+      return r.params.error ? `error redirect to the redirect URI${after}: ${r.params.error}` : r.params.code ? `redirect to the redirect URI with a code${after}` : `redirect to the redirect URI${after} with ${Object.keys(r.params).join(', ') || 'no parameters'}`
+    case 'forbidden-redirect':
+      return `redirect to ${r.url.replace(/[?#].*$/, '')}${after}, a URI the browser must not be sent to`
+    case 'error-page':
+      return `an error page at the AS${after}${r.status !== undefined ? ` (HTTP ${r.status})` : ''}, no redirect`
+    case 'login':
+      return 'the AS went on to login (its login page is shown; nothing was typed)'
+    case 'failed':
+      return `failed at ${r.step}: ${r.reason}`
+  }
+}
+
+/**
+ * Step `authorize-variant` (or another name): the authorization request of a correct client with
+ * exactly one change (`edit`), sent through the browser of a fresh end-user session (as the
+ * control's was), for an AS that must refuse it. Nothing is typed unless the AS shows its login
+ * page and `onLogin` is `continue`; `forbidden` lists the URIs the AS must not send the browser to
+ * (caught inside the browser, never fetched). Returns how it ended: see RefusalResult.
+ */
+export async function authorizeVariant(
+  ctx: ModuleContext,
+  client: TestClient,
+  edit: (request: Record<string, string>) => Record<string, string>,
+  opts: { title: string; name?: string; forbidden?: (request: Record<string, string>) => string[]; onLogin?: 'stop' | 'continue'; steps?: readonly LoginStep[] },
+): Promise<RefusedAuthorization> {
+  ctx.sim.step(opts.name ?? 'authorize-variant', opts.title)
+  const { request, url } = authorizationUrl(ctx, client, edit)
+  const registered = redirectUri(ctx)
+  const r = await ctx.browser!.refusal(url.href, {
+    redirectUri: registered,
+    forbidden: (opts.forbidden?.(request) ?? []).filter((f) => f !== registered),
+    onLogin: opts.onLogin ?? 'stop',
+    freshSession: true,
+    ...(opts.steps ? { steps: opts.steps } : {}),
+  })
+  if (r.kind === 'redirect' || r.kind === 'forbidden-redirect') for (const f of ['code', 'access_token', 'id_token', 'response'] as const) if (r.params[f]) ctx.sim.secrets.add(r.params[f])
+  ctx.sim.outcome(`${describeRefusal(r)} (${r.durationMs} ms)`)
+  return { ...r, request, url: url.href }
 }
 
 /** The token request of the authorization code grant (RFC 6749 §4.1.3, RFC 7636 §4.5). */

@@ -27,7 +27,7 @@ export interface RunPlan {
   /** Protected resource enforcing certificate-bound tokens; `{issuer}` stands for the profile issuer. */
   resourceUrl?: string
   /** The end-user's login and consent steps and test user (config `browser`); defaults: the embedded AS's. */
-  browser?: { login?: LoginStep[]; credentials?: Credentials }
+  browser?: { login?: LoginStep[]; deny?: LoginStep[]; credentials?: Credentials }
   /** Origins other than the issuer's that may receive credentials (config `allowed_origins`). */
   allowedOrigins?: string[]
   /** Private scratch folder of this run (the test runner's output), deleted afterwards. */

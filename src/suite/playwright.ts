@@ -10,7 +10,7 @@ import { redact, redactText } from '../http/redact.js'
 import { HttpClient, jsonBody } from '../http/client.js'
 import { BrowserSession, LOGIN_NAME, chromiumPath, launchChromium, serverPins, type Credentials } from './browser.js'
 import { isText, rewriteZip } from './trace-zip.js'
-import { profileClient } from './flow.js'
+import { dpopPreferred, profileClient } from './flow.js'
 import { errorRecord, runModule } from './run-module.js'
 import type { Module, ModuleContext } from './module.js'
 import { loadPlan, type RunPlan } from './plan.js'
@@ -139,6 +139,7 @@ export function runSuite(profile: Profile, modules: readonly Module[]): void {
           identities: target.identities,
           ...(target.plan.clients ? { staticClients: target.plan.clients } : {}),
           ...profileClient(profile),
+          ...(dpopPreferred(profile, target.metadata) ? { dpop: true } : {}),
           ...(target.plan.params ? { params: target.plan.params } : {}),
           ...(target.plan.initialAccessToken ? { initialAccessToken: target.plan.initialAccessToken } : {}),
           ...(target.plan.allowedOrigins ? { allowedOrigins: target.plan.allowedOrigins } : {}),
@@ -157,6 +158,7 @@ export function runSuite(profile: Profile, modules: readonly Module[]): void {
               timeoutMs: target.plan.timeoutMs,
               allowedOrigins: origins,
               ...(target.plan.browser?.login ? { login: target.plan.browser.login } : {}),
+              ...(target.plan.browser?.deny ? { deny: target.plan.browser.deny } : {}),
               credentials,
             })
         const ctx: ModuleContext = {

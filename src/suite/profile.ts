@@ -30,7 +30,7 @@ export type JwsAlg =
   | 'EdDSA' | 'none'
 
 /** The surfaces (groups of modules) a profile runs. */
-export type Surface = 'discovery' | 'client-authentication' | 'ciba' | 'mtls' | 'redirect-flows'
+export type Surface = 'discovery' | 'client-authentication' | 'ciba' | 'mtls' | 'redirect-flows' | 'dpop'
 
 /** What a profile demands of one behaviour: the outcome, and the clauses that say so. */
 export interface Rule {

@@ -12,6 +12,7 @@ import {
 import { registerCodeClient } from './code-flow.js'
 import authorizationResponseCodeAndState from '../../src/checks/authorization/authorization-response-code-and-state.js'
 import { codeNegativeModules } from './negatives.js'
+import { authorizationNegativeModules } from './authorization-negatives.js'
 
 /**
  * The authorization code flow with PKCE S256, as a correct client runs it: register, authorize in
@@ -47,4 +48,4 @@ export const authorizationCodeFlow: Module = defineModule({
   },
 })
 
-export const redirectFlowModules: Module[] = [authorizationCodeFlow, ...codeNegativeModules]
+export const redirectFlowModules: Module[] = [authorizationCodeFlow, ...codeNegativeModules, ...authorizationNegativeModules]

@@ -21,7 +21,7 @@ import {
  * authorization endpoint, a browser or the grants; inconclusive when the compliant client (the
  * profile's baseline, registered for the authorization_code grant and `grants`) is refused.
  */
-export async function registerCodeClient(ctx: ModuleContext, requirements: readonly RequirementId[], grants: string[] = []): Promise<TestClient | NotApplicable | Inconclusive> {
+export async function registerCodeClient(ctx: ModuleContext, requirements: readonly RequirementId[], grants: string[] = [], name = 'register'): Promise<TestClient | NotApplicable | Inconclusive> {
   const { profile: p, metadata: m } = ctx
   if (typeof m.authorization_endpoint !== 'string') return notApplicable('the target advertises no authorization_endpoint', requirements)
   if (!ctx.browser) return notApplicable(`no browser for the redirect flow: ${ctx.noBrowser ?? 'none is available'}`, requirements)
@@ -32,7 +32,7 @@ export async function registerCodeClient(ctx: ModuleContext, requirements: reado
   const like = authorizationClient(p)
   const spec = baselineClient(p, m, { ...like, grant_types: [...(like.grant_types ?? []), ...grants] })
   if (isNotApplicable(spec)) return spec
-  const reg = await register(ctx, spec)
+  const reg = await register(ctx, spec, name)
   if (reg.kind === 'unavailable') return notApplicable(reg.reason, requirements)
   if (reg.kind === 'refused') return inconclusive(`registration of the ${spec.method} client for ${spec.grant_types?.join(', ')} was refused (${reg.answer})`, requirements, 'shall')
   return reg.client

@@ -8,6 +8,7 @@ import {
   inconclusive,
   isNotApplicable,
   judgeRefusal,
+  notApplicable,
   pkcePair,
   token,
   variant,
@@ -24,6 +25,7 @@ import {
 } from '../../src/index.js'
 import { registerCodeClient } from './code-flow.js'
 import { strongest } from '../../src/spec/requirements.js'
+import { MAX_CODE_WAIT_S } from '../../src/config/schema.js'
 
 /**
  * Negatives of the authorization code grant at the token endpoint (issue #9), each one change to
@@ -51,6 +53,10 @@ interface CodeNegative {
   edit(params: Record<string, string>, ctx: ModuleContext): Record<string, string>
   /** Fields of the result's variant. */
   variant: Record<string, string>
+  /** `other`: the variant is sent by a second client registered like the first (step `register-other`). */
+  client?: 'other'
+  /** Milliseconds to wait between the variant's authorization and its exchange (step `wait`), or why the module does not apply. */
+  wait?(ctx: ModuleContext): number | NotApplicable
 }
 
 const INVALID_GRANT: ErrorCodeRule = { codes: ['invalid_grant'], requirements: ['RFC6749-5.2-3'], level: 'shall' }
@@ -74,6 +80,8 @@ function defineCodeNegative(spec: CodeNegative): Module {
     summary: spec.summary,
     async run(ctx): Promise<ModuleRun | NotApplicable | Inconclusive> {
       const requirements = spec.requirements(ctx)
+      const waitMs = spec.wait?.(ctx)
+      if (isNotApplicable(waitMs)) return waitMs
       const e: Expectation = { outcome: 'refused', requirements, level: strongest(requirements), ...(spec.errorCode ? { errors: spec.errorCode.codes } : {}) }
       const expected = `refused (${e.level})`
       const keep = (why: string) => inconclusive(why, requirements, e.level, expected)
@@ -98,9 +106,24 @@ function defineCodeNegative(spec: CodeNegative): Module {
         if (foreign) return keep("the variant's callback does not answer its own authorization request (its state or code is the control's)")
         a = second
       }
+      let sender = client
+      if (spec.client === 'other') {
+        const other = await registerCodeClient(ctx, requirements, [], 'register-other')
+        if (isNotApplicable(other) || isInconclusive(other)) return keep(`the second client could not be registered: ${isNotApplicable(other) ? other.notApplicable : other.inconclusive}`)
+        if (other.client_id === client.client_id) {
+          if (client.source === 'config') return notApplicable('the configuration names one client for the code flow and the target offers no registration: a second client is needed', requirements)
+          return keep(`the second registration returned the same client_id (${client.client_id})`)
+        }
+        sender = other
+      }
+      if (waitMs !== undefined) {
+        ctx.sim.step('wait', `${Math.round(waitMs / 1000)} s for the code to expire`)
+        await ctx.sleep(waitMs)
+        ctx.sim.outcome(`waited ${Math.round(waitMs / 1000)} s`)
+      }
       const params = spec.edit(codeTokenRequest(ctx, a), ctx)
       if (params.code_verifier) ctx.sim.secrets.add(params.code_verifier)
-      const x = await variant(ctx, 'token', params, client, [authFor(client.token_endpoint_auth_method)], spec.change)
+      const x = await variant(ctx, 'token', params, sender, [authFor(sender.token_endpoint_auth_method)], spec.change)
       return {
         expected,
         variant: { grant: 'authorization_code', client_auth: client.token_endpoint_auth_method, response_type: a.request.response_type!, pkce: 'S256', ...spec.variant },
@@ -161,4 +184,39 @@ export const redirectUriMismatchAtToken = defineCodeNegative({
   variant: { change: 'redirect_uri differs' },
 })
 
-export const codeNegativeModules: Module[] = [pkceWrongVerifier, pkceMissingVerifier, authorizationCodeReplay, redirectUriMismatchAtToken]
+export const codeOfAnotherClient = defineCodeNegative({
+  id: 'code-of-another-client',
+  title: 'An authorization code exchanged by another client than the one it was issued to is refused with invalid_grant',
+  summary:
+    'Authorizes twice in the browser with client A. The first code is exchanged by A (the control, which must succeed); the second by client B, registered exactly like A, with its own authentication and everything else unchanged: the AS must refuse it (RFC 6749 §4.1.3 "ensure that the authorization code was issued to the authenticated confidential client") with invalid_grant (§5.2 "was issued to another client").',
+  requirements: () => ['RFC6749-4.1.3-3'],
+  errorCode: INVALID_GRANT,
+  change: 'the code exchanged by a second client, registered like the first',
+  code: 'fresh',
+  client: 'other',
+  edit: (params) => params,
+  variant: { change: 'code of another client' },
+})
+
+/** Seconds past the configured lifetime before an expired code is exchanged (clock skew, the AS's rounding). */
+export const CODE_EXPIRY_MARGIN_S = 2
+
+export const authorizationCodeExpired = defineCodeNegative({
+  id: 'authorization-code-expired',
+  title: 'An authorization code exchanged after its lifetime is refused with invalid_grant',
+  summary: `Where the configuration names the target's code lifetime (authorization_code.lifetime_s, at most ${MAX_CODE_WAIT_S} s: the harness does not wait longer), authorizes twice in the browser: the first code is exchanged at once (the control, which must succeed), the second ${CODE_EXPIRY_MARGIN_S} s after its lifetime, everything else unchanged: the AS must refuse it (RFC 6749 §10.5 "short lived", §4.1.2 "MUST expire shortly after it is issued") with invalid_grant (§5.2 "expired"). Not applicable without a configured lifetime.`,
+  requirements: () => ['RFC6749-10.5-2'],
+  errorCode: INVALID_GRANT,
+  change: 'the code exchanged after its lifetime',
+  code: 'fresh',
+  wait: (ctx) => {
+    const lifetime = ctx.sim.params.codeLifetimeS
+    if (lifetime === undefined) return notApplicable("the target's authorization code lifetime is not configured (authorization_code.lifetime_s): waiting out an unknown lifetime is not done", ['RFC6749-10.5-2'])
+    if (lifetime > MAX_CODE_WAIT_S) return notApplicable(`the configured code lifetime (${lifetime} s) is longer than the harness waits (${MAX_CODE_WAIT_S} s)`, ['RFC6749-10.5-2'])
+    return (lifetime + CODE_EXPIRY_MARGIN_S) * 1000
+  },
+  edit: (params) => params,
+  variant: { change: 'code expired' },
+})
+
+export const codeNegativeModules: Module[] = [pkceWrongVerifier, pkceMissingVerifier, authorizationCodeReplay, redirectUriMismatchAtToken, codeOfAnotherClient, authorizationCodeExpired]

@@ -8,6 +8,8 @@
  */
 import type { Mutant } from '../../src/reference-as/mutant.js'
 import allAuthFailures401 from './all-auth-failures-401.js'
+import dpopNonce from './dpop-nonce.js'
+import dpopOnly from './dpop-only.js'
 import issuerOnlyAud from './issuer-only-aud.js'
 import noClientCredentials from './no-client-credentials.js'
 import noIntrospection from './no-introspection.js'
@@ -16,6 +18,7 @@ import requiresRedirectUris from './requires-redirect-uris.js'
 import requiresScope from './requires-scope.js'
 import subjectDnOnly from './subject-dn-only.js'
 import twoMethods401 from './two-methods-401.js'
+import shortCodeLifetime from './short-code-lifetime.js'
 
 export { requireRedirectUris } from './requires-redirect-uris.js'
 export { configureScope, requireScope, REQUIRED_SCOPE } from './requires-scope.js'
@@ -37,6 +40,9 @@ export const ALTERNATIVES: readonly Alternative[] = [
   noIntrospection,
   replacesNone,
   allAuthFailures401,
+  dpopNonce,
+  dpopOnly,
+  shortCodeLifetime,
 ]
 
 export function alternativeById(id: string): Alternative {

@@ -72,6 +72,34 @@ import idTokenForeignKey from './id-token-foreign-key.js'
 import idTokenWrongAud from './id-token-wrong-aud.js'
 import idTokenExpired from './id-token-expired.js'
 import refreshTokenGrantRefused from './refresh-token-grant-refused.js'
+import dpopResourceIgnoresKeyBinding from './dpop-resource-ignores-key-binding.js'
+import dpopResourceIgnoresHtm from './dpop-resource-ignores-htm.js'
+import dpopResourceIgnoresHtu from './dpop-resource-ignores-htu.js'
+import dpopResourceIgnoresAth from './dpop-resource-ignores-ath.js'
+import dpopResourceAcceptsStaleProof from './dpop-resource-accepts-stale-proof.js'
+import dpopResourceAcceptsBearer from './dpop-resource-accepts-bearer.js'
+import dpopResourceProofOptional from './dpop-resource-proof-optional.js'
+import dpopResourceForgetsJti from './dpop-resource-forgets-jti.js'
+import dpopResourceRefusal403 from './dpop-resource-refusal-403.js'
+import dpopAcceptsUnsignedProof from './dpop-accepts-unsigned-proof.js'
+import dpopAcceptsPrivateJwk from './dpop-accepts-private-jwk.js'
+import dpopAcceptsWrongTyp from './dpop-accepts-wrong-typ.js'
+import dpopIgnoresHtu from './dpop-ignores-htu.js'
+import dpopIgnoresHtm from './dpop-ignores-htm.js'
+import dpopAcceptsStaleProof from './dpop-accepts-stale-proof.js'
+import fapi2IssuesUnboundTokens from './fapi2-issues-unbound-tokens.js'
+import dpopTokenTypeBearer from './dpop-token-type-bearer.js'
+import dpopIntrospectionDropsJkt from './dpop-introspection-drops-jkt.js'
+import dpopResourceRefusesBoundToken from './dpop-resource-refuses-bound-token.js'
+import redirectsToUnregisteredUri from './redirects-to-unregistered-uri.js'
+import pkcePlainAccepted from './pkce-plain-accepted.js'
+import consentDenialNotAccessDenied from './consent-denial-not-access-denied.js'
+import codeAcceptedFromOtherClient from './code-accepted-from-other-client.js'
+import idTokenWrongAtHash from './id-token-wrong-at-hash.js'
+import userinfoWrongSub from './userinfo-wrong-sub.js'
+import userinfoWithoutToken from './userinfo-without-token.js'
+import expiredCodeAccepted from './expired-code-accepted.js'
+import idTokenShortRsaKey from './id-token-short-rsa-key.js'
 
 export const MUTANTS: readonly Mutant[] = [
   acceptsRs256,
@@ -138,12 +166,41 @@ export const MUTANTS: readonly Mutant[] = [
   codeAcceptsMissingVerifier,
   codeReplayAccepted,
   codeIgnoresRedirectUri,
+  redirectsToUnregisteredUri,
+  pkcePlainAccepted,
+  consentDenialNotAccessDenied,
+  codeAcceptedFromOtherClient,
+  idTokenWrongAtHash,
+  userinfoWrongSub,
+  userinfoWithoutToken,
+  expiredCodeAccepted,
+  idTokenShortRsaKey,
   idTokenDropsNonce,
   idTokenWrongIss,
   idTokenForeignKey,
   idTokenWrongAud,
   idTokenExpired,
   refreshTokenGrantRefused,
+  // DPoP (RFC 9449, issue #10)
+  dpopResourceIgnoresKeyBinding,
+  dpopResourceIgnoresHtm,
+  dpopResourceIgnoresHtu,
+  dpopResourceIgnoresAth,
+  dpopResourceAcceptsStaleProof,
+  dpopResourceAcceptsBearer,
+  dpopResourceProofOptional,
+  dpopResourceForgetsJti,
+  dpopResourceRefusal403,
+  dpopAcceptsUnsignedProof,
+  dpopAcceptsPrivateJwk,
+  dpopAcceptsWrongTyp,
+  dpopIgnoresHtu,
+  dpopIgnoresHtm,
+  dpopAcceptsStaleProof,
+  fapi2IssuesUnboundTokens,
+  dpopTokenTypeBearer,
+  dpopIntrospectionDropsJkt,
+  dpopResourceRefusesBoundToken,
 ]
 
 export function mutantById(id: string): Mutant {

@@ -28,7 +28,8 @@ export function runHarness(args: string[], opts: { env?: Record<string, string>;
     let stderr = ''
     child.stdout.on('data', (d) => (stdout += d))
     child.stderr.on('data', (d) => (stderr += d))
-    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 240_000)
+    // below the self tests' 300 s: one profile's run with one worker (the redirect flows log in ~30 times) must fit
+    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 285_000)
     child.on('error', rej)
     child.on('exit', (code) => {
       clearTimeout(timer)

@@ -1,6 +1,7 @@
 import type { ClientIdentity } from '../../http/agents.js'
 import type { AudienceKind } from '../../suite/profile.js'
 import type { AssertionContext } from './assertion.js'
+import type { DpopVariation } from '../dpop.js'
 
 /** The outgoing request as a client-auth strategy sees it: it adds to body, headers or TLS identity. */
 export interface RequestContext extends AssertionContext {
@@ -9,6 +10,8 @@ export interface RequestContext extends AssertionContext {
   identity?: ClientIdentity
   /** The `aud` a well-behaved client uses for this profile and endpoint. */
   audience: AudienceKind
+  /** For a client that binds with DPoP: the one change its proof carries (a negative), see DpopProofVariation. */
+  dpop?: DpopVariation
 }
 
 /**

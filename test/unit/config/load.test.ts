@@ -337,6 +337,20 @@ test.describe('browser.login and browser.credentials', () => {
     expect(e.message).not.toContain("required property 'click'")
   })
 
+  test('browser.deny is a list of the same steps, named by its own pointer', () => {
+    const c = loadConfig(write('deny.yaml', 'browser:\n  deny:\n    - { click: "#cancel" }\n'))
+    expect(c.browser?.deny).toEqual([{ click: '#cancel' }])
+    const e = configError(() => loadConfig(write('bad-deny.yaml', 'browser:\n  deny:\n    - { press: Enter }\n')))
+    expect(e.message).toContain('/browser/deny/0: a step is one of')
+  })
+
+  test('authorization_code.lifetime_s reaches the target parameters; it is a positive integer', () => {
+    const c = loadConfig(write('code-lifetime.yaml', 'authorization_code:\n  lifetime_s: 5\n'))
+    expect(targetParams(c)).toEqual({ codeLifetimeS: 5 })
+    const e = configError(() => loadConfig(write('bad-code-lifetime.yaml', 'authorization_code:\n  lifetime_s: 0\n')))
+    expect(e.message).toContain('/authorization_code/lifetime_s')
+  })
+
   test('an empty selector and an unknown waitFor member are refused', () => {
     const e = configError(() => loadConfig(write('bad-wait.yaml', 'browser:\n  login:\n    - { click: "" }\n    - { waitFor: { title: x } }\n')))
     expect(e.message).toContain('/browser/login/0/click')

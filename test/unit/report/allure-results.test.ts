@@ -66,7 +66,7 @@ test.describe('allure-results', () => {
       const a = find(r)
       expect(labels(a, 'parentSuite')).toHaveLength(1)
       expect(labels(a, 'parentSuite')[0]).not.toBe('')
-      expect(labels(a, 'suite')).toEqual([{ discovery: 'Discovery', 'client-authentication': 'Client authentication', mtls: 'Mutual TLS', ciba: 'CIBA', 'redirect-flows': 'Redirect flows' }[r.surface]])
+      expect(labels(a, 'suite')).toEqual([{ discovery: 'Discovery', 'client-authentication': 'Client authentication', mtls: 'Mutual TLS', ciba: 'CIBA', 'redirect-flows': 'Redirect flows', dpop: 'DPoP' }[r.surface]])
       expect(labels(a, 'severity')).toEqual([{ shall: 'critical', should: 'normal', may: 'minor' }[r.level]])
       expect(labels(a, 'requirement')).toEqual(r.requirements)
       expect(labels(a, 'tag')).toContain(r.profile)

@@ -15,3 +15,9 @@ test('the four code negatives are registered on the redirect-flows surface, righ
   expect(at).toBeGreaterThanOrEqual(0)
   expect(ids.slice(at, at + 5)).toEqual(['authorization-code-flow', 'pkce-wrong-verifier', 'pkce-missing-verifier', 'authorization-code-replay', 'redirect-uri-mismatch-at-token'])
 })
+
+test('code-of-another-client and authorization-code-expired follow them; the authorization-endpoint negatives follow those', () => {
+  const ids = MODULES.filter((m) => m.surface === 'redirect-flows').map((m) => m.id)
+  const at = ids.indexOf('redirect-uri-mismatch-at-token')
+  expect(ids.slice(at + 1, at + 7)).toEqual(['code-of-another-client', 'authorization-code-expired', 'redirect-uri-not-registered', 'pkce-plain-refused', 'consent-denied-access-denied', 'long-state-and-nonce'])
+})
