@@ -10,6 +10,12 @@ export type HarnessErrorCode =
   | 'ERR_DISCOVERY_INVALID'
   | 'ERR_HTTP_TRANSPORT'
   | 'ERR_HTTP_TIMEOUT'
+  /** A response body beyond the size cap (MAX_RESPONSE_BYTES in src/http/client.ts): cut off unread. */
+  | 'ERR_HTTP_BODY_TOO_LARGE'
+  /** An endpoint on another origin than the issuer, not allow-listed: it is not called with a credential. */
+  | 'ERR_FOREIGN_ENDPOINT'
+  /** The run was interrupted (SIGINT, SIGTERM). */
+  | 'ERR_INTERRUPTED'
   | 'ERR_TLS_HANDSHAKE'
   | 'ERR_UNEXPECTED_CONTENT_TYPE'
   | 'ERR_KEY_UNSUITABLE'

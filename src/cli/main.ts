@@ -26,10 +26,12 @@ program
   .option('--workers <n>', 'parallel workers', int('--workers'))
   .option('--timeout <ms>', 'HTTP timeout per request in milliseconds', int('--timeout'))
   .addOption(new Option('--no-html', 'skip the Allure HTML report (results.json, junit.xml and summary.html are still written)'))
+  .option('--debug', 'keep the top of the stack of internal errors in results and on stderr')
   .option('--expect <file>', 'YAML or JSON list of expected failures (each with a reason): reported as expected_failure, they do not fail the run')
   .option('--baseline <results>', 'an earlier results.json (or its folder): print the diff, write diff.md, exit 1 only on regressions')
   .option('--shard <i/n>', 'run only the i-th of n deterministic slices; combine the outputs with `fapi-harness merge`')
   .action(async (opts) => {
+    if (opts.debug) process.env.FAPI_HARNESS_DEBUG = '1'
     process.exitCode = await run(opts)
   })
 
@@ -94,6 +96,6 @@ program
 try {
   await program.parseAsync(process.argv)
 } catch (e) {
-  process.stderr.write(`fapi-harness: ${oneLine(e)}\n`)
+  process.stderr.write(`fapi-harness: ${oneLine(e)}\n${process.env.FAPI_HARNESS_DEBUG && e instanceof Error ? `${e.stack}\n` : ''}`)
   process.exitCode = 2
 }

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
@@ -8,7 +8,7 @@ import { loadConfig, staticClients, targetParams, type HarnessConfig } from '../
 import { fetchMetadata } from '../client/discovery.js'
 import { HarnessError, isHarnessError, oneLine } from '../errors.js'
 import { HttpClient, jsonBody } from '../http/client.js'
-import { redact } from '../http/redact.js'
+import { newMaskKey, redact } from '../http/redact.js'
 import { coverage, unproven, unprovenReason } from '../report/coverage.js'
 import { diffLines, diffMarkdown, diffRuns, failingKeys } from '../report/diff.js'
 import { applyExpectations, expectationLines, keyOf } from '../report/expect.js'
@@ -111,7 +111,7 @@ async function prepare(opts: RunOptions, startedAt: string, workDir: string): Pr
   const ca = [...(opts.ca ?? []).map((f) => readPem(f, '--ca')), ...(config.tls?.ca ? [readPem(resolve(opts.config ? dirname(opts.config) : '.', config.tls.ca), '/tls/ca')] : [])]
   const insecure = Boolean(opts.insecureTls || config.tls?.insecure)
   const timeoutMs = opts.timeout ?? config.timeout_ms ?? 10_000
-  const base = { ...(config.registration?.dynamic === false ? { dynamicRegistration: false } : {}), outDir: resolve(opts.out), workDir, timeoutMs, startedAt, ...(config.resource_url ? { resourceUrl: config.resource_url } : {}), ...(config.registration?.initial_access_token ? { initialAccessToken: config.registration.initial_access_token } : {}), params: targetParams(config), ...(config.client_assertion?.aud ? { assertionAudience: config.client_assertion.aud } : {}), ...(config.browser ? { browser: config.browser } : {}) }
+  const base = { ...(config.registration?.dynamic === false ? { dynamicRegistration: false } : {}), outDir: resolve(opts.out), workDir, timeoutMs, startedAt, ...(config.resource_url ? { resourceUrl: config.resource_url } : {}), ...(config.registration?.initial_access_token ? { initialAccessToken: config.registration.initial_access_token } : {}), params: targetParams(config), ...(config.client_assertion?.aud ? { assertionAudience: config.client_assertion.aud } : {}), ...(config.browser ? { browser: config.browser } : {}), ...(config.allowed_origins ? { allowedOrigins: config.allowed_origins } : {}) }
 
   if (!issuer && !config.issuers) {
     // The embedded reference AS: a correct server per profile, on 127.0.0.1 with TLS.
@@ -187,7 +187,7 @@ async function preflight(plan: RunPlan): Promise<void> {
   }
 }
 
-function runPlaywright(planFile: string, opts: RunOptions, workers: number): Promise<number> {
+function runPlaywright(planFile: string, opts: RunOptions, workers: number, started: (child: ChildProcess) => void): Promise<number> {
   const require = createRequire(import.meta.url)
   const cli = join(dirname(require.resolve('@playwright/test/package.json')), 'cli.js')
   const args = [cli, 'test', '-c', join(ROOT, 'playwright.config.ts'), `--workers=${workers}`]
@@ -195,16 +195,42 @@ function runPlaywright(planFile: string, opts: RunOptions, workers: number): Pro
   if (opts.shard) args.push(`--shard=${opts.shard}`)
   return new Promise((res, rej) => {
     const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, [PLAN_ENV]: planFile, FORCE_COLOR: '0' } })
-    const forward = (sig: NodeJS.Signals) => child.kill(sig)
-    process.once('SIGINT', forward)
-    process.once('SIGTERM', forward)
+    started(child)
     child.on('error', rej)
-    child.on('exit', (code, signal) => {
-      process.off('SIGINT', forward)
-      process.off('SIGTERM', forward)
-      res(code ?? (signal ? 130 : 1))
-    })
+    child.on('exit', (code, signal) => res(code ?? (signal ? 130 : 1)))
   })
+}
+
+/**
+ * Ctrl-C and SIGTERM: the first stops the test runner (it ends its workers and their browsers and
+ * writes what was gathered), then the run ends as usual: the embedded AS is stopped, results.json
+ * and the reports written with `aborted`, exit 2. A second signal ends everything at once.
+ */
+function interruptions(): { signal(): NodeJS.Signals | undefined; child(c: ChildProcess | undefined): void; dispose(): void } {
+  let received: NodeJS.Signals | undefined
+  let child: ChildProcess | undefined
+  const on = (sig: NodeJS.Signals) => {
+    if (received) {
+      child?.kill('SIGKILL')
+      process.exit(130)
+    }
+    received = sig
+    process.stderr.write(`\nfapi-harness: ${sig}: stopping the run (again to quit at once)\n`)
+    child?.kill(sig)
+  }
+  process.on('SIGINT', on)
+  process.on('SIGTERM', on)
+  return {
+    signal: () => received,
+    child: (c) => {
+      child = c
+      if (c && received) c.kill(received)
+    },
+    dispose: () => {
+      process.off('SIGINT', on)
+      process.off('SIGTERM', on)
+    },
+  }
 }
 
 function gathered(outDir: string): ResultRecord[] {
@@ -372,23 +398,34 @@ export async function run(opts: RunOptions): Promise<number> {
     return 2
   }
   const planDir = mkdtempSync(join(tmpdir(), 'fapi-harness-'))
+  // masks compare within this run only (a keyed hash, src/http/redact.ts)
+  newMaskKey()
+  const signals = interruptions()
+  const stopIfInterrupted = () => {
+    const sig = signals.signal()
+    if (sig) throw new HarnessError('ERR_INTERRUPTED', `interrupted by ${sig}`)
+  }
   try {
     prepared = await prepare(opts, startedAt, planDir)
     if (expectFile) prepared.plan.expect = expectFile.expected_failures
     const { plan } = prepared
     mkdirSync(outDir, { recursive: true })
     for (const f of [DETAIL_FILE, PARTIAL_FILE]) rmSync(join(outDir, f), { force: true })
+    stopIfInterrupted()
     await preflight(plan)
+    stopIfInterrupted()
     const planFile = join(planDir, 'plan.json')
     writeFileSync(planFile, JSON.stringify(plan), { mode: 0o600 })
     log(`Profiles: ${plan.profiles.map((p) => p.id).join(', ')}  target: ${plan.target.issuer}${plan.target.embedded ? ' (embedded)' : ''}`)
-    const code = await runPlaywright(planFile, opts, opts.workers ?? 2)
+    const code = await runPlaywright(planFile, opts, opts.workers ?? 2, (c) => signals.child(c))
+    signals.child(undefined)
     records = gathered(outDir)
+    stopIfInterrupted()
     // a shard may hold no test at all (more shards than tests): that is no failure of the run
     if (!records.length && !(shard && code === 0)) aborted = { code: 'ERR_INTERNAL', message: `the test runner exited with code ${code} and produced no results` }
   } catch (e) {
     records = gathered(outDir)
-    aborted = { code: isHarnessError(e) ? e.code : 'ERR_INTERNAL', message: oneLine(e) }
+    aborted = { code: isHarnessError(e) ? e.code : 'ERR_INTERNAL', message: isHarnessError(e) && e.code === 'ERR_INTERRUPTED' ? `${oneLine(e)}: ${records.length} results gathered before are kept` : oneLine(e) }
   } finally {
     await prepared?.stop().catch(() => undefined)
     rmSync(planDir, { recursive: true, force: true })
@@ -425,6 +462,7 @@ export async function run(opts: RunOptions): Promise<number> {
   if (results.expectations) for (const line of expectationLines(results.expectations)) log(line)
   const known = baseline && opts.baseline ? againstBaseline(baseline, opts.baseline, results, outDir) : undefined
   log(`results: ${join(outDir, 'results.json')}`)
+  signals.dispose()
   const exit = exitCode(results, { ...(known ? { known } : {}), shard: Boolean(shard) })
   if (exit.cause) process.stderr.write(`fapi-harness: ${exit.cause}\n`)
   return exit.code

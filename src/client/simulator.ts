@@ -8,6 +8,7 @@ import type { Exchange } from '../suite/result.js'
 import type { ClientAuth, RequestContext } from './auth/types.js'
 import { dpopProof, generateDpopKey, type DpopVariation } from './dpop.js'
 import { fetchMetadata } from './discovery.js'
+import { credentialEndpoint } from './origin.js'
 import { fixesRequestForm, SignedAuthenticationRequest, SignedAuthorizationRequest } from './request-object.js'
 import type { ServerMetadata, TestClient } from './types.js'
 
@@ -144,6 +145,8 @@ export interface SimulatorOptions {
    */
   dpop?: boolean
   initialAccessToken?: string
+  /** Origins other than the issuer's that may receive credentials (config `allowed_origins`). */
+  allowedOrigins?: string[]
 }
 
 export type Endpoint = 'token' | 'backchannel_authentication' | 'registration' | 'introspection' | 'revocation' | 'pushed_authorization_request' | 'device_authorization'
@@ -257,6 +260,7 @@ export class Simulator {
     if (this.opts.senderConstrained && identity && spec.method !== 'none' && !dpop) metadata.tls_client_certificate_bound_access_tokens = true
     if (dpop) metadata.dpop_bound_access_tokens = true
     Object.assign(metadata, spec.metadata)
+    this.guard('registration_endpoint', this.opts.metadata.registration_endpoint, false)
     const x = await this.opts.http.send(
       {
         purpose: 'registration',
@@ -297,9 +301,17 @@ export class Simulator {
   endpointUrl(endpoint: Endpoint, withCertificate: boolean): string {
     const name = `${endpoint}_endpoint`
     const m = this.opts.metadata
-    const url = (withCertificate ? m.mtls_endpoint_aliases?.[name] : undefined) ?? (m[name] as string | undefined)
+    const alias = withCertificate ? m.mtls_endpoint_aliases?.[name] : undefined
+    const url = alias ?? (m[name] as string | undefined)
     if (!url) throw new HarnessError('ERR_STEP_PRECONDITION', `the target's metadata has no ${name}`)
+    this.guard(alias ? `mtls_endpoint_aliases.${name}` : name, url, Boolean(alias))
     return url
+  }
+
+  /** Refuses (ERR_FOREIGN_ENDPOINT) an endpoint a credential must not go to (see origin.ts). */
+  private guard(name: string, url: string, alias: boolean): void {
+    const v = credentialEndpoint(name, url, this.opts.issuer, { alias, ...(this.opts.allowedOrigins ? { allowed: this.opts.allowedOrigins } : {}) })
+    if (!v.ok) throw new HarnessError('ERR_FOREIGN_ENDPOINT', v.reason!)
   }
 
   /**
@@ -423,7 +435,7 @@ export function grantedMetadata(asked: Record<string, unknown>, response: Record
 }
 
 /** base64 DER of a PEM certificate: a JWK `x5c` member (RFC 7517 §4.7). */
-function certX5c(certPem: string): string {
+export function certX5c(certPem: string): string {
   return certPem.replace(/-----(BEGIN|END) CERTIFICATE-----|\s/g, '')
 }
 

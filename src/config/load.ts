@@ -25,6 +25,7 @@ export interface HarnessConfig {
   clients?: Record<string, { client_id: string; client_secret?: string; private_jwk?: JWK; private_jwk_file?: string; cert?: string; key?: string }>
   resource_url?: string
   browser?: { login?: LoginStep[]; deny?: LoginStep[]; credentials?: Credentials }
+  allowed_origins?: string[]
   timeout_ms?: number
   workers?: number
 }

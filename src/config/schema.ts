@@ -198,6 +198,12 @@ export const CONFIG_SCHEMA = {
         },
       },
     },
+    allowed_origins: {
+      type: 'array',
+      uniqueItems: true,
+      items: { type: 'string', pattern: '^https?://[^/?#]+/?$' },
+      description: "origins (scheme://host[:port]) other than the issuer's that may receive credentials: an endpoint of the metadata elsewhere is not called",
+    },
     timeout_ms: { type: 'integer', minimum: 100, maximum: 600000 },
     workers: { type: 'integer', minimum: 1, maximum: 64 },
   },

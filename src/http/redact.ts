@@ -1,9 +1,13 @@
 /**
  * Redaction: everything the harness writes (results.json, attachments, reports) goes through here.
  *
- * Secrets are replaced by a mask `«redacted:<first 4 chars>…#<8 hex of sha256>»` (no prefix for
- * short values) so two pieces of evidence can still be compared ("the same token was sent twice")
- * without the value itself. Masking is idempotent: an already masked value is left alone.
+ * Secrets are replaced by a mask `«redacted:<first 4 chars>…#<8 hex of HMAC-SHA256>»` (no prefix
+ * for short values) so two pieces of evidence can still be compared ("the same token was sent
+ * twice") without the value itself. The HMAC key is random and fresh for every run (`newMaskKey`,
+ * called by `fapi-harness run`, handed to the test runner's workers in FAPI_HARNESS_MASK_KEY and
+ * never written anywhere): masks compare within a run, but a short secret (a PIN, a 6-character
+ * password) cannot be recovered from its mask by hashing guesses, and masks of two runs do not
+ * compare. Masking is idempotent: an already masked value is left alone.
  *
  * What is masked:
  * - header values of Authorization / Proxy-Authorization (the scheme word is kept), Cookie and
@@ -18,7 +22,7 @@
  *   when embedded at any byte offset inside a longer base64 string, e.g. a Basic header).
  * The same rules apply to strings that carry JSON or form-encoded text (exchange bodies, URLs).
  */
-import { createHash } from 'node:crypto'
+import { createHmac, randomBytes } from 'node:crypto'
 
 const MARK = '«redacted'
 
@@ -27,11 +31,36 @@ const PREFIX_MIN_LENGTH = 20
 
 const hashCache = new Map<string, string>()
 
+/** Where the run's mask key is handed to the processes of the same run (hex, 32 bytes). */
+export const MASK_KEY_ENV = 'FAPI_HARNESS_MASK_KEY'
+
+let maskKey: Buffer | undefined
+
+/** The key of this run: inherited from the process that started this one, else a fresh one. */
+function currentMaskKey(): Buffer {
+  if (!maskKey) {
+    const inherited = process.env[MASK_KEY_ENV]
+    if (inherited && /^[0-9a-f]{64}$/.test(inherited)) maskKey = Buffer.from(inherited, 'hex')
+    else newMaskKey()
+  }
+  return maskKey!
+}
+
+/**
+ * Starts a new run's masks: a fresh random key, also set in the environment so the processes this
+ * one starts (the test runner and its workers) mask alike.
+ */
+export function newMaskKey(): void {
+  maskKey = randomBytes(32)
+  process.env[MASK_KEY_ENV] = maskKey.toString('hex')
+  hashCache.clear()
+}
+
 /** The mask for one secret value. */
 export function mask(value: string): string {
   let h = hashCache.get(value)
   if (h === undefined) {
-    h = createHash('sha256').update(value).digest('hex').slice(0, 8)
+    h = createHmac('sha256', currentMaskKey()).update(value).digest('hex').slice(0, 8)
     if (hashCache.size > 10_000) hashCache.clear()
     hashCache.set(value, h)
   }

@@ -43,7 +43,12 @@ export default class ResultsReporter implements Reporter {
       record = JSON.parse(a.body.toString('utf8')) as ResultRecord
     } else {
       const profile = (test.titlePath().find((t) => (PROFILE_IDS as readonly string[]).includes(t)) ?? 'oauth2') as ProfileId
-      const why = result.status === 'timedOut' ? `timed out after ${result.duration} ms` : (result.error?.message ?? `ended ${result.status} without a result`)
+      const why =
+        result.status === 'timedOut'
+          ? `timed out after ${result.duration} ms`
+          : result.status === 'interrupted'
+            ? 'interrupted (SIGINT/SIGTERM) before it ended'
+            : (result.error?.message ?? `ended ${result.status} without a result`)
       record = redact({
         id: test.title,
         title: test.title,
@@ -52,7 +57,7 @@ export default class ResultsReporter implements Reporter {
         level: 'shall',
         status: 'error',
         message: why.split('\n')[0]!.slice(0, 300),
-        errorCode: result.status === 'timedOut' ? 'ERR_HTTP_TIMEOUT' : 'ERR_INTERNAL',
+        errorCode: result.status === 'timedOut' ? 'ERR_HTTP_TIMEOUT' : result.status === 'interrupted' ? 'ERR_INTERRUPTED' : 'ERR_INTERNAL',
         durationMs: result.duration,
         surface: (test.annotations.find((x) => x.type === 'surface')?.description ?? 'client-authentication') as ResultRecord['surface'],
         checks: [],

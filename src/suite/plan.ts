@@ -33,6 +33,8 @@ export interface RunPlan {
    * fixed port and the public URL registered at the target (config `ciba.notification`).
    */
   notification?: { certPem: string; keyPem: string; port?: number; publicUrl?: string }
+  /** Origins other than the issuer's that may receive credentials (config `allowed_origins`). */
+  allowedOrigins?: string[]
   /** Private scratch folder of this run (the test runner's output), deleted afterwards. */
   workDir: string
   target: { issuer: string; embedded: boolean }

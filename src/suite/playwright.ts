@@ -160,6 +160,7 @@ export function runSuite(profile: Profile, modules: readonly Module[]): void {
           ...(dpopPreferred(profile, target.metadata) ? { dpop: true } : {}),
           ...(target.plan.params ? { params: target.plan.params } : {}),
           ...(target.plan.initialAccessToken ? { initialAccessToken: target.plan.initialAccessToken } : {}),
+          ...(target.plan.allowedOrigins ? { allowedOrigins: target.plan.allowedOrigins } : {}),
         })
         const pinned = target.plan.assertionAudience
         // a fresh browser context per module, opened only if the module drives the browser

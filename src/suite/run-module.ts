@@ -32,9 +32,11 @@ function withJwts(x: Exchange): Exchange {
 
 /**
  * The result of a module the harness could not judge: status `error` with the ERR_* code; an
- * exception that is not a HarnessError is an internal error and keeps the top of its stack.
+ * exception that is not a HarnessError is an internal error (see internalError). `step` names
+ * the step it ended in.
  */
-export function errorRecord(module: Module, profile: ProfileId, e: unknown): ResultRecord {
+export function errorRecord(module: Module, profile: ProfileId, e: unknown, step?: string): ResultRecord {
+  const where = step ? `step ${step}: ` : ''
   return {
     id: module.id,
     title: module.title,
@@ -44,12 +46,31 @@ export function errorRecord(module: Module, profile: ProfileId, e: unknown): Res
     requirements: [],
     level: 'shall',
     status: 'error',
-    message: isHarnessError(e) ? oneLine(e) : `internal error: ${(e as Error)?.stack?.split('\n').slice(0, 3).join(' ') ?? String(e)}`,
+    message: where + (isHarnessError(e) ? oneLine(e) : internalError(e)),
     errorCode: isHarnessError(e) ? e.code : 'ERR_INTERNAL',
     durationMs: 0,
     checks: [],
     exchanges: [],
   }
+}
+
+/**
+ * An exception that is not a HarnessError, in one line: its type and message; the top of its
+ * stack only with `--debug` (FAPI_HARNESS_DEBUG), so a report never carries a stack trace otherwise.
+ */
+export function internalError(e: unknown): string {
+  if (process.env.FAPI_HARNESS_DEBUG && e instanceof Error && e.stack) return `internal error: ${e.stack.split('\n').slice(0, 3).join(' ').replace(/\s+/g, ' ')}`
+  return `internal error: ${e instanceof Error ? `${e.name}: ${oneLine(e)}` : String(e)}`
+}
+
+/**
+ * An inconclusive message names where it ended: the step and request of the control (or of the
+ * last exchange), unless it already names the URL.
+ */
+function withWhere(message: string, exchanges: readonly Exchange[], step = 'control'): string {
+  const x = [...exchanges].reverse().find((e) => e.step === step) ?? exchanges.at(-1)
+  if (!x || message.includes(x.request.url)) return message
+  return `${message} [${x.step ? `step ${x.step}: ` : ''}${x.request.method} ${x.request.url}]`
 }
 
 /**
@@ -72,7 +93,7 @@ export async function runModule(module: Module, ctx: ModuleContext): Promise<Res
         level: run.level,
         status: 'error',
         errorCode: 'ERR_PRECONDITION',
-        message: run.inconclusive,
+        message: withWhere(run.inconclusive, ctx.sim.exchanges),
         durationMs: 0,
         ...(run.expected ? { expected: run.expected } : {}),
         checks: [],
@@ -100,7 +121,8 @@ export async function runModule(module: Module, ctx: ModuleContext): Promise<Res
         requirements: [...new Set(checks.flatMap((c) => c.requirements))],
         level: checks.reduce<Level>((l, c) => (RANK[c.level] > RANK[l] ? c.level : l), 'may'),
         status,
-        message: primary?.message ?? 'no checks',
+        // an undecided check names where it stood, like an inconclusive module
+        message: status === 'error' && primary ? withWhere(primary.message, ctx.sim.exchanges, primary.step) : (primary?.message ?? 'no checks'),
         durationMs: 0,
         ...(run.expected ? { expected: run.expected } : {}),
         ...(typeof refusal === 'string' ? { refusedAt: refusal } : {}),
@@ -111,7 +133,7 @@ export async function runModule(module: Module, ctx: ModuleContext): Promise<Res
       }
     }
   } catch (e) {
-    record = errorRecord(module, ctx.profile.id, e)
+    record = errorRecord(module, ctx.profile.id, e, ctx.sim.steps.at(-1)?.name)
   }
   record.exchanges = ctx.sim.exchanges.map(withJwts)
   if (ctx.sim.steps.length) record.steps = ctx.sim.steps.map((st) => ({ ...st }))

@@ -27,6 +27,24 @@ const REQUIRED: Record<AcceptedKind, readonly string[]> = {
   registration: ['client_id'],
   device_authorization: ['device_code', 'user_code', 'verification_uri', 'expires_in'],
 }
+/**
+ * The JSON type each required member must have: RFC 6749 §5.1 (access_token, token_type
+ * strings), CIBA §7.3 (auth_req_id string, expires_in number), RFC 9126 §2.2 (request_uri string,
+ * expires_in number), RFC 7662 §2.2 (active boolean), RFC 7591 §3.2.1 (client_id string). A
+ * required member of another type is no success response (and no control a negative can lean on).
+ */
+const TYPES: Record<AcceptedKind, Record<string, 'string' | 'number' | 'boolean'>> = {
+  token: { access_token: 'string', token_type: 'string' },
+  backchannel_authentication: { auth_req_id: 'string', expires_in: 'number' },
+  revocation: {},
+  pushed_authorization_request: { request_uri: 'string', expires_in: 'number' },
+  introspection: { active: 'boolean' },
+  registration: { client_id: 'string' },
+  device_authorization: { device_code: 'string', user_code: 'string', verification_uri: 'string', expires_in: 'number' },
+}
+
+const typeOf = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v)
+
 const STATUS: Record<AcceptedKind, number> = { token: 200, backchannel_authentication: 200, revocation: 200, pushed_authorization_request: 201, introspection: 200, registration: 201, device_authorization: 200 }
 
 /** The server accepted a request it was bound to accept, and answered with a well-formed success. */
@@ -42,6 +60,8 @@ export default defineCheck<AttemptAcceptedInput>({
     }
     if (response.transport_error) return undecidable(`no HTTP response: ${response.transport_error.code}`, { transport_error: response.transport_error })
     const status = response.response!.status
+    // a 5xx is the server's own failure, not a refusal: whether it accepts the request is undecided
+    if (status >= 500) return undecidable(`HTTP ${status}: the server failed (5xx) where acceptance was due; nothing is decided`, { status })
     if (status !== STATUS[kind]) {
       const e = oauthError(response)
       return fail(`refused with HTTP ${status}${e?.error ? ` ${e.error}` : ''} where acceptance was due`, { status, error: e?.error })
@@ -52,6 +72,8 @@ export default defineCheck<AttemptAcceptedInput>({
     const obj = (body.value ?? {}) as Record<string, unknown>
     const missing = REQUIRED[kind].filter((f) => obj[f] === undefined || obj[f] === '')
     if (missing.length) return fail(`HTTP ${status} without ${missing.join(', ')}`, { members: Object.keys(obj) })
+    const wrong = Object.entries(TYPES[kind]).filter(([f, t]) => obj[f] !== undefined && typeOf(obj[f]) !== t)
+    if (wrong.length) return fail(`HTTP ${status} but not a well-formed success response: ${wrong.map(([f, t]) => `${f} is ${typeOf(obj[f])}, not ${t}`).join('; ')}`, { members: Object.keys(obj) })
     return pass(kind === 'token' ? `accepted: HTTP 200 with ${String(obj.token_type)} access token` : `accepted: HTTP ${status} with ${REQUIRED[kind].join(', ')}`, { members: Object.keys(obj) })
   },
 })

@@ -1,7 +1,6 @@
 import { HarnessError } from '../../errors.js'
+import { formUrlEncode as formEncode } from '../form.js'
 import { defineAuth } from './types.js'
-
-const formEncode = (s: string) => encodeURIComponent(s).replace(/%20/g, '+')
 
 /**
  * HTTP Basic with client_id and client_secret, each application/x-www-form-urlencoded first.

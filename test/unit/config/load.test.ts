@@ -403,3 +403,18 @@ test.describe('browser.login and browser.credentials', () => {
     expect(e.message).toContain('/browser: unknown property "steps"')
   })
 })
+
+test.describe('allowed_origins', () => {
+  test('a list of origins loads', () => {
+    expect(loadConfig(write('ok.yaml', 'allowed_origins: [https://tokens.example.com, "https://mtls.example.com:8443"]\n')).allowed_origins).toEqual(['https://tokens.example.com', 'https://mtls.example.com:8443'])
+  })
+
+  test('a URL with a path is no origin: refused naming /allowed_origins/<index>', () => {
+    const e = configError(() => loadConfig(write('path.yaml', 'allowed_origins: [https://a.example.com, https://b.example.com/token]\n')))
+    expect(e.message).toContain('/allowed_origins/1')
+  })
+
+  test('a bare string is refused', () => {
+    expect(configError(() => loadConfig(write('str.yaml', 'allowed_origins: https://a.example.com\n'))).message).toContain('/allowed_origins')
+  })
+})

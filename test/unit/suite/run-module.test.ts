@@ -171,7 +171,8 @@ test.describe('runModule', () => {
       id: 'fake-module',
       status: 'error',
       errorCode: 'ERR_PRECONDITION',
-      message: 'the control was refused: HTTP 400 invalid_scope',
+      // the message names where it stood: the request of the control (here the only exchange)
+      message: `the control was refused: HTTP 400 invalid_scope [POST ${ISSUER}/token]`,
       requirements: ['RFC7523-3-7', 'RFC6749-4.4'],
       level: 'should',
       expected: 'refused (should)',

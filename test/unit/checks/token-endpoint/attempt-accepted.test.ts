@@ -190,3 +190,25 @@ test.describe('attempt-accepted: registration (RFC 7591 §3.2.1)', () => {
     expect(v.evidence).toEqual({ status: 400, error: 'invalid_client_metadata' })
   })
 })
+
+test.describe('attempt-accepted: a hostile or broken server', () => {
+  test('required members of the wrong JSON type fail (RFC 6749 §5.1: strings), naming each', () => {
+    const v = attemptAccepted.evaluate({ response: exchange('token', 200, { access_token: 42, token_type: ['Bearer'] }), kind: 'token' })
+    expect(v.ok).toBe(false)
+    expect(v.undecidable).toBeUndefined()
+    expect(v.message).toContain('access_token is number, not string')
+    expect(v.message).toContain('token_type is array, not string')
+  })
+
+  test('CIBA and PAR expires_in must be a number', () => {
+    expect(attemptAccepted.evaluate({ response: exchange('backchannel_authentication', 200, { auth_req_id: 'r', expires_in: '120' }), kind: 'backchannel_authentication' }).ok).toBe(false)
+    expect(attemptAccepted.evaluate({ response: exchange('pushed_authorization_request', 201, { request_uri: 'urn:x', expires_in: null }), kind: 'pushed_authorization_request' }).ok).toBe(false)
+  })
+
+  test('a 5xx is the server failing, not a refusal: undecidable', () => {
+    const v = attemptAccepted.evaluate({ response: exchange('token', 503, { error: 'temporarily_unavailable' }), kind: 'token' })
+    expect(v.ok).toBe(false)
+    expect(v.undecidable).toBe(true)
+    expect(v.message).toContain('HTTP 503')
+  })
+})
