@@ -16,7 +16,7 @@ export async function runAgainstMutant(mutant: Mutant) {
     const out: Record<string, { failed: string[]; warnings: string[]; info: string[]; errors: string[]; expected: string[]; expectedWarnings: string[]; expectedInfo: string[]; expectedErrors: string[]; log: string }> = {}
     const list = (m: Partial<Record<string, string[]>> | undefined, p: string) => (m?.[p] ?? []).map((id) => `${p}/${id}`).sort()
     for (const p of mutant.profiles) {
-      const run = await as.run([p], ['--workers', '1'])
+      const run = await as.run([p], ['--workers', '1'], { timeoutMs: 420_000 })
       const r = run.results
       if (r) recordCoverage(`${mutant.id}-${p}`, r)
       out[p] = {
@@ -37,6 +37,8 @@ export async function runAgainstMutant(mutant: Mutant) {
 
 for (const mutant of MUTANTS) {
   test(`mutant ${mutant.id}: ${mutant.description}`, async () => {
+    // one harness run per profile the mutant breaks, each bounded by its own kill timer
+    test.setTimeout(mutant.profiles.length * 450_000)
     const out = await runAgainstMutant(mutant)
     for (const [p, o] of Object.entries(out)) {
       expect(o.errors, `${p}: harness errors\n${o.log}`).toEqual(o.expectedErrors)

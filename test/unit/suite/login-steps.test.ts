@@ -157,7 +157,8 @@ test('runLoginSteps: waitFor a URL that never comes fails after the timeout', as
   try {
     const page = await context.newPage()
     await page.setContent('<p id="here">here</p>')
-    const ok = await runLoginSteps(page, [{ waitFor: { selector: '#here' } }], { timeoutMs: 500, credentials: { username: 'u', password: 'p' } })
+    // the selector is already there: a generous timeout, so a loaded machine does not fail the precondition
+    const ok = await runLoginSteps(page, [{ waitFor: { selector: '#here' } }], { timeoutMs: 10_000, credentials: { username: 'u', password: 'p' } })
     expect(ok.ok).toBe(true)
     const t0 = performance.now()
     const r = await runLoginSteps(page, [{ waitFor: { selector: '#here' } }, { waitFor: { url: 'never' } }], { timeoutMs: 500, credentials: { username: 'u', password: 'p' } })
