@@ -369,8 +369,11 @@ export function buildConfiguration(settings: ProfileSettings, b: BuildContext): 
     features: {
       devInteractions: { enabled: true },
       clientCredentials: { enabled: true },
-      // RFC 8628: the device authorization endpoint, which authenticates clients like the token endpoint (§3.1)
-      deviceFlow: { enabled: true },
+      // RFC 8628: the device authorization endpoint, which authenticates clients like the token endpoint (§3.1).
+      // Not where every request must be a signed request object (fapi1-advanced): oidc-provider's
+      // requireSignedRequestObject holds at the device endpoint too, and FAPI 1.0 Advanced has no
+      // device grant, so that server does not offer one (the endpoint-device-* modules are not applicable).
+      deviceFlow: { enabled: !requestObjects?.requireSigned },
       registration: { enabled: true, initialAccessToken: false },
       introspection: {
         enabled: true,
