@@ -39,6 +39,7 @@ export default defineMutant({
       'pkce-missing-verifier',
       'authorization-code-replay',
       'redirect-uri-mismatch-at-token',
+      'code-of-another-client',
     ],
   },
   async middleware(ctx, next) {
