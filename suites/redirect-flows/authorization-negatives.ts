@@ -23,7 +23,7 @@ import { strongest } from '../../src/spec/requirements.js'
 import authorizationResponseCodeAndState from '../../src/checks/authorization/authorization-response-code-and-state.js'
 import idTokenNonce from '../../src/checks/id-token/id-token-nonce.js'
 import { randomBytes } from 'node:crypto'
-import { registerCodeClient } from './code-flow.js'
+import { authorizationFailure, registerCodeClient } from './code-flow.js'
 import { otherRedirectUri } from './negatives.js'
 
 /**
@@ -57,10 +57,6 @@ interface AuthorizationNegative {
   variant: Record<string, string>
 }
 
-function failedAt(a: { step: string; reason: string; pageUrl?: string }): string {
-  return `${a.step}: ${a.reason}${a.pageUrl ? ` at ${a.pageUrl}` : ''}`
-}
-
 function defineAuthorizationNegative(spec: AuthorizationNegative): Module {
   return defineModule({
     id: spec.id,
@@ -84,7 +80,7 @@ function defineAuthorizationNegative(spec: AuthorizationNegative): Module {
       if (isInconclusive(registered)) return keep(registered.inconclusive)
       const client: TestClient = registered
       const c = await authorize(ctx, client, 'authorize', 'the unchanged authorization request in the browser (the control): login, consent, a code at the redirect URI')
-      if (c.kind === 'failed') return keep(`the control (the unchanged authorization request) failed: ${failedAt(c)}`)
+      if (c.kind === 'failed') return keep(`the control (the unchanged authorization request) failed: ${authorizationFailure(c)}`)
       if (!c.params.code) return keep(`the control (the unchanged authorization request) was not answered with a code (${c.params.error ?? (Object.keys(c.params).join(', ') || 'no parameters')})`)
       const v = await authorizeVariant(ctx, client, spec.edit, {
         title: spec.change,
@@ -170,7 +166,7 @@ export const longStateAndNonce: Module = defineModule({
     // the control: the same request with the usual short values, which must come back unchanged (else
     // a lost value is authorization-code-flow's or oidc-id-token's finding, not the length's)
     const c = await authorize(ctx, client, 'authorize', 'the unchanged authorization request in the browser (the control): login, consent, a code at the redirect URI')
-    if (c.kind === 'failed') return keep(`the control (the unchanged authorization request) failed: ${failedAt(c)}`)
+    if (c.kind === 'failed') return keep(`the control (the unchanged authorization request) failed: ${authorizationFailure(c)}`)
     const cState = authorizationResponseCodeAndState.evaluate({ state: c.request.state!, params: c.params, callbackUrl: c.callbackUrl })
     if (!cState.ok) return keep(`the control's authorization response is not right either (${cState.message}): authorization-code-flow judges that`)
     if (c.request.nonce !== undefined) {
@@ -184,7 +180,7 @@ export const longStateAndNonce: Module = defineModule({
       ...(request.nonce !== undefined ? { nonce: longValue('fapi-harness-nonce-', LONG_VALUE_LENGTH) } : {}),
     }))
     const variant = { grant: 'authorization_code', response_type: c.request.response_type ?? '', change: `state and nonce of ${LONG_VALUE_LENGTH} characters` }
-    if (a.kind === 'failed') return { expected, variant, uses: [use(authorizationResponseCodeAndState, { failure: failedAt(a) }, [], undefined, 'authorize-variant')] }
+    if (a.kind === 'failed') return { expected, variant, uses: [use(authorizationResponseCodeAndState, { failure: authorizationFailure(a) }, [], undefined, 'authorize-variant')] }
     const uses = [use(authorizationResponseCodeAndState, { state: a.request.state!, params: a.params, callbackUrl: a.callbackUrl }, [], undefined, 'authorize-variant')]
     if (a.request.nonce !== undefined && a.params.code && (a.params.state === undefined || a.params.state === a.request.state)) {
       const t = await token(ctx, client, a)

@@ -110,3 +110,8 @@ export async function certificateBinding(ctx: ModuleContext, client: TestClient,
   ctx.sim.outcome(`HTTP ${introspection.response?.status ?? introspection.transport_error?.code}`)
   return [use(tokenBoundToCertificate, { token: tokenResponse, introspection, expected }, requirements, 'shall', 'introspect')]
 }
+
+/** How a browser step failed, in one line: the step, the reason and the page it stopped at. */
+export function authorizationFailure(a: { step: string; reason: string; pageUrl?: string }): string {
+  return `${a.step}: ${a.reason}${a.pageUrl ? ` at ${a.pageUrl}` : ''}`
+}

@@ -24,7 +24,7 @@ import {
   type RequirementId,
   type TestClient,
 } from '../../src/index.js'
-import { registerCodeClient } from './code-flow.js'
+import { authorizationFailure, registerCodeClient } from './code-flow.js'
 import { strongest } from '../../src/spec/requirements.js'
 import { MAX_CODE_WAIT_S } from '../../src/config/schema.js'
 
@@ -69,10 +69,6 @@ export function otherRedirectUri(uri: string): string {
   return u.href
 }
 
-function authorizationFailed(a: Extract<Authorization, { kind: 'failed' }>): string {
-  return `${a.step}: ${a.reason}${a.pageUrl ? ` at ${a.pageUrl}` : ''}`
-}
-
 function defineCodeNegative(spec: CodeNegative): Module {
   return defineModule({
     id: spec.id,
@@ -92,14 +88,14 @@ function defineCodeNegative(spec: CodeNegative): Module {
       const client: TestClient = registered
       const fresh = spec.code === 'fresh'
       const first = await authorize(ctx, client, fresh ? 'authorize-control' : 'authorize', fresh ? 'the control\'s authorization request in the browser: login, consent, redirect to the client' : undefined)
-      if (first.kind === 'failed') return keep(`the authorization request failed (${authorizationFailed(first)})`)
+      if (first.kind === 'failed') return keep(`the authorization request failed (${authorizationFailure(first)})`)
       if (!first.params.code) return keep(`the authorization response carried no code (${Object.keys(first.params).join(', ') || 'no parameters'})`)
       const c = await token(ctx, client, first, 'control', 'the code exchanged unchanged at the token endpoint, which must succeed')
       if (!c.ok) return keep(`the control (the same code exchange without the change) was refused: ${answer(c.exchange)}`)
       let a: Callback = first
       if (fresh) {
         const second = await authorize(ctx, client, 'authorize', 'the variant\'s authorization request in the browser (a code is used once): login, consent, redirect to the client')
-        if (second.kind === 'failed') return keep(`the variant's authorization request failed (${authorizationFailed(second)})`)
+        if (second.kind === 'failed') return keep(`the variant's authorization request failed (${authorizationFailure(second)})`)
         if (!second.params.code) return keep(`the variant's authorization response carried no code (${Object.keys(second.params).join(', ') || 'no parameters'})`)
         // a code is only the variant's own when its callback answers the variant's request
         // (a state the AS echoes must be the variant's; a missing one is authorization-code-flow's finding)
