@@ -44,7 +44,6 @@ export interface ProfileSettings {
   authorization?: {
     responseTypes: string[]
     requirePar?: boolean
-    requireSignedRequestObject?: boolean
     jarm?: boolean
   }
 }
@@ -98,7 +97,7 @@ const fapi1Advanced: ProfileSettings = {
  * with response_mode jwt), §5.2.2.1 (the hybrid ID Token with c_hash and s_hash: oidc-provider's
  * FAPI 1.0 mode adds s_hash), §5.2.2.2 (JARM).
  */
-const fapi1AdvancedAuthorization: ProfileSettings['authorization'] = { responseTypes: ['code id_token', 'code'], requireSignedRequestObject: true, jarm: true }
+const fapi1AdvancedAuthorization: ProfileSettings['authorization'] = { responseTypes: ['code id_token', 'code'], jarm: true }
 
 /** What a correct server does, per profile (see profiles/*.ts for the clauses). */
 export const PROFILE_SETTINGS: Record<ProfileId, ProfileSettings> = {
