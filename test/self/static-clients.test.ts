@@ -42,7 +42,7 @@ test('configured clients are used when dynamic registration is off', async () =>
         },
       }),
     )
-    const run = await runHarness(['run', '--no-html', '--config', join(dir, 'target.yaml'), '--ca', as.caFile, '--grep', '(?<!par-)auth-method-(client-secret-basic|client-secret-post|private-key-jwt)|(?<!par-)client-assertion-(jti-replay|alg-ps256)'], {
+    const run = await runHarness(['run', '--no-html', '--config', join(dir, 'target.yaml'), '--ca', as.caFile, '--grep', '(?<![\\w-])(auth-method-(client-secret-basic|client-secret-post|private-key-jwt)|client-assertion-(jti-replay|alg-ps256))(?![\\w-])'], {
       env: { STATIC_TEST_SECRET: basic.client_secret! },
     })
     expect(run.results, run.stdout + run.stderr).toBeDefined()

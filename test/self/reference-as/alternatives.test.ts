@@ -6,11 +6,12 @@
  * on the profiles where the reference AS already behaves that way (`SAME_AS_REFERENCE`).
  */
 import { createHash, randomUUID } from 'node:crypto'
-import { expect, test } from '@playwright/test'
-import { SignJWT } from 'jose'
+import { chromium, expect, test } from '@playwright/test'
+import { SignJWT, type JWK } from 'jose'
 import { startReferenceAS, type ReferenceAS } from '../../../src/reference-as/index.js'
 import type { ProfileId } from '../../../src/suite/profile.js'
 import { ALTERNATIVES, REQUIRED_SCOPE } from '../../alternatives/index.js'
+import { SHORT_CODE_LIFETIME_S } from '../../alternatives/short-code-lifetime.js'
 import * as h from './helpers.js'
 
 const BOUND = new Set<ProfileId>(['fapi1-advanced', 'fapi2-security', 'fapi-ciba'])
@@ -54,10 +55,67 @@ async function pushedRequest(as: ReferenceAS, p: ProfileId, aud: string): Promis
   const grants = responseType === 'code' ? ['authorization_code'] : ['authorization_code', 'implicit']
   const c = await pkjwt(as, p, { grant_types: grants, response_types: [responseType], redirect_uris: [REDIRECT] })
   const challenge = createHash('sha256').update('fapi-harness-probe-verifier-0123456789abcdefghijklmnop').digest('base64url')
-  return h.postForm(`${c.issuer}/request`, c.agent, {
-    client_id: c.id, response_type: responseType, scope: 'openid', redirect_uri: REDIRECT, code_challenge: challenge, code_challenge_method: 'S256', state: 'state', nonce: 'nonce',
-    client_assertion_type: h.ASSERTION_TYPE, client_assertion: await h.assertion(c.key, c.id, aud),
-  })
+  const params = { client_id: c.id, response_type: responseType, scope: 'openid', redirect_uri: REDIRECT, code_challenge: challenge, code_challenge_method: 'S256', state: 'state', nonce: 'nonce' }
+  // FAPI 1.0 Part 2 §5.2.2-1: a signed request object where the profile is fapi1-advanced (the reference AS requires one at PAR too)
+  const now = Math.floor(Date.now() / 1000)
+  const form = p === 'fapi1-advanced'
+    ? { client_id: c.id, request: await new SignJWT({ ...params, iss: c.id, aud: c.issuer, iat: now, nbf: now, exp: now + 300, jti: randomUUID() }).setProtectedHeader({ alg: 'PS256', kid: c.key.publicJwk.kid! }).sign(c.key.privateKey) }
+    : params
+  return h.postForm(`${c.issuer}/request`, c.agent, { ...form, client_assertion_type: h.ASSERTION_TYPE, client_assertion: await h.assertion(c.key, c.id, aud) })
+}
+
+/** A private_key_jwt client bound by DPoP (`dpop_bound_access_tokens`), with no client certificate (one binding only). */
+async function dpopClient(as: ReferenceAS, p: ProfileId) {
+  const issuer = as.issuers[p]
+  const agent = h.agentFor(as.caPem)
+  const key = await h.signingKey('PS256')
+  const id = await h.registerPkjwt(issuer, agent, key, false, { dpop_bound_access_tokens: true })
+  return { issuer, agent, key, id, tokenEp: `${issuer}/token`, proofKey: await h.signingKey('ES256', 'dpop') }
+}
+
+/** A DPoP proof (RFC 9449 §4.2) for a POST to `htu`, with the server's nonce where given. */
+async function dpopProof(key: { privateKey: CryptoKey; publicJwk: JWK }, htu: string, nonce?: string): Promise<string> {
+  const { kid: _kid, use: _use, ...jwk } = key.publicJwk
+  return new SignJWT({ htm: 'POST', htu, iat: Math.floor(Date.now() / 1000), jti: randomUUID(), ...(nonce ? { nonce } : {}) })
+    .setProtectedHeader({ alg: 'ES256', typ: 'dpop+jwt', jwk })
+    .sign(key.privateKey)
+}
+
+/**
+ * The authorization code flow of a fresh client_secret_basic client, logged in through the reference
+ * AS's own login and consent pages in Chromium (the redirect to the client is caught, never sent);
+ * the code is exchanged `delayMs` after it was issued. Returns the token endpoint's reply.
+ */
+async function codeExchangedAfter(as: ReferenceAS, p: ProfileId, delayMs: number): Promise<h.Reply> {
+  const issuer = as.issuers[p]
+  const agent = h.agentFor(as.caPem)
+  const reg = await h.register(issuer, agent, { grant_types: ['authorization_code'], response_types: ['code'], redirect_uris: [REDIRECT], token_endpoint_auth_method: 'client_secret_basic' })
+  if (reg.status !== 201) throw new Error(`registration at ${issuer} failed: ${reg.status}`)
+  const verifier = randomUUID() + randomUUID()
+  const auth = new URL(`${issuer}/auth`)
+  auth.search = new URLSearchParams({ client_id: reg.json.client_id, response_type: 'code', scope: 'openid', redirect_uri: REDIRECT, state: 'probe-state', code_challenge: createHash('sha256').update(verifier).digest('base64url'), code_challenge_method: 'S256' }).toString()
+  const browser = await chromium.launch({ executablePath: process.env.FAPI_HARNESS_CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] })
+  let code: string | null = null
+  try {
+    const page = await (await browser.newContext({ ignoreHTTPSErrors: true })).newPage()
+    const caught = new Promise<string>((resolve) => {
+      void page.route(`${REDIRECT}**`, async (route) => {
+        resolve(route.request().url())
+        await route.fulfill({ status: 200, body: 'caught' })
+      })
+    })
+    await page.goto(auth.toString())
+    await page.fill('form input[name="login"]', 'alice')
+    await page.fill('form input[name="password"]', 'probe')
+    await page.click('form:has(input[name="prompt"][value="login"]) button[type="submit"]')
+    await page.click('form:has(input[name="prompt"][value="consent"]) button[type="submit"]')
+    code = new URL(await caught).searchParams.get('code')
+  } finally {
+    await browser.close()
+  }
+  if (!code) throw new Error('no code in the authorization response')
+  await h.sleep(delayMs)
+  return h.postForm(`${issuer}/token`, agent, { grant_type: 'authorization_code', code, redirect_uri: REDIRECT, code_verifier: verifier }, { authorization: h.basic(reg.json.client_id, reg.json.client_secret) })
 }
 
 const isError = (r: h.Reply, status: number, error: string) => r.status === status && r.json?.error === error
@@ -139,6 +197,30 @@ const PROBES: Record<string, Probe> = {
     if (reg.status !== 201 || reg.json.token_endpoint_auth_method !== 'client_secret_basic' || !reg.json.client_secret) return false
     const r = await h.postForm(`${as.issuers[p]}/token`, agent, { grant_type: 'client_credentials' }, { authorization: h.basic(reg.json.client_id, reg.json.client_secret) })
     return r.status === 200
+  },
+
+  'dpop-nonce': async (as, p) => {
+    const c = await dpopClient(as, p)
+    const first = await h.tokenWithAssertion(c.tokenEp, c.agent, await h.assertion(c.key, c.id, c.issuer), {}, { dpop: await dpopProof(c.proofKey, c.tokenEp) })
+    const nonce = first.headers['dpop-nonce']
+    if (!isError(first, 400, 'use_dpop_nonce') || typeof nonce !== 'string') return false
+    // RFC 9449 §8: the proof carrying the nonce it was given succeeds
+    const second = await h.tokenWithAssertion(c.tokenEp, c.agent, await h.assertion(c.key, c.id, c.issuer), {}, { dpop: await dpopProof(c.proofKey, c.tokenEp, nonce) })
+    return second.status === 200 && second.json?.token_type === 'DPoP'
+  },
+
+  'dpop-only': async (as, p) => {
+    const c = await dpopClient(as, p)
+    const d = await h.discovery(c.issuer, c.agent)
+    const r = await h.tokenWithAssertion(c.tokenEp, c.agent, await h.assertion(c.key, c.id, c.issuer), {}, { dpop: await dpopProof(c.proofKey, c.tokenEp) })
+    return d.tls_client_certificate_bound_access_tokens !== true && (d.dpop_signing_alg_values_supported ?? []).length > 0 && r.status === 200 && r.json?.token_type === 'DPoP'
+  },
+
+  // RFC 6749 §4.1.2: the code "MUST expire shortly after it is issued"; this server's after 5 s
+  'short-code-lifetime': async (as, p) => {
+    const atOnce = await codeExchangedAfter(as, p, 0)
+    const late = await codeExchangedAfter(as, p, (SHORT_CODE_LIFETIME_S + 2) * 1000)
+    return atOnce.status === 200 && isError(late, 400, 'invalid_grant')
   },
 
   'all-auth-failures-401': async (as, p) => {
