@@ -13,6 +13,11 @@ export default defineMutant({
   expectFailures: {
     'fapi1-advanced': ['client-id-mismatch-private-key-jwt'],
   },
+  // the same answer at PAR to an assertion whose sub is another client: invalid_request where RFC 7523
+  // §3.2 has invalid_client for an invalid assertion is a `should` warning
+  expectWarnings: {
+    'fapi1-advanced': ['par-client-assertion-sub-not-client-id'],
+  },
   async middleware(ctx, next) {
     await next()
     const body = ctx.body as { error?: unknown; error_description?: unknown } | undefined

@@ -11,7 +11,12 @@ export default defineMutant({
   description: 'fapi1-advanced refuses tls_client_auth and self_signed_tls_client_auth at the pushed authorization request endpoint',
   profiles: ['fapi1-advanced'],
   expectFailures: {
-    'fapi1-advanced': ['par-auth-method-tls-client-auth', 'par-auth-method-self-signed-tls-client-auth'],
+    'fapi1-advanced': [
+      'endpoint-par-auth-method-tls-client-auth',
+      'endpoint-par-auth-method-self-signed-tls-client-auth',
+      'par-auth-method-tls-client-auth',
+      'par-auth-method-self-signed-tls-client-auth',
+    ],
   },
   async middleware(ctx, next) {
     if (ctx.path === '/request' && ctx.method === 'POST') {

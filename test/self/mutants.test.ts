@@ -1,8 +1,34 @@
 import { expect, test } from '@playwright/test'
 import 'reflect-metadata'
 import type { Mutant } from '../../src/reference-as/mutant.js'
+import type { ProfileId } from '../../src/suite/profile.js'
+import { MODULES } from '../../suites/index.js'
 import { MUTANTS, needsChildProcess } from '../mutants/index.js'
 import { ids, recordCoverage, withReferenceTarget } from './harness.js'
+
+/**
+ * `FAPI_HARNESS_MUTANTS=full`: every mutant runs every module of its profiles. By default a mutant
+ * runs the surfaces (discovery, client-authentication, mtls, redirect-flows, dpop, ciba) of the
+ * modules it names, plus discovery: its named results must come out exactly so, and nothing else
+ * of those surfaces may fail. The browser flows are 90% of a profile's run time, and three mutants
+ * in four are about something else; test/self/reference.test.ts runs every module against the
+ * correct server, and the full mode is the nightly proof that no mutant breaks more than it says.
+ */
+const FULL = process.env.FAPI_HARNESS_MUTANTS === 'full'
+const SURFACE = new Map(MODULES.map((m) => [m.id, m.surface]))
+
+/** The `--grep` of the surfaces whose modules `mutant` names for `p` (none in full mode). */
+export function surfaceGrep(mutant: Mutant, p: ProfileId): string[] {
+  if (FULL) return []
+  const named = [mutant.expectFailures, mutant.expectWarnings, mutant.expectInfo, mutant.expectErrors].flatMap((m) => m?.[p] ?? [])
+  const surfaces = new Set(['discovery'])
+  for (const id of named) {
+    const s = SURFACE.get(id)
+    if (!s) throw new Error(`mutant ${mutant.id} names ${id}, which is not a module`)
+    surfaces.add(s)
+  }
+  return ['--grep', [...surfaces].sort().map((s) => `@${s}(?![\\w-])`).join('|')]
+}
 
 /**
  * Proof that the checks can fail: each mutant is the reference AS with one rule switched off. The
@@ -16,7 +42,7 @@ export async function runAgainstMutant(mutant: Mutant) {
     const out: Record<string, { failed: string[]; warnings: string[]; info: string[]; errors: string[]; expected: string[]; expectedWarnings: string[]; expectedInfo: string[]; expectedErrors: string[]; log: string }> = {}
     const list = (m: Partial<Record<string, string[]>> | undefined, p: string) => (m?.[p] ?? []).map((id) => `${p}/${id}`).sort()
     for (const p of mutant.profiles) {
-      const run = await as.run([p], ['--workers', '1'], { timeoutMs: 420_000 })
+      const run = await as.run([p], ['--workers', '1', ...surfaceGrep(mutant, p)], { timeoutMs: 420_000 })
       const r = run.results
       if (r) recordCoverage(`${mutant.id}-${p}`, r)
       out[p] = {
