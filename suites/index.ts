@@ -5,7 +5,7 @@ import { assertionAlgModules } from './client-authentication/assertion-algs.js'
 import { assertionAudienceModules } from './client-authentication/assertion-audience.js'
 import { assertionClaimModules, parAssertionModules } from './client-authentication/assertion-claims.js'
 import { assertionClockModules } from './client-authentication/assertion-clock.js'
-import { authMethodModules, parAuthMethodModules, wrongSecretModules } from './client-authentication/auth-methods.js'
+import { authMethodModules, wrongSecretModules } from './client-authentication/auth-methods.js'
 import { clientIdMismatchModules } from './client-authentication/client-id-mismatch.js'
 import { clientKeyModules } from './client-authentication/client-keys.js'
 import { clientSecretJwtModules } from './client-authentication/client-secret-jwt.js'
@@ -42,7 +42,6 @@ export const MODULES: Module[] = [
   ...unauthenticatedModules,
   ...parAudienceModules,
   ...endpointClientAuthModules,
-  ...parAuthMethodModules,
   ...parAssertionModules,
   ...parRequestUriModules,
   ...requestObjectModules,

@@ -118,5 +118,8 @@ function assertionClaimModulesAt(endpoint: AssertionEndpoint): Module[] {
 
 export const assertionClaimModules: Module[] = assertionClaimModulesAt('token')
 
-/** The same negatives at the pushed authorization request endpoint (client-assertion-unsigned included). */
-export const parAssertionModules: Module[] = assertionClaimModulesAt('pushed_authorization_request')
+/** Judged at every endpoint that authenticates clients by endpoints.ts (endpoint-par-client-assertion-*). */
+const AT_EVERY_ENDPOINT = new Set(['client-assertion-jti-replay', 'client-assertion-expired'])
+
+/** The other claim negatives at the pushed authorization request endpoint (client-assertion-unsigned included). */
+export const parAssertionModules: Module[] = assertionClaimModulesAt('pushed_authorization_request').filter((m) => !AT_EVERY_ENDPOINT.has(m.id.replace(/^par-/, '')))

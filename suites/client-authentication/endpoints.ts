@@ -37,7 +37,8 @@ import {
  * succeed, the forbidden ones and the assertion negatives (an aud naming another server, a
  * replayed jti, RS256 where the profile forbids it, an expired assertion) are refused. The result's
  * `variant.endpoint` names the endpoint. The token endpoint's own modules (auth-method-*,
- * client-assertion-*) are these cases at the token endpoint; the aud values each endpoint must
+ * client-assertion-*) are these cases at the token endpoint (PAR's further assertion negatives are
+ * par-client-assertion-*, assertion-claims.ts); the aud values each endpoint must
  * accept are judged by par-client-assertion-aud-* and ciba-backchannel-aud-*.
  *
  * Introspection (RFC 7662 §2.1) is not here: its caller is the protected resource asking about a
@@ -71,12 +72,6 @@ export const ENDPOINTS: Record<Endpoint, EndpointData> = {
   },
 }
 
-/** The endpoint's rule of the profile, or why the endpoint is not the profile's business. */
-function endpointRule(p: Profile, endpoint: Endpoint): NotApplicable | undefined {
-  const rule = p.authenticatedEndpoints.find((e) => e.endpoint === endpoint)
-  return rule ? undefined : notApplicable(`${p.title} does not require client authentication at the ${endpoint} endpoint`)
-}
-
 /** The private_key_jwt client of the profile at this endpoint (baseline key, the endpoint's grants). */
 function assertionClientAt(endpoint: Endpoint) {
   return (p: Profile, m: ServerMetadata): ClientSpec | NotApplicable => {
@@ -97,8 +92,18 @@ interface Case {
 
 const methods = CLIENT_AUTH_METHODS.filter((m): m is Exclude<ClientAuthMethod, 'none'> => m !== 'none')
 
-/** Applies the endpoint's rule first: a profile that does not name the endpoint has nothing to judge there. */
-const at = (endpoint: Endpoint, e: (p: Profile, m: ServerMetadata) => Expectation | NotApplicable) => (p: Profile, m: ServerMetadata) => endpointRule(p, endpoint) ?? e(p, m)
+/**
+ * Applies the endpoint's rule first: a profile that does not name the endpoint has nothing to judge
+ * there. A judged case cites the endpoint's own clause too (RFC 9126 §2 at PAR, RFC 7009 §2.1 at
+ * revocation, …), the one that makes the token endpoint's rules apply there.
+ */
+const at = (endpoint: Endpoint, e: (p: Profile, m: ServerMetadata) => Expectation | NotApplicable) => (p: Profile, m: ServerMetadata): Expectation | NotApplicable => {
+  const rule = p.authenticatedEndpoints.find((x) => x.endpoint === endpoint)
+  if (!rule) return notApplicable(`${p.title} does not require client authentication at the ${endpoint} endpoint`)
+  const x = e(p, m)
+  if (isNotApplicable(x)) return x
+  return { ...x, requirements: [...x.requirements, ...rule.requirements.filter((r) => !x.requirements.includes(r))] }
+}
 
 const CASES: Case[] = [
   ...methods.map(

@@ -14,8 +14,6 @@ export default defineMutant({
     'fapi1-advanced': [
       'endpoint-par-auth-method-tls-client-auth',
       'endpoint-par-auth-method-self-signed-tls-client-auth',
-      'par-auth-method-tls-client-auth',
-      'par-auth-method-self-signed-tls-client-auth',
     ],
   },
   async middleware(ctx, next) {

@@ -17,8 +17,6 @@ export default defineMutant({
     'fapi1-advanced': [
       'endpoint-par-auth-method-self-signed-tls-client-auth',
       'endpoint-par-auth-method-tls-client-auth',
-      'par-auth-method-self-signed-tls-client-auth',
-      'par-auth-method-tls-client-auth',
     ],
   },
   patchProvider: acceptUnauthenticatedAt('pushed_authorization_request'),

@@ -79,8 +79,8 @@ test('a 4xx page of the AS is an error page at once; a 200 page without login fo
   expect(slow.kind).toBe('error-page')
   // the 200 page is watched for the settle time; the 400 page is not (both open a fresh context)
   expect(slow.took).toBeGreaterThanOrEqual(ERROR_PAGE_SETTLE_MS)
+  // (relative, not absolute: both pages load alike, however loaded the machine; no upper bound on `slow`)
   expect(slow.took - fast.took).toBeGreaterThan(ERROR_PAGE_SETTLE_MS / 2)
-  expect(slow.took).toBeLessThan(ERROR_PAGE_SETTLE_MS + 5000)
 })
 
 test('a redirect to a forbidden URI is the finding, caught in the browser', async () => {
