@@ -19,12 +19,15 @@ export default defineProfile({
   authorizationResponseType: 'code id_token',
   senderConstrained: { required: true, requirements: ['FAPI1-ADV-5.2.2-5', 'FAPI1-ADV-5.2.2-6'] },
   // §5.2.2-1: every authorization request is a signed request object (pushed to the PAR endpoint
-  // here, RFC 9126 §3), whose claims §5.2.2 items 13, 15, 17 and 18 and §8.6 constrain (scope,
-  // redirect_uri and nonce inside it are the client's duty, §5.2.3-8, not the server's). An nbf more
-  // than 60 minutes old (item 17) cannot be sent on its own: with exp at most 60 minutes after it
-  // (item 13) the request object has expired, so no case of its own judges it.
+  // here, RFC 9126 §3), whose claims §5.2.2 items 13, 15, 17 and 18 and §8.6 constrain. An nbf more
+  // than 60 minutes old (item 17) that has not expired also breaks item 13 (exp at most 60 minutes
+  // after nbf), so both clauses prove its refusal. What must be inside it: Part 2 §5.2.2.0 takes in
+  // Part 1 §5.2.2, whose item 9 requires the redirect_uri and §5.2.2.2 item 1 the nonce of a request
+  // for openid; no clause requires the scope (OIDC Core §3.1.2.1: without openid "the behavior is
+  // entirely unspecified"; RFC 6749 §3.3 lets the server use a pre-defined default scope).
   requestObject: {
     maxLifetimeSeconds: 3600,
+    maxNbfAgeSeconds: 3600,
     rules: {
       unsigned: { expect: 'refuse', requirements: ['FAPI1-ADV-5.2.2-1', 'RFC9126-2.3-2'] },
       invalid_signature: { expect: 'refuse', requirements: ['RFC9101-6.2', 'FAPI1-ADV-5.2.2-1'] },
@@ -38,12 +41,20 @@ export default defineProfile({
       expired: { expect: 'refuse', requirements: ['RFC7519-4.1.4'] },
       missing_pkce: { expect: 'refuse', requirements: ['FAPI1-ADV-5.2.2-18'] },
       lifetime: { expect: 'refuse', requirements: ['FAPI1-ADV-5.2.2-13'] },
+      nbf_old: { expect: 'refuse', requirements: ['FAPI1-ADV-5.2.2-17', 'FAPI1-ADV-5.2.2-13'] },
+      missing_scope: {
+        expect: 'unspecified',
+        requirements: [],
+        why: 'no clause requires the server to refuse a request without scope: RFC 6749 §3.3 lets it "process the request using a pre-defined default value or fail the request indicating an invalid scope", and OpenID Connect Core §3.1.2.1 says that without the openid scope value "the behavior is entirely unspecified" (FAPI 1.0 Part 2 §5.2.3.1-1 makes openid the client\'s duty)',
+      },
+      missing_redirect_uri: { expect: 'refuse', requirements: ['FAPI1-BASE-5.2.2-9'] },
+      missing_nonce: { expect: 'refuse', requirements: ['FAPI1-BASE-5.2.2.2-1'] },
     },
   },
-  // §5.2.2-1: a JWS signed request object, by value or through PAR (item 10: PAR "may" be supported,
+  // §5.2.2-1: a JWS signed request object, by value or through PAR (item 11: PAR "may" be supported,
   // the harness sends it by value); §5.2.2.2: JARM for code + response_mode jwt; §8.6: PS256/ES256.
   authorizationRequest: {
-    par: { use: 'optional', requirements: ['FAPI1-ADV-5.2.2-10'] },
+    par: { use: 'optional', requirements: ['FAPI1-ADV-5.2.2-11'] },
     requestObject: { use: 'required', requirements: ['FAPI1-ADV-5.2.2-1'] },
     jarm: { requirements: ['FAPI1-ADV-5.2.2-2', 'FAPI1-ADV-5.2.2.2-1', 'JARM-2.1'] },
     idTokenAlgs: { allowed: ['PS256', 'ES256'], requirements: ['FAPI1-ADV-8.6'] },

@@ -46,6 +46,12 @@ export interface ProfileSettings {
     requirePar?: boolean
     jarm?: boolean
   }
+  /**
+   * Every authorization request must carry its redirect_uri (FAPI 1.0 Part 1 §5.2.2-9, which Part 2
+   * §5.2.2.0 takes in): oidc-provider's `allowOmittingSingleRegisteredRedirectUri` off, which by
+   * default fills in the one registered redirect URI of a client (its FAPI 2.0 mode already refuses).
+   */
+  requireRedirectUri?: boolean
 }
 
 const ALL_METHODS = ['none', 'client_secret_basic', 'client_secret_post', 'client_secret_jwt', 'private_key_jwt', 'tls_client_auth', 'self_signed_tls_client_auth']
@@ -90,6 +96,7 @@ const fapi1Advanced: ProfileSettings = {
   idTokenSigningAlgValues: ['PS256', 'ES256'],
   dPoPSigningAlgValues: ['ES256'],
   policy: FAPI_POLICY,
+  requireRedirectUri: true,
 }
 
 /**
@@ -110,6 +117,7 @@ export const PROFILE_SETTINGS: Record<ProfileId, ProfileSettings> = {
     idTokenSigningAlgValues: ['PS256', 'ES256', 'RS256'],
     dPoPSigningAlgValues: ['ES256'],
     policy: { ...OPEN_POLICY, minRsaBits: 2048 },
+    requireRedirectUri: true,
   },
   'fapi1-advanced': { ...fapi1Advanced, authorization: fapi1AdvancedAuthorization },
   'fapi2-security': {
@@ -347,6 +355,7 @@ export function buildConfiguration(settings: ProfileSettings, b: BuildContext): 
     },
     ...(settings.authorization ? { responseTypes: [...settings.authorization.responseTypes] } : {}),
     clockTolerance: settings.clockTolerance ?? 5,
+    ...(settings.requireRedirectUri ? { allowOmittingSingleRegisteredRedirectUri: false } : {}),
     clientBasedCORS: () => false,
     fetch: b.fetch,
     cookies: {

@@ -190,3 +190,16 @@ export const RELAX_DPOP: SourcePatch[] = [
     replace: `      if (diff > CHALLENGE_OK_WINDOW && !${RELAX}('dpop-iat', { ctx, payload })) {`,
   },
 ]
+
+const AUTHORIZATION_PARAMETERS = 'oidc-provider/lib/actions/authorization/response_parameters.js'
+
+/**
+ * The nonce of an authorization request: oidc-provider requires it for response types with an ID
+ * Token and, in FAPI 1.0 mode, for every request for openid (FAPI 1.0 Part 1 §5.2.2.2-1). When
+ * relaxed, neither is required (the request is otherwise checked as before).
+ */
+export const RELAX_NONCE: SourcePatch = {
+  file: AUTHORIZATION_PARAMETERS,
+  search: '  presence(ctx, ...required);',
+  replace: `  if (${RELAX}('nonce', { ctx })) required.delete('nonce');\n  presence(ctx, ...required);`,
+}

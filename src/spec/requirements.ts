@@ -35,6 +35,12 @@
  * sources, markup dropped); RFC 9207 §2, JARM §2.1 (the Final's "The JWT always contains" list) and
  * OIDC Core §3.3.2.11 (c_hash) were read in several independent verbatim quotations, not the
  * primary text.
+ * Added with the authorization-side cases (openid/fapi FAPI_1.0/*.md, markup kept as in the
+ * source): FAPI 1.0 Part 2 §5.2.2 items 10 and 11 (the entry that said "10" for PAR was item 11:
+ * items 3, 4, 8, 9 are "(moved to 5.2.2.1)" and 7, 12 "(withdrawn)", and they count), Part 1
+ * §5.2.2 item 9 and §5.2.2.2 item 1 (Part 2 §5.2.2.0 takes in Part 1's clause), FAPI 2.0 Security
+ * Profile §5.3.2.2 items 1 and 6 (working-group markdown). RFC 9126 §2.2 (request_uri bound to its
+ * client), §4 paragraph 3 and §7.3 were read in several independent verbatim quotations.
  */
 export type Level = 'shall' | 'should' | 'may'
 
@@ -537,6 +543,16 @@ export const REQUIREMENTS = {
     summary: 'the AS requires PKCE with S256: an authorization code is exchanged only with its code_verifier',
     quote: 'shall require RFC7636 with S256 as the code challenge method;',
   },
+  'FAPI1-BASE-5.2.2-9': {
+    level: 'shall',
+    summary: 'an authorization request without redirect_uri is refused (also where the client registered a single redirect URI the server could fill in); FAPI 1.0 Part 2 §5.2.2.0 takes this item in',
+    quote: 'shall require the `redirect_uri` in the authorization request;',
+  },
+  'FAPI1-BASE-5.2.2.2-1': {
+    level: 'shall',
+    summary: 'where the client requests the openid scope, an authentication request without nonce is refused',
+    quote: 'shall require the `nonce` parameter defined in Section 3.1.2.1 of [OIDC] in the authentication request.',
+  },
   'FAPI1-BASE-5.2.2-19': {
     level: 'shall',
     summary: 'a client_id sent in more than one way that does not match (e.g. the client_id body parameter against the authenticated client: assertion iss/sub, HTTP Basic user, certificate binding) yields invalid_client',
@@ -553,6 +569,11 @@ export const REQUIREMENTS = {
     quote: 'shall require the response_type value code id_token or the response_type value code in conjunction with the response_mode value jwt;',
   },
   'FAPI1-ADV-5.2.2-10': {
+    level: 'shall',
+    summary: 'the AS uses only the parameters inside the signed request object (a parameter sent only outside it is not used)',
+    quote: 'shall only use the parameters included in the signed request object passed via the `request` or `request_uri` parameter;',
+  },
+  'FAPI1-ADV-5.2.2-11': {
     level: 'may',
     summary: 'the AS may support pushed authorization requests',
     quote: 'may support the pushed authorization request endpoint as described in [PAR];',

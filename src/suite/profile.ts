@@ -70,6 +70,10 @@ export const REQUEST_OBJECT_CASES = [
   'expired',
   'missing_pkce',
   'lifetime',
+  'nbf_old',
+  'missing_scope',
+  'missing_redirect_uri',
+  'missing_nonce',
 ] as const
 export type RequestObjectCase = (typeof REQUEST_OBJECT_CASES)[number]
 
@@ -156,6 +160,8 @@ export interface Profile {
     rules: Record<RequestObjectCase, Rule>
     /** The longest exp - nbf the profile allows (`lifetime` sends this plus 5 minutes). */
     maxLifetimeSeconds: number
+    /** How long ago nbf may lie (`nbf_old` sends an nbf this plus 5 minutes old); absent: no bound. */
+    maxNbfAgeSeconds?: number
   }
   /** A `request_uri` form parameter in a pushed authorization request (RFC 9126 §2.1). Absent: no rule. */
   parRequestUri?: Rule

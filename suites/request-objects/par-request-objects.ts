@@ -8,6 +8,7 @@ import {
   fromRule,
   getKey,
   isNotApplicable,
+  nbfInPast,
   notApplicable,
   PlainAuthenticationRequest,
   setAud,
@@ -135,6 +136,34 @@ const CASES: Case[] = [
     title: 'A request object whose exp lies more than 60 minutes after its nbf is refused',
     what: 'a request object whose exp lies 65 minutes after its nbf',
     form: (_c, ctx) => SignedAuthorizationRequest({ lifetime: (ctx.profile.requestObject?.maxLifetimeSeconds ?? 3600) + 300 }),
+  },
+  {
+    case: 'nbf_old',
+    id: 'request-object-nbf-over-60-minutes-old',
+    title: 'A request object whose nbf lies more than 60 minutes in the past is refused',
+    what: 'a request object whose nbf lies 65 minutes in the past (iat now, exp 5 minutes ahead, so it has not expired)',
+    form: (_c, ctx) => SignedAuthorizationRequest({ mutate: [nbfInPast((ctx.profile.requestObject?.maxNbfAgeSeconds ?? 3600) + 300)] }),
+  },
+  {
+    case: 'missing_scope',
+    id: 'request-object-without-scope',
+    title: 'A request object without scope',
+    what: 'a request object without scope',
+    form: signed({ mutate: [dropClaim('scope')] }),
+  },
+  {
+    case: 'missing_redirect_uri',
+    id: 'request-object-without-redirect-uri',
+    title: 'A request object without redirect_uri is refused',
+    what: 'a request object without redirect_uri (the client has one registered redirect URI, which a server could wrongly fill in)',
+    form: signed({ mutate: [dropClaim('redirect_uri')] }),
+  },
+  {
+    case: 'missing_nonce',
+    id: 'request-object-without-nonce',
+    title: 'A request object that asks for openid without a nonce is refused',
+    what: 'a request object whose scope holds openid but that carries no nonce',
+    form: signed({ mutate: [dropClaim('nonce')] }),
   },
 ]
 

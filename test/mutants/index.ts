@@ -18,6 +18,9 @@ import requestObjectAcceptsMissingExp from './request-object-accepts-missing-exp
 import requestObjectAcceptsMissingNbf from './request-object-accepts-missing-nbf.js'
 import requestObjectAcceptsExpired from './request-object-accepts-expired.js'
 import requestObjectAcceptsLongLived from './request-object-accepts-long-lived.js'
+import requestObjectNbfAgeUnchecked from './request-object-nbf-age-unchecked.js'
+import requestObjectRedirectUriDefaulted from './request-object-redirect-uri-defaulted.js'
+import requestObjectAcceptsMissingNonce from './request-object-accepts-missing-nonce.js'
 import unauthenticatedRevocation from './unauthenticated-revocation.js'
 import unauthenticatedTokenRequest from './unauthenticated-token-request.js'
 /**
@@ -231,6 +234,9 @@ export const MUTANTS: readonly Mutant[] = [
   requestObjectAcceptsMissingNbf,
   requestObjectAcceptsExpired,
   requestObjectAcceptsLongLived,
+  requestObjectNbfAgeUnchecked,
+  requestObjectRedirectUriDefaulted,
+  requestObjectAcceptsMissingNonce,
   // DPoP (RFC 9449, issue #10)
   dpopResourceIgnoresKeyBinding,
   dpopResourceIgnoresHtm,
