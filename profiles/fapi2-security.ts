@@ -32,6 +32,10 @@ export default defineProfile({
   // §5.3.2.2: response_type code only (item 1), every request pushed (item 3), iss in the
   // authorization response (item 7); §5.4.1: PS256, ES256 or EdDSA for every JWT.
   authorizationResponseType: 'code',
+  forbiddenResponseTypes: {
+    code_id_token: { expect: 'refuse', requirements: ['FAPI2-SP-FINAL-5.3.2.2-1'] },
+    token: { expect: 'refuse', requirements: ['FAPI2-SP-FINAL-5.3.2.2-1'] },
+  },
   authorizationRequest: {
     par: { use: 'required', requirements: ['FAPI2-SP-FINAL-5.3.2.2-3'] },
     requestObject: { use: 'optional', requirements: [] },

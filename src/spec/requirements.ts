@@ -92,6 +92,16 @@ export const REQUIREMENTS = {
     summary: 'the PAR endpoint refuses a pushed authorization request that carries a request_uri parameter (item 2 of the processing the AS MUST apply)',
     quote: 'Reject the request if the "request_uri" authorization request parameter is provided.',
   },
+  'RFC9126-2.2-1': {
+    level: 'shall',
+    summary: 'a request_uri is bound to the client that pushed the request: under another client\'s client_id it is refused (item 1, request_uri, of the response parameters)',
+    quote: 'The request_uri value MUST be bound to the client that posted the authorization request.',
+  },
+  'RFC9126-7.3': {
+    level: 'should',
+    summary: 'a request_uri is one-time use: used a second time it is refused (§4: "SHOULD treat request_uri values as one-time use but MAY allow for duplicate requests due to a user reloading/refreshing their user agent")',
+    quote: 'In order to cope with such attacks, the authorization server SHOULD make the request URIs one-time use.',
+  },
   'RFC9126-2.3-2': {
     level: 'shall',
     summary: 'where signed request objects are required, the PAR endpoint refuses a request without one with HTTP 400 invalid_request',
@@ -683,6 +693,11 @@ export const REQUIREMENTS = {
     level: 'shall',
     summary: 'a pushed authorization request without client authentication is rejected',
     quote: 'shall reject pushed authorization requests without client authentication;',
+  },
+  'FAPI2-SP-FINAL-5.3.2.2-1': {
+    level: 'shall',
+    summary: 'response_type code only: an authorization request (pushed or not) with another response_type (code id_token, token) is refused',
+    quote: 'shall require the value of `response_type` described in [@!RFC6749] to be `code`;',
   },
   'FAPI2-SP-FINAL-5.3.2.2-3': {
     level: 'shall',

@@ -283,6 +283,8 @@ export interface AuthorizeOptions {
   responseMode?: string
   /** The request with exactly one change (a negative's variant): applied to the request as built. */
   edit?: (request: Record<string, string>) => Record<string, string>
+  /** How to send it where not as the profile's client does (e.g. `par` where the target offers PAR but the profile does not require it). */
+  method?: AuthorizationRequestMethod
 }
 
 /** The string claims of a JWT payload, decoded without verification; undefined when it is not one. */
@@ -328,7 +330,7 @@ export async function authorize(
     client_id: client.client_id,
   }
   const request = opts.edit ? opts.edit(unchanged) : unchanged
-  const method = authorizationRequestMethod(ctx.profile)
+  const method = opts.method ?? authorizationRequestMethod(ctx.profile)
   const u = new URL(endpoint)
   let par: Exchange | undefined
   if (method === 'par') {

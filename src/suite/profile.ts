@@ -77,6 +77,14 @@ export const REQUEST_OBJECT_CASES = [
 ] as const
 export type RequestObjectCase = (typeof REQUEST_OBJECT_CASES)[number]
 
+/**
+ * Authorization requests whose response type the profile forbids, pushed to the PAR endpoint:
+ * `code_without_jarm` is response_type code without response_mode jwt (FAPI 1.0 Part 2 §5.2.2-2),
+ * the others that response_type (FAPI 2.0 §5.3.2.2-1 requires code).
+ */
+export const FORBIDDEN_RESPONSE_TYPE_CASES = ['code_without_jarm', 'code_id_token', 'token'] as const
+export type ForbiddenResponseTypeCase = (typeof FORBIDDEN_RESPONSE_TYPE_CASES)[number]
+
 /** Audience values a client assertion can carry (RFC 7523 §3, OIDC Core §9, CIBA §7.1, FAPI 2.0). */
 export type AudienceKind = 'issuer' | 'token_endpoint' | 'issuer_in_array' | 'backchannel_endpoint'
 
@@ -163,6 +171,12 @@ export interface Profile {
     /** How long ago nbf may lie (`nbf_old` sends an nbf this plus 5 minutes old); absent: no bound. */
     maxNbfAgeSeconds?: number
   }
+  /**
+   * Authorization requests with a response type the profile forbids, pushed by a client registered
+   * for the profile's own (the PAR endpoint validates a pushed request as the authorization
+   * endpoint would, RFC 9126 §2.1). Absent, or a case absent: no rule.
+   */
+  forbiddenResponseTypes?: Partial<Record<ForbiddenResponseTypeCase, Rule>>
   /** A `request_uri` form parameter in a pushed authorization request (RFC 9126 §2.1). Absent: no rule. */
   parRequestUri?: Rule
   /** Endpoints where a confidential client must authenticate, with the clauses that say so. */

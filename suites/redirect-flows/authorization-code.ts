@@ -21,6 +21,7 @@ import authorizationResponseIss from '../../src/checks/authorization/authorizati
 import authorizationResponseCodeAndState from '../../src/checks/authorization/authorization-response-code-and-state.js'
 import { codeNegativeModules } from './negatives.js'
 import { authorizationNegativeModules } from './authorization-negatives.js'
+import { parNegativeModules } from './par-negatives.js'
 
 /**
  * The authorization code flow with PKCE S256, as a correct client runs it: register, authorize in
@@ -117,4 +118,4 @@ export const jarmCodeFlow: Module = defineModule({
   },
 })
 
-export const redirectFlowModules: Module[] = [authorizationCodeFlow, ...codeNegativeModules, ...authorizationNegativeModules, jarmCodeFlow]
+export const redirectFlowModules: Module[] = [authorizationCodeFlow, ...codeNegativeModules, ...authorizationNegativeModules, ...parNegativeModules, jarmCodeFlow]

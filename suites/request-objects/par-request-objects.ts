@@ -19,6 +19,7 @@ import {
   withAssertions,
   type ClientAuth,
   type ErrorCodeRule,
+  type ForbiddenResponseTypeCase,
   type Module,
   type ModuleContext,
   type Profile,
@@ -211,3 +212,56 @@ export const parRequestUriModules: Module[] = [
     variantParams: (params) => ({ ...params, request_uri: 'urn:ietf:params:oauth:request_uri:fapi-harness-not-a-pushed-request' }),
   }),
 ]
+
+interface ResponseTypeCase {
+  case: ForbiddenResponseTypeCase
+  id: string
+  title: string
+  what: string
+  edit(params: Record<string, string>): Record<string, string>
+}
+
+const RESPONSE_TYPE_CASES: ResponseTypeCase[] = [
+  {
+    case: 'code_without_jarm',
+    id: 'response-type-code-without-jarm-refused',
+    title: 'A pushed authorization request for response_type code without response_mode jwt is refused',
+    what: 'the same request with response_type code and no response_mode (no JARM); the client registered response type code for its JARM flow',
+    edit: ({ response_mode: _, ...params }) => ({ ...params, response_type: 'code' }),
+  },
+  {
+    case: 'code_id_token',
+    id: 'response-type-code-id-token-refused',
+    title: 'A pushed authorization request for response_type code id_token is refused',
+    what: 'the same request with response_type code id_token',
+    edit: (params) => ({ ...params, response_type: 'code id_token' }),
+  },
+  {
+    case: 'token',
+    id: 'response-type-token-refused',
+    title: 'A pushed authorization request for response_type token is refused',
+    what: 'the same request with response_type token',
+    edit: (params) => ({ ...params, response_type: 'token' }),
+  },
+]
+
+/**
+ * Response types the profile forbids (FAPI 1.0 Part 2 §5.2.2-2, FAPI 2.0 §5.3.2.2-1), pushed to the
+ * PAR endpoint: the control is the client's correct pushed request (the profile's response type,
+ * answered 201 with a request_uri), the variant the same request with only the response type (and
+ * response_mode) changed. A refusal there issues no code; a request_uri for it fails.
+ */
+export const responseTypeModules: Module[] = RESPONSE_TYPE_CASES.map((c) =>
+  defineAttempt({
+    id: c.id,
+    title: c.title,
+    summary: `A client pushes its complete authorization request (the control, which must be answered 201 with a request_uri), then ${c.what}: where the profile forbids that response type, the server must refuse it.`,
+    endpoint: 'pushed_authorization_request',
+    expect: withAssertions((p) => {
+      const rule = p.forbiddenResponseTypes?.[c.case]
+      return rule ? fromRule(rule) : notApplicable(`${p.title} does not forbid this response type`)
+    }),
+    client: (p, m) => assertionClient(p, m, authorizationClient(p)),
+    variantParams: (params) => c.edit(params),
+  }),
+)

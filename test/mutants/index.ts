@@ -21,6 +21,12 @@ import requestObjectAcceptsLongLived from './request-object-accepts-long-lived.j
 import requestObjectNbfAgeUnchecked from './request-object-nbf-age-unchecked.js'
 import requestObjectRedirectUriDefaulted from './request-object-redirect-uri-defaulted.js'
 import requestObjectAcceptsMissingNonce from './request-object-accepts-missing-nonce.js'
+import parRequestUriReusable from './par-request-uri-reusable.js'
+import parRequestUriNotBound from './par-request-uri-not-bound.js'
+import parNotRequired from './par-not-required.js'
+import fapi1CodeWithoutJarmAccepted from './fapi1-code-without-jarm-accepted.js'
+import fapi2ParTreatsCodeIdTokenAsCode from './fapi2-par-treats-code-id-token-as-code.js'
+import fapi2ParTreatsTokenAsCode from './fapi2-par-treats-token-as-code.js'
 import unauthenticatedRevocation from './unauthenticated-revocation.js'
 import unauthenticatedTokenRequest from './unauthenticated-token-request.js'
 /**
@@ -237,6 +243,12 @@ export const MUTANTS: readonly Mutant[] = [
   requestObjectNbfAgeUnchecked,
   requestObjectRedirectUriDefaulted,
   requestObjectAcceptsMissingNonce,
+  parRequestUriReusable,
+  parRequestUriNotBound,
+  parNotRequired,
+  fapi1CodeWithoutJarmAccepted,
+  fapi2ParTreatsCodeIdTokenAsCode,
+  fapi2ParTreatsTokenAsCode,
   // DPoP (RFC 9449, issue #10)
   dpopResourceIgnoresKeyBinding,
   dpopResourceIgnoresHtm,
