@@ -27,6 +27,8 @@ export { default as cibaDeliveryModesExcludePush } from './checks/ciba/ciba-deli
 export { default as pollAuthorizationPending } from './checks/ciba/poll-authorization-pending.js'
 export { default as pollAnswersError } from './checks/ciba/poll-answers-error.js'
 export { default as pingNotification } from './checks/ciba/ping-notification.js'
+export { default as pushTokenDelivery, pushBody } from './checks/ciba/push-token-delivery.js'
+export { default as pushIdTokenBinding } from './checks/ciba/push-id-token-binding.js'
 export { notificationToken, type NotificationReceiver, type ReceivedNotification } from './suite/notifications.js'
 export type { EndUserCall } from './client/simulator.js'
 export { default as attemptAccepted } from './checks/token-endpoint/attempt-accepted.js'

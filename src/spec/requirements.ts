@@ -741,6 +741,24 @@ export const REQUIREMENTS = {
     summary: 'ping mode: the OP POSTs to the client notification endpoint with the client_notification_token as a bearer token and the auth_req_id as the JSON body; the client then fetches the tokens (CIBA-10.1)',
     quote: 'In Ping mode, the OP sends the client_notification_token as a bearer token in the Authorization header field and sends only the auth_req_id in the body of the request. The request uses the application/json media type.',
   },
+  // Push mode (CIBA §10.3): §10.3.1 read in CIBA Core ID1 (draft-02) as quoted by the FAPI working
+  // group (bitbucket openid/fapi issue 117) and restated in an independent national profile of CIBA;
+  // §11's unauthorized_client sentence as three independent implementations quote it. Not read
+  // against the Final's primary text.
+  'CIBA-10.3': {
+    level: 'shall',
+    summary: 'push mode: after the end-user approved, the OP POSTs the token response (auth_req_id, access_token, token_type, expires_in, id_token) as JSON to the client notification endpoint, authenticated with the client_notification_token as a bearer token',
+  },
+  'CIBA-10.3.1': {
+    level: 'shall',
+    summary: 'the pushed ID Token binds the delivery: at_hash of the access token and urn:openid:params:jwt:claim:auth_req_id (and urn:openid:params:jwt:claim:rt_hash of a delivered refresh token)',
+    quote: 'In order to bind together the ID Token, the Access Token and the auth_req_id, the OP MUST include the hash value of the Access Token and the auth_req_id within the ID Token using the at_hash and urn:openid:params:jwt:claim:auth_req_id claims respectively.',
+  },
+  'CIBA-11-unauthorized-client': {
+    level: 'shall',
+    summary: 'a client registered for the push mode gets its tokens delivered, not at the token endpoint: its token request with an auth_req_id is answered unauthorized_client',
+    quote: 'The Client is not authorized as it is configured in Push Mode',
+  },
   'CIBA-13': {
     level: 'shall',
     summary: 'backchannel authentication error response; failed client authentication is invalid_client with HTTP 401',
