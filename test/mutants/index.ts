@@ -122,6 +122,10 @@ import idTokenShortRsaKey from './id-token-short-rsa-key.js'
 import cibaPingWithoutToken from './ciba-ping-without-token.js'
 import cibaIgnoresExpiry from './ciba-ignores-expiry.js'
 import cibaDenialAsInvalidGrant from './ciba-denial-as-invalid-grant.js'
+import cibaPushWithoutToken from './ciba-push-without-token.js'
+import cibaPushIdTokenWithoutAuthReqId from './ciba-push-id-token-without-auth-req-id.js'
+import cibaPushIdTokenWithoutAtHash from './ciba-push-id-token-without-at-hash.js'
+import cibaPushClientPolls from './ciba-push-client-polls.js'
 import deviceForgetsJti from './device-forgets-jti.js'
 import unauthenticatedDevice from './unauthenticated-device.js'
 
@@ -178,6 +182,10 @@ export const MUTANTS: readonly Mutant[] = [
   cibaPingWithoutToken,
   cibaIgnoresExpiry,
   cibaDenialAsInvalidGrant,
+  cibaPushWithoutToken,
+  cibaPushIdTokenWithoutAuthReqId,
+  cibaPushIdTokenWithoutAtHash,
+  cibaPushClientPolls,
   registrationRefusalNot400,
   invalidRequestForBadAssertion,
   // isolation: a broken rule behind an alternative-correct policy (test/alternatives)
