@@ -61,5 +61,6 @@ export { default as tokenBoundToDpopKey } from './checks/dpop/token-bound-to-dpo
 export { default as resourceAcceptsDpopToken } from './checks/dpop/resource-accepts-dpop-token.js'
 export { default as dpopRefusedByResource } from './checks/dpop/dpop-refused-by-resource.js'
 export { default as dpopChallenge } from './checks/dpop/dpop-challenge.js'
+export { default as dpopNonceSupplied } from './checks/dpop/dpop-nonce-supplied.js'
 export { generateDpopKey, dpopProof, htuOf, accessTokenHash, dpopChallenge as parseDpopChallenge, DpopProofVariation, type DpopKey, type DpopVariation, type DpopProofInput } from './client/dpop.js'
 export { dpopNonceDemanded } from './client/simulator.js'

@@ -37,6 +37,7 @@ import resourceAcceptsBoundToken from './mtls/resource-accepts-bound-token.js'
 import tokenBoundToCertificate from './mtls/token-bound-to-certificate.js'
 import validateMtlsEndpointAliases from './mtls/validate-mtls-endpoint-aliases.js'
 import dpopChallenge from './dpop/dpop-challenge.js'
+import dpopNonceSupplied from './dpop/dpop-nonce-supplied.js'
 import dpopRefusedByResource from './dpop/dpop-refused-by-resource.js'
 import resourceAcceptsDpopToken from './dpop/resource-accepts-dpop-token.js'
 import tokenBoundToDpopKey from './dpop/token-bound-to-dpop-key.js'
@@ -60,5 +61,5 @@ export const CHECKS: Record<string, Check<any>[]> = {
   'ID Token': [idTokenSignature, idTokenIss, idTokenAud, idTokenExpIat, idTokenNonce, idTokenAtHash, idTokenSigningKey, idTokenCHash, idTokenSHash, idTokenSigningAlg],
   UserInfo: [userinfoResponse, userinfoRefusesMissingToken],
   'mutual TLS': [handshakeRefused, tokenBoundToCertificate, resourceAcceptsBoundToken, boundTokenRefusedByResource, mtlsAuthMethodsAdvertised, validateMtlsEndpointAliases],
-  DPoP: [tokenTypeDpop, tokenBoundToDpopKey, resourceAcceptsDpopToken, dpopRefusedByResource, dpopChallenge],
+  DPoP: [tokenTypeDpop, tokenBoundToDpopKey, resourceAcceptsDpopToken, dpopRefusedByResource, dpopChallenge, dpopNonceSupplied],
 }

@@ -501,6 +501,21 @@ export const REQUIREMENTS = {
     summary: 'resource server: a DPoP-bound access token presented as a Bearer token is refused (no downgrade)',
     quote: 'Specifically, such a protected resource MUST reject a DPoP-bound access token received as a bearer token per [RFC6750].',
   },
+  'RFC9449-8-3': {
+    level: 'shall',
+    summary: 'an AS that supplies DPoP nonces answers a token request whose proof carries no nonce (or a mismatched one) with HTTP 400 use_dpop_nonce (RFC 6749 §5.2 form) and a DPoP-Nonce header supplying the nonce',
+    quote: 'In this case, the authorization server responds to requests that do not include a nonce with an HTTP 400 (Bad Request) error response per Section 5.2 of [RFC6749] using use_dpop_nonce as the error code value.',
+  },
+  'RFC9449-8-10': {
+    level: 'shall',
+    summary: 'a proof whose nonce is not one the AS recently supplied to the client is refused (use_dpop_nonce with a new nonce, §8 paragraph 3, or invalid_dpop_proof, §5)',
+    quote: 'If the nonce claim in the DPoP proof does not exactly match a nonce recently supplied by the authorization server to the client, the authorization server MUST reject the request.',
+  },
+  'RFC9449-11.3': {
+    level: 'shall',
+    summary: 'once the server provided a DPoP nonce to the client, a proof without the nonce claim is refused (no downgrade to nonce-less proofs)',
+    quote: 'A server MUST NOT accept any DPoP proofs without the nonce claim when a DPoP nonce has been provided to the client.',
+  },
   'RFC9449-11.1': {
     level: 'shall',
     summary: 'servers accept a DPoP proof only for a limited time after its creation (iat)',

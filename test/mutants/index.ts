@@ -106,6 +106,7 @@ import dpopAcceptsWrongTyp from './dpop-accepts-wrong-typ.js'
 import dpopIgnoresHtu from './dpop-ignores-htu.js'
 import dpopIgnoresHtm from './dpop-ignores-htm.js'
 import dpopAcceptsStaleProof from './dpop-accepts-stale-proof.js'
+import dpopNonceIgnored from './dpop-nonce-ignored.js'
 import fapi2IssuesUnboundTokens from './fapi2-issues-unbound-tokens.js'
 import dpopTokenTypeBearer from './dpop-token-type-bearer.js'
 import dpopIntrospectionDropsJkt from './dpop-introspection-drops-jkt.js'
@@ -255,6 +256,7 @@ export const MUTANTS: readonly Mutant[] = [
   dpopIgnoresHtu,
   dpopIgnoresHtm,
   dpopAcceptsStaleProof,
+  dpopNonceIgnored,
   fapi2IssuesUnboundTokens,
   dpopTokenTypeBearer,
   dpopIntrospectionDropsJkt,
