@@ -758,7 +758,8 @@ export const REQUIREMENTS = {
   },
   // Push mode (CIBA §10.3): §10.3.1 read in CIBA Core ID1 (draft-02) as quoted by the FAPI working
   // group (bitbucket openid/fapi issue 117) and restated in an independent national profile of CIBA;
-  // §11's unauthorized_client sentence as three independent implementations quote it. Not read
+  // §11's unauthorized_client sentence as three independent implementations quote it; item 5 of
+  // §11's list, after access_denied, as an implementation's §11 test suite orders it. Not read
   // against the Final's primary text.
   'CIBA-10.3': {
     level: 'shall',
@@ -769,7 +770,7 @@ export const REQUIREMENTS = {
     summary: 'the pushed ID Token binds the delivery: at_hash of the access token and urn:openid:params:jwt:claim:auth_req_id (and urn:openid:params:jwt:claim:rt_hash of a delivered refresh token)',
     quote: 'In order to bind together the ID Token, the Access Token and the auth_req_id, the OP MUST include the hash value of the Access Token and the auth_req_id within the ID Token using the at_hash and urn:openid:params:jwt:claim:auth_req_id claims respectively.',
   },
-  'CIBA-11-unauthorized-client': {
+  'CIBA-11-5': {
     level: 'shall',
     summary: 'a client registered for the push mode gets its tokens delivered, not at the token endpoint: its token request with an auth_req_id is answered unauthorized_client',
     quote: 'The Client is not authorized as it is configured in Push Mode',

@@ -94,7 +94,7 @@ const intervalOf = (s: Started) => (typeof s.interval === 'number' && s.interval
 
 const PING_REQS: RequirementId[] = ['CIBA-10.2']
 const PUSH_REQS: RequirementId[] = ['CIBA-10.3']
-const PUSH_POLL_REQS: RequirementId[] = ['CIBA-11-unauthorized-client']
+const PUSH_POLL_REQS: RequirementId[] = ['CIBA-11-5']
 const EXPIRY_REQS: RequirementId[] = ['CIBA-11-3']
 const DENIED_REQS: RequirementId[] = ['CIBA-11-4']
 const SLOW_REQS: RequirementId[] = ['CIBA-11-2']

@@ -1,4 +1,4 @@
-// Violates CIBA Core §11 (CIBA-11-unauthorized-client): a push-mode client's token request is
+// Violates CIBA Core §11 (CIBA-11-5): a push-mode client's token request is
 // answered unauthorized_client ("The Client is not authorized as it is configured in Push Mode").
 // Broken by a middleware (c): that refusal becomes authorization_pending, so the push client is
 // told to keep polling a token endpoint that is not for it.

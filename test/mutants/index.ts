@@ -107,6 +107,7 @@ import dpopIgnoresHtu from './dpop-ignores-htu.js'
 import dpopIgnoresHtm from './dpop-ignores-htm.js'
 import dpopAcceptsStaleProof from './dpop-accepts-stale-proof.js'
 import dpopNonceIgnored from './dpop-nonce-ignored.js'
+import dpopNonceChallengeWithoutHeader from './dpop-nonce-challenge-without-header.js'
 import fapi2IssuesUnboundTokens from './fapi2-issues-unbound-tokens.js'
 import dpopTokenTypeBearer from './dpop-token-type-bearer.js'
 import dpopIntrospectionDropsJkt from './dpop-introspection-drops-jkt.js'
@@ -257,6 +258,7 @@ export const MUTANTS: readonly Mutant[] = [
   dpopIgnoresHtm,
   dpopAcceptsStaleProof,
   dpopNonceIgnored,
+  dpopNonceChallengeWithoutHeader,
   fapi2IssuesUnboundTokens,
   dpopTokenTypeBearer,
   dpopIntrospectionDropsJkt,
