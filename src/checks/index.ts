@@ -20,6 +20,8 @@ import cibaMetadataValid from './ciba/ciba-metadata-valid.js'
 import pollAuthorizationPending from './ciba/poll-authorization-pending.js'
 import pollAnswersError from './ciba/poll-answers-error.js'
 import pingNotification from './ciba/ping-notification.js'
+import pushTokenDelivery from './ciba/push-token-delivery.js'
+import pushIdTokenBinding from './ciba/push-id-token-binding.js'
 import authMethodsIncludeAllowed from './discovery/auth-methods-include-allowed.js'
 import authMethodsWithinProfile from './discovery/auth-methods-within-profile.js'
 import discoveryIssuerMatches from './discovery/discovery-issuer-matches.js'
@@ -35,6 +37,7 @@ import resourceAcceptsBoundToken from './mtls/resource-accepts-bound-token.js'
 import tokenBoundToCertificate from './mtls/token-bound-to-certificate.js'
 import validateMtlsEndpointAliases from './mtls/validate-mtls-endpoint-aliases.js'
 import dpopChallenge from './dpop/dpop-challenge.js'
+import dpopNonceSupplied from './dpop/dpop-nonce-supplied.js'
 import dpopRefusedByResource from './dpop/dpop-refused-by-resource.js'
 import resourceAcceptsDpopToken from './dpop/resource-accepts-dpop-token.js'
 import tokenBoundToDpopKey from './dpop/token-bound-to-dpop-key.js'
@@ -53,10 +56,10 @@ export const CHECKS: Record<string, Check<any>[]> = {
   discovery: [validateDiscoveryMetadata, discoveryIssuerMatches, authMethodsWithinProfile, authMethodsIncludeAllowed, signingAlgsListedForJwtMethods, signingAlgsIncludeAllowed, signingAlgsWithinProfile, signingAlgsExcludeNone],
   'token endpoint': [attemptAccepted, attemptRefused, tokenResponseNotCacheable, tokenResponsePragmaNoCache, invalidClientBasicIs401],
   'error responses': [oauthErrorResponse, registrationErrorResponse, errorCodeAsSpecified],
-  ciba: [cibaMetadataValid, cibaDeliveryModesExcludePush, pollAuthorizationPending, pollAnswersError, pingNotification],
+  ciba: [cibaMetadataValid, cibaDeliveryModesExcludePush, pollAuthorizationPending, pollAnswersError, pingNotification, pushTokenDelivery, pushIdTokenBinding],
   'redirect flows': [authorizationResponseCodeAndState, authorizationRefused, authorizationResponseIss, jarmResponse],
   'ID Token': [idTokenSignature, idTokenIss, idTokenAud, idTokenExpIat, idTokenNonce, idTokenAtHash, idTokenSigningKey, idTokenCHash, idTokenSHash, idTokenSigningAlg],
   UserInfo: [userinfoResponse, userinfoRefusesMissingToken],
   'mutual TLS': [handshakeRefused, tokenBoundToCertificate, resourceAcceptsBoundToken, boundTokenRefusedByResource, mtlsAuthMethodsAdvertised, validateMtlsEndpointAliases],
-  DPoP: [tokenTypeDpop, tokenBoundToDpopKey, resourceAcceptsDpopToken, dpopRefusedByResource, dpopChallenge],
+  DPoP: [tokenTypeDpop, tokenBoundToDpopKey, resourceAcceptsDpopToken, dpopRefusedByResource, dpopChallenge, dpopNonceSupplied],
 }

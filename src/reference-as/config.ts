@@ -7,6 +7,7 @@
 import { decodeJwt } from 'jose'
 import type { ProfileId } from '../suite/profile.js'
 import { memoryAdapter } from './adapter.js'
+import { deliverPushError, deliverPushTokens } from './ciba-push.js'
 import type { CertificateSource } from './mtls.js'
 import { basicChallenge, type KoaMiddleware, type ProfilePolicy } from './mutant.js'
 
@@ -15,7 +16,8 @@ type FapiProfile = '1.0 Final' | '2.0'
 export interface ProfileSettings {
   fapi?: FapiProfile
   ciba?: {
-    deliveryModes: Array<'poll' | 'ping'>
+    /** `push` is the reference AS's own (ciba-push.ts): oidc-provider offers poll and ping. */
+    deliveryModes: Array<'poll' | 'ping' | 'push'>
     /**
      * Signed authentication requests (CIBA §7.1.1) required of every client, with the longest
      * lifetime (exp - nbf) accepted: FAPI-CIBA ID1 §5.2.2 items 6 and 9.
@@ -134,7 +136,8 @@ export const PROFILE_SETTINGS: Record<ProfileId, ProfileSettings> = {
     dPoPSigningAlgValues: ['ES256', 'EdDSA'],
     policy: { ...FAPI_POLICY, dpopBindingAllowed: true },
   },
-  ciba: { ...oidcLike, ciba: { deliveryModes: ['poll', 'ping'] } },
+  // CIBA Core §10.3 push: the reference AS's own (ciba-push.ts), never under FAPI-CIBA (§5.2.2-3)
+  ciba: { ...oidcLike, ciba: { deliveryModes: ['poll', 'ping', 'push'] } },
   // FAPI-CIBA has no authorization requests: request objects there are its signed backchannel requests
   'fapi-ciba': { ...fapi1Advanced, requestObjects: undefined, ciba: { deliveryModes: ['poll', 'ping'], signedRequests: { maxLifetimeSeconds: 3600 } } },
 }
@@ -281,7 +284,8 @@ export function buildConfiguration(settings: ProfileSettings, b: BuildContext): 
   const ciba = settings.ciba
     ? {
         enabled: true,
-        deliveryModes: [...settings.ciba.deliveryModes],
+        // oidc-provider refuses `push` here: enablePushMode (ciba-push.ts) adds it to the built Provider
+        deliveryModes: settings.ciba.deliveryModes.filter((m) => m !== 'push'),
         async processLoginHint(_ctx: unknown, loginHint: string) {
           return loginHint || undefined
         },
@@ -318,8 +322,12 @@ export function buildConfiguration(settings: ProfileSettings, b: BuildContext): 
           const timer = setTimeout(async () => {
             b.timers.delete(timer)
             try {
+              // the push mode's delivery goes through config.fetch, read now, as oidc-provider's ping does
+              const push = client.backchannelTokenDeliveryMode === 'push'
               if (account.accountId === 'deny') {
-                await provider.backchannelResult(request, new errors.AccessDenied!('end-user denied the authentication request'))
+                const denied = new errors.AccessDenied!('end-user denied the authentication request') as Error & { error?: string; error_description?: string }
+                await provider.backchannelResult(request, denied)
+                if (push) await deliverPushError(config.fetch, request, client, denied)
                 return
               }
               const grant = new provider.Grant({ clientId: client.clientId, accountId: account.accountId })
@@ -327,6 +335,7 @@ export function buildConfiguration(settings: ProfileSettings, b: BuildContext): 
               if (request.claims && Object.keys(request.claims).length) grant.addOIDCClaims(Object.keys({ ...request.claims.id_token, ...request.claims.userinfo }))
               await grant.save()
               await provider.backchannelResult(request, grant)
+              if (push) await deliverPushTokens(provider, config.fetch, request, client, grant)
             } catch (err) {
               console.error(`reference-as ${b.profile}: CIBA approval failed:`, err)
             }

@@ -22,6 +22,7 @@ import { join } from 'node:path'
 import { createCa, issueServerCert, type CertificateAuthority } from '../crypto/certs.js'
 import { PROFILE_IDS, type ProfileId } from '../suite/profile.js'
 import { buildConfiguration, clientIdMismatchIsInvalidClient, PROFILE_SETTINGS, type ProfileSettings } from './config.js'
+import { enablePushMode } from './ciba-push.js'
 import { createCertificateSource, type TlsTermination } from './mtls.js'
 import type { KoaContext, Mutant, MutantContext, Next, RelaxableCheck, RelaxInfo } from './mutant.js'
 import { patchesApplied } from './patches.js'
@@ -311,6 +312,7 @@ export async function startReferenceAS(opts: StartReferenceOptions = {}): Promis
       const provider = await quietly(() => new oidc.Provider(issuer, config))
       provider.proxy = true
       if (settings.ciba) acceptBackchannelAudEverywhere(provider)
+      if (settings.ciba?.deliveryModes.includes('push')) await enablePushMode(provider, oidc.errors)
       if (mutated) mutant!.patchProvider?.(provider, mctx)
       if (mutated && mutant!.middleware) provider.use(mutant!.middleware)
       if (settings.ciba) provider.use(cibaIntervalMiddleware(opts.cibaInterval ?? 1))

@@ -72,7 +72,7 @@ export interface SourcePatch {
 }
 
 /** Checks that the instrumentation patches (patches.ts) can switch off per request. */
-export type RelaxableCheck = 'alg' | 'exp' | 'jti' | 'iss' | 'sub' | 'signature' | 'rsa-min-bits' | 'dpop-verify' | 'dpop-htu' | 'dpop-htm' | 'dpop-iat' | 'aud' | 'nonce'
+export type RelaxableCheck = 'alg' | 'exp' | 'jti' | 'iss' | 'sub' | 'signature' | 'rsa-min-bits' | 'dpop-verify' | 'dpop-htu' | 'dpop-htm' | 'dpop-iat' | 'dpop-nonce' | 'aud' | 'nonce'
 
 export interface RelaxInfo {
   profile: ProfileId

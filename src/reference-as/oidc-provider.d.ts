@@ -25,3 +25,9 @@ declare module 'oidc-provider' {
   export default Provider
   export const errors: Record<string, new (...args: any[]) => Error & { error: string; error_description?: string; status?: number; statusCode?: number }>
 }
+
+declare module 'oidc-provider/lib/helpers/weak_cache.js' {
+  /** oidc-provider's per-Provider internals (configuration, grant handlers); see ciba-push.ts. */
+  const instance: (provider: unknown) => any
+  export default instance
+}

@@ -163,7 +163,9 @@ const VALIDATE_DPOP = 'oidc-provider/lib/helpers/validate_dpop.js'
 /**
  * The DPoP proof checks at the token endpoint (RFC 9449 §4.3), each switchable per request:
  * `dpop-verify` (asked with the proof's header: a relaxed proof is decoded, not verified: its alg,
- * typ, jwk and signature go unchecked), `dpop-htm`, `dpop-htu`, `dpop-iat` (the iat window).
+ * typ, jwk and signature go unchecked), `dpop-htm`, `dpop-htu`, `dpop-iat` (the iat window),
+ * `dpop-nonce` (a server that supplies nonces accepts a proof without one, or with one it never
+ * supplied: RFC 9449 §8, §11.3).
  */
 export const RELAX_DPOP: SourcePatch[] = [
   {
@@ -188,6 +190,16 @@ export const RELAX_DPOP: SourcePatch[] = [
     file: VALIDATE_DPOP,
     search: '      if (diff > CHALLENGE_OK_WINDOW) {',
     replace: `      if (diff > CHALLENGE_OK_WINDOW && !${RELAX}('dpop-iat', { ctx, payload })) {`,
+  },
+  {
+    file: VALIDATE_DPOP,
+    search: '  if (!payload.nonce && requireNonce) {',
+    replace: `  if (!payload.nonce && requireNonce && !${RELAX}('dpop-nonce', { ctx, payload })) {`,
+  },
+  {
+    file: VALIDATE_DPOP,
+    search: '  if (payload.nonce && !DPoPNonces.checkChallenge(payload.nonce)) {',
+    replace: `  if (payload.nonce && !DPoPNonces.checkChallenge(payload.nonce) && !${RELAX}('dpop-nonce', { ctx, payload })) {`,
   },
 ]
 

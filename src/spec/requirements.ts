@@ -517,6 +517,21 @@ export const REQUIREMENTS = {
     summary: 'resource server: a DPoP-bound access token presented as a Bearer token is refused (no downgrade)',
     quote: 'Specifically, such a protected resource MUST reject a DPoP-bound access token received as a bearer token per [RFC6750].',
   },
+  'RFC9449-8-3': {
+    level: 'shall',
+    summary: 'an AS that supplies DPoP nonces answers a token request whose proof carries no nonce (or a mismatched one) with HTTP 400 use_dpop_nonce (RFC 6749 §5.2 form) and a DPoP-Nonce header supplying the nonce',
+    quote: 'In this case, the authorization server responds to requests that do not include a nonce with an HTTP 400 (Bad Request) error response per Section 5.2 of [RFC6749] using use_dpop_nonce as the error code value.',
+  },
+  'RFC9449-8-10': {
+    level: 'shall',
+    summary: 'a proof whose nonce is not one the AS recently supplied to the client is refused (use_dpop_nonce with a new nonce, §8 paragraph 3, or invalid_dpop_proof, §5)',
+    quote: 'If the nonce claim in the DPoP proof does not exactly match a nonce recently supplied by the authorization server to the client, the authorization server MUST reject the request.',
+  },
+  'RFC9449-11.3': {
+    level: 'shall',
+    summary: 'once the server provided a DPoP nonce to the client, a proof without the nonce claim is refused (no downgrade to nonce-less proofs)',
+    quote: 'A server MUST NOT accept any DPoP proofs without the nonce claim when a DPoP nonce has been provided to the client.',
+  },
   'RFC9449-11.1': {
     level: 'shall',
     summary: 'servers accept a DPoP proof only for a limited time after its creation (iat)',
@@ -776,6 +791,25 @@ export const REQUIREMENTS = {
     level: 'shall',
     summary: 'ping mode: the OP POSTs to the client notification endpoint with the client_notification_token as a bearer token and the auth_req_id as the JSON body; the client then fetches the tokens (CIBA-10.1)',
     quote: 'In Ping mode, the OP sends the client_notification_token as a bearer token in the Authorization header field and sends only the auth_req_id in the body of the request. The request uses the application/json media type.',
+  },
+  // Push mode (CIBA §10.3): §10.3.1 read in CIBA Core ID1 (draft-02) as quoted by the FAPI working
+  // group (bitbucket openid/fapi issue 117) and restated in an independent national profile of CIBA;
+  // §11's unauthorized_client sentence as three independent implementations quote it; item 5 of
+  // §11's list, after access_denied, as an implementation's §11 test suite orders it. Not read
+  // against the Final's primary text.
+  'CIBA-10.3': {
+    level: 'shall',
+    summary: 'push mode: after the end-user approved, the OP POSTs the token response (auth_req_id, access_token, token_type, expires_in, id_token) as JSON to the client notification endpoint, authenticated with the client_notification_token as a bearer token',
+  },
+  'CIBA-10.3.1': {
+    level: 'shall',
+    summary: 'the pushed ID Token binds the delivery: at_hash of the access token and urn:openid:params:jwt:claim:auth_req_id (and urn:openid:params:jwt:claim:rt_hash of a delivered refresh token)',
+    quote: 'In order to bind together the ID Token, the Access Token and the auth_req_id, the OP MUST include the hash value of the Access Token and the auth_req_id within the ID Token using the at_hash and urn:openid:params:jwt:claim:auth_req_id claims respectively.',
+  },
+  'CIBA-11-5': {
+    level: 'shall',
+    summary: 'a client registered for the push mode gets its tokens delivered, not at the token endpoint: its token request with an auth_req_id is answered unauthorized_client',
+    quote: 'The Client is not authorized as it is configured in Push Mode',
   },
   'CIBA-13': {
     level: 'shall',

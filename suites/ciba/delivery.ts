@@ -13,6 +13,9 @@ import {
   oauthErrorResponse,
   pingNotification,
   pollAnswersError,
+  pushBody,
+  pushIdTokenBinding,
+  pushTokenDelivery,
   register,
   requestParams,
   use,
@@ -23,16 +26,22 @@ import {
   type Module,
   type ModuleContext,
   type NotApplicable,
+  type NotificationReceiver,
   type RequirementId,
   type TestClient,
 } from '../../src/index.js'
+import idTokenAud from '../../src/checks/id-token/id-token-aud.js'
+import idTokenExpIat from '../../src/checks/id-token/id-token-exp-iat.js'
+import idTokenIss from '../../src/checks/id-token/id-token-iss.js'
+import idTokenSignature from '../../src/checks/id-token/id-token-signature.js'
+import { fetchJwks } from '../redirect-flows/code-flow.js'
 import { cibaClient, cibaUnavailable, errorOf, isPending, POLL_WINDOW_S } from './backchannel.js'
 import { endUserDecides, loginHint } from './end-user.js'
 
 /**
- * CIBA token delivery and the end of a request: ping mode (CIBA §10.2, the harness's notification
- * receiver), push (not applicable: FAPI-CIBA forbids it, and the harness does not exercise it),
- * and in poll mode slow_down, expired_token and access_denied (CIBA §11).
+ * CIBA token delivery and the end of a request: ping mode (CIBA §10.2) and push mode (§10.3, where
+ * the target offers it and the profile allows it: FAPI-CIBA forbids it), both to the harness's
+ * notification receiver; and in poll mode slow_down, expired_token and access_denied (CIBA §11).
  */
 
 type Started = { auth_req_id: string; interval?: number; expires_in?: number }
@@ -43,7 +52,7 @@ const modes = (ctx: ModuleContext): string[] => {
 }
 
 /** Registers the CIBA client of the profile in `mode`, with extra metadata. */
-async function registerCiba(ctx: ModuleContext, mode: 'poll' | 'ping', reqs: readonly RequirementId[], keep: (why: string) => Inconclusive, extra: Record<string, unknown> = {}): Promise<TestClient | NotApplicable | Inconclusive> {
+async function registerCiba(ctx: ModuleContext, mode: 'poll' | 'ping' | 'push', reqs: readonly RequirementId[], keep: (why: string) => Inconclusive, extra: Record<string, unknown> = {}): Promise<TestClient | NotApplicable | Inconclusive> {
   const base = cibaClient(ctx.profile, ctx.metadata)
   if (isNotApplicable(base)) return base
   const spec: ClientSpec = { ...base, metadata: { ...base.metadata, backchannel_token_delivery_mode: mode, ...extra } }
@@ -54,6 +63,16 @@ async function registerCiba(ctx: ModuleContext, mode: 'poll' | 'ping', reqs: rea
     return keep(`registration of the ${mode}-mode CIBA client was refused (${reg.answer}): the flow cannot start`)
   }
   return reg.client
+}
+
+/** The run's notification receiver (started on first use), or why the module cannot go on. */
+async function notificationReceiver(ctx: ModuleContext, keep: (why: string) => Inconclusive): Promise<NotificationReceiver | Inconclusive> {
+  if (!ctx.notifications) return keep('no notification receiver in this run (the run plan names none): the callback modes cannot be exercised')
+  try {
+    return await ctx.notifications()
+  } catch (e) {
+    return keep(`the notification receiver did not start: ${(e as Error).message}`)
+  }
 }
 
 /** Step `backchannel`: the authentication request, which must be accepted. */
@@ -74,6 +93,8 @@ const pollOnce = (ctx: ModuleContext, client: TestClient, authReqId: string): Pr
 const intervalOf = (s: Started) => (typeof s.interval === 'number' && s.interval > 0 ? s.interval : 5)
 
 const PING_REQS: RequirementId[] = ['CIBA-10.2']
+const PUSH_REQS: RequirementId[] = ['CIBA-10.3']
+const PUSH_POLL_REQS: RequirementId[] = ['CIBA-11-5']
 const EXPIRY_REQS: RequirementId[] = ['CIBA-11-3']
 const DENIED_REQS: RequirementId[] = ['CIBA-11-4']
 const SLOW_REQS: RequirementId[] = ['CIBA-11-2']
@@ -137,16 +158,93 @@ export const cibaDeliveryModules: Module[] = [
   }),
   defineModule({
     id: 'ciba-push-mode',
-    title: 'Push mode: the OP delivers the tokens to the client notification endpoint',
+    title: 'Push mode: the OP delivers the tokens to the client notification endpoint with its client_notification_token, the ID Token bound to them',
     surface: 'ciba',
-    summary: 'Push mode (CIBA §10.3) delivers the tokens themselves to the client notification endpoint. FAPI-CIBA forbids it (ciba-no-push-mode checks that it is not offered). The harness does not exercise push yet: not applicable, with the reason (where the target does not offer push, that reason).',
+    summary: `A push-mode client registers the harness's notification receiver (HTTPS on 127.0.0.1, or ciba.notification.public_url) as backchannel_client_notification_endpoint and sends a backchannel request with a fresh client_notification_token. After the end-user approves (the embedded AS's simulated device, or the configured ciba.approval.approve call), CIBA §10.3: the OP POSTs to that endpoint with Authorization: Bearer <client_notification_token> a JSON body with the auth_req_id and the token response (access_token, token_type, id_token); §10.3.1: the ID Token carries urn:openid:params:jwt:claim:auth_req_id (the request's) and at_hash (of the delivered access token), and is valid as OIDC Core §3.1.3.7 says (signature with a jwks_uri key, iss, aud, exp, iat). Not applicable where the profile forbids push (FAPI-CIBA: ciba-no-push-mode checks it is not offered) or the target does not offer it; inconclusive without an approval within ${POLL_WINDOW_S} s.`,
     async run(ctx) {
       const rule = ctx.profile.cibaPush
       if (rule?.expect === 'refuse') return notApplicable(`${ctx.profile.title} forbids the push mode (${rule.requirements.join(', ')}); ciba-no-push-mode checks that the target does not offer it`)
-      const na = cibaUnavailable(ctx.metadata)
+      const na = cibaUnavailable(ctx.metadata, PUSH_REQS)
       if (na) return na
-      if (!modes(ctx).includes('push')) return notApplicable(`the target does not offer the push mode (backchannel_token_delivery_modes_supported: ${modes(ctx).join(', ') || 'absent'}); node oidc-provider, the embedded AS, does not implement it`)
-      return notApplicable('the target offers the push mode, which the harness does not exercise yet (the ping receiver would receive the tokens; their validation, CIBA §10.3.1, is not written)')
+      if (!modes(ctx).includes('push')) return notApplicable(`the target does not offer the push mode (backchannel_token_delivery_modes_supported: ${modes(ctx).join(', ') || 'absent'})`, PUSH_REQS)
+      const expected = 'tokens pushed with the client_notification_token, the ID Token bound to them'
+      const keep = (why: string) => inconclusive(why, PUSH_REQS, 'shall', expected)
+      const receiver = await notificationReceiver(ctx, keep)
+      if (isInconclusive(receiver)) return receiver
+      const client = await registerCiba(ctx, 'push', PUSH_REQS, keep, { backchannel_client_notification_endpoint: receiver.url })
+      if (isNotApplicable(client) || isInconclusive(client)) return client
+      const token = notificationToken()
+      ctx.sim.secrets.add(token)
+      const params = requestParams(ctx, 'backchannel_authentication')
+      const idTokenDue = (params.scope ?? '').split(' ').includes('openid')
+      const started = await start(ctx, client, keep, { client_notification_token: token }, 'the backchannel authentication request with a client_notification_token, which must be accepted')
+      if (isInconclusive(started)) return started
+      const decided = await endUserDecides(ctx, 'approve', started.auth_req_id)
+      if (decided) return keep(decided)
+      const windowS = Math.min(POLL_WINDOW_S, typeof started.expires_in === 'number' && started.expires_in > 0 ? started.expires_in : POLL_WINDOW_S)
+      ctx.sim.step('notification', `wait (at most ${windowS} s) for the OP's token delivery at the client notification endpoint`)
+      const t0 = Date.now()
+      const n = await receiver.waitFor((x) => x.authorization === `Bearer ${token}` || pushBody(x)?.auth_req_id === started.auth_req_id, windowS * 1000)
+      const waitedMs = Date.now() - t0
+      const body = pushBody(n)
+      for (const k of ['access_token', 'refresh_token', 'id_token']) if (typeof body?.[k] === 'string') ctx.sim.secrets.add(body[k] as string)
+      ctx.sim.outcome(n ? `received ${n.method} after ${waitedMs} ms${body ? ` (members: ${Object.keys(body).join(', ')})` : ''}` : `nothing received in ${Math.round(waitedMs / 1000)} s`)
+      const variant = { delivery_mode: 'push' }
+      const uses: CheckUse<any>[] = [use(pushTokenDelivery, { notification: n, token, authReqId: started.auth_req_id, idTokenDue, waitedMs }, PUSH_REQS, 'shall', 'notification')]
+      if (body && typeof body.error === 'string' && ['access_denied', 'expired_token'].includes(body.error)) {
+        return inconclusive(`the end-user's approval did not come: the OP pushed the error ${body.error}`, PUSH_REQS, 'shall', expected)
+      }
+      const idToken = typeof body?.id_token === 'string' ? body.id_token : undefined
+      if (!idToken) return { expected, variant, uses }
+      const binding = { idToken, authReqId: started.auth_req_id, ...(typeof body?.access_token === 'string' ? { accessToken: body.access_token } : {}), ...(typeof body?.refresh_token === 'string' ? { refreshToken: body.refresh_token } : {}) }
+      const jwks = await fetchJwks(ctx, 'the pushed ID Token')
+      const m = ctx.metadata
+      const algs = Array.isArray(m.id_token_signing_alg_values_supported) ? m.id_token_signing_alg_values_supported.map(String) : undefined
+      uses.push(
+        use(pushIdTokenBinding, binding, ['CIBA-10.3.1'], 'shall', 'notification'),
+        use(idTokenSignature, { idToken, ...(jwks ? { jwks } : {}), ...(algs ? { algs } : {}) }, [], undefined, 'jwks'),
+        use(idTokenIss, { idToken, issuer: ctx.expectedIssuer }, [], undefined, 'notification'),
+        use(idTokenAud, { idToken, clientId: client.client_id }, [], undefined, 'notification'),
+        use(idTokenExpIat, { idToken }, [], undefined, 'notification'),
+      )
+      return { expected, variant, uses }
+    },
+  }),
+  defineModule({
+    id: 'ciba-push-poll-refused',
+    title: 'Push mode: a push-mode client polling the token endpoint is refused with unauthorized_client',
+    surface: 'ciba',
+    summary: 'A push-mode client gets its tokens delivered (CIBA §10.3); the token endpoint is not for it. The control: a poll-mode client starts a backchannel authentication and polls at once, which the OP answers authorization_pending (or with tokens): its poll is not refused. The variant: a push-mode client (notification endpoint: the harness\'s receiver) starts one with a client_notification_token and polls the same way: CIBA §11 unauthorized_client ("The Client is not authorized as it is configured in Push Mode", HTTP 400) is due, not authorization_pending or tokens. Not applicable where the profile forbids push or the target does not offer it.',
+    async run(ctx) {
+      const rule = ctx.profile.cibaPush
+      if (rule?.expect === 'refuse') return notApplicable(`${ctx.profile.title} forbids the push mode (${rule.requirements.join(', ')}); ciba-no-push-mode checks that the target does not offer it`)
+      const na = cibaUnavailable(ctx.metadata, PUSH_POLL_REQS)
+      if (na) return na
+      if (!modes(ctx).includes('push')) return notApplicable(`the target does not offer the push mode (backchannel_token_delivery_modes_supported: ${modes(ctx).join(', ') || 'absent'})`, PUSH_POLL_REQS)
+      const expected = 'HTTP 400 unauthorized_client for the push client; the poll client is not refused'
+      const keep = (why: string) => inconclusive(why, PUSH_POLL_REQS, 'shall', expected)
+      const receiver = await notificationReceiver(ctx, keep)
+      if (isInconclusive(receiver)) return receiver
+      const pollClient = await registerCiba(ctx, 'poll', PUSH_POLL_REQS, keep)
+      if (isNotApplicable(pollClient) || isInconclusive(pollClient)) return pollClient
+      const controlStart = await start(ctx, pollClient, keep)
+      if (isInconclusive(controlStart)) return controlStart
+      ctx.sim.step('control-poll', 'the control: the poll-mode client polls its request at once, which must not be refused (authorization_pending or tokens, CIBA §11)')
+      const control = await pollOnce(ctx, pollClient, controlStart.auth_req_id)
+      ctx.sim.outcome(answer(control))
+      if (!isPending(control) && control.response?.status !== 200) return keep(`the control, the poll-mode client's poll, was answered ${answer(control)}: a refusal of the push client could not be told from this one`)
+      const pushClient = await registerCiba(ctx, 'push', PUSH_POLL_REQS, keep, { backchannel_client_notification_endpoint: receiver.url })
+      if (isNotApplicable(pushClient) || isInconclusive(pushClient)) return pushClient
+      const token = notificationToken()
+      ctx.sim.secrets.add(token)
+      const started = await start(ctx, pushClient, keep, { client_notification_token: token }, 'the push-mode client\'s backchannel authentication request with a client_notification_token, which must be accepted')
+      if (isInconclusive(started)) return started
+      ctx.sim.step('poll', 'the push-mode client polls its request at once, the same token request as the control\'s')
+      const x = await pollOnce(ctx, pushClient, started.auth_req_id)
+      ctx.sim.outcome(answer(x))
+      const uses: CheckUse<any>[] = [use(pollAnswersError, { response: x, error: 'unauthorized_client', because: 'the client is registered for the push mode' }, PUSH_POLL_REQS, 'shall', 'poll')]
+      if (x.response && x.response.status >= 400) uses.push(use(oauthErrorResponse, { response: x }, [], undefined, 'poll'))
+      return { expected, variant: { delivery_mode: 'push' }, uses }
     },
   }),
   defineModule({

@@ -1,6 +1,7 @@
 import type { Module } from '../../src/index.js'
+import { dpopNonceModules } from './nonce.js'
 import { dpopResourceModules } from './resource.js'
 import { dpopTokenModules } from './token.js'
 
 /** DPoP (RFC 9449): proofs at the token endpoint, DPoP-bound tokens at the protected resource. */
-export const dpopModules: Module[] = [...dpopTokenModules, ...dpopResourceModules]
+export const dpopModules: Module[] = [...dpopTokenModules, ...dpopNonceModules, ...dpopResourceModules]

@@ -9,6 +9,11 @@
 import { randomBytes } from 'node:crypto'
 import { defineMutant } from '../../src/reference-as/mutant.js'
 
+/** The configuration of a server that supplies and demands DPoP nonces (reused by the mutant dpop-nonce-ignored). */
+export function configureDpopNonce(config: Record<string, any>): void {
+  config.features.dPoP = { ...config.features.dPoP, enabled: true, nonceSecret: randomBytes(32), requireNonce: () => true }
+}
+
 export default defineMutant({
   id: 'dpop-nonce',
   module: import.meta.url,
@@ -16,7 +21,5 @@ export default defineMutant({
   why: 'FAPI 2.0 §5.3.2.1-10: "if using DPoP, may use the server provided nonce mechanism (as defined in Section 8 of [@!RFC9449]);"',
   profiles: ['fapi2-security'],
   expectFailures: {},
-  configure(config) {
-    config.features.dPoP = { ...config.features.dPoP, enabled: true, nonceSecret: randomBytes(32), requireNonce: () => true }
-  },
+  configure: configureDpopNonce,
 })

@@ -3,7 +3,8 @@
 // authorization_pending. Broken by editing the configuration (a): the simulated authentication
 // device approves inside the backchannel authentication request, before the response, so the
 // very first poll already yields tokens (as if the end-user had acted before the client could
-// ask). `deny` as login_hint keeps its delayed denial.
+// ask). `deny` as login_hint keeps its delayed denial, and push clients their delayed delivery
+// (push has no polling to break).
 import { defineMutant } from '../../src/reference-as/mutant.js'
 
 export default defineMutant({
@@ -18,7 +19,7 @@ export default defineMutant({
     const ciba = config.features.ciba
     const delayed = ciba.triggerAuthenticationDevice
     ciba.triggerAuthenticationDevice = async (ctx: any, request: any, account: any, client: any) => {
-      if (account.accountId === 'deny') return delayed(ctx, request, account, client)
+      if (account.accountId === 'deny' || client.backchannelTokenDeliveryMode === 'push') return delayed(ctx, request, account, client)
       const provider = ctx.oidc.provider
       const grant = new provider.Grant({ clientId: client.clientId, accountId: account.accountId })
       if (request.scope) grant.addOIDCScope(request.scope)

@@ -115,6 +115,8 @@ import dpopAcceptsWrongTyp from './dpop-accepts-wrong-typ.js'
 import dpopIgnoresHtu from './dpop-ignores-htu.js'
 import dpopIgnoresHtm from './dpop-ignores-htm.js'
 import dpopAcceptsStaleProof from './dpop-accepts-stale-proof.js'
+import dpopNonceIgnored from './dpop-nonce-ignored.js'
+import dpopNonceChallengeWithoutHeader from './dpop-nonce-challenge-without-header.js'
 import fapi2IssuesUnboundTokens from './fapi2-issues-unbound-tokens.js'
 import dpopTokenTypeBearer from './dpop-token-type-bearer.js'
 import dpopIntrospectionDropsJkt from './dpop-introspection-drops-jkt.js'
@@ -131,6 +133,10 @@ import idTokenShortRsaKey from './id-token-short-rsa-key.js'
 import cibaPingWithoutToken from './ciba-ping-without-token.js'
 import cibaIgnoresExpiry from './ciba-ignores-expiry.js'
 import cibaDenialAsInvalidGrant from './ciba-denial-as-invalid-grant.js'
+import cibaPushWithoutToken from './ciba-push-without-token.js'
+import cibaPushIdTokenWithoutAuthReqId from './ciba-push-id-token-without-auth-req-id.js'
+import cibaPushIdTokenWithoutAtHash from './ciba-push-id-token-without-at-hash.js'
+import cibaPushClientPolls from './ciba-push-client-polls.js'
 import deviceForgetsJti from './device-forgets-jti.js'
 import unauthenticatedDevice from './unauthenticated-device.js'
 
@@ -187,6 +193,10 @@ export const MUTANTS: readonly Mutant[] = [
   cibaPingWithoutToken,
   cibaIgnoresExpiry,
   cibaDenialAsInvalidGrant,
+  cibaPushWithoutToken,
+  cibaPushIdTokenWithoutAuthReqId,
+  cibaPushIdTokenWithoutAtHash,
+  cibaPushClientPolls,
   registrationRefusalNot400,
   invalidRequestForBadAssertion,
   // isolation: a broken rule behind an alternative-correct policy (test/alternatives)
@@ -265,6 +275,8 @@ export const MUTANTS: readonly Mutant[] = [
   dpopIgnoresHtu,
   dpopIgnoresHtm,
   dpopAcceptsStaleProof,
+  dpopNonceIgnored,
+  dpopNonceChallengeWithoutHeader,
   fapi2IssuesUnboundTokens,
   dpopTokenTypeBearer,
   dpopIntrospectionDropsJkt,

@@ -54,7 +54,8 @@ test('discovery per issuer matches the profile', async () => {
     }
     if (p === 'ciba' || p === 'fapi-ciba') {
       expect(d.backchannel_authentication_endpoint).toBe(`${as.issuers[p]}/backchannel`)
-      expect(d.backchannel_token_delivery_modes_supported).toEqual(['poll', 'ping'])
+      // push: the ciba profile only (FAPI-CIBA §5.2.2-3 forbids it)
+      expect(d.backchannel_token_delivery_modes_supported).toEqual(p === 'ciba' ? ['poll', 'ping', 'push'] : ['poll', 'ping'])
     } else {
       expect(d.backchannel_authentication_endpoint).toBeUndefined()
     }
@@ -347,6 +348,69 @@ test('loopback fixtures: jwks_uri client and CIBA ping notification to a harness
     expect(JSON.parse(pings[0]!.body).auth_req_id).toBe(ba.json.auth_req_id)
     const tok = await h.postForm(`${issuer}/token`, agent, { grant_type: 'urn:openid:params:grant-type:ciba', auth_req_id: ba.json.auth_req_id, client_assertion_type: h.ASSERTION_TYPE, client_assertion: await h.assertion(key, id, issuer) })
     expect(tok.status).toBe(200)
+  } finally {
+    server.close()
+    server.closeAllConnections()
+  }
+})
+
+test('CIBA push: tokens delivered to the client notification endpoint, ID Token bound with at_hash and auth_req_id; the push client cannot poll; FAPI-CIBA refuses push', async () => {
+  const https = await import('node:https')
+  const { createHash } = await import('node:crypto')
+  const { decodeJwt } = await import('jose')
+  const { issueServerCert } = await import('../../../src/crypto/certs.js')
+  const key = await h.signingKey('ES256', 'push')
+  const tlsCert = await issueServerCert(await createCa('CN=fixture CA'), { ips: ['127.0.0.1'] })
+  const pushes: Array<{ auth: string | undefined; type: string | undefined; body: string }> = []
+  let notified!: () => void
+  const gotPush = new Promise<void>((r) => (notified = r))
+  const server = https.createServer({ key: tlsCert.keyPem, cert: tlsCert.certPem }, (req, res) => {
+    let body = ''
+    req.on('data', (c) => (body += c))
+    req.on('end', () => {
+      pushes.push({ auth: req.headers.authorization, type: req.headers['content-type'], body })
+      res.statusCode = 204
+      res.end()
+      notified()
+    })
+  })
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()))
+  const fixture = `https://127.0.0.1:${(server.address() as { port: number }).port}`
+  try {
+    const agent = h.agentFor(as.caPem)
+    const metadata = {
+      grant_types: ['urn:openid:params:grant-type:ciba'], response_types: [], redirect_uris: [],
+      token_endpoint_auth_method: 'private_key_jwt', jwks: { keys: [key.publicJwk] },
+      backchannel_token_delivery_mode: 'push', backchannel_client_notification_endpoint: `${fixture}/notify`,
+    }
+    const refused = await h.register(as.issuers['fapi-ciba'], agent, { ...metadata, tls_client_certificate_bound_access_tokens: true })
+    expect(refused.status, JSON.stringify(refused.json)).toBe(400)
+    expect(refused.json.error).toBe('invalid_client_metadata')
+    const issuer = as.issuers.ciba
+    const reg = await h.register(issuer, agent, metadata)
+    expect(reg.status, JSON.stringify(reg.json)).toBe(201)
+    expect(reg.json.backchannel_token_delivery_mode).toBe('push')
+    const id = reg.json.client_id
+    const noToken = await h.postForm(`${issuer}/backchannel`, agent, { scope: 'openid', login_hint: 'carol', client_assertion_type: h.ASSERTION_TYPE, client_assertion: await h.assertion(key, id, issuer) })
+    expect(noToken.status).toBe(400)
+    const ba = await h.postForm(`${issuer}/backchannel`, agent, { scope: 'openid', login_hint: 'carol', client_notification_token: 'push-me-123', client_assertion_type: h.ASSERTION_TYPE, client_assertion: await h.assertion(key, id, issuer) })
+    expect(ba.status, JSON.stringify(ba.json)).toBe(200)
+    const poll = await h.postForm(`${issuer}/token`, agent, { grant_type: 'urn:openid:params:grant-type:ciba', auth_req_id: ba.json.auth_req_id, client_assertion_type: h.ASSERTION_TYPE, client_assertion: await h.assertion(key, id, issuer) })
+    expect(poll.status).toBe(400)
+    expect(poll.json.error).toBe('unauthorized_client')
+    await gotPush
+    expect(pushes[0]!.auth).toBe('Bearer push-me-123')
+    expect(pushes[0]!.type).toMatch(/^application\/json/)
+    const body = JSON.parse(pushes[0]!.body)
+    expect(body).toMatchObject({ auth_req_id: ba.json.auth_req_id, token_type: 'Bearer' })
+    expect(typeof body.access_token).toBe('string')
+    expect(body.expires_in).toBeGreaterThan(0)
+    const claims = decodeJwt(body.id_token)
+    expect(claims['urn:openid:params:jwt:claim:auth_req_id']).toBe(ba.json.auth_req_id)
+    expect(claims.aud).toBe(id)
+    expect(claims.sub).toBe('carol')
+    const digest = createHash('sha256').update(body.access_token).digest()
+    expect(claims.at_hash).toBe(digest.subarray(0, 16).toString('base64url'))
   } finally {
     server.close()
     server.closeAllConnections()
