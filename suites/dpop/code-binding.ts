@@ -132,7 +132,7 @@ export const dpopParProofCodeBinding = defineCodeBinding({
   title: 'A code pushed with a DPoP header (no dpop_jkt) is not redeemed with a DPoP proof of another key',
   summary:
     'Where the target advertises DPoP and PAR: a client registered with dpop_bound_access_tokens pushes its authorization request with a DPoP proof in the header and no dpop_jkt parameter (RFC 9449 §10.1, the second way), twice; the end-user logs in each time. The control\'s code is redeemed with a proof of the same key (it must succeed, token_type DPoP); the variant\'s with a proof of another key, everything else unchanged: refused (§10.1 "It MUST further behave as if the contained public key\'s thumbprint was provided using dpop_jkt, i.e., reject the subsequent token request unless a DPoP proof for the same key is provided") with invalid_grant or invalid_dpop_proof. Another refusal is an error.',
-  requirements: ['RFC9449-10.1-2.2', 'RFC9449-10.1-3'],
+  requirements: ['RFC9449-10.1-2', 'RFC9449-10.1-3'],
   binding: 'dpop_header',
   how: 'a DPoP header and no dpop_jkt',
   options: () => ({ method: 'par', parDpop: { label: 'no dpop_jkt (the DPoP header names the key)', noDpopJkt: true } }),

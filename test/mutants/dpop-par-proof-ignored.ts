@@ -1,4 +1,4 @@
-// Violates RFC 9449 §10.1 (RFC9449-10.1-2.2): with a DPoP header on the pushed authorization request
+// Violates RFC 9449 §10.1 (RFC9449-10.1-2): with a DPoP header on the pushed authorization request
 // the AS "MUST further behave as if the contained public key's thumbprint was provided using
 // dpop_jkt, i.e., reject the subsequent token request unless a DPoP proof for the same key is
 // provided", and (RFC9449-10.1-3) "Both mechanisms MUST be supported by an authorization server that
