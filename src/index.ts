@@ -62,5 +62,6 @@ export { default as resourceAcceptsDpopToken } from './checks/dpop/resource-acce
 export { default as dpopRefusedByResource } from './checks/dpop/dpop-refused-by-resource.js'
 export { default as dpopChallenge } from './checks/dpop/dpop-challenge.js'
 export { default as dpopNonceSupplied } from './checks/dpop/dpop-nonce-supplied.js'
+export { default as codeBindingEnforced } from './checks/dpop/code-binding-enforced.js'
 export { generateDpopKey, dpopProof, htuOf, accessTokenHash, dpopChallenge as parseDpopChallenge, DpopProofVariation, type DpopKey, type DpopVariation, type DpopProofInput } from './client/dpop.js'
 export { dpopNonceDemanded } from './client/simulator.js'

@@ -42,6 +42,7 @@ import dpopRefusedByResource from './dpop/dpop-refused-by-resource.js'
 import resourceAcceptsDpopToken from './dpop/resource-accepts-dpop-token.js'
 import tokenBoundToDpopKey from './dpop/token-bound-to-dpop-key.js'
 import tokenTypeDpop from './dpop/token-type-dpop.js'
+import codeBindingEnforced from './dpop/code-binding-enforced.js'
 import errorCodeAsSpecified from './errors/error-code-as-specified.js'
 import oauthErrorResponse from './errors/oauth-error-response.js'
 import registrationErrorResponse from './errors/registration-error-response.js'
@@ -61,5 +62,5 @@ export const CHECKS: Record<string, Check<any>[]> = {
   'ID Token': [idTokenSignature, idTokenIss, idTokenAud, idTokenExpIat, idTokenNonce, idTokenAtHash, idTokenSigningKey, idTokenCHash, idTokenSHash, idTokenSigningAlg],
   UserInfo: [userinfoResponse, userinfoRefusesMissingToken],
   'mutual TLS': [handshakeRefused, tokenBoundToCertificate, resourceAcceptsBoundToken, boundTokenRefusedByResource, mtlsAuthMethodsAdvertised, validateMtlsEndpointAliases],
-  DPoP: [tokenTypeDpop, tokenBoundToDpopKey, resourceAcceptsDpopToken, dpopRefusedByResource, dpopChallenge, dpopNonceSupplied],
+  DPoP: [tokenTypeDpop, tokenBoundToDpopKey, resourceAcceptsDpopToken, dpopRefusedByResource, dpopChallenge, dpopNonceSupplied, codeBindingEnforced],
 }

@@ -69,6 +69,11 @@ export interface DpopVariation {
   nonce?: string | null
   /** The answer is judged as it is: a use_dpop_nonce answer is not retried with the nonce. */
   noNonceRetry?: boolean
+  /**
+   * At the PAR endpoint: the proof without the dpop_jkt parameter a DPoP client adds by default,
+   * so the DPoP header alone names the key of the code (RFC 9449 §10.1, the second way).
+   */
+  noDpopJkt?: boolean
 }
 
 export interface DpopProofInput {

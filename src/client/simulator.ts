@@ -367,8 +367,8 @@ export class Simulator {
     const url = this.endpointUrl(endpoint, Boolean(req.identity) || Boolean(opts.mtlsAlias))
     if (client.dpop && !req.dpop?.omit && DPOP_ENDPOINTS.has(endpoint)) {
       // RFC 9449 §10.1: a pushed authorization request names the key its code is bound to
-      if (endpoint === 'pushed_authorization_request' && !body.has('dpop_jkt')) body.set('dpop_jkt', client.dpop.jkt)
-      const { label: _label, ...variation }: DpopVariation = req.dpop ?? { label: '' }
+      if (endpoint === 'pushed_authorization_request' && !body.has('dpop_jkt') && !req.dpop?.noDpopJkt) body.set('dpop_jkt', client.dpop.jkt)
+      const { label: _label, noDpopJkt: _noJkt, ...variation }: DpopVariation = req.dpop ?? { label: '' }
       const p = await dpopProof(client.dpop, { htm: 'POST', url, ...(this.dpopNonce ? { nonce: this.dpopNonce } : {}), now: this.opts.now() }, variation)
       if (variation.privateJwk) {
         const priv = client.dpop.privateJwk as Record<string, unknown>

@@ -542,6 +542,22 @@ export const REQUIREMENTS = {
     summary: 'servers can store the jti of each proof for its acceptance window and decline a second use (a single-use check, not required)',
     quote: 'In the context of the target URI, servers can store the jti value of each DPoP proof for the time window in which the respective DPoP proof JWT would be accepted to prevent multiple uses of the same DPoP proof.',
   },
+  'RFC9449-10-2': {
+    level: 'shall',
+    summary: 'an authorization code whose authorization request carried dpop_jkt is redeemed only with a DPoP proof of the key with that JWK SHA-256 thumbprint; a proof of another key is refused',
+    quote: 'When a token request is received, the authorization server computes the JWK Thumbprint of the proof-of-possession public key in the DPoP proof and verifies that it matches the dpop_jkt parameter value in the authorization request. If they do not match, it MUST reject the request.',
+  },
+  // §10.1 paragraph 2 is the list of the two ways; the DPoP header is its second item
+  'RFC9449-10.1-2': {
+    level: 'shall',
+    summary: 'a DPoP header on a pushed authorization request binds the code as dpop_jkt would: the token request is refused unless its proof is of the same key',
+    quote: "It MUST further behave as if the contained public key's thumbprint was provided using dpop_jkt, i.e., reject the subsequent token request unless a DPoP proof for the same key is provided.",
+  },
+  'RFC9449-10.1-3': {
+    level: 'shall',
+    summary: 'an AS that supports PAR and DPoP supports both ways of naming the DPoP key of a pushed authorization request: dpop_jkt in the body and a DPoP header (no metadata advertises either: supporting PAR and DPoP is what obliges)',
+    quote: 'Both mechanisms MUST be supported by an authorization server that supports PAR and DPoP.',
+  },
   // FAPI 1.0
   'FAPI1-BASE-5.2.2-2': {
     level: 'should',

@@ -7,6 +7,7 @@ import { DEFAULT_REDIRECT_URI, type ClientSpec, type Endpoint, type Granted, typ
 import type { ServerMetadata, TestClient } from '../client/types.js'
 import type { ModuleContext } from './module.js'
 import { pkcePair } from '../client/pkce.js'
+import { DpopProofVariation, type DpopVariation } from '../client/dpop.js'
 import { buildAuthorizationRequestObject } from '../client/request-object.js'
 import { jsonBody } from '../http/client.js'
 import { decodeJwt } from 'jose'
@@ -285,6 +286,12 @@ export interface AuthorizeOptions {
   edit?: (request: Record<string, string>) => Record<string, string>
   /** How to send it where not as the profile's client does (e.g. `par` where the target offers PAR but the profile does not require it). */
   method?: AuthorizationRequestMethod
+  /**
+   * For a DPoP client's pushed request: how its DPoP header differs from a correct client's (which
+   * sends a proof and dpop_jkt): `omit` sends no header (dpop_jkt only where `edit` adds it),
+   * `noDpopJkt` the header without dpop_jkt (RFC 9449 §10.1).
+   */
+  parDpop?: DpopVariation
 }
 
 /** The string claims of a JWT payload, decoded without verification; undefined when it is not one. */
@@ -336,7 +343,7 @@ export async function authorize(
   if (method === 'par') {
     ctx.sim.step(`${name}-par`, 'the authorization request pushed to the PAR endpoint with the client\'s authentication (RFC 9126 §2)')
     const { client_id: _, ...pushed } = request
-    par = await ctx.sim.call('pushed_authorization_request', pushed, client, [authFor(client.token_endpoint_auth_method)], ctx.audience)
+    par = await ctx.sim.call('pushed_authorization_request', pushed, client, [authFor(client.token_endpoint_auth_method), ...(opts.parDpop ? [DpopProofVariation(opts.parDpop)] : [])], ctx.audience)
     const body = jsonBody(par)
     const uri = succeeded(par, 'pushed_authorization_request') && body.ok ? (body.value as Record<string, unknown>).request_uri : undefined
     ctx.sim.outcome(typeof uri === 'string' ? `succeeded: ${answer(par)}` : `refused: ${answer(par)}`)

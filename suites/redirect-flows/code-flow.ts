@@ -28,9 +28,10 @@ import {
 /**
  * Step `register` of every redirect-flow module, with its preconditions: not applicable without an
  * authorization endpoint, a browser or the grants; inconclusive when the compliant client (the
- * profile's baseline, registered for the authorization_code grant and `grants`) is refused.
+ * profile's baseline, registered for the authorization_code grant and `grants`, and with
+ * dpop_bound_access_tokens and a DPoP key where `binding` is `dpop`) is refused.
  */
-export async function registerCodeClient(ctx: ModuleContext, requirements: readonly RequirementId[], grants: string[] = [], name = 'register'): Promise<TestClient | NotApplicable | Inconclusive> {
+export async function registerCodeClient(ctx: ModuleContext, requirements: readonly RequirementId[], grants: string[] = [], name = 'register', binding?: 'dpop'): Promise<TestClient | NotApplicable | Inconclusive> {
   const { profile: p, metadata: m } = ctx
   if (typeof m.authorization_endpoint !== 'string') return notApplicable('the target advertises no authorization_endpoint', requirements)
   if (!ctx.browser) return notApplicable(`no browser for the redirect flow: ${ctx.noBrowser ?? 'none is available'}`, requirements)
@@ -39,11 +40,12 @@ export async function registerCodeClient(ctx: ModuleContext, requirements: reado
     if (Array.isArray(supported) && !supported.includes(g)) return notApplicable(`the target does not offer the ${g} grant (grant_types_supported: ${supported.join(', ')})`, requirements)
   }
   const like = authorizationClient(p)
-  const spec = baselineClient(p, m, { ...like, grant_types: [...(like.grant_types ?? []), ...grants] })
-  if (isNotApplicable(spec)) return spec
-  const reg = await register(ctx, spec, name)
+  const base = baselineClient(p, m, { ...like, grant_types: [...(like.grant_types ?? []), ...grants] })
+  if (isNotApplicable(base)) return base
+  const spec = binding ? { ...base, binding } : base
+  const reg = await register(ctx, spec, name, ...(binding ? [`register a ${spec.method} client for ${spec.grant_types?.join(', ')} with dpop_bound_access_tokens`] : []))
   if (reg.kind === 'unavailable') return notApplicable(reg.reason, requirements)
-  if (reg.kind === 'refused') return inconclusive(`registration of the ${spec.method} client for ${spec.grant_types?.join(', ')} was refused (${reg.answer})`, requirements, 'shall')
+  if (reg.kind === 'refused') return inconclusive(`registration of the ${spec.method} client for ${spec.grant_types?.join(', ')}${binding ? ' with dpop_bound_access_tokens' : ''} was refused (${reg.answer})`, requirements, 'shall')
   return reg.client
 }
 

@@ -121,6 +121,8 @@ import fapi2IssuesUnboundTokens from './fapi2-issues-unbound-tokens.js'
 import dpopTokenTypeBearer from './dpop-token-type-bearer.js'
 import dpopIntrospectionDropsJkt from './dpop-introspection-drops-jkt.js'
 import dpopResourceRefusesBoundToken from './dpop-resource-refuses-bound-token.js'
+import dpopJktIgnored from './dpop-jkt-ignored.js'
+import dpopParProofIgnored from './dpop-par-proof-ignored.js'
 import redirectsToUnregisteredUri from './redirects-to-unregistered-uri.js'
 import pkcePlainAccepted from './pkce-plain-accepted.js'
 import consentDenialNotAccessDenied from './consent-denial-not-access-denied.js'
@@ -281,6 +283,8 @@ export const MUTANTS: readonly Mutant[] = [
   dpopTokenTypeBearer,
   dpopIntrospectionDropsJkt,
   dpopResourceRefusesBoundToken,
+  dpopJktIgnored,
+  dpopParProofIgnored,
 ]
 
 export function mutantById(id: string): Mutant {

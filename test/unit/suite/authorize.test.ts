@@ -10,6 +10,7 @@ import type { BrowserDriver, LoginResult } from '../../../src/suite/browser.js'
 import { authorize, authorizationRequestMethod, flowVariant } from '../../../src/suite/flow.js'
 import type { TestClient } from '../../../src/client/types.js'
 import { ScriptedHttp, scriptedContext } from './_scripted-http.js'
+import { generateDpopKey } from '../../../src/client/dpop.js'
 
 const ISSUER = 'https://as.example.com'
 const METADATA = {
@@ -62,6 +63,22 @@ test('fapi2-security: the request is pushed with client authentication; the brow
   expect([...browser.urls[0]!.searchParams.keys()].sort()).toEqual(['client_id', 'request_uri'])
   expect(ctx.sim.steps.map((s) => s.name)).toEqual(['authorize-par', 'authorize'])
   if (a.kind === 'callback') expect(flowVariant(ctx, client(), a)).toMatchObject({ request_method: 'par', response_type: 'code', sender_constraint: 'mtls' })
+})
+
+test('a DPoP client pushes dpop_jkt with a proof; parDpop omit sends dpop_jkt alone, noDpopJkt the proof alone (RFC 9449 §10.1)', async () => {
+  const dpop = await generateDpopKey()
+  const pushed = { status: 201, body: { request_uri: 'urn:ietf:params:oauth:request_uri:abc', expires_in: 60 } }
+  const http = new ScriptedHttp({ pushed_authorization_request: [pushed, pushed, pushed] })
+  const ctx = scriptedContext(fapi2Security, METADATA, http)
+  ctx.browser = fakeBrowser(() => ({ code: 'c1', state: 'x', iss: ISSUER }))
+  const c = { ...client(), dpop }
+  await authorize(ctx, c, 'authorize', 'default', { method: 'par' })
+  await authorize(ctx, c, 'authorize', 'dpop_jkt only', { method: 'par', edit: (r) => ({ ...r, dpop_jkt: dpop.jkt }), parDpop: { label: 'no header', omit: true } })
+  await authorize(ctx, c, 'authorize', 'header only', { method: 'par', parDpop: { label: 'no dpop_jkt', noDpopJkt: true } })
+  const sent = http.sent.filter((r) => r.purpose === 'pushed_authorization_request')
+  expect(sent.map((r) => [r.form!.get('dpop_jkt'), Boolean(r.headers?.dpop)])).toEqual([[dpop.jkt, true], [dpop.jkt, false], [null, true]])
+  const header = JSON.parse(Buffer.from(sent[2]!.headers!.dpop!.split('.')[0]!, 'base64url').toString())
+  expect(header.jwk).toEqual(dpop.publicJwk)
 })
 
 test('fapi2-security: a refused push fails the step without a browser', async () => {
