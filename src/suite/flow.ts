@@ -285,6 +285,12 @@ export interface AuthorizeOptions {
   edit?: (request: Record<string, string>) => Record<string, string>
   /** How to send it where not as the profile's client does (e.g. `par` where the target offers PAR but the profile does not require it). */
   method?: AuthorizationRequestMethod
+  /**
+   * Query parameters of the authorization endpoint sent beside `request` or `request_uri`, not
+   * inside the request object (a negative's variant, e.g. a state only outside it); for `plain`,
+   * more query parameters.
+   */
+  outside?: Record<string, string>
 }
 
 /** The string claims of a JWT payload, decoded without verification; undefined when it is not one. */
@@ -350,6 +356,7 @@ export async function authorize(
   } else {
     for (const [k, v] of Object.entries(request)) u.searchParams.set(k, v)
   }
+  for (const [k, v] of Object.entries(opts.outside ?? {})) u.searchParams.set(k, v)
   ctx.sim.step(name, title)
   const r = await ctx.browser.login(u.href, { redirectUri: request.redirect_uri! })
   const common = { request, method, ...(opts.responseMode ? { responseMode: opts.responseMode } : {}), ...(par ? { par } : {}) }
