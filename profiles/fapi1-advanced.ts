@@ -56,7 +56,8 @@ export default defineProfile({
   // the harness sends it by value); §5.2.2.2: JARM for code + response_mode jwt; §8.6: PS256/ES256.
   authorizationRequest: {
     par: { use: 'optional', requirements: ['FAPI1-ADV-5.2.2-11'] },
-    requestObject: { use: 'required', requirements: ['FAPI1-ADV-5.2.2-1'] },
+    // §5.2.2-10: "shall only use the parameters included in the signed request object"
+    requestObject: { use: 'required', requirements: ['FAPI1-ADV-5.2.2-1'], onlyItsParameters: { requirements: ['FAPI1-ADV-5.2.2-10'] } },
     jarm: { requirements: ['FAPI1-ADV-5.2.2-2', 'FAPI1-ADV-5.2.2.2-1', 'JARM-2.1'] },
     idTokenAlgs: { allowed: ['PS256', 'ES256'], requirements: ['FAPI1-ADV-8.6'] },
   },

@@ -6,6 +6,7 @@ import idTokenCHash from './id-token/id-token-c-hash.js'
 import idTokenSHash from './id-token/id-token-s-hash.js'
 import idTokenSigningAlg from './id-token/id-token-signing-alg.js'
 import authorizationRefused from './authorization/authorization-refused.js'
+import outsideParameterNotUsed from './authorization/outside-parameter-not-used.js'
 import idTokenAud from './id-token/id-token-aud.js'
 import idTokenExpIat from './id-token/id-token-exp-iat.js'
 import idTokenIss from './id-token/id-token-iss.js'
@@ -58,7 +59,7 @@ export const CHECKS: Record<string, Check<any>[]> = {
   'token endpoint': [attemptAccepted, attemptRefused, tokenResponseNotCacheable, tokenResponsePragmaNoCache, invalidClientBasicIs401],
   'error responses': [oauthErrorResponse, registrationErrorResponse, errorCodeAsSpecified],
   ciba: [cibaMetadataValid, cibaDeliveryModesExcludePush, pollAuthorizationPending, pollAnswersError, pingNotification, pushTokenDelivery, pushIdTokenBinding],
-  'redirect flows': [authorizationResponseCodeAndState, authorizationRefused, authorizationResponseIss, jarmResponse],
+  'redirect flows': [authorizationResponseCodeAndState, authorizationRefused, outsideParameterNotUsed, authorizationResponseIss, jarmResponse],
   'ID Token': [idTokenSignature, idTokenIss, idTokenAud, idTokenExpIat, idTokenNonce, idTokenAtHash, idTokenSigningKey, idTokenCHash, idTokenSHash, idTokenSigningAlg],
   UserInfo: [userinfoResponse, userinfoRefusesMissingToken],
   'mutual TLS': [handshakeRefused, tokenBoundToCertificate, resourceAcceptsBoundToken, boundTokenRefusedByResource, mtlsAuthMethodsAdvertised, validateMtlsEndpointAliases],

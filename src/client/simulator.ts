@@ -74,6 +74,8 @@ export interface TargetParams {
   ciba?: CibaParams
   /** The lifetime of the target's authorization codes in seconds, where known (authorization-code-expired waits it out). */
   codeLifetimeS?: number
+  /** The lifetime of the target's pushed request URIs in seconds, where configured (par-request-uri-expired waits out this or the PAR response's expires_in, the longer). */
+  requestUriLifetimeS?: number
 }
 
 /** An HTTP call made for the end-user (config `ciba.approval`): `{auth_req_id}`, `{login_hint}` substituted. */

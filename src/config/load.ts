@@ -20,6 +20,7 @@ export interface HarnessConfig {
   scope?: string
   token_request?: { params?: Record<string, string> }
   authorization_code?: { lifetime_s?: number }
+  par?: { request_uri_lifetime_s?: number }
   ciba?: CibaConfig
   client_assertion?: { aud?: 'issuer' | 'token_endpoint' | 'issuer_in_array' }
   clients?: Record<string, { client_id: string; client_secret?: string; private_jwk?: JWK; private_jwk_file?: string; cert?: string; key?: string }>
@@ -124,6 +125,7 @@ export function targetParams(config: HarnessConfig): TargetParams {
     ...(config.token_request?.params ? { tokenParams: config.token_request.params } : {}),
     ...(config.ciba ? { ciba: withoutNotification(config.ciba) } : {}),
     ...(config.authorization_code?.lifetime_s !== undefined ? { codeLifetimeS: config.authorization_code.lifetime_s } : {}),
+    ...(config.par?.request_uri_lifetime_s !== undefined ? { requestUriLifetimeS: config.par.request_uri_lifetime_s } : {}),
   }
 }
 

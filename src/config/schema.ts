@@ -64,6 +64,9 @@ const loginStepSchema = {
 /** The longest the harness waits for a code to expire (config authorization_code.lifetime_s). */
 export const MAX_CODE_WAIT_S = 45
 
+/** The longest the harness waits for a pushed request_uri to expire (its expires_in, or config par.request_uri_lifetime_s). */
+export const MAX_REQUEST_URI_WAIT_S = 45
+
 export const CONFIG_SCHEMA = {
   $id: 'https://fapi-harness.dev/schemas/config.json',
   type: 'object',
@@ -129,6 +132,14 @@ export const CONFIG_SCHEMA = {
       description: "the target's authorization codes",
       properties: {
         lifetime_s: { type: 'integer', minimum: 1, maximum: 600, description: `their lifetime in seconds: authorization-code-expired exchanges a code after it (waiting at most ${MAX_CODE_WAIT_S} s; without it the module is not applicable)` },
+      },
+    },
+    par: {
+      type: 'object',
+      additionalProperties: false,
+      description: "the target's pushed authorization requests (RFC 9126)",
+      properties: {
+        request_uri_lifetime_s: { type: 'integer', minimum: 1, maximum: 600, description: `the lifetime of its request URIs in seconds, where the PAR response's expires_in does not say it: par-request-uri-expired waits out the longer of the two (at most ${MAX_REQUEST_URI_WAIT_S} s; with neither the module is not applicable)` },
       },
     },
     ciba: {

@@ -102,6 +102,11 @@ export const REQUIREMENTS = {
     summary: 'a request_uri is one-time use: used a second time it is refused (§4: "SHOULD treat request_uri values as one-time use but MAY allow for duplicate requests due to a user reloading/refreshing their user agent")',
     quote: 'In order to cope with such attacks, the authorization server SHOULD make the request URIs one-time use.',
   },
+  'RFC9126-4-3': {
+    level: 'shall',
+    summary: 'a request_uri used at the authorization endpoint after its lifetime (the expires_in of the PAR response, §2.2) is refused',
+    quote: 'An expired request_uri MUST be rejected as invalid.',
+  },
   'RFC9126-2.3-2': {
     level: 'shall',
     summary: 'where signed request objects are required, the PAR endpoint refuses a request without one with HTTP 400 invalid_request',

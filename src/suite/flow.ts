@@ -292,6 +292,12 @@ export interface AuthorizeOptions {
    * `noDpopJkt` the header without dpop_jkt (RFC 9449 §10.1).
    */
   parDpop?: DpopVariation
+  /**
+   * Query parameters of the authorization endpoint sent beside `request` or `request_uri`, not
+   * inside the request object (a negative's variant, e.g. a state only outside it); for `plain`,
+   * more query parameters.
+   */
+  outside?: Record<string, string>
 }
 
 /** The string claims of a JWT payload, decoded without verification; undefined when it is not one. */
@@ -357,6 +363,7 @@ export async function authorize(
   } else {
     for (const [k, v] of Object.entries(request)) u.searchParams.set(k, v)
   }
+  for (const [k, v] of Object.entries(opts.outside ?? {})) u.searchParams.set(k, v)
   ctx.sim.step(name, title)
   const r = await ctx.browser.login(u.href, { redirectUri: request.redirect_uri! })
   const common = { request, method, ...(opts.responseMode ? { responseMode: opts.responseMode } : {}), ...(par ? { par } : {}) }

@@ -217,7 +217,16 @@ export interface AuthorizationRequestRules {
    * value, or pushed) is a JWS the client signs with its registered key (iss = client_id, aud =
    * issuer, exp/nbf/iat/jti); `optional`, plain parameters.
    */
-  requestObject: { use: 'required' | 'optional'; requirements: RequirementId[] }
+  requestObject: {
+    use: 'required' | 'optional'
+    requirements: RequirementId[]
+    /**
+     * The AS uses only the parameters inside the request object (FAPI 1.0 Part 2 §5.2.2-10): a
+     * state sent only outside it, beside `request` or `request_uri`, does not come back (module
+     * request-object-outer-state-ignored).
+     */
+    onlyItsParameters?: { requirements: RequirementId[] }
+  }
   /**
    * JWT Secured Authorization Response Mode: where present, a correct client also runs the code
    * flow with response_type `code` and response_mode `jwt` (module jarm-code-flow), and the

@@ -22,6 +22,7 @@ import {
 import { strongest } from '../../src/spec/requirements.js'
 import authorizationResponseCodeAndState from '../../src/checks/authorization/authorization-response-code-and-state.js'
 import idTokenNonce from '../../src/checks/id-token/id-token-nonce.js'
+import outsideParameterNotUsed from '../../src/checks/authorization/outside-parameter-not-used.js'
 import { randomBytes } from 'node:crypto'
 import { authorizationFailure, registerCodeClient } from './code-flow.js'
 import { otherRedirectUri } from './negatives.js'
@@ -190,4 +191,43 @@ export const longStateAndNonce: Module = defineModule({
   },
 })
 
-export const authorizationNegativeModules: Module[] = [redirectUriNotRegistered, pkcePlainRefused, consentDeniedAccessDenied, longStateAndNonce]
+/**
+ * FAPI 1.0 Part 2 §5.2.2-10: the AS "shall only use the parameters included in the signed request
+ * object passed via the request or request_uri parameter". The state is the parameter the client
+ * can see come back: sent only outside the request object, it must not be in the authorization.
+ */
+export const requestObjectOuterStateIgnored: Module = defineModule({
+  id: 'request-object-outer-state-ignored',
+  title: 'A state sent only outside the signed request object is not used',
+  surface: 'redirect-flows',
+  summary:
+    'Where the profile has the AS use only the parameters of the signed request object (FAPI 1.0 Part 2 §5.2.2-10: "shall only use the parameters included in the signed request object passed via the `request` or `request_uri` parameter"): the control is the profile\'s authorization request, its state inside the request object, which must come back with a code and that state (RFC 6749 §4.1.2); the variant is the same request with no state inside the request object and a state only as a query parameter beside `request` (or `request_uri`), through login and consent: the authorization response must not carry that state. A code without it passes; a code with it fails; an error response or no code is an error (the authorization does not show it).',
+  async run(ctx) {
+    const rule = ctx.profile.authorizationRequest?.requestObject
+    if (!rule?.onlyItsParameters) return notApplicable(`${ctx.profile.title} does not have the AS use only the parameters of a signed request object`)
+    const requirements: RequirementId[] = [...rule.onlyItsParameters.requirements]
+    const method = authorizationRequestMethod(ctx.profile)
+    if (method === 'plain') return notApplicable(`${ctx.profile.title}'s client sends no request object`, requirements)
+    const expected = 'a code without the state sent outside the request object'
+    const keep = (why: string) => inconclusive(why, requirements, strongest(requirements), expected)
+    const registered = await registerCodeClient(ctx, requirements)
+    if (isNotApplicable(registered)) return registered
+    if (isInconclusive(registered)) return keep(registered.inconclusive)
+    const client: TestClient = registered
+    const where = method === 'par' ? 'pushed request object' : 'request object'
+    const c = await authorize(ctx, client, 'authorize', `the profile's authorization request, its state inside the ${where} (the control): login, consent, a code and that state at the redirect URI`)
+    if (c.kind === 'failed') return keep(`the control (the state inside the request object) failed: ${authorizationFailure(c)}`)
+    const cState = authorizationResponseCodeAndState.evaluate({ state: c.request.state!, params: c.params, callbackUrl: c.callbackUrl })
+    if (!cState.ok) return keep(`the control's authorization response is not right (${cState.message}): with the state inside the request object it must come back (authorization-code-flow judges that)`)
+    const outer = `fapi-harness-outer-${randomBytes(9).toString('base64url')}`
+    const a = await authorize(ctx, client, 'authorize-variant', `the same authorization request with no state in the ${where} and state=${outer} beside ${method === 'par' ? 'request_uri' : 'request'} as a query parameter: login, consent`, {
+      edit: ({ state: _, ...request }) => request,
+      outside: { state: outer },
+    })
+    const variant = { grant: 'authorization_code', request_method: method, response_type: c.request.response_type ?? '', change: 'state only outside the request object' }
+    const input = a.kind === 'failed' ? { name: 'state', value: outer, failure: authorizationFailure(a) } : { name: 'state', value: outer, params: a.params, callbackUrl: a.callbackUrl }
+    return { expected, variant, uses: [use(outsideParameterNotUsed, input, requirements, undefined, 'authorize-variant')] }
+  },
+})
+
+export const authorizationNegativeModules: Module[] = [redirectUriNotRegistered, pkcePlainRefused, consentDeniedAccessDenied, longStateAndNonce, requestObjectOuterStateIgnored]

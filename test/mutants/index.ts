@@ -22,6 +22,8 @@ import requestObjectNbfAgeUnchecked from './request-object-nbf-age-unchecked.js'
 import requestObjectRedirectUriDefaulted from './request-object-redirect-uri-defaulted.js'
 import requestObjectAcceptsMissingNonce from './request-object-accepts-missing-nonce.js'
 import parRequestUriReusable from './par-request-uri-reusable.js'
+import parRequestUriOutlivesLifetime from './par-request-uri-outlives-lifetime.js'
+import requestObjectOuterStateUsed from './request-object-outer-state-used.js'
 import parRequestUriNotBound from './par-request-uri-not-bound.js'
 import parNotRequired from './par-not-required.js'
 import fapi1CodeWithoutJarmAccepted from './fapi1-code-without-jarm-accepted.js'
@@ -256,6 +258,8 @@ export const MUTANTS: readonly Mutant[] = [
   requestObjectRedirectUriDefaulted,
   requestObjectAcceptsMissingNonce,
   parRequestUriReusable,
+  parRequestUriOutlivesLifetime,
+  requestObjectOuterStateUsed,
   parRequestUriNotBound,
   parNotRequired,
   fapi1CodeWithoutJarmAccepted,

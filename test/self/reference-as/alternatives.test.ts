@@ -11,7 +11,7 @@ import { SignJWT, type JWK } from 'jose'
 import { startReferenceAS, type ReferenceAS } from '../../../src/reference-as/index.js'
 import type { ProfileId } from '../../../src/suite/profile.js'
 import { ALTERNATIVES, REQUIRED_SCOPE } from '../../alternatives/index.js'
-import { SHORT_CODE_LIFETIME_S } from '../../alternatives/short-code-lifetime.js'
+import { SHORT_CODE_LIFETIME_S, SHORT_REQUEST_URI_LIFETIME_S } from '../../alternatives/short-code-lifetime.js'
 import * as h from './helpers.js'
 
 const BOUND = new Set<ProfileId>(['fapi1-advanced', 'fapi2-security', 'fapi-ciba'])
@@ -118,6 +118,24 @@ async function codeExchangedAfter(as: ReferenceAS, p: ProfileId, delayMs: number
   return h.postForm(`${issuer}/token`, agent, { grant_type: 'authorization_code', code, redirect_uri: REDIRECT, code_verifier: verifier }, { authorization: h.basic(reg.json.client_id, reg.json.client_secret) })
 }
 
+/**
+ * An authorization request pushed (RFC 9126 §2) by a fresh client_secret_basic client, and its
+ * request_uri sent to the authorization endpoint `delayMs` later (the answer not followed: a
+ * redirect to the login interaction, or an error page): both answers.
+ */
+async function requestUriUsedAfter(as: ReferenceAS, p: ProfileId, delayMs: number): Promise<{ pushed: h.Reply; auth: h.Reply }> {
+  const issuer = as.issuers[p]
+  const agent = h.agentFor(as.caPem)
+  const reg = await h.register(issuer, agent, { grant_types: ['authorization_code'], response_types: ['code'], redirect_uris: [REDIRECT], token_endpoint_auth_method: 'client_secret_basic' })
+  if (reg.status !== 201) throw new Error(`registration at ${issuer} failed: ${reg.status}`)
+  const challenge = createHash('sha256').update(randomUUID() + randomUUID()).digest('base64url')
+  const pushed = await h.postForm(`${issuer}/request`, agent, { client_id: reg.json.client_id, response_type: 'code', scope: 'openid', redirect_uri: REDIRECT, state: 'probe-state', code_challenge: challenge, code_challenge_method: 'S256' }, { authorization: h.basic(reg.json.client_id, reg.json.client_secret) })
+  if (pushed.status !== 201) throw new Error(`the pushed authorization request at ${issuer} failed: ${pushed.status} ${JSON.stringify(pushed.json)}`)
+  await h.sleep(delayMs)
+  const auth = await h.getJson(`${issuer}/auth?${new URLSearchParams({ client_id: reg.json.client_id, request_uri: pushed.json.request_uri })}`, agent)
+  return { pushed, auth }
+}
+
 const isError = (r: h.Reply, status: number, error: string) => r.status === status && r.json?.error === error
 const basicChallenge = (r: h.Reply) => /^Basic realm="/.test(String(r.headers['www-authenticate'] ?? ''))
 
@@ -216,11 +234,18 @@ const PROBES: Record<string, Probe> = {
     return d.tls_client_certificate_bound_access_tokens !== true && (d.dpop_signing_alg_values_supported ?? []).length > 0 && r.status === 200 && r.json?.token_type === 'DPoP'
   },
 
-  // RFC 6749 §4.1.2: the code "MUST expire shortly after it is issued"; this server's after 5 s
+  // RFC 6749 §4.1.2: the code "MUST expire shortly after it is issued"; this server's after 5 s.
+  // RFC 9126 §2.2: the request URI lifetime "will typically be relatively short"; this server's 5 s,
+  // as its expires_in says: at once the authorization endpoint goes on to login, 7 s later it refuses
+  // (an invalid_request_uri error response at the client's only redirect URI, or an error page)
   'short-code-lifetime': async (as, p) => {
     const atOnce = await codeExchangedAfter(as, p, 0)
     const late = await codeExchangedAfter(as, p, (SHORT_CODE_LIFETIME_S + 2) * 1000)
-    return atOnce.status === 200 && isError(late, 400, 'invalid_grant')
+    const uriAtOnce = await requestUriUsedAfter(as, p, 0)
+    const uriLate = await requestUriUsedAfter(as, p, (SHORT_REQUEST_URI_LIFETIME_S + 2) * 1000)
+    const refused = (r: h.Reply) => r.status === 400 || (r.status === 303 && new URL(String(r.headers.location), REDIRECT).searchParams.get('error') === 'invalid_request_uri')
+    const short = uriAtOnce.pushed.json?.expires_in === SHORT_REQUEST_URI_LIFETIME_S && uriAtOnce.auth.status === 303 && !refused(uriAtOnce.auth) && refused(uriLate.auth)
+    return atOnce.status === 200 && isError(late, 400, 'invalid_grant') && short
   },
 
   'all-auth-failures-401': async (as, p) => {

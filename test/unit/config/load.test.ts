@@ -383,6 +383,13 @@ test.describe('browser.login and browser.credentials', () => {
     expect(e.message).toContain('/authorization_code/lifetime_s')
   })
 
+  test('par.request_uri_lifetime_s reaches the target parameters; it is a positive integer', () => {
+    const c = loadConfig(write('par-lifetime.yaml', 'par:\n  request_uri_lifetime_s: 5\n'))
+    expect(targetParams(c)).toEqual({ requestUriLifetimeS: 5 })
+    const e = configError(() => loadConfig(write('bad-par-lifetime.yaml', 'par:\n  request_uri_lifetime_s: 0\n')))
+    expect(e.message).toContain('/par/request_uri_lifetime_s')
+  })
+
   test('an empty selector and an unknown waitFor member are refused', () => {
     const e = configError(() => loadConfig(write('bad-wait.yaml', 'browser:\n  login:\n    - { click: "" }\n    - { waitFor: { title: x } }\n')))
     expect(e.message).toContain('/browser/login/0/click')

@@ -108,6 +108,18 @@ test('fapi1-advanced: a request object signed PS256 by value, with response_type
   expect(a).toMatchObject({ kind: 'callback', method: 'jar' })
 })
 
+test('outside: query parameters beside the request object, not inside it (request-object-outer-state-ignored)', async () => {
+  const ctx = scriptedContext(fapi1Advanced, METADATA, new ScriptedHttp({}))
+  const browser = fakeBrowser(() => ({ code: 'c1', id_token: 'x.y.z' }))
+  ctx.browser = browser
+  const a = await authorize(ctx, client(), 'authorize-variant', 'outer state', { edit: ({ state: _, ...r }) => r, outside: { state: 'outer-1' } })
+  const u = browser.urls[0]!
+  expect([...u.searchParams.keys()].sort()).toEqual(['client_id', 'request', 'response_type', 'scope', 'state'])
+  expect(u.searchParams.get('state')).toBe('outer-1')
+  expect(decodeJwt(u.searchParams.get('request')!).state).toBeUndefined()
+  expect(a).toMatchObject({ kind: 'callback', method: 'jar' })
+})
+
 test('JARM: the response JWT is decoded into code and state; the raw callback is kept', async () => {
   const ctx = scriptedContext(fapi1Advanced, METADATA, new ScriptedHttp({}))
   const key = getKey('RSA-2048', 0)

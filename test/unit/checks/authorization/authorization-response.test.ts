@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test'
 import check from '../../../../src/checks/authorization/authorization-response-code-and-state.js'
+import outside from '../../../../src/checks/authorization/outside-parameter-not-used.js'
 import { redact } from '../../../../src/http/redact.js'
 import { callbackParams } from '../../../../src/suite/browser.js'
 
@@ -29,4 +30,14 @@ test('the callback URL evidence keeps state and iss, and masks the code', () => 
   expect(out).not.toContain(code)
   expect(out).toContain('code=«redacted')
   expect(out).toContain('state=s1&iss=')
+})
+
+test('outside-parameter-not-used: a code without the outside state passes; a code with it fails; an error or no code is undecidable', () => {
+  const base = { name: 'state', value: 'outer-1' }
+  expect(outside.evaluate({ ...base, params: { code: 'abc' }, callbackUrl: `${CALLBACK}#code=abc` })).toMatchObject({ ok: true, message: expect.stringContaining('no state') })
+  expect(outside.evaluate({ ...base, params: { code: 'abc', state: 'other' } })).toMatchObject({ ok: true })
+  expect(outside.evaluate({ ...base, params: { code: 'abc', state: 'outer-1' } })).toMatchObject({ ok: false, message: expect.stringContaining('only outside the request object') })
+  expect(outside.evaluate({ ...base, params: { error: 'invalid_request', state: 'outer-1' } })).toMatchObject({ ok: false, undecidable: true })
+  expect(outside.evaluate({ ...base, params: { iss: 'https://as' } })).toMatchObject({ undecidable: true, message: expect.stringContaining('no code') })
+  expect(outside.evaluate({ ...base, failure: 'login: timeout' })).toMatchObject({ undecidable: true, message: expect.stringContaining('login: timeout') })
 })
