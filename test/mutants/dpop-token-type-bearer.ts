@@ -9,7 +9,8 @@ export default defineMutant({
   description: 'fapi2-security issues DPoP-bound tokens with token_type Bearer',
   profiles: ['fapi2-security'],
   expectFailures: {
-    'fapi2-security': ['dpop-bound-token'],
+    // the code-binding modules' controls redeem a DPoP-bound code and judge the same token_type
+    'fapi2-security': ['dpop-bound-token', 'dpop-jkt-code-binding', 'dpop-par-proof-code-binding'],
   },
   async middleware(ctx, next) {
     await next()
