@@ -18,4 +18,6 @@ export default defineProfile({
   // Part 2 §5.2.2 takes over Part 1 §5.2.2, so fapi1-advanced inherits this rule.
   clientIdMismatch: { expect: 'refuse', requirements: ['FAPI1-BASE-5.2.2-19'] },
   pkceRequired: ['FAPI1-BASE-5.2.2-7'],
+  // §5.2.2-9: "shall require the redirect_uri in the authorization request" (Part 2 §5.2.2.0 takes it in)
+  redirectUriRequired: { expect: 'refuse', requirements: ['FAPI1-BASE-5.2.2-9'] },
 })

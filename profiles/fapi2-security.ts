@@ -36,6 +36,8 @@ export default defineProfile({
     code_id_token: { expect: 'refuse', requirements: ['FAPI2-SP-FINAL-5.3.2.2-1'] },
     token: { expect: 'refuse', requirements: ['FAPI2-SP-FINAL-5.3.2.2-1'] },
   },
+  // §5.3.2.2-6: "shall require the redirect_uri parameter in pushed authorization requests"
+  redirectUriRequired: { expect: 'refuse', requirements: ['FAPI2-SP-FINAL-5.3.2.2-6'] },
   authorizationRequest: {
     par: { use: 'required', requirements: ['FAPI2-SP-FINAL-5.3.2.2-3'] },
     requestObject: { use: 'optional', requirements: [] },

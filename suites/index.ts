@@ -21,7 +21,7 @@ import { mtlsModules } from './mtls/index.js'
 import { redirectFlowModules } from './redirect-flows/authorization-code.js'
 import { idTokenModules } from './redirect-flows/id-token.js'
 import { refreshTokenModules } from './redirect-flows/refresh-token.js'
-import { parRequestUriModules, requestObjectModules, responseTypeModules } from './request-objects/par-request-objects.js'
+import { parRedirectUriModules, parRequestUriModules, requestObjectModules, responseTypeModules } from './request-objects/par-request-objects.js'
 import { userinfoModules } from './redirect-flows/userinfo.js'
 
 /** Every module, in report order. A profile runs those whose surface it lists. */
@@ -46,6 +46,7 @@ export const MODULES: Module[] = [
   ...parRequestUriModules,
   ...requestObjectModules,
   ...responseTypeModules,
+  ...parRedirectUriModules,
   ...cibaModules,
   ...cibaDeliveryModules,
   ...mtlsModules,

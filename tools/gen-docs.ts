@@ -78,6 +78,8 @@ export function profilesDoc(): string {
       const use = (x: { use: string; requirements: string[] }) => `${x.use}${x.requirements.length ? ` (${x.requirements.join(', ')})` : ''}`
       return `${rt}; PAR ${use(r.par)}; request object ${use(r.requestObject)}`
     }),
+    line('authorization request without redirect_uri', (p) => rule(p.redirectUriRequired)),
+    line('forbidden response types', (p) => (p.forbiddenResponseTypes ? Object.entries(p.forbiddenResponseTypes).map(([k, r]) => `${k}: ${rule(r)}`).join('; ') : '—')),
     line('parameters outside the request object', (p) => (p.authorizationRequest?.requestObject.onlyItsParameters ? `not used (${p.authorizationRequest.requestObject.onlyItsParameters.requirements.join(', ')})` : '—')),
     line('JARM (code + response_mode jwt)', (p) => (p.authorizationRequest?.jarm ? `used (${p.authorizationRequest.jarm.requirements.join(', ')})` : '—')),
     line('iss in the authorization response', (p) => (p.authorizationRequest?.issParameter ? `required (${p.authorizationRequest.issParameter.requirements.join(', ')})` : 'where advertised (RFC9207-2)')),

@@ -2,6 +2,7 @@ import type { Check } from './define.js'
 import authorizationResponseCodeAndState from './authorization/authorization-response-code-and-state.js'
 import authorizationResponseIss from './authorization/authorization-response-iss.js'
 import jarmResponse from './authorization/jarm-response.js'
+import jarmSigningKey from './authorization/jarm-signing-key.js'
 import idTokenCHash from './id-token/id-token-c-hash.js'
 import idTokenSHash from './id-token/id-token-s-hash.js'
 import idTokenSigningAlg from './id-token/id-token-signing-alg.js'
@@ -59,7 +60,7 @@ export const CHECKS: Record<string, Check<any>[]> = {
   'token endpoint': [attemptAccepted, attemptRefused, tokenResponseNotCacheable, tokenResponsePragmaNoCache, invalidClientBasicIs401],
   'error responses': [oauthErrorResponse, registrationErrorResponse, errorCodeAsSpecified],
   ciba: [cibaMetadataValid, cibaDeliveryModesExcludePush, pollAuthorizationPending, pollAnswersError, pingNotification, pushTokenDelivery, pushIdTokenBinding],
-  'redirect flows': [authorizationResponseCodeAndState, authorizationRefused, outsideParameterNotUsed, authorizationResponseIss, jarmResponse],
+  'redirect flows': [authorizationResponseCodeAndState, authorizationRefused, outsideParameterNotUsed, authorizationResponseIss, jarmResponse, jarmSigningKey],
   'ID Token': [idTokenSignature, idTokenIss, idTokenAud, idTokenExpIat, idTokenNonce, idTokenAtHash, idTokenSigningKey, idTokenCHash, idTokenSHash, idTokenSigningAlg],
   UserInfo: [userinfoResponse, userinfoRefusesMissingToken],
   'mutual TLS': [handshakeRefused, tokenBoundToCertificate, resourceAcceptsBoundToken, boundTokenRefusedByResource, mtlsAuthMethodsAdvertised, validateMtlsEndpointAliases],

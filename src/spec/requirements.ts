@@ -41,6 +41,10 @@
  * §5.2.2 item 9 and §5.2.2.2 item 1 (Part 2 §5.2.2.0 takes in Part 1's clause), FAPI 2.0 Security
  * Profile §5.3.2.2 items 1 and 6 (working-group markdown). RFC 9126 §2.2 (request_uri bound to its
  * client), §4 paragraph 3 and §7.3 were read in several independent verbatim quotations.
+ * Added with the last authorization-side cases: RFC 6749 §4.1.2 item 1's "SHOULD revoke" sentence
+ * (several independent verbatim quotations agree) and FAPI 2.0 Security Profile §5.3.2.2 item 6
+ * (the Final's working-group markdown, markup kept: the list counts 1 response_type, 2 PAR
+ * supported, 3 PAR required, 4 PAR authenticated, 5 PKCE, 6 redirect_uri, 7 iss).
  */
 export type Level = 'shall' | 'should' | 'may'
 
@@ -127,6 +131,11 @@ export const REQUIREMENTS = {
     level: 'shall',
     summary: 'a granted authorization request is answered at the redirect URI with an authorization code (item 1, `code`, of the response parameters)',
     quote: 'If the resource owner grants the access request, the authorization server issues an authorization code and delivers it to the client by adding the following parameters to the query component of the redirection URI',
+  },
+  'RFC6749-4.1.2-3': {
+    level: 'should',
+    summary: 'after an authorization code was used a second time (and refused), the tokens issued for its first use are revoked: its refresh token no longer buys an access token (a sentence of item 1, `code`, after its "MUST deny the request"; numbered 3 here, after rules 1 and 2 of §4.1.2 above; §10.5 says the same of access tokens: "SHOULD attempt to revoke all access tokens already granted based on the compromised authorization code")',
+    quote: 'If an authorization code is used more than once, the authorization server MUST deny the request and SHOULD revoke (when possible) all tokens previously issued based on that authorization code.',
   },
   'RFC6749-4.1.2-2': {
     level: 'shall',
@@ -739,6 +748,11 @@ export const REQUIREMENTS = {
     level: 'shall',
     summary: 'authorization requests that were not pushed (RFC 9126) are rejected',
     quote: 'shall reject authorization requests sent without [RFC9126];',
+  },
+  'FAPI2-SP-FINAL-5.3.2.2-6': {
+    level: 'shall',
+    summary: 'a pushed authorization request without redirect_uri is refused (the AS does not fill in a registered one)',
+    quote: 'shall require the `redirect_uri` parameter in pushed authorization requests;',
   },
   'FAPI2-SP-FINAL-5.3.2.2-7': {
     level: 'shall',

@@ -177,6 +177,13 @@ export interface Profile {
    * endpoint would, RFC 9126 §2.1). Absent, or a case absent: no rule.
    */
   forbiddenResponseTypes?: Partial<Record<ForbiddenResponseTypeCase, Rule>>
+  /**
+   * An authorization request without redirect_uri, from a client that registered one redirect URI
+   * (which RFC 6749 §3.1.2.3 would let a server fill in): where a clause requires the parameter
+   * (FAPI 1.0 Part 1 §5.2.2-9 in every authorization request, FAPI 2.0 §5.3.2.2-6 in pushed ones),
+   * the AS must refuse it. Absent: RFC 6749 §4.1.1 makes redirect_uri OPTIONAL.
+   */
+  redirectUriRequired?: Rule
   /** A `request_uri` form parameter in a pushed authorization request (RFC 9126 §2.1). Absent: no rule. */
   parRequestUri?: Rule
   /** Endpoints where a confidential client must authenticate, with the clauses that say so. */

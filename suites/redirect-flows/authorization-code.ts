@@ -17,6 +17,7 @@ import {
 } from '../../src/index.js'
 import { certificateBinding, fetchJwks, registerCodeClient } from './code-flow.js'
 import jarmResponse from '../../src/checks/authorization/jarm-response.js'
+import jarmSigningKey from '../../src/checks/authorization/jarm-signing-key.js'
 import authorizationResponseIss from '../../src/checks/authorization/authorization-response-iss.js'
 import authorizationResponseCodeAndState from '../../src/checks/authorization/authorization-response-code-and-state.js'
 import { codeNegativeModules } from './negatives.js'
@@ -104,10 +105,13 @@ export const jarmCodeFlow: Module = defineModule({
       return { expected: 'a JARM response, then an access token', uses: [use(jarmResponse, { issuer: ctx.expectedIssuer, clientId: client.client_id, now, failure: `${a.step}: ${a.reason}` }, requirements, 'shall', 'authorize')] }
     }
     const jwks = await fetchJwks(ctx, 'the JARM response')
-    const algs = ctx.profile.authorizationRequest?.idTokenAlgs?.allowed
+    const p = ctx.profile
+    const algs = p.authorizationRequest?.idTokenAlgs?.allowed
     const variant = flowVariant(ctx, client, a)
     const uses: CheckUse<any>[] = [
       use(jarmResponse, { ...(a.jarm ? { response: a.jarm } : {}), raw: a.raw, ...(jwks ? { jwks } : {}), issuer: ctx.expectedIssuer, clientId: client.client_id, now, ...(algs ? { algs } : {}) }, requirements, 'shall', 'jwks'),
+      // the profile's key sizes, the rule the harness applies to clients' keys, for the key the AS signs with
+      use(jarmSigningKey, { ...(a.jarm ? { response: a.jarm } : {}), ...(jwks ? { jwks } : {}), minBits: { RSA: p.minKeyBits.RSA.bits, EC: p.minKeyBits.EC.bits } }, [...p.minKeyBits.RSA.requirements, ...p.minKeyBits.EC.requirements], undefined, 'jwks'),
       use(authorizationResponseCodeAndState, { state: a.request.state, params: a.params, callbackUrl: a.callbackUrl }, [], undefined, 'authorize'),
     ]
     if (!a.params.code) return { expected: 'a JARM response, then an access token', variant, uses }

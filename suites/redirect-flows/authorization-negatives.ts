@@ -56,6 +56,8 @@ interface AuthorizationNegative {
   errorRequirements?: RequirementId[]
   /** Fields of the result's variant. */
   variant: Record<string, string>
+  /** Where a profile's client does not send plain requests: the module that judges the same rule there, if one does. */
+  judgedElsewhere?: string
 }
 
 function defineAuthorizationNegative(spec: AuthorizationNegative): Module {
@@ -70,7 +72,7 @@ function defineAuthorizationNegative(spec: AuthorizationNegative): Module {
       // the variant goes as plain query parameters: where the profile's client pushes or signs its
       // requests, the AS refuses a plain one for that reason alone, which proves nothing here
       const method = authorizationRequestMethod(ctx.profile)
-      if (method !== 'plain') return notApplicable(`the variant is sent as plain query parameters, but ${ctx.profile.title} has the client send ${method === 'par' ? 'pushed' : 'signed'} authorization requests: a refusal would not be for the change under test (a ${method === 'par' ? 'pushed' : 'signed'} variant is not built yet)`, requirements)
+      if (method !== 'plain') return notApplicable(`the variant is sent as plain query parameters, but ${ctx.profile.title} has the client send ${method === 'par' ? 'pushed' : 'signed'} authorization requests: a refusal would not be for the change under test (${spec.judgedElsewhere ?? `a ${method === 'par' ? 'pushed' : 'signed'} variant is not built yet`})`, requirements)
       const level = strongest(requirements)
       const expected = `refused (${level})`
       const keep = (why: string) => inconclusive(why, requirements, level, expected)
@@ -110,6 +112,22 @@ export const redirectUriNotRegistered = defineAuthorizationNegative({
   forbidden: (request) => [request.redirect_uri!],
   judge: { errorPage: 'refuses' },
   variant: { change: 'redirect_uri not registered' },
+})
+
+export const authorizationRequestWithoutRedirectUri = defineAuthorizationNegative({
+  id: 'authorization-request-without-redirect-uri',
+  title: 'An authorization request without redirect_uri is refused where the profile requires it',
+  summary:
+    'Where the profile requires redirect_uri in the authorization request (FAPI 1.0 Part 1 §5.2.2-9), sends, after the unchanged request succeeded (the control), the same request without redirect_uri through a fresh browser session. The client registered exactly one redirect URI, which RFC 6749 §3.1.2.3 would otherwise let the server use: the AS must not issue a code for the request. An error page at the AS, or an error response at the registered redirect URI, passes; a code fails. Not applicable where the profile leaves redirect_uri OPTIONAL (RFC 6749 §4.1.1).',
+  requirements: (ctx) => {
+    const rule = ctx.profile.redirectUriRequired
+    return rule?.expect === 'refuse' ? [...rule.requirements] : notApplicable(`${ctx.profile.title} does not require redirect_uri: RFC 6749 §4.1.1 makes it OPTIONAL and §3.1.2.3 lets the server use the one registered URI`, ['RFC6749-4.1.2.1-1'])
+  },
+  change: 'the authorization request without redirect_uri (the client registered one), in a fresh session',
+  edit: ({ redirect_uri: _, ...request }) => request,
+  judge: { errorPage: 'refuses' },
+  variant: { change: 'no redirect_uri' },
+  judgedElsewhere: 'request-object-without-redirect-uri and par-without-redirect-uri judge the same rule for signed and pushed requests',
 })
 
 export const pkcePlainRefused = defineAuthorizationNegative({
@@ -230,4 +248,4 @@ export const requestObjectOuterStateIgnored: Module = defineModule({
   },
 })
 
-export const authorizationNegativeModules: Module[] = [redirectUriNotRegistered, pkcePlainRefused, consentDeniedAccessDenied, longStateAndNonce, requestObjectOuterStateIgnored]
+export const authorizationNegativeModules: Module[] = [redirectUriNotRegistered, authorizationRequestWithoutRedirectUri, pkcePlainRefused, consentDeniedAccessDenied, longStateAndNonce, requestObjectOuterStateIgnored]

@@ -4,6 +4,7 @@ import {
   authFor,
   authorize,
   codeTokenRequest,
+  control,
   flowVariant,
   defineModule,
   inconclusive,
@@ -24,7 +25,8 @@ import {
   type RequirementId,
   type TestClient,
 } from '../../src/index.js'
-import { authorizationFailure, registerCodeClient } from './code-flow.js'
+import { authorizationFailure, completeCodeFlow, registerCodeClient } from './code-flow.js'
+import { jsonBody } from '../../src/http/client.js'
 import { strongest } from '../../src/spec/requirements.js'
 import { MAX_CODE_WAIT_S } from '../../src/config/schema.js'
 
@@ -216,4 +218,49 @@ export const authorizationCodeExpired = defineCodeNegative({
   variant: { change: 'code expired' },
 })
 
-export const codeNegativeModules: Module[] = [pkceWrongVerifier, pkceMissingVerifier, authorizationCodeReplay, redirectUriMismatchAtToken, codeOfAnotherClient, authorizationCodeExpired]
+/** A string member of a token response's JSON body. */
+function tokenMember(x: { response?: unknown } & Parameters<typeof jsonBody>[0], name: string): string | undefined {
+  const body = jsonBody(x)
+  const v = body.ok && body.value && typeof body.value === 'object' ? (body.value as Record<string, unknown>)[name] : undefined
+  return typeof v === 'string' ? v : undefined
+}
+
+/**
+ * RFC 6749 §4.1.2: "If an authorization code is used more than once, the authorization server MUST
+ * deny the request and SHOULD revoke (when possible) all tokens previously issued based on that
+ * authorization code." The token the client can test without a resource server is the refresh
+ * token: it buys an access token before the replay (the control) and should not after it.
+ */
+export const authorizationCodeReplayRevokesTokens: Module = defineModule({
+  id: 'authorization-code-replay-revokes-tokens',
+  title: 'After an authorization code is replayed, the refresh token issued for it no longer buys tokens',
+  surface: 'redirect-flows',
+  summary:
+    'Registers a client for the authorization_code and refresh_token grants, runs the code flow, and refreshes with the refresh token it was issued (the control, which must succeed; a rotated refresh token is taken from its answer). Then the code is exchanged a second time (step `replay`; its refusal is authorization-code-replay\'s finding), and the refresh token is sent again, unchanged: the AS should refuse it (RFC 6749 §4.1.2, "SHOULD revoke (when possible) all tokens previously issued based on that authorization code"), with invalid_grant (§5.2 "revoked"). Not applicable where no refresh token is issued.',
+  async run(ctx): Promise<ModuleRun | NotApplicable | Inconclusive> {
+    const requirements: RequirementId[] = ['RFC6749-4.1.2-3']
+    const expected = 'refused (should)'
+    const keep = (why: string) => inconclusive(why, requirements, 'should', expected)
+    const flow = await completeCodeFlow(ctx, requirements, ['refresh_token'])
+    if (isNotApplicable(flow) || isInconclusive(flow)) return flow
+    const issued = tokenMember(flow.tokenResponse, 'refresh_token')
+    if (!issued) return notApplicable(`the target issued no refresh_token to a client registered for the refresh_token grant (RFC 6749 §4.1.4 makes it optional): the access token alone is not tested without a resource`, requirements)
+    const refresh = (refresh_token: string) => ({ grant_type: 'refresh_token', refresh_token, ...ctx.sim.params.tokenParams })
+    const c = await control(ctx, 'token', refresh(issued), flow.client, undefined, { name: 'control', title: 'the refresh token sent with the registered client authentication before any replay, which must succeed' })
+    if (!c.ok) return keep(`the control (the refresh before the replay) was refused: ${answer(c.exchange)}`)
+    const current = tokenMember(c.exchange, 'refresh_token') ?? issued
+    ctx.sim.secrets.add(current)
+    const auths = [authFor(flow.client.token_endpoint_auth_method)]
+    const replay = await variant(ctx, 'token', codeTokenRequest(ctx, flow.authorization), flow.client, auths, 'the code of the flow exchanged a second time', 'replay')
+    if (replay.response && replay.response.status < 300) return keep(`the replayed code was accepted (${answer(replay)}): authorization-code-replay judges that`)
+    const x = await variant(ctx, 'token', refresh(current), flow.client, auths, 'the refresh token (as the control left it) sent again after the replay')
+    const e: Expectation = { outcome: 'refused', requirements, level: 'should', errors: ['invalid_grant'] }
+    return {
+      expected,
+      variant: { ...flow.variant, grant: 'refresh_token', change: 'after the code was replayed' },
+      uses: judgeRefusal({ e, spec: { errorCode: INVALID_GRANT }, ctx }, c.exchange, x),
+    }
+  },
+})
+
+export const codeNegativeModules: Module[] = [pkceWrongVerifier, pkceMissingVerifier, authorizationCodeReplay, authorizationCodeReplayRevokesTokens, redirectUriMismatchAtToken, codeOfAnotherClient, authorizationCodeExpired]

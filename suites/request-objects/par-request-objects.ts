@@ -265,3 +265,26 @@ export const responseTypeModules: Module[] = RESPONSE_TYPE_CASES.map((c) =>
     variantParams: (params) => c.edit(params),
   }),
 )
+
+/**
+ * FAPI 2.0 §5.3.2.2-6 (and FAPI 1.0 Part 1 §5.2.2-9 where the client pushes plain parameters): a
+ * pushed authorization request without redirect_uri is refused, although the client registered
+ * one redirect URI the server could fill in (RFC 6749 §3.1.2.3). Where the profile's client pushes
+ * signed request objects, request-object-without-redirect-uri judges the same clause.
+ */
+export const parRedirectUriModules: Module[] = [
+  defineAttempt({
+    id: 'par-without-redirect-uri',
+    title: 'A pushed authorization request without redirect_uri is refused',
+    summary:
+      'A client that registered exactly one redirect URI pushes its complete authorization request (the control, which must be answered 201 with a request_uri), then the same request without redirect_uri: where the profile requires the parameter (FAPI 2.0 §5.3.2.2-6), the server must refuse it rather than fill in the registered URI.',
+    endpoint: 'pushed_authorization_request',
+    expect: withAssertions((p) => {
+      if (!p.redirectUriRequired) return notApplicable(`${p.title} does not require redirect_uri: RFC 6749 §4.1.1 makes it OPTIONAL and §3.1.2.3 lets the server use the one registered URI`)
+      if (p.requestObject?.rules.unsigned.expect === 'refuse') return notApplicable(`${p.title} has the client push signed request objects: request-object-without-redirect-uri judges the redirect_uri rule there`)
+      return fromRule(p.redirectUriRequired)
+    }),
+    client: (p, m) => assertionClient(p, m, authorizationClient(p)),
+    variantParams: ({ redirect_uri: _, ...params }) => params,
+  }),
+]

@@ -20,6 +20,10 @@ import requestObjectAcceptsExpired from './request-object-accepts-expired.js'
 import requestObjectAcceptsLongLived from './request-object-accepts-long-lived.js'
 import requestObjectNbfAgeUnchecked from './request-object-nbf-age-unchecked.js'
 import requestObjectRedirectUriDefaulted from './request-object-redirect-uri-defaulted.js'
+import fapi1RedirectUriDefaulted from './fapi1-redirect-uri-defaulted.js'
+import fapi2ParRedirectUriDefaulted from './fapi2-par-redirect-uri-defaulted.js'
+import codeReplayKeepsTokens from './code-replay-keeps-tokens.js'
+import jarmShortRsaKey from './jarm-short-rsa-key.js'
 import requestObjectAcceptsMissingNonce from './request-object-accepts-missing-nonce.js'
 import parRequestUriReusable from './par-request-uri-reusable.js'
 import parRequestUriOutlivesLifetime from './par-request-uri-outlives-lifetime.js'
@@ -256,6 +260,10 @@ export const MUTANTS: readonly Mutant[] = [
   requestObjectAcceptsLongLived,
   requestObjectNbfAgeUnchecked,
   requestObjectRedirectUriDefaulted,
+  fapi1RedirectUriDefaulted,
+  fapi2ParRedirectUriDefaulted,
+  codeReplayKeepsTokens,
+  jarmShortRsaKey,
   requestObjectAcceptsMissingNonce,
   parRequestUriReusable,
   parRequestUriOutlivesLifetime,

@@ -1,6 +1,6 @@
-import { jsonBody } from '../../http/client.js'
 import type { Exchange } from '../../suite/result.js'
-import { defineCheck, fail, pass, undecidable } from '../define.js'
+import { defineCheck } from '../define.js'
+import { signingKeyVerdict } from '../signing-key.js'
 import { readIdToken, type IdTokenResponseInput } from './id-token.js'
 
 export interface IdTokenSigningKeyInput extends IdTokenResponseInput {
@@ -9,19 +9,6 @@ export interface IdTokenSigningKeyInput extends IdTokenResponseInput {
   /** The profile's minimum key sizes (the same rule the harness applies to clients' keys). */
   minBits: { RSA: number; EC: number }
 }
-
-/** Bits of a base64url big-endian unsigned integer (an RSA modulus). */
-export function modulusBits(n: string): number {
-  const bytes = Buffer.from(n, 'base64url')
-  let i = 0
-  while (i < bytes.length && bytes[i] === 0) i++
-  if (i === bytes.length) return 0
-  return (bytes.length - i - 1) * 8 + (32 - Math.clz32(bytes[i]!))
-}
-
-const CURVE_BITS: Record<string, number> = { 'P-256': 256, 'P-384': 384, 'P-521': 521, secp256k1: 256 }
-/** The curve each ECDSA alg is defined with (RFC 7518 §3.4, RFC 8812 §3.2). */
-const ALG_CURVE: Record<string, string> = { ES256: 'P-256', ES384: 'P-384', ES512: 'P-521', ES256K: 'secp256k1' }
 
 /**
  * RFC 7518 §3.3/§3.5: "A key of size 2048 bits or larger MUST be used with these algorithms" binds
@@ -36,29 +23,6 @@ export default defineCheck<IdTokenSigningKeyInput>({
   evaluate(input) {
     const t = readIdToken(input)
     if (!t.ok) return t.verdict
-    const alg = String(t.header.alg ?? '')
-    const kid = t.header.kid
-    if (!/^(RS|PS|ES)/.test(alg)) return pass(`the ID Token's alg ${alg || 'none'} has no key size rule here (id-token-signature judges the alg)`)
-    if (!input.jwks?.response || input.jwks.response.status !== 200) return undecidable('the jwks_uri could not be read: no key to measure')
-    const body = jsonBody(input.jwks)
-    const keys = body.ok && body.value && typeof body.value === 'object' ? (body.value as { keys?: unknown }).keys : undefined
-    if (!Array.isArray(keys)) return undecidable('the jwks_uri does not serve a JWK Set')
-    const kty = alg.startsWith('ES') ? 'EC' : 'RSA'
-    const ofType = keys.filter((k): k is Record<string, unknown> => Boolean(k) && typeof k === 'object' && (k as { kty?: unknown }).kty === kty)
-    const candidates = kid !== undefined ? ofType.filter((k) => k.kid === kid) : ofType
-    if (candidates.length !== 1) return undecidable(`the jwks_uri has ${candidates.length} ${kty} keys${kid !== undefined ? ` of kid ${JSON.stringify(kid)}` : ''}: id-token-signature judges that`)
-    const key = candidates[0]!
-    if (kty === 'RSA') {
-      const bits = typeof key.n === 'string' ? modulusBits(key.n) : 0
-      const evidence = { alg, kid, kty, bits, minimum: input.minBits.RSA }
-      if (bits < input.minBits.RSA) return fail(`the ID Token is signed with ${alg} by an RSA key of ${bits} bits; at least ${input.minBits.RSA} are required`, evidence)
-      return pass(`an RSA key of ${bits} bits`, evidence)
-    }
-    const crv = String(key.crv ?? '')
-    const bits = CURVE_BITS[crv] ?? 0
-    const evidence = { alg, kid, kty, crv, bits, minimum: input.minBits.EC }
-    if (ALG_CURVE[alg] && ALG_CURVE[alg] !== crv) return fail(`the ID Token is signed with ${alg} by a key on ${crv || 'no curve'}; ${alg} is defined on ${ALG_CURVE[alg]}`, evidence)
-    if (bits < input.minBits.EC) return fail(`the ID Token is signed by an EC key of ${bits} bits; at least ${input.minBits.EC} are required`, evidence)
-    return pass(`an EC key on ${crv} (${bits} bits)`, evidence)
+    return signingKeyVerdict('the ID Token', t.header, input.jwks, input.minBits, 'id-token-signature')
   },
 })
