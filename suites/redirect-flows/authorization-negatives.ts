@@ -24,7 +24,7 @@ import authorizationResponseCodeAndState from '../../src/checks/authorization/au
 import idTokenNonce from '../../src/checks/id-token/id-token-nonce.js'
 import outsideParameterNotUsed from '../../src/checks/authorization/outside-parameter-not-used.js'
 import { randomBytes } from 'node:crypto'
-import { authorizationFailure, registerCodeClient } from './code-flow.js'
+import { authorizationFailure, authorizedControl, registerCodeClient } from './code-flow.js'
 import { otherRedirectUri } from './negatives.js'
 
 /**
@@ -78,14 +78,9 @@ function defineAuthorizationNegative(spec: AuthorizationNegative): Module {
       const keep = (why: string) => inconclusive(why, requirements, level, expected)
       const steps = spec.steps?.(ctx)
       if (steps && isNotApplicable(steps)) return steps
-      const registered = await registerCodeClient(ctx, requirements)
-      if (isNotApplicable(registered)) return registered
-      if (isInconclusive(registered)) return keep(registered.inconclusive)
-      const client: TestClient = registered
-      const c = await authorize(ctx, client, 'authorize', 'the unchanged authorization request in the browser (the control): login, consent, a code at the redirect URI')
-      if (c.kind === 'failed') return keep(`the control (the unchanged authorization request) failed: ${authorizationFailure(c)}`)
-      if (!c.params.code) return keep(`the control (the unchanged authorization request) was not answered with a code (${c.params.error ?? (Object.keys(c.params).join(', ') || 'no parameters')})`)
-      const v = await authorizeVariant(ctx, client, spec.edit, {
+      const controlled = await authorizedControl(ctx, requirements, keep, 'the unchanged authorization request', 'the unchanged authorization request in the browser (the control): login, consent, a code at the redirect URI')
+      if (isNotApplicable(controlled) || isInconclusive(controlled)) return controlled
+      const v = await authorizeVariant(ctx, controlled.client, spec.edit, {
         title: spec.change,
         onLogin: 'continue',
         ...(spec.forbidden ? { forbidden: spec.forbidden } : {}),

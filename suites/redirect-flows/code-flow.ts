@@ -11,6 +11,7 @@ import {
   baselineClient,
   flowVariant,
   type Authorization,
+  type AuthorizeOptions,
   inconclusive,
   isInconclusive,
   isNotApplicable,
@@ -47,6 +48,29 @@ export async function registerCodeClient(ctx: ModuleContext, requirements: reado
   if (reg.kind === 'unavailable') return notApplicable(reg.reason, requirements)
   if (reg.kind === 'refused') return inconclusive(`registration of the ${spec.method} client for ${spec.grant_types?.join(', ')}${binding ? ' with dpop_bound_access_tokens' : ''} was refused (${reg.answer})`, requirements, 'shall')
   return reg.client
+}
+
+/**
+ * Steps `register` and `authorize` of a negative at the authorization endpoint: a client for the
+ * code flow, then its unchanged authorization request in the browser (the control, `what`: how it
+ * is sent), which must come back with a code. Where it does not, the module is inconclusive
+ * (`keep`): a refusal of the variant would prove nothing.
+ */
+export async function authorizedControl(
+  ctx: ModuleContext,
+  requirements: readonly RequirementId[],
+  keep: (why: string) => Inconclusive,
+  what: string,
+  title: string,
+  options: AuthorizeOptions = {},
+): Promise<{ client: TestClient; control: Extract<Authorization, { kind: 'callback' }> } | NotApplicable | Inconclusive> {
+  const registered = await registerCodeClient(ctx, requirements)
+  if (isNotApplicable(registered)) return registered
+  if (isInconclusive(registered)) return keep(registered.inconclusive)
+  const c = await authorize(ctx, registered, 'authorize', title, options)
+  if (c.kind === 'failed') return keep(`the control (${what}) failed: ${authorizationFailure(c)}`)
+  if (!c.params.code) return keep(`the control (${what}) was not answered with a code (${c.params.error ?? (Object.keys(c.params).join(', ') || 'no parameters')})`)
+  return { client: registered, control: c }
 }
 
 /** A code flow that reached the token response (steps register, authorize, token). */

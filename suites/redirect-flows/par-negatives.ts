@@ -2,7 +2,6 @@ import {
   authFor,
   authorizationRefused,
   authorizationRequest,
-  authorize,
   authorizeVariant,
   defineModule,
   inconclusive,
@@ -22,7 +21,7 @@ import {
 import { strongest } from '../../src/spec/requirements.js'
 import { jsonBody } from '../../src/http/client.js'
 import { MAX_REQUEST_URI_WAIT_S } from '../../src/config/schema.js'
-import { authorizationFailure, registerCodeClient } from './code-flow.js'
+import { authorizedControl, registerCodeClient } from './code-flow.js'
 import { CODE_EXPIRY_MARGIN_S } from './negatives.js'
 
 /**
@@ -94,13 +93,9 @@ function definePushedNegative(spec: PushedNegative): Module {
       const level = strongest(requirements)
       const expected = `refused (${level})`
       const keep = (why: string) => inconclusive(why, requirements, level, expected)
-      const registered = await registerCodeClient(ctx, requirements)
-      if (isNotApplicable(registered)) return registered
-      if (isInconclusive(registered)) return keep(registered.inconclusive)
-      const client: TestClient = registered
-      const c = await authorize(ctx, client, 'authorize', 'the authorization request pushed, then the browser at the authorization endpoint with client_id and request_uri (the control): login, consent, a code at the redirect URI', { method: 'par' })
-      if (c.kind === 'failed') return keep(`the control (the pushed authorization request) failed: ${authorizationFailure(c)}`)
-      if (!c.params.code) return keep(`the control (the pushed authorization request) was not answered with a code (${c.params.error ?? (Object.keys(c.params).join(', ') || 'no parameters')})`)
+      const controlled = await authorizedControl(ctx, requirements, keep, 'the pushed authorization request', 'the authorization request pushed, then the browser at the authorization endpoint with client_id and request_uri (the control): login, consent, a code at the redirect URI', { method: 'par' })
+      if (isNotApplicable(controlled) || isInconclusive(controlled)) return controlled
+      const { client, control: c } = controlled
       const prepared = await spec.prepare(ctx, client, c, requirements)
       if (typeof prepared === 'string') return keep(prepared)
       if (isNotApplicable(prepared)) return prepared
