@@ -264,6 +264,21 @@ export function editAuthorizationCodeAtToken(edit: (code: any, params: Record<st
   }
 }
 
+/**
+ * A (b) patch: every ID Token oidc-provider issues is issued without the claim `claim` (deleted
+ * from the token's extra claims before it is signed), so a mutant can drop one claim a clause requires.
+ */
+export function issueIdTokensWithout(claim: string): (provider: any) => void {
+  return (provider) => {
+    const proto = provider.IdToken.prototype
+    const issue = proto.issue
+    proto.issue = function (this: { extra: Record<string, unknown> }, ...args: unknown[]) {
+      delete this.extra[claim]
+      return issue.apply(this, args)
+    }
+  }
+}
+
 /** The reference AS's request object claim check (oidc-provider `features.requestObjects.assertJwtClaimsAndHeader`). */
 export type RequestObjectClaimCheck = (ctx: any, claims: Record<string, any>, ...rest: unknown[]) => Promise<void>
 

@@ -12,26 +12,25 @@ import type { ResultRecord, Status } from '../suite/result.js'
 /** Characters XML 1.0 forbids (C0 controls except tab/LF/CR, lone surrogates, U+FFFE/U+FFFF). */
 const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
 
-/** Escapes text for an XML attribute or element; characters XML cannot carry become U+FFFD. */
-export function escapeXml(s: string): string {
+/** Escapes the markup characters, the apostrophe as `apos`; characters XML cannot carry become U+FFFD. */
+function escapeMarkup(s: string, apos: string): string {
   return s
     .replace(XML_INVALID, '\uFFFD')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;')
+    .replace(/'/g, apos)
+}
+
+/** Escapes text for an XML attribute or element; characters XML cannot carry become U+FFFD. */
+export function escapeXml(s: string): string {
+  return escapeMarkup(s, '&apos;')
 }
 
 /** Escapes text for HTML element content and quoted attribute values. */
 export function escapeHtml(s: string): string {
-  return s
-    .replace(XML_INVALID, '\uFFFD')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;')
+  return escapeMarkup(s, '&#39;')
 }
 
 /** How a status is spelled out; `info` is informational: an optional behaviour the server does not use. */

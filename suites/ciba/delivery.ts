@@ -65,9 +65,19 @@ async function registerCiba(ctx: ModuleContext, mode: 'poll' | 'ping' | 'push', 
   return reg.client
 }
 
-/** The run's notification receiver (started on first use), or why the module cannot go on. */
-async function notificationReceiver(ctx: ModuleContext, keep: (why: string) => Inconclusive): Promise<NotificationReceiver | Inconclusive> {
-  if (!ctx.notifications) return keep('no notification receiver in this run (the run plan names none): the callback modes cannot be exercised')
+/** Not applicable where the profile forbids `mode` (FAPI-CIBA: push), the target offers no CIBA, or not `mode`. */
+function modeUnavailable(ctx: ModuleContext, mode: 'ping' | 'push', reqs: readonly RequirementId[]): NotApplicable | undefined {
+  const rule = ctx.profile.cibaPush
+  if (mode === 'push' && rule?.expect === 'refuse') return notApplicable(`${ctx.profile.title} forbids the push mode (${rule.requirements.join(', ')}); ciba-no-push-mode checks that the target does not offer it`)
+  const na = cibaUnavailable(ctx.metadata, reqs)
+  if (na) return na
+  if (!modes(ctx).includes(mode)) return notApplicable(`the target does not offer the ${mode} mode (backchannel_token_delivery_modes_supported: ${modes(ctx).join(', ') || 'absent'})`, reqs)
+  return undefined
+}
+
+/** The run's notification receiver (started on first use), or why the module cannot go on: `needs` cannot be exercised. */
+async function notificationReceiver(ctx: ModuleContext, keep: (why: string) => Inconclusive, needs = 'the callback modes'): Promise<NotificationReceiver | Inconclusive> {
+  if (!ctx.notifications) return keep(`no notification receiver in this run (the run plan names none): ${needs} cannot be exercised`)
   try {
     return await ctx.notifications()
   } catch (e) {
@@ -89,8 +99,26 @@ const isInconclusive = (x: unknown): x is Inconclusive => Boolean(x && typeof x 
 const pollOnce = (ctx: ModuleContext, client: TestClient, authReqId: string): Promise<Exchange> =>
   ctx.sim.call('token', { grant_type: CIBA_GRANT, auth_req_id: authReqId }, client, [authFor(client.token_endpoint_auth_method)], ctx.audience)
 
+/** Step `name`: one token request with the auth_req_id (CIBA §10.1, §11), its answer the outcome. */
+async function poll(ctx: ModuleContext, client: TestClient, authReqId: string, name: string, title: string): Promise<Exchange> {
+  ctx.sim.step(name, title)
+  const x = await pollOnce(ctx, client, authReqId)
+  ctx.sim.outcome(answer(x))
+  return x
+}
+
 /** The announced interval (CIBA §7.3: 5 s when absent). */
 const intervalOf = (s: Started) => (typeof s.interval === 'number' && s.interval > 0 ? s.interval : 5)
+
+/** How long the module waits for the end-user: the announced expires_in, at most POLL_WINDOW_S. */
+const windowOf = (s: Started) => Math.min(POLL_WINDOW_S, typeof s.expires_in === 'number' && s.expires_in > 0 ? s.expires_in : POLL_WINDOW_S)
+
+/** The checks of a poll that must be refused: CIBA §11 `error` is due (`because` says why), and an error answer is in the RFC 6749 §5.2 form. */
+function pollErrorUses(x: Exchange, error: string, because: string, reqs: readonly RequirementId[], step: string): CheckUse<any>[] {
+  const uses: CheckUse<any>[] = [use(pollAnswersError, { response: x, error, because }, reqs, 'shall', step)]
+  if (x.response && x.response.status >= 400) uses.push(use(oauthErrorResponse, { response: x }, [], undefined, step))
+  return uses
+}
 
 const PING_REQS: RequirementId[] = ['CIBA-10.2']
 const PUSH_REQS: RequirementId[] = ['CIBA-10.3']
@@ -110,18 +138,12 @@ export const cibaDeliveryModules: Module[] = [
     surface: 'ciba',
     summary: `A ping-mode client registers the harness's notification receiver (HTTPS on 127.0.0.1, or ciba.notification.public_url) as backchannel_client_notification_endpoint and sends a backchannel request with a fresh client_notification_token. After the end-user approves (the embedded AS's simulated device, or the configured ciba.approval.approve call), CIBA §10.2: the OP POSTs to that endpoint with Authorization: Bearer <client_notification_token> and a JSON body holding the auth_req_id; the client then fetches the tokens at the token endpoint (CIBA §10.1). Not applicable where the target offers no ping mode; inconclusive without an approval within ${POLL_WINDOW_S} s.`,
     async run(ctx) {
-      const na = cibaUnavailable(ctx.metadata, PING_REQS)
+      const na = modeUnavailable(ctx, 'ping', PING_REQS)
       if (na) return na
-      if (!modes(ctx).includes('ping')) return notApplicable(`the target does not offer the ping mode (backchannel_token_delivery_modes_supported: ${modes(ctx).join(', ') || 'absent'})`, PING_REQS)
       const expected = 'a ping with the client_notification_token, then tokens'
       const keep = (why: string) => inconclusive(why, PING_REQS, 'shall', expected)
-      if (!ctx.notifications) return keep('no notification receiver in this run (the run plan names none): ping mode cannot be exercised')
-      let receiver
-      try {
-        receiver = await ctx.notifications()
-      } catch (e) {
-        return keep(`the notification receiver did not start: ${(e as Error).message}`)
-      }
+      const receiver = await notificationReceiver(ctx, keep, 'ping mode')
+      if (isInconclusive(receiver)) return receiver
       const client = await registerCiba(ctx, 'ping', PING_REQS, keep, { backchannel_client_notification_endpoint: receiver.url })
       if (isNotApplicable(client) || isInconclusive(client)) return client
       const token = notificationToken()
@@ -130,7 +152,7 @@ export const cibaDeliveryModules: Module[] = [
       if (isInconclusive(started)) return started
       const decided = await endUserDecides(ctx, 'approve', started.auth_req_id)
       if (decided) return keep(decided)
-      const windowS = Math.min(POLL_WINDOW_S, typeof started.expires_in === 'number' && started.expires_in > 0 ? started.expires_in : POLL_WINDOW_S)
+      const windowS = windowOf(started)
       ctx.sim.step('notification', `wait (at most ${windowS} s) for the OP's ping at the client notification endpoint`)
       const t0 = Date.now()
       const forThisRequest = (n: { body: string; authorization?: string }) => {
@@ -146,9 +168,7 @@ export const cibaDeliveryModules: Module[] = [
       ctx.sim.outcome(n ? `received ${n.method} after ${waitedMs} ms` : `nothing received in ${Math.round(waitedMs / 1000)} s`)
       const pingUse = use(pingNotification, { notification: n, token, authReqId: started.auth_req_id, waitedMs }, PING_REQS, 'shall', 'notification')
       if (!n) return { expected, variant: { delivery_mode: 'ping' }, uses: [pingUse] }
-      ctx.sim.step('token', 'after the ping, the token request with the auth_req_id, which must yield tokens (CIBA §10.1)')
-      const x = await pollOnce(ctx, client, started.auth_req_id)
-      ctx.sim.outcome(answer(x))
+      const x = await poll(ctx, client, started.auth_req_id, 'token', 'after the ping, the token request with the auth_req_id, which must yield tokens (CIBA §10.1)')
       const error = errorOf(x)
       if (x.response?.status !== 200 && (error === 'access_denied' || error === 'expired_token')) {
         return inconclusive(`the end-user's approval did not come: after the ping the token endpoint answered ${answer(x)}`, ['CIBA-10.2', 'CIBA-10.1'], 'shall', expected)
@@ -162,11 +182,8 @@ export const cibaDeliveryModules: Module[] = [
     surface: 'ciba',
     summary: `A push-mode client registers the harness's notification receiver (HTTPS on 127.0.0.1, or ciba.notification.public_url) as backchannel_client_notification_endpoint and sends a backchannel request with a fresh client_notification_token. After the end-user approves (the embedded AS's simulated device, or the configured ciba.approval.approve call), CIBA §10.3: the OP POSTs to that endpoint with Authorization: Bearer <client_notification_token> a JSON body with the auth_req_id and the token response (access_token, token_type, id_token); §10.3.1: the ID Token carries urn:openid:params:jwt:claim:auth_req_id (the request's) and at_hash (of the delivered access token), and is valid as OIDC Core §3.1.3.7 says (signature with a jwks_uri key, iss, aud, exp, iat). Not applicable where the profile forbids push (FAPI-CIBA: ciba-no-push-mode checks it is not offered) or the target does not offer it; inconclusive without an approval within ${POLL_WINDOW_S} s.`,
     async run(ctx) {
-      const rule = ctx.profile.cibaPush
-      if (rule?.expect === 'refuse') return notApplicable(`${ctx.profile.title} forbids the push mode (${rule.requirements.join(', ')}); ciba-no-push-mode checks that the target does not offer it`)
-      const na = cibaUnavailable(ctx.metadata, PUSH_REQS)
+      const na = modeUnavailable(ctx, 'push', PUSH_REQS)
       if (na) return na
-      if (!modes(ctx).includes('push')) return notApplicable(`the target does not offer the push mode (backchannel_token_delivery_modes_supported: ${modes(ctx).join(', ') || 'absent'})`, PUSH_REQS)
       const expected = 'tokens pushed with the client_notification_token, the ID Token bound to them'
       const keep = (why: string) => inconclusive(why, PUSH_REQS, 'shall', expected)
       const receiver = await notificationReceiver(ctx, keep)
@@ -181,7 +198,7 @@ export const cibaDeliveryModules: Module[] = [
       if (isInconclusive(started)) return started
       const decided = await endUserDecides(ctx, 'approve', started.auth_req_id)
       if (decided) return keep(decided)
-      const windowS = Math.min(POLL_WINDOW_S, typeof started.expires_in === 'number' && started.expires_in > 0 ? started.expires_in : POLL_WINDOW_S)
+      const windowS = windowOf(started)
       ctx.sim.step('notification', `wait (at most ${windowS} s) for the OP's token delivery at the client notification endpoint`)
       const t0 = Date.now()
       const n = await receiver.waitFor((x) => x.authorization === `Bearer ${token}` || pushBody(x)?.auth_req_id === started.auth_req_id, windowS * 1000)
@@ -216,11 +233,8 @@ export const cibaDeliveryModules: Module[] = [
     surface: 'ciba',
     summary: 'A push-mode client gets its tokens delivered (CIBA §10.3); the token endpoint is not for it. The control: a poll-mode client starts a backchannel authentication and polls at once, which the OP answers authorization_pending (or with tokens): its poll is not refused. The variant: a push-mode client (notification endpoint: the harness\'s receiver) starts one with a client_notification_token and polls the same way: CIBA §11 unauthorized_client ("The Client is not authorized as it is configured in Push Mode", HTTP 400) is due, not authorization_pending or tokens. Not applicable where the profile forbids push or the target does not offer it.',
     async run(ctx) {
-      const rule = ctx.profile.cibaPush
-      if (rule?.expect === 'refuse') return notApplicable(`${ctx.profile.title} forbids the push mode (${rule.requirements.join(', ')}); ciba-no-push-mode checks that the target does not offer it`)
-      const na = cibaUnavailable(ctx.metadata, PUSH_POLL_REQS)
+      const na = modeUnavailable(ctx, 'push', PUSH_POLL_REQS)
       if (na) return na
-      if (!modes(ctx).includes('push')) return notApplicable(`the target does not offer the push mode (backchannel_token_delivery_modes_supported: ${modes(ctx).join(', ') || 'absent'})`, PUSH_POLL_REQS)
       const expected = 'HTTP 400 unauthorized_client for the push client; the poll client is not refused'
       const keep = (why: string) => inconclusive(why, PUSH_POLL_REQS, 'shall', expected)
       const receiver = await notificationReceiver(ctx, keep)
@@ -229,9 +243,7 @@ export const cibaDeliveryModules: Module[] = [
       if (isNotApplicable(pollClient) || isInconclusive(pollClient)) return pollClient
       const controlStart = await start(ctx, pollClient, keep)
       if (isInconclusive(controlStart)) return controlStart
-      ctx.sim.step('control-poll', 'the control: the poll-mode client polls its request at once, which must not be refused (authorization_pending or tokens, CIBA §11)')
-      const control = await pollOnce(ctx, pollClient, controlStart.auth_req_id)
-      ctx.sim.outcome(answer(control))
+      const control = await poll(ctx, pollClient, controlStart.auth_req_id, 'control-poll', 'the control: the poll-mode client polls its request at once, which must not be refused (authorization_pending or tokens, CIBA §11)')
       if (!isPending(control) && control.response?.status !== 200) return keep(`the control, the poll-mode client's poll, was answered ${answer(control)}: a refusal of the push client could not be told from this one`)
       const pushClient = await registerCiba(ctx, 'push', PUSH_POLL_REQS, keep, { backchannel_client_notification_endpoint: receiver.url })
       if (isNotApplicable(pushClient) || isInconclusive(pushClient)) return pushClient
@@ -239,12 +251,8 @@ export const cibaDeliveryModules: Module[] = [
       ctx.sim.secrets.add(token)
       const started = await start(ctx, pushClient, keep, { client_notification_token: token }, 'the push-mode client\'s backchannel authentication request with a client_notification_token, which must be accepted')
       if (isInconclusive(started)) return started
-      ctx.sim.step('poll', 'the push-mode client polls its request at once, the same token request as the control\'s')
-      const x = await pollOnce(ctx, pushClient, started.auth_req_id)
-      ctx.sim.outcome(answer(x))
-      const uses: CheckUse<any>[] = [use(pollAnswersError, { response: x, error: 'unauthorized_client', because: 'the client is registered for the push mode' }, PUSH_POLL_REQS, 'shall', 'poll')]
-      if (x.response && x.response.status >= 400) uses.push(use(oauthErrorResponse, { response: x }, [], undefined, 'poll'))
-      return { expected, variant: { delivery_mode: 'push' }, uses }
+      const x = await poll(ctx, pushClient, started.auth_req_id, 'poll', 'the push-mode client polls its request at once, the same token request as the control\'s')
+      return { expected, variant: { delivery_mode: 'push' }, uses: pollErrorUses(x, 'unauthorized_client', 'the client is registered for the push mode', PUSH_POLL_REQS, 'poll') }
     },
   }),
   defineModule({
@@ -261,13 +269,9 @@ export const cibaDeliveryModules: Module[] = [
       if (isNotApplicable(client) || isInconclusive(client)) return client
       const started = await start(ctx, client, keep)
       if (isInconclusive(started)) return started
-      ctx.sim.step('poll', 'poll the token endpoint at once')
-      const first = await pollOnce(ctx, client, started.auth_req_id)
-      ctx.sim.outcome(answer(first))
+      const first = await poll(ctx, client, started.auth_req_id, 'poll', 'poll the token endpoint at once')
       if (!isPending(first)) return notApplicable(`the first poll, sent at once, was answered ${answer(first)}: the end-user acted before the client could poll twice, so how the OP treats fast polling cannot be observed`, SLOW_REQS)
-      ctx.sim.step('poll-fast', `poll again at once, ${intervalOf(started)} s earlier than the announced interval allows`)
-      const second = await pollOnce(ctx, client, started.auth_req_id)
-      ctx.sim.outcome(answer(second))
+      const second = await poll(ctx, client, started.auth_req_id, 'poll-fast', `poll again at once, ${intervalOf(started)} s earlier than the announced interval allows`)
       const error = errorOf(second)
       if (second.response?.status === 400 && error === 'authorization_pending') {
         return notApplicable('the target answered a poll faster than its interval with authorization_pending: it does not ask for slower polling (slow_down is the OP\'s option, CIBA §11)', SLOW_REQS)
@@ -301,9 +305,7 @@ export const cibaDeliveryModules: Module[] = [
       await ctx.sleep(expiresIn * 1000 + 1500)
       const x = await pollOnce(ctx, client, started.auth_req_id)
       ctx.sim.outcome(answer(x))
-      const uses: CheckUse<any>[] = [use(pollAnswersError, { response: x, error: 'expired_token', because: `the auth_req_id expired (expires_in ${expiresIn} s)` }, EXPIRY_REQS, 'shall', 'poll-expired')]
-      if (x.response && x.response.status >= 400) uses.push(use(oauthErrorResponse, { response: x }, [], undefined, 'poll-expired'))
-      return { expected, variant: { delivery_mode: 'poll', requested_expiry: String(REQUESTED_EXPIRY_S) }, uses }
+      return { expected, variant: { delivery_mode: 'poll', requested_expiry: String(REQUESTED_EXPIRY_S) }, uses: pollErrorUses(x, 'expired_token', `the auth_req_id expired (expires_in ${expiresIn} s)`, EXPIRY_REQS, 'poll-expired') }
     },
   }),
   defineModule({
@@ -325,7 +327,7 @@ export const cibaDeliveryModules: Module[] = [
       if (isInconclusive(started)) return started
       const decided = await endUserDecides(ctx, 'deny', started.auth_req_id, hint)
       if (decided) return keep(decided)
-      const windowS = Math.min(POLL_WINDOW_S, typeof started.expires_in === 'number' && started.expires_in > 0 ? started.expires_in : POLL_WINDOW_S)
+      const windowS = windowOf(started)
       let interval = intervalOf(started)
       ctx.sim.step('poll', `poll every ${interval} s (the announced interval; +5 s after slow_down) until the OP answers otherwise than authorization_pending, for at most ${windowS} s`)
       let waited = 0
@@ -338,9 +340,7 @@ export const cibaDeliveryModules: Module[] = [
       } while (isPending(x) && waited + interval <= windowS)
       ctx.sim.outcome(`${answer(x)} after ${waited} s`)
       if (isPending(x)) return keep(`the request was still pending after ${waited} s (${answer(x)}): the end-user's denial did not come`)
-      const uses: CheckUse<any>[] = [use(pollAnswersError, { response: x, error: 'access_denied', because: 'the end-user denied the request' }, DENIED_REQS, 'shall', 'poll')]
-      if (x.response && x.response.status >= 400) uses.push(use(oauthErrorResponse, { response: x }, [], undefined, 'poll'))
-      return { expected, variant: { delivery_mode: 'poll' }, uses }
+      return { expected, variant: { delivery_mode: 'poll' }, uses: pollErrorUses(x, 'access_denied', 'the end-user denied the request', DENIED_REQS, 'poll') }
     },
   }),
 ]

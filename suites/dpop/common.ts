@@ -6,6 +6,7 @@ import {
   dpopProof,
   grantUnsupported,
   inconclusive,
+  isInconclusive,
   isNotApplicable,
   notApplicable,
   register,
@@ -48,14 +49,20 @@ export interface DpopToken {
   accessToken: string
 }
 
+/** A client registered with dpop_bound_access_tokens, its DPoP key, and the profile's token request parameters. */
+export interface DpopRegistration {
+  client: TestClient
+  key: DpopKey
+  params: Record<string, string>
+}
+
 /**
- * Steps `register` and `token`: a client registered with dpop_bound_access_tokens asks for a token
- * (client_credentials) with a DPoP proof. Neither is the property under test: a refusal leaves the
- * module inconclusive with its clauses.
+ * Step `register`: where the target offers DPoP and the profile's token grant, a client registered
+ * with dpop_bound_access_tokens. It is not the property under test: a refusal leaves the module
+ * inconclusive (`keep`), `without` saying what the module cannot do then.
  */
-export async function obtainDpopToken(ctx: ModuleContext, reqs: readonly RequirementId[], level: Level, expected: string): Promise<DpopToken | NotApplicable | Inconclusive> {
+export async function registerDpopClient(ctx: ModuleContext, reqs: readonly RequirementId[], keep: (why: string) => Inconclusive, without: string): Promise<DpopRegistration | NotApplicable | Inconclusive> {
   const { profile: p, metadata: m } = ctx
-  const keep = (why: string) => inconclusive(why, reqs, level, expected)
   const na = dpopApplies(m)
   if (na) return na
   const spec = dpopClient(p, m)
@@ -65,13 +72,26 @@ export async function obtainDpopToken(ctx: ModuleContext, reqs: readonly Require
   if (grant) return grant
   const reg = await register(ctx, spec, 'register', `register a ${spec.method} client with dpop_bound_access_tokens`)
   if (reg.kind === 'unavailable') return notApplicable(reg.reason)
-  if (reg.kind === 'refused') return keep(`registration of the ${spec.method} client with dpop_bound_access_tokens was refused (${reg.answer}): there is no client to obtain a DPoP-bound token with`)
+  if (reg.kind === 'refused') return keep(`registration of the ${spec.method} client with dpop_bound_access_tokens was refused (${reg.answer}): ${without}`)
   const client = reg.client
   if (!client.dpop) return notApplicable('a configured client (no dynamic registration) has no DPoP key here: the DPoP modules need dynamic registration', reqs)
+  return { client, key: client.dpop, params }
+}
+
+/**
+ * Steps `register` and `token`: a client registered with dpop_bound_access_tokens asks for a token
+ * (client_credentials) with a DPoP proof. Neither is the property under test: a refusal leaves the
+ * module inconclusive with its clauses.
+ */
+export async function obtainDpopToken(ctx: ModuleContext, reqs: readonly RequirementId[], level: Level, expected: string): Promise<DpopToken | NotApplicable | Inconclusive> {
+  const keep = (why: string) => inconclusive(why, reqs, level, expected)
+  const registered = await registerDpopClient(ctx, reqs, keep, 'there is no client to obtain a DPoP-bound token with')
+  if (isNotApplicable(registered) || isInconclusive(registered)) return registered
+  const { client, key, params } = registered
   const c = await control(ctx, 'token', params, client, undefined, { name: 'token', title: 'the token request with a DPoP proof, which must succeed' })
   const accessToken = c.ok ? accessTokenOf(c.exchange) : undefined
   if (!accessToken) return keep(`the token request with a DPoP proof was refused (${answer(c.exchange)}): there is no token to judge`)
-  return { client, key: client.dpop, token: c.exchange, accessToken }
+  return { client, key, token: c.exchange, accessToken }
 }
 
 /** The resource's nonce challenge (RFC 9449 §9): 401, WWW-Authenticate DPoP error="use_dpop_nonce", a DPoP-Nonce header. */

@@ -5,12 +5,10 @@ import {
   defineModule,
   DpopProofVariation,
   dpopNonceSupplied,
-  grantUnsupported,
   inconclusive,
+  isInconclusive,
   isNotApplicable,
   notApplicable,
-  register,
-  requestParams,
   use,
   variant,
   type DpopVariation,
@@ -18,7 +16,7 @@ import {
   type RequirementId,
 } from '../../src/index.js'
 import { judgeRefusal, type ErrorCodeRule } from '../../src/suite/attempt.js'
-import { dpopApplies, dpopClient } from './common.js'
+import { registerDpopClient } from './common.js'
 
 /**
  * The authorization server's DPoP nonce (RFC 9449 §8), judged only where the target provides one:
@@ -35,22 +33,12 @@ function nonceNegative(id: string, title: string, summary: string, v: DpopVariat
     surface: 'dpop',
     summary,
     async run(ctx) {
-      const { profile: p, metadata: m } = ctx
-      const na = dpopApplies(m)
-      if (na) return na
-      const spec = dpopClient(p, m)
-      if (isNotApplicable(spec)) return spec
-      const params = requestParams(ctx, 'token')
-      const grant = grantUnsupported(m, params.grant_type)
-      if (grant) return grant
       const e = { outcome: 'refused' as const, requirements: reqs, level: 'shall' as const }
       const expected = `refused (shall)`
       const keep = (why: string) => inconclusive(why, reqs, 'shall', expected)
-      const reg = await register(ctx, spec, 'register', `register a ${spec.method} client with dpop_bound_access_tokens`)
-      if (reg.kind === 'unavailable') return notApplicable(reg.reason)
-      if (reg.kind === 'refused') return keep(`registration of the ${spec.method} client with dpop_bound_access_tokens was refused (${reg.answer}): the change under test cannot be isolated`)
-      const client = reg.client
-      if (!client.dpop) return notApplicable('a configured client (no dynamic registration) has no DPoP key here: the DPoP modules need dynamic registration', reqs)
+      const registered = await registerDpopClient(ctx, reqs, keep, 'the change under test cannot be isolated')
+      if (isNotApplicable(registered) || isInconclusive(registered)) return registered
+      const { client, params } = registered
       const c = await control(ctx, 'token', params, client, undefined, { title: 'the token request with a correct DPoP proof (with the nonce the server supplies, if it asks for one), which must succeed' })
       if (!c.ok) return keep(`the control (the same request with a correct proof) was refused: ${answer(c.exchange)}`)
       if (!ctx.sim.dpopNonce) {

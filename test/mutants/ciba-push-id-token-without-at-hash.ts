@@ -3,7 +3,7 @@
 // auth_req_id within the ID Token using the at_hash and urn:openid:params:jwt:claim:auth_req_id
 // claims respectively"). Broken by patching the Provider (b): ID Tokens are issued without at_hash
 // (oidc-provider adds none at the token endpoint, so only the pushed ones change).
-import { defineMutant } from '../../src/reference-as/mutant.js'
+import { defineMutant, issueIdTokensWithout } from '../../src/reference-as/mutant.js'
 
 export default defineMutant({
   id: 'ciba-push-id-token-without-at-hash',
@@ -13,12 +13,5 @@ export default defineMutant({
   expectFailures: {
     ciba: ['ciba-push-mode'],
   },
-  patchProvider(provider) {
-    const proto = provider.IdToken.prototype
-    const issue = proto.issue
-    proto.issue = function (this: { extra: Record<string, unknown> }, ...args: unknown[]) {
-      delete this.extra.at_hash
-      return issue.apply(this, args)
-    }
-  },
+  patchProvider: issueIdTokensWithout('at_hash'),
 })
