@@ -39,9 +39,8 @@ test('a body that trickles in (slowloris) ends at the deadline, naming the URL',
   })
   const http = new HttpClient({ trust: {}, timeoutMs: 600 })
   try {
-    const t0 = performance.now()
+    // the trickle never ends: only the deadline ends the request (else the test times out)
     const f = await failure(http.send({ purpose: 'token', method: 'POST', url: `${s.url}/token`, form: new URLSearchParams({ a: 'b' }) }))
-    expect(performance.now() - t0).toBeLessThan(3_000)
     expect(f.code).toBe('ERR_HTTP_TIMEOUT')
     expect(f.message).toContain(`${s.url}/token`)
     expect(f.message).toContain('(token)')

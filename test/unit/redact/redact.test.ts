@@ -173,7 +173,7 @@ test.describe('behaviour', () => {
     const out = redact(a) as Record<string, unknown>
     expect(out.self).toBe(out)
   })
-  test('fast: a few hundred exchanges in well under a second', () => {
+  test('a few hundred exchanges: every one redacted (its Basic credentials and access token)', () => {
     const exchanges = Array.from({ length: 400 }, (_, i) => ({
       purpose: 'token',
       request: { method: 'POST', url: 'https://as.example.com/token', headers: { authorization: `Basic ${Buffer.from(`c:${i}secret`).toString('base64')}` }, body: `grant_type=client_credentials&client_assertion=${JWT}&scope=openid` },
@@ -181,11 +181,11 @@ test.describe('behaviour', () => {
       jwts: [{ where: 'client_assertion', header: { alg: 'PS256' }, payload: { iss: 'c', aud: 'x', long: 'y'.repeat(2000) } }],
       durationMs: 3,
     }))
-    const t0 = performance.now()
     const out = redact(exchanges, ['supersecretvalue-1', 'supersecretvalue-2'])
-    const ms = performance.now() - t0
     expect(out).toHaveLength(400)
-    expect(ms).toBeLessThan(1000)
+    const text = JSON.stringify(out)
+    expect(text).not.toContain('at-399-0123456789')
+    expect(text).not.toContain(Buffer.from('c:399secret').toString('base64'))
   })
 })
 

@@ -59,7 +59,8 @@ async function getBrowser(): Promise<Browser> {
   return browser
 }
 
-function session(login: LoginStep[], timeoutMs = 1500): BrowserSession {
+// step timeouts are generous where the test expects success, so a loaded machine does not fail it
+function session(login: LoginStep[], timeoutMs = 10_000): BrowserSession {
   return new BrowserSession(getBrowser, { insecure: false, timeoutMs, allowedOrigins: [origin], login, credentials: { username: USERNAME, password: PASSWORD } })
 }
 
@@ -95,12 +96,11 @@ test('a configured step list logs in and consents; the callback is caught', asyn
 })
 
 test('the list ends when the browser reaches the redirect URI (a skipped consent is no error)', async () => {
-  const s = session([...STEPS, { name: 'never there', click: '#nothing' }], 5000)
+  // had the list gone on, the step 'never there' would have failed after its timeout (r.ok false)
+  const s = session([...STEPS, { name: 'never there', click: '#nothing' }])
   try {
-    const t0 = performance.now()
     const r = await s.login(`${origin}/authorize`, { redirectUri: REDIRECT })
     expect(r.ok, JSON.stringify(r)).toBe(true)
-    expect(performance.now() - t0).toBeLessThan(4000)
   } finally {
     await s.close()
   }
@@ -109,15 +109,12 @@ test('the list ends when the browser reaches the redirect URI (a skipped consent
 test('a missing selector fails that step within the timeout, with screenshot, URL and a redacted trace', async () => {
   const s = session([STEPS[0]!, STEPS[1]!, { name: 'sign in', click: '#no-such-button' }], 800)
   try {
-    const t0 = performance.now()
     const r = await s.login(`${origin}/authorize`, { redirectUri: REDIRECT })
-    const took = performance.now() - t0
     expect(r.ok).toBe(false)
     if (r.ok) return
     expect(r.step).toBe('/browser/login/2 "sign in" (click #no-such-button)')
     expect(r.reason).toMatch(/Timeout 800ms exceeded/)
     expect(r.pageUrl).toBe(`${origin}/authorize`)
-    expect(took).toBeLessThan(3000)
 
     const evidence = await s.evidence()
     expect(evidence.map((e) => `${e.name} ${e.contentType}`)).toEqual(['browser screenshot image/png', 'browser page URL text/plain', 'playwright trace application/zip'])
@@ -160,10 +157,8 @@ test('runLoginSteps: waitFor a URL that never comes fails after the timeout', as
     // the selector is already there: a generous timeout, so a loaded machine does not fail the precondition
     const ok = await runLoginSteps(page, [{ waitFor: { selector: '#here' } }], { timeoutMs: 10_000, credentials: { username: 'u', password: 'p' } })
     expect(ok.ok).toBe(true)
-    const t0 = performance.now()
     const r = await runLoginSteps(page, [{ waitFor: { selector: '#here' } }, { waitFor: { url: 'never' } }], { timeoutMs: 500, credentials: { username: 'u', password: 'p' } })
-    expect(r).toMatchObject({ ok: false, step: '/browser/login/1 (waitFor url never)' })
-    expect(performance.now() - t0).toBeLessThan(2500)
+    expect(r).toMatchObject({ ok: false, step: '/browser/login/1 (waitFor url never)', reason: expect.stringMatching(/500ms/) })
   } finally {
     await context.close()
   }
