@@ -535,8 +535,11 @@ export class BrowserSession implements BrowserDriver {
     this.context = await browser.newContext({ ignoreHTTPSErrors: this.opts.insecure })
     this.context.setDefaultTimeout(this.opts.timeoutMs)
     this.context.setDefaultNavigationTimeout(this.opts.timeoutMs)
-    // kept only when the module fails or cannot decide (evidence()); sources would bloat it
-    await this.context.tracing.start({ screenshots: true, snapshots: true, sources: false })
+    // kept only when the module fails or cannot decide (evidence()); sources would bloat it. DOM
+    // snapshots of every action, no screencast: its frames cost about a second of CPU per login
+    // (Chromium encodes a picture at every paint), were thrown away with every passing module, and
+    // are pictures the redaction cannot reach. A failure's own screenshot is attached apart.
+    await this.context.tracing.start({ screenshots: false, snapshots: true, sources: false })
     this.tracing = true
     this.page = await this.context.newPage()
     const page = this.page
