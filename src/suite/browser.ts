@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { connect } from 'node:tls'
-import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test'
+import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from '@playwright/test'
 
 /**
  * The end-user's browser for redirect flows: Debian's Chromium driven by Playwright, launched once
@@ -320,6 +320,63 @@ export interface SessionOptions {
   credentials: Credentials
 }
 
+/** A request of the page, as the interception sees it (the fragment appended where CDP reports one). */
+type InterceptedRequest = { url: string; postData?: string }
+
+/**
+ * A fresh context with one blank page, made ready for a module before it needs it: default
+ * timeouts set, tracing started, every request of the page paused for `route.intercept` (blocked
+ * until a session takes the page) and the main frame's document status reported to
+ * `route.document`. Nothing was ever loaded in it: no cookies, no cache, as a context made at the
+ * first authorization request.
+ */
+export interface PreparedPage {
+  context: BrowserContext
+  page: Page
+  cdp: CDPSession
+  route: { intercept: (req: InterceptedRequest) => 'callback' | 'continue' | 'block'; document: (status: number) => void }
+}
+
+/** Opens a PreparedPage in `browser` (a new context: a new renderer process, the costly part). */
+export async function preparePage(browser: Browser, opts: { insecure: boolean; timeoutMs: number }): Promise<PreparedPage> {
+  const context = await browser.newContext({ ignoreHTTPSErrors: opts.insecure })
+  try {
+    context.setDefaultTimeout(opts.timeoutMs)
+    context.setDefaultNavigationTimeout(opts.timeoutMs)
+    // kept only when the module fails or cannot decide (evidence()); sources would bloat it. DOM
+    // snapshots of every action, no screencast: its frames cost about a second of CPU per login
+    // (Chromium encodes a picture at every paint), were thrown away with every passing module, and
+    // are pictures the redaction cannot reach. A failure's own screenshot is attached apart.
+    await context.tracing.start({ screenshots: false, snapshots: true, sources: false })
+    const page = await context.newPage()
+    const route: PreparedPage['route'] = { intercept: () => 'block', document: () => {} }
+    page.on('response', (r) => {
+      if (r.request().isNavigationRequest() && r.frame() === page.mainFrame()) route.document(r.status())
+    })
+    // Chromium's Fetch domain, not context.route: Playwright's routes never see a redirect's target
+    // (the handler "will only be called for the first url if the response is a redirect"), and the
+    // callback is always one. Here every request is paused, redirects included.
+    const cdp = await context.newCDPSession(page)
+    cdp.on('Fetch.requestPaused', (e: { requestId: string; request: { url: string; urlFragment?: string; postData?: string } }) => {
+      // CDP keeps the fragment apart (Network.Request.urlFragment): a hybrid or implicit response lives there
+      const { urlFragment, ...req } = e.request
+      const decision = route.intercept(urlFragment ? { ...req, url: `${req.url}${urlFragment}` } : req)
+      const sent =
+        decision === 'callback'
+          ? cdp.send('Fetch.fulfillRequest', { requestId: e.requestId, responseCode: 200, responseHeaders: [{ name: 'content-type', value: 'text/html' }], body: CALLBACK_PAGE })
+          : decision === 'continue'
+            ? cdp.send('Fetch.continueRequest', { requestId: e.requestId })
+            : cdp.send('Fetch.failRequest', { requestId: e.requestId, errorReason: 'BlockedByClient' })
+      sent.catch(() => {}) // the context may be closing
+    })
+    await cdp.send('Fetch.enable', { patterns: [{ urlPattern: '*', requestStage: 'Request' }] })
+    return { context, page, cdp, route }
+  } catch (e) {
+    await context.close().catch(() => {})
+    throw e
+  }
+}
+
 /**
  * One module's browser: a fresh context, opened on first use and closed by `close()`. Keeps the
  * page so that a failed module can be photographed (`screenshot()`).
@@ -328,7 +385,7 @@ export class BrowserSession implements BrowserDriver {
   private context: BrowserContext | undefined
   private page: Page | undefined
   /** Decides each request of the page: the callback is answered here, other hosts are blocked. */
-  private intercept: (req: { url: string; postData?: string }) => 'callback' | 'continue' | 'block' = () => 'block'
+  private intercept: (req: InterceptedRequest) => 'callback' | 'continue' | 'block' = () => 'block'
 
   /** Selectors filled with a credential: masked in screenshots. */
   private readonly secretFields = new Set<string>()
@@ -339,9 +396,13 @@ export class BrowserSession implements BrowserDriver {
   private readonly browser: () => Promise<Browser>
   private readonly opts: SessionOptions
 
-  constructor(browser: () => Promise<Browser>, opts: SessionOptions) {
+  /** Where the page comes from: a new context of the worker's browser, prepared ahead (preparePage). */
+  private readonly pages: (() => Promise<PreparedPage>) | undefined
+
+  constructor(browser: () => Promise<Browser>, opts: SessionOptions, pages?: () => Promise<PreparedPage>) {
     this.browser = browser
     this.opts = opts
+    this.pages = pages
   }
 
   /**
@@ -531,35 +592,13 @@ export class BrowserSession implements BrowserDriver {
 
   private async open(): Promise<Page> {
     if (this.page && !this.page.isClosed()) return this.page
-    const browser = await this.browser()
-    this.context = await browser.newContext({ ignoreHTTPSErrors: this.opts.insecure })
-    this.context.setDefaultTimeout(this.opts.timeoutMs)
-    this.context.setDefaultNavigationTimeout(this.opts.timeoutMs)
-    // kept only when the module fails or cannot decide (evidence()); sources would bloat it
-    await this.context.tracing.start({ screenshots: true, snapshots: true, sources: false })
+    const prepared = this.pages ? await this.pages() : await preparePage(await this.browser(), this.opts)
+    // this session's page from now on: its requests are decided by this session's interception
+    prepared.route.intercept = (req) => this.intercept(req)
+    prepared.route.document = (status) => (this.documentStatus = status)
+    this.context = prepared.context
     this.tracing = true
-    this.page = await this.context.newPage()
-    const page = this.page
-    page.on('response', (r) => {
-      if (r.request().isNavigationRequest() && r.frame() === page.mainFrame()) this.documentStatus = r.status()
-    })
-    // Chromium's Fetch domain, not context.route: Playwright's routes never see a redirect's target
-    // (the handler "will only be called for the first url if the response is a redirect"), and the
-    // callback is always one. Here every request is paused, redirects included.
-    const cdp = await this.context.newCDPSession(this.page)
-    cdp.on('Fetch.requestPaused', (e: { requestId: string; request: { url: string; urlFragment?: string; postData?: string } }) => {
-      // CDP keeps the fragment apart (Network.Request.urlFragment): a hybrid or implicit response lives there
-      const { urlFragment, ...req } = e.request
-      const decision = this.intercept(urlFragment ? { ...req, url: `${req.url}${urlFragment}` } : req)
-      const sent =
-        decision === 'callback'
-          ? cdp.send('Fetch.fulfillRequest', { requestId: e.requestId, responseCode: 200, responseHeaders: [{ name: 'content-type', value: 'text/html' }], body: CALLBACK_PAGE })
-          : decision === 'continue'
-            ? cdp.send('Fetch.continueRequest', { requestId: e.requestId })
-            : cdp.send('Fetch.failRequest', { requestId: e.requestId, errorReason: 'BlockedByClient' })
-      sent.catch(() => {}) // the context may be closing
-    })
-    await cdp.send('Fetch.enable', { patterns: [{ urlPattern: '*', requestStage: 'Request' }] })
+    this.page = prepared.page
     return this.page
   }
 }

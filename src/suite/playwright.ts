@@ -8,7 +8,7 @@ import { Identities } from '../crypto/pki.js'
 import { HarnessError } from '../errors.js'
 import { redact, redactText } from '../http/redact.js'
 import { HttpClient, jsonBody } from '../http/client.js'
-import { BrowserSession, LOGIN_NAME, chromiumPath, launchChromium, serverPins, type Credentials } from './browser.js'
+import { BrowserSession, LOGIN_NAME, chromiumPath, launchChromium, preparePage, serverPins, type Credentials, type PreparedPage } from './browser.js'
 import { isText, rewriteZip } from './trace-zip.js'
 import { dpopPreferred, profileClient } from './flow.js'
 import { errorRecord, runModule } from './run-module.js'
@@ -65,7 +65,20 @@ interface WorkerBrowser {
   /** Why there is no browser, when there is none. */
   unavailable?: string
   get(origins: string[]): Promise<Browser>
+  /**
+   * A fresh context and page for one module: the one prepared ahead (`prepare`) when there is
+   * one, else a new one. Never a context a module used before.
+   */
+  page(origins: string[], opts: PageOptions): Promise<PreparedPage>
+  /**
+   * Prepares the next module's context and page in the background (one at most), while the
+   * worker goes on with other work: a new context costs a renderer process, 0.5 to 2.5 s.
+   */
+  prepare(origins: string[], opts: PageOptions): void
 }
+
+/** What a prepared context depends on: the run's trust and timeout, the same for every module. */
+type PageOptions = { insecure: boolean; timeoutMs: number }
 
 /** The worker's CIBA notification receiver, started when a module first asks for it. */
 type WorkerNotifications = () => Promise<NotificationReceiver>
@@ -99,7 +112,31 @@ const test = playwrightTest.extend<{}, { workerBrowser: WorkerBrowser; workerNot
         })()
         return launched
       }
-      await use({ ...('unavailable' in found ? { unavailable: found.unavailable } : {}), get })
+      // the context prepared for the next module, with the options it was made with
+      let spare: { key: string; page: Promise<PreparedPage> } | undefined
+      const key = (o: PageOptions) => `${o.insecure}:${o.timeoutMs}`
+      const make = (origins: string[], opts: PageOptions) => {
+        const p = get(origins).then((b) => preparePage(b, opts))
+        p.catch(() => {}) // taken or discarded later; a failure then surfaces where it is awaited
+        return p
+      }
+      const page = async (origins: string[], opts: PageOptions): Promise<PreparedPage> => {
+        const ahead = spare
+        spare = undefined
+        if (ahead && ahead.key === key(opts)) {
+          const p = await ahead.page.catch(() => undefined)
+          if (p && !p.page.isClosed()) return p
+          await p?.context.close().catch(() => {})
+        } else if (ahead) void ahead.page.then((p) => p.context.close()).catch(() => {})
+        return make(origins, opts)
+      }
+      const prepare = (origins: string[], opts: PageOptions) => {
+        if ('unavailable' in found || spare) return
+        spare = { key: key(opts), page: make(origins, opts) }
+      }
+      await use({ ...('unavailable' in found ? { unavailable: found.unavailable } : {}), get, page, prepare })
+      const left = await spare?.page.catch(() => undefined)
+      await left?.context.close().catch(() => {})
       const b = await launched?.catch(() => undefined)
       await b?.close().catch(() => {})
     },
@@ -169,16 +206,22 @@ export function runSuite(profile: Profile, modules: readonly Module[]): void {
         const credentials: Credentials = target.plan.browser?.credentials ?? { username: LOGIN_NAME, password: randomBytes(12).toString('base64url') }
         if (target.plan.browser?.credentials) sim.secrets.add(credentials.username)
         sim.secrets.add(credentials.password)
+        const pageOptions: PageOptions = { insecure: target.plan.trust.insecure, timeoutMs: target.plan.timeoutMs }
+        // a redirect-flow module drives the browser: its context is made while it registers its client
+        if (m.surface === 'redirect-flows' && !workerBrowser.unavailable) workerBrowser.prepare(origins, pageOptions)
         const session = workerBrowser.unavailable
           ? undefined
-          : new BrowserSession(() => workerBrowser.get(origins), {
-              insecure: target.plan.trust.insecure,
-              timeoutMs: target.plan.timeoutMs,
-              allowedOrigins: origins,
-              ...(target.plan.browser?.login ? { login: target.plan.browser.login } : {}),
-              ...(target.plan.browser?.deny ? { deny: target.plan.browser.deny } : {}),
-              credentials,
-            })
+          : new BrowserSession(
+              () => workerBrowser.get(origins),
+              {
+                ...pageOptions,
+                allowedOrigins: origins,
+                ...(target.plan.browser?.login ? { login: target.plan.browser.login } : {}),
+                ...(target.plan.browser?.deny ? { deny: target.plan.browser.deny } : {}),
+                credentials,
+              },
+              () => workerBrowser.page(origins, pageOptions),
+            )
         const ctx: ModuleContext = {
           profile,
           metadata: target.metadata,
@@ -200,6 +243,8 @@ export function runSuite(profile: Profile, modules: readonly Module[]): void {
             if (attachments.length) record.attachments = [...(record.attachments ?? []), ...attachments]
           }
           await session.close()
+          // the next browser module's context, made while this worker runs what comes between
+          workerBrowser.prepare(origins, pageOptions)
         }
         // Test-only: the secret-scan self-test learns which secrets this run used (never set in normal runs).
         if (process.env.FAPI_HARNESS_SECRET_LOG && sim.secrets.size) appendFileSync(process.env.FAPI_HARNESS_SECRET_LOG, `${[...sim.secrets].join('\n')}\n`)
