@@ -14,9 +14,11 @@ function walk(dir: string): string[] {
 }
 
 test('the embedded reference AS conforms to every profile, and no secret reaches the output', async () => {
+  // every module of every profile, browser flows included, beside the other self tests on a 2-core machine
+  test.setTimeout(660_000)
   const secretLog = join(mkdtempSync(join(tmpdir(), 'fapi-secrets-')), 'secrets.txt')
   const cacheDir = mkdtempSync(join(tmpdir(), 'fapi-keys-'))
-  const run = await runHarness(['run'], { env: { FAPI_HARNESS_SECRET_LOG: secretLog, FAPI_HARNESS_CACHE_DIR: cacheDir } })
+  const run = await runHarness(['run'], { env: { FAPI_HARNESS_SECRET_LOG: secretLog, FAPI_HARNESS_CACHE_DIR: cacheDir }, timeoutMs: 600_000 })
   expect(run.code, `${run.stdout}\n${run.stderr}`).toBe(0)
   const r = run.results!
   expect(ids(r, 'failed')).toEqual([])
