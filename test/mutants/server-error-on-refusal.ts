@@ -38,6 +38,8 @@ export default defineMutant({
       'pkce-wrong-verifier',
       'pkce-missing-verifier',
       'authorization-code-replay',
+      // its refresh after the replay is refused with 500 too: the form of that refusal fails
+      'authorization-code-replay-revokes-tokens',
       'redirect-uri-mismatch-at-token',
       'code-of-another-client',
     ],
