@@ -243,6 +243,7 @@ export const authorizationCodeReplayRevokesTokens: Module = defineModule({
     const keep = (why: string) => inconclusive(why, requirements, 'should', expected)
     const flow = await completeCodeFlow(ctx, requirements, ['refresh_token'])
     if (isNotApplicable(flow) || isInconclusive(flow)) return flow
+    const exchanged = Date.now()
     const issued = tokenMember(flow.tokenResponse, 'refresh_token')
     if (!issued) return notApplicable(`the target issued no refresh_token to a client registered for the refresh_token grant (RFC 6749 §4.1.4 makes it optional): the access token alone is not tested without a resource`, requirements)
     const refresh = (refresh_token: string) => ({ grant_type: 'refresh_token', refresh_token, ...ctx.sim.params.tokenParams })
@@ -252,6 +253,9 @@ export const authorizationCodeReplayRevokesTokens: Module = defineModule({
     ctx.sim.secrets.add(current)
     const auths = [authFor(flow.client.token_endpoint_auth_method)]
     const replay = await variant(ctx, 'token', codeTokenRequest(ctx, flow.authorization), flow.client, auths, 'the code of the flow exchanged a second time', 'replay')
+    // a code past its configured lifetime is refused as expired, before any replay detection
+    const lifetime = ctx.sim.params.codeLifetimeS
+    if (lifetime !== undefined && Date.now() - exchanged >= lifetime * 1000) return notApplicable(`the code's configured lifetime (authorization_code.lifetime_s, ${lifetime} s) had passed before the replay: its refusal cannot be told from an expired code's`, requirements)
     if (replay.response && replay.response.status < 300) return keep(`the replayed code was accepted (${answer(replay)}): authorization-code-replay judges that`)
     const x = await variant(ctx, 'token', refresh(current), flow.client, auths, 'the refresh token (as the control left it) sent again after the replay')
     const e: Expectation = { outcome: 'refused', requirements, level: 'should', errors: ['invalid_grant'] }

@@ -11,6 +11,10 @@ export default defineMutant({
   expectFailures: {
     oauth2: ['refresh-token-grant'],
   },
+  // its control (a refresh before the code is replayed) is refused: nothing can be decided
+  expectErrors: {
+    oauth2: ['authorization-code-replay-revokes-tokens'],
+  },
   async middleware(ctx, next) {
     if (ctx.method === 'POST' && ctx.path === '/token' && (await readForm(ctx))?.get('grant_type') === 'refresh_token') {
       respondWithError(ctx, 400, 'invalid_grant', 'refresh tokens are not honoured')
