@@ -255,7 +255,8 @@ export const authorizationCodeReplayRevokesTokens: Module = defineModule({
     const replay = await variant(ctx, 'token', codeTokenRequest(ctx, flow.authorization), flow.client, auths, 'the code of the flow exchanged a second time', 'replay')
     // a code past its configured lifetime is refused as expired, before any replay detection
     const lifetime = ctx.sim.params.codeLifetimeS
-    if (lifetime !== undefined && Date.now() - exchanged >= lifetime * 1000) return notApplicable(`the code's configured lifetime (authorization_code.lifetime_s, ${lifetime} s) had passed before the replay: its refusal cannot be told from an expired code's`, requirements)
+    // (the code was issued a little before its exchange: a second of margin)
+    if (lifetime !== undefined && Date.now() - exchanged + 1000 >= lifetime * 1000) return notApplicable(`the code's configured lifetime (authorization_code.lifetime_s, ${lifetime} s) had passed before the replay: its refusal cannot be told from an expired code's`, requirements)
     if (replay.response && replay.response.status < 300) return keep(`the replayed code was accepted (${answer(replay)}): authorization-code-replay judges that`)
     const x = await variant(ctx, 'token', refresh(current), flow.client, auths, 'the refresh token (as the control left it) sent again after the replay')
     const e: Expectation = { outcome: 'refused', requirements, level: 'should', errors: ['invalid_grant'] }
