@@ -25,6 +25,7 @@ import {
   type RequirementId,
   type TestClient,
 } from '../../src/index.js'
+import { jsonBody } from '../../src/http/client.js'
 
 /**
  * Step `register` of every redirect-flow module, with its preconditions: not applicable without an
@@ -99,6 +100,13 @@ export async function completeCodeFlow(ctx: ModuleContext, requirements: readonl
   const t = await token(ctx, reg.client, a)
   if (!t.ok) return inconclusive(`the code exchange was refused: HTTP ${t.exchange.response?.status ?? 'none'}`, requirements, 'shall')
   return { client: reg.client, request: a.request, authorization: a, tokenResponse: t.exchange, variant: flowVariant(ctx, reg.client, a) }
+}
+
+/** The refresh_token of a token response's JSON body, if it carries one (RFC 6749 §5.1: OPTIONAL). */
+export function refreshTokenOf(tokenResponse: Exchange): string | undefined {
+  const body = jsonBody(tokenResponse)
+  const v = body.ok && body.value && typeof body.value === 'object' ? (body.value as Record<string, unknown>).refresh_token : undefined
+  return typeof v === 'string' ? v : undefined
 }
 
 /** The GET of the AS's jwks_uri (step `jwks`), to verify what it signed; undefined without a jwks_uri. */

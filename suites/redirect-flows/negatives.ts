@@ -25,8 +25,7 @@ import {
   type RequirementId,
   type TestClient,
 } from '../../src/index.js'
-import { authorizationFailure, completeCodeFlow, registerCodeClient } from './code-flow.js'
-import { jsonBody } from '../../src/http/client.js'
+import { authorizationFailure, completeCodeFlow, refreshTokenOf, registerCodeClient } from './code-flow.js'
 import { strongest } from '../../src/spec/requirements.js'
 import { MAX_CODE_WAIT_S } from '../../src/config/schema.js'
 
@@ -218,13 +217,6 @@ export const authorizationCodeExpired = defineCodeNegative({
   variant: { change: 'code expired' },
 })
 
-/** A string member of a token response's JSON body. */
-function tokenMember(x: { response?: unknown } & Parameters<typeof jsonBody>[0], name: string): string | undefined {
-  const body = jsonBody(x)
-  const v = body.ok && body.value && typeof body.value === 'object' ? (body.value as Record<string, unknown>)[name] : undefined
-  return typeof v === 'string' ? v : undefined
-}
-
 /**
  * RFC 6749 §4.1.2: "If an authorization code is used more than once, the authorization server MUST
  * deny the request and SHOULD revoke (when possible) all tokens previously issued based on that
@@ -244,12 +236,12 @@ export const authorizationCodeReplayRevokesTokens: Module = defineModule({
     const flow = await completeCodeFlow(ctx, requirements, ['refresh_token'])
     if (isNotApplicable(flow) || isInconclusive(flow)) return flow
     const exchanged = Date.now()
-    const issued = tokenMember(flow.tokenResponse, 'refresh_token')
+    const issued = refreshTokenOf(flow.tokenResponse)
     if (!issued) return notApplicable(`the target issued no refresh_token to a client registered for the refresh_token grant (RFC 6749 §4.1.4 makes it optional): the access token alone is not tested without a resource`, requirements)
     const refresh = (refresh_token: string) => ({ grant_type: 'refresh_token', refresh_token, ...ctx.sim.params.tokenParams })
     const c = await control(ctx, 'token', refresh(issued), flow.client, undefined, { name: 'control', title: 'the refresh token sent with the registered client authentication before any replay, which must succeed' })
     if (!c.ok) return keep(`the control (the refresh before the replay) was refused: ${answer(c.exchange)}`)
-    const current = tokenMember(c.exchange, 'refresh_token') ?? issued
+    const current = refreshTokenOf(c.exchange) ?? issued
     ctx.sim.secrets.add(current)
     const auths = [authFor(flow.client.token_endpoint_auth_method)]
     const replay = await variant(ctx, 'token', codeTokenRequest(ctx, flow.authorization), flow.client, auths, 'the code of the flow exchanged a second time', 'replay')

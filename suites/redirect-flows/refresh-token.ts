@@ -1,6 +1,5 @@
 import { acceptedKind, attemptAccepted, control, defineModule, isInconclusive, isNotApplicable, notApplicable, use, type Module } from '../../src/index.js'
-import { jsonBody } from '../../src/http/client.js'
-import { completeCodeFlow } from './code-flow.js'
+import { completeCodeFlow, refreshTokenOf } from './code-flow.js'
 
 const REQUIREMENTS = ['RFC6749-6'] as const
 
@@ -18,9 +17,8 @@ export const refreshTokenGrant: Module = defineModule({
   async run(ctx) {
     const flow = await completeCodeFlow(ctx, REQUIREMENTS, ['refresh_token'])
     if (isNotApplicable(flow) || isInconclusive(flow)) return flow
-    const body = jsonBody(flow.tokenResponse)
-    const refresh = body.ok && body.value && typeof body.value === 'object' ? (body.value as Record<string, unknown>).refresh_token : undefined
-    if (typeof refresh !== 'string') {
+    const refresh = refreshTokenOf(flow.tokenResponse)
+    if (refresh === undefined) {
       return notApplicable(`the target issued no refresh_token to a client registered for the refresh_token grant (scope ${flow.request.scope ?? 'none'}; RFC 6749 §4.1.4 makes it optional)`, REQUIREMENTS)
     }
     const r = await control(ctx, 'token', { grant_type: 'refresh_token', refresh_token: refresh, ...ctx.sim.params.tokenParams }, flow.client, undefined, {
