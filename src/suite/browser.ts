@@ -12,8 +12,17 @@ import { chromium, type Browser, type BrowserContext, type CDPSession, type Page
  * interception) and never leaves it; nothing else outside the target is fetched.
  */
 
-/** Debian's Chromium; FAPI_HARNESS_CHROMIUM names another binary. Never a downloaded one. */
-export const DEFAULT_CHROMIUM = '/usr/bin/chromium'
+/**
+ * Debian's Chromium builds, in order of preference: the headless shell (package
+ * chromium-headless-shell: the same Blink and V8 without the browser's UI, what Playwright itself
+ * runs for headless Chromium; a login costs about a third of the CPU it costs in the full browser),
+ * then the full browser (package chromium). FAPI_HARNESS_CHROMIUM names another binary. Never a
+ * downloaded one.
+ */
+export const CHROMIUM_CANDIDATES = ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'] as const
+
+/** The Chromium a run uses where FAPI_HARNESS_CHROMIUM is not set: the first candidate installed. */
+export const DEFAULT_CHROMIUM: string = CHROMIUM_CANDIDATES.find((p) => existsSync(p)) ?? CHROMIUM_CANDIDATES[CHROMIUM_CANDIDATES.length - 1]
 
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 
@@ -209,26 +218,38 @@ export interface BrowserDriver {
 }
 
 /**
- * How long a page of the AS that neither redirects nor shows the login form is watched before it
- * counts as an error page (bounded by the session's timeout). A page answered with HTTP 4xx/5xx
- * counts at once.
+ * How long a page of the AS that neither redirects nor shows the login form is watched, once it has
+ * loaded, before it counts as an error page (bounded by the session's timeout). A page answered
+ * with HTTP 4xx/5xx counts at once.
  */
 export const ERROR_PAGE_SETTLE_MS = 2_000
 
-/** Whether the page shows what the first login step acts on: the AS's login page. */
-async function showsLogin(page: Page, steps: readonly LoginStep[], timeoutMs: number): Promise<boolean> {
+/**
+ * Whether the page shows what the first login step acts on: the AS's login page. Waits until it
+ * shows, or until the page has loaded and `settleMs` more passed without it; then decides on the
+ * page as it is at that moment, never on a timer alone (a loaded machine may take longer than the
+ * watch to paint a form the page already holds).
+ */
+async function showsLogin(page: Page, steps: readonly LoginStep[], timeoutMs: number, settleMs: number): Promise<boolean> {
   const first = steps[0]
   if (!first) return false
   const selector = 'fill' in first ? first.fill : 'click' in first ? first.click : first.waitFor.selector
   const url = 'waitFor' in first ? first.waitFor.url : undefined
+  if (!selector && !url) return false
+  const shown = async (): Promise<boolean> => (!selector || (await page.locator(selector).first().isVisible().catch(() => false))) && (!url || new RegExp(url).test(page.url()))
   const waits: Promise<unknown>[] = []
   if (selector) waits.push(page.locator(selector).first().waitFor({ state: 'visible', timeout: timeoutMs }))
   if (url) waits.push(page.waitForURL(new RegExp(url), { timeout: timeoutMs, waitUntil: 'commit' }))
-  if (!waits.length) return false
-  return Promise.all(waits).then(
+  const appeared = Promise.all(waits).then(
     () => true,
     () => false,
   )
+  const watched = page
+    .waitForLoadState('load', { timeout: timeoutMs })
+    .catch(() => {})
+    .then(() => new Promise((r) => setTimeout(r, settleMs)))
+    .then(() => false)
+  return (await Promise.race([appeared, watched])) || shown()
 }
 
 /** How the browser trusts the target's server certificate. */
@@ -273,8 +294,9 @@ export async function serverPins(origins: string[], ca: string[], timeoutMs: num
 
 /** The Chromium binary to use, or why there is none. */
 export function chromiumPath(): { path: string } | { unavailable: string } {
-  const path = process.env.FAPI_HARNESS_CHROMIUM || DEFAULT_CHROMIUM
-  if (!existsSync(path)) return { unavailable: `${path} does not exist (install Debian's chromium, or set FAPI_HARNESS_CHROMIUM)` }
+  const set = process.env.FAPI_HARNESS_CHROMIUM
+  const path = set || DEFAULT_CHROMIUM
+  if (!existsSync(path)) return { unavailable: set ? `FAPI_HARNESS_CHROMIUM: ${path} does not exist` : `none of ${CHROMIUM_CANDIDATES.join(', ')} exists (install Debian's chromium-headless-shell or chromium, or set FAPI_HARNESS_CHROMIUM)` }
   return { path }
 }
 
@@ -525,8 +547,7 @@ export class BrowserSession implements BrowserDriver {
     // a redirect, the login page, or an error page: a 4xx/5xx page decides at once, another page after a short watch
     const errorStatus = () => this.documentStatus !== undefined && this.documentStatus >= 400
     if (!caught() && !errorStatus()) {
-      const settle = Math.min(timeout, ERROR_PAGE_SETTLE_MS)
-      const login = await Promise.race([arrived.then(() => false), showsLogin(page, steps, settle)])
+      const login = await Promise.race([arrived.then(() => false), showsLogin(page, steps, timeout, Math.min(timeout, ERROR_PAGE_SETTLE_MS))])
       if (!caught() && login) {
         if (opts.onLogin === 'stop') return end({ kind: 'login', pageUrl: page.url() })
         loggedIn = true

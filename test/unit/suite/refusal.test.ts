@@ -31,6 +31,9 @@ test.beforeAll(async () => {
     if (u.pathname === '/error-200') return html(200, '<!DOCTYPE html><h1>Something went wrong</h1>')
     if (u.pathname === '/forbidden') return void res.writeHead(303, { location: `${FORBIDDEN}?code=leaked&state=s1` }).end()
     if (u.pathname === '/login-page') return html(200, LOGIN_PAGE)
+    // a login page still loading after the settle time: its form shows once its image arrived
+    if (u.pathname === '/slow-login-page') return html(200, LOGIN_PAGE.replace('<form ', '<form style="display:none" ').replace('</form>', '</form><img src="/slow-image" onload="document.forms[0].style.display=\'block\'" onerror="document.forms[0].style.display=\'block\'">'))
+    if (u.pathname === '/slow-image') return void setTimeout(() => res.writeHead(200, { 'content-type': 'image/gif' }).end(Buffer.from('R0lGODlhAQABAAAAACw=', 'base64')), ERROR_PAGE_SETTLE_MS + 1_000)
     if (req.method === 'POST' && u.pathname === '/login') return void res.writeHead(303, { location: afterLogin }).end()
     if (u.pathname === '/after-login-error') return html(400, '<!DOCTYPE html><h1>error after login</h1>')
     res.writeHead(404).end()
@@ -104,6 +107,13 @@ test('the login page: stop reports it; continue logs in and reports where it lea
   const page = await refusal('/login-page', 'continue')
   expect(page.kind).toBe('error-page')
   expect(page.loggedIn).toBe(true)
+})
+
+test('a login page that has not finished loading when the settle time passed is still the login page, not an error page', async () => {
+  // the watch starts once the page has loaded: a loaded machine painting late is no error page
+  const r = await refusal('/slow-login-page', 'stop', 3 * ERROR_PAGE_SETTLE_MS + 3_000)
+  expect(r.kind).toBe('login')
+  expect(r.took).toBeGreaterThan(ERROR_PAGE_SETTLE_MS + 1_000)
 })
 
 test('a target that does not answer fails the step within the timeout', async () => {
