@@ -9,6 +9,7 @@ import { createHash, randomUUID } from 'node:crypto'
 import { chromium, expect, test } from '@playwright/test'
 import { SignJWT, type JWK } from 'jose'
 import { startReferenceAS, type ReferenceAS } from '../../../src/reference-as/index.js'
+import { CHROMIUM_ARGS, DEFAULT_CHROMIUM } from '../../../src/suite/browser.js'
 import type { ProfileId } from '../../../src/suite/profile.js'
 import { ALTERNATIVES, REQUIRED_SCOPE } from '../../alternatives/index.js'
 import { SHORT_CODE_LIFETIME_S, SHORT_REQUEST_URI_LIFETIME_S } from '../../alternatives/short-code-lifetime.js'
@@ -94,7 +95,7 @@ async function codeExchangedAfter(as: ReferenceAS, p: ProfileId, delayMs: number
   const verifier = randomUUID() + randomUUID()
   const auth = new URL(`${issuer}/auth`)
   auth.search = new URLSearchParams({ client_id: reg.json.client_id, response_type: 'code', scope: 'openid', redirect_uri: REDIRECT, state: 'probe-state', code_challenge: createHash('sha256').update(verifier).digest('base64url'), code_challenge_method: 'S256' }).toString()
-  const browser = await chromium.launch({ executablePath: process.env.FAPI_HARNESS_CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] })
+  const browser = await chromium.launch({ executablePath: process.env.FAPI_HARNESS_CHROMIUM || DEFAULT_CHROMIUM, args: CHROMIUM_ARGS })
   let code: string | null = null
   try {
     const page = await (await browser.newContext({ ignoreHTTPSErrors: true })).newPage()

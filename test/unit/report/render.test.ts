@@ -1,7 +1,7 @@
 /**
  * End-to-end rendering: writeArtifacts on a synthetic run, then summary.html and the single-file
  * Allure report opened from file:// in headless Chromium with every non-file request aborted.
- * Needs Chromium (FAPI_HARNESS_CHROMIUM, default /usr/bin/chromium); the Allure part needs Java.
+ * Needs Chromium (FAPI_HARNESS_CHROMIUM, default DEFAULT_CHROMIUM); the Allure part needs Java.
  */
 import { chromium, expect, test, type Browser, type Page } from '@playwright/test'
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises'
@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { findJava } from '../../../src/report/allure.js'
 import { regenerateReport, writeArtifacts, type ArtifactsInfo } from '../../../src/report/artifacts.js'
+import { DEFAULT_CHROMIUM } from '../../../src/suite/browser.js'
 import type { RunResults } from '../../../src/suite/result.js'
 import { ACCESS_TOKEN, SECRET, syntheticRun } from './synthetic-run.js'
 
@@ -46,7 +47,7 @@ test.beforeAll(async () => {
   run = syntheticRun(36, ['fapi1-advanced', 'fapi2-security', 'oauth2', 'fapi-ciba'])
   dir = await mkdtemp(join(tmpdir(), 'fapi-artifacts-'))
   info = await writeArtifacts(run, dir, { allureHtml: true, secrets: [SECRET] })
-  browser = await chromium.launch({ executablePath: process.env.FAPI_HARNESS_CHROMIUM ?? '/usr/bin/chromium', args: BROWSER_ARGS })
+  browser = await chromium.launch({ executablePath: process.env.FAPI_HARNESS_CHROMIUM || DEFAULT_CHROMIUM, args: BROWSER_ARGS })
 })
 
 test.afterAll(async () => {
