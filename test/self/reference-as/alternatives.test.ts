@@ -9,7 +9,7 @@ import { createHash, randomUUID } from 'node:crypto'
 import { chromium, expect, test } from '@playwright/test'
 import { SignJWT, type JWK } from 'jose'
 import { startReferenceAS, type ReferenceAS } from '../../../src/reference-as/index.js'
-import { CHROMIUM_ARGS, DEFAULT_CHROMIUM } from '../../../src/suite/browser.js'
+import { BrowserSession, CHROMIUM_ARGS, DEFAULT_CHROMIUM } from '../../../src/suite/browser.js'
 import type { ProfileId } from '../../../src/suite/profile.js'
 import { ALTERNATIVES, REQUIRED_SCOPE } from '../../alternatives/index.js'
 import { SHORT_CODE_LIFETIME_S, SHORT_REQUEST_URI_LIFETIME_S } from '../../alternatives/short-code-lifetime.js'
@@ -95,22 +95,16 @@ async function codeExchangedAfter(as: ReferenceAS, p: ProfileId, delayMs: number
   const verifier = randomUUID() + randomUUID()
   const auth = new URL(`${issuer}/auth`)
   auth.search = new URLSearchParams({ client_id: reg.json.client_id, response_type: 'code', scope: 'openid', redirect_uri: REDIRECT, state: 'probe-state', code_challenge: createHash('sha256').update(verifier).digest('base64url'), code_challenge_method: 'S256' }).toString()
+  // the harness's own browser session (Chromium's Fetch interception catches the redirect to the
+  // client, which a Playwright route does not see in every Chromium build)
   const browser = await chromium.launch({ executablePath: process.env.FAPI_HARNESS_CHROMIUM || DEFAULT_CHROMIUM, args: CHROMIUM_ARGS })
-  let code: string | null = null
+  let code: string | undefined
   try {
-    const page = await (await browser.newContext({ ignoreHTTPSErrors: true })).newPage()
-    const caught = new Promise<string>((resolve) => {
-      void page.route(`${REDIRECT}**`, async (route) => {
-        resolve(route.request().url())
-        await route.fulfill({ status: 200, body: 'caught' })
-      })
-    })
-    await page.goto(auth.toString())
-    await page.fill('form input[name="login"]', 'alice')
-    await page.fill('form input[name="password"]', 'probe')
-    await page.click('form:has(input[name="prompt"][value="login"]) button[type="submit"]')
-    await page.click('form:has(input[name="prompt"][value="consent"]) button[type="submit"]')
-    code = new URL(await caught).searchParams.get('code')
+    const session = new BrowserSession(async () => browser, { insecure: true, timeoutMs: 15_000, allowedOrigins: [], credentials: { username: 'alice', password: 'probe' } })
+    const r = await session.login(auth.toString(), { redirectUri: REDIRECT })
+    await session.close()
+    if (!r.ok) throw new Error(`login failed at ${r.step}: ${r.reason}`)
+    code = r.params.code
   } finally {
     await browser.close()
   }
