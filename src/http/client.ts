@@ -119,7 +119,7 @@ export class HttpClient {
       durationMs: 0,
     }
     // Benchmark-only (tools/bench.ts): the raw request, secrets included, for a bare replay.
-    if (CAPTURE) appendFileSync(CAPTURE, `${JSON.stringify({ method: req.method, url: req.url, headers, body, identity: req.identity })}\n`)
+    if (CAPTURE) appendFileSync(CAPTURE, `${JSON.stringify({ at: Date.now(), method: req.method, url: req.url, headers, body, identity: req.identity })}\n`)
     const started = performance.now()
     const record = () => {
       exchange.durationMs = Math.round((performance.now() - started) * 10) / 10
