@@ -186,6 +186,21 @@ export async function readForm(ctx: KoaContext): Promise<URLSearchParams | undef
   return new URLSearchParams((await readBody(ctx)).toString('utf8'))
 }
 
+/**
+ * A (c) middleware that edits the form of a pushed authorization request (POST to the PAR route,
+ * `/request`) before oidc-provider reads it. `edit` changes the form in place and says whether it
+ * did; only a changed form replaces the body.
+ */
+export function rewritePushedForm(edit: (form: URLSearchParams) => boolean): KoaMiddleware {
+  return async (ctx, next) => {
+    if (ctx.path === '/request') {
+      const form = await readForm(ctx)
+      if (form && edit(form)) replaceBody(ctx, form.toString())
+    }
+    return next()
+  }
+}
+
 /** Parse a JSON body (read with `readBody`). */
 export async function readJson(ctx: KoaContext): Promise<any> {
   if (!ctx.is('application/json')) return undefined

@@ -7,7 +7,7 @@
 // as an AS that does not know the parameter ignores it (RFC 6749 §3.1), so the code is not bound. A
 // DPoP header on the pushed request still binds the code (the other way of §10.1), so only
 // dpop-jkt-code-binding fails; clients of this server that bind with certificates send neither.
-import { defineMutant, readForm, replaceBody } from '../../src/reference-as/mutant.js'
+import { defineMutant, rewritePushedForm } from '../../src/reference-as/mutant.js'
 
 export default defineMutant({
   id: 'dpop-jkt-ignored',
@@ -17,14 +17,9 @@ export default defineMutant({
   expectFailures: {
     'fapi2-security': ['dpop-jkt-code-binding'],
   },
-  async middleware(ctx, next) {
-    if (ctx.method === 'POST' && ctx.path === '/request') {
-      const form = await readForm(ctx)
-      if (form?.has('dpop_jkt')) {
-        form.delete('dpop_jkt')
-        replaceBody(ctx, form.toString())
-      }
-    }
-    return next()
-  },
+  middleware: rewritePushedForm((form) => {
+    if (!form.has('dpop_jkt')) return false
+    form.delete('dpop_jkt')
+    return true
+  }),
 })

@@ -2,7 +2,7 @@
 // value of response_type described in [RFC6749] to be code". Broken by a middleware (c): a pushed
 // authorization request for response_type code id_token is processed as one for code (the response_type
 // form parameter is rewritten before oidc-provider reads the form), so it gets a request_uri.
-import { defineMutant, readForm, replaceBody } from '../../src/reference-as/mutant.js'
+import { defineMutant, rewritePushedForm } from '../../src/reference-as/mutant.js'
 
 export default defineMutant({
   id: 'fapi2-par-treats-code-id-token-as-code',
@@ -10,14 +10,9 @@ export default defineMutant({
   description: 'fapi2-security accepts a pushed authorization request for response_type code id_token (as one for code)',
   profiles: ['fapi2-security'],
   expectFailures: { 'fapi2-security': ['response-type-code-id-token-refused'] },
-  async middleware(ctx, next) {
-    if (ctx.path === '/request') {
-      const form = await readForm(ctx)
-      if (form?.get('response_type') === 'code id_token') {
-        form.set('response_type', 'code')
-        replaceBody(ctx, form.toString())
-      }
-    }
-    return next()
-  },
+  middleware: rewritePushedForm((form) => {
+    if (form.get('response_type') !== 'code id_token') return false
+    form.set('response_type', 'code')
+    return true
+  }),
 })

@@ -2,7 +2,7 @@
 // authorization request parameter is provided." Broken by a middleware (c): a request_uri form
 // parameter of a pushed authorization request is dropped before oidc-provider reads the form, so
 // the rest of the request is processed as if it were not there.
-import { defineMutant, readForm, replaceBody } from '../../src/reference-as/mutant.js'
+import { defineMutant, rewritePushedForm } from '../../src/reference-as/mutant.js'
 
 export default defineMutant({
   id: 'par-accepts-request-uri',
@@ -13,14 +13,9 @@ export default defineMutant({
     oauth2: ['par-request-uri-refused'],
     'fapi1-advanced': ['par-request-uri-refused'],
   },
-  async middleware(ctx, next) {
-    if (ctx.path === '/request') {
-      const form = await readForm(ctx)
-      if (form?.has('request_uri')) {
-        form.delete('request_uri')
-        replaceBody(ctx, form.toString())
-      }
-    }
-    return next()
-  },
+  middleware: rewritePushedForm((form) => {
+    if (!form.has('request_uri')) return false
+    form.delete('request_uri')
+    return true
+  }),
 })
