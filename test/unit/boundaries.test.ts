@@ -7,9 +7,10 @@ import { fileURLToPath } from 'node:url'
  * Import boundaries: what each layer may depend on, read from the sources (value imports only; an
  * `import type` costs nothing at run time and crosses no boundary).
  * - The simulator (src/client, src/http, src/crypto) sends requests and never judges them: it
- *   imports no check, no report and no suite.
+ *   imports no check, no report, no suite and nothing of the module runner (src/suite: the types
+ *   of a profile or a result it may name, as `import type`).
  * - A check is a pure judgement of recorded exchanges: it sends nothing (no HTTP client, socket,
- *   TLS or browser) and knows no report.
+ *   TLS or browser) and knows neither the runner nor a report.
  * - Only src/report knows Allure.
  * - Suites reach the network only through the simulator (one flow engine): no undici, node:http(s),
  *   node:net or node:tls of their own.
@@ -25,8 +26,8 @@ interface Rule {
 }
 
 const RULES: Rule[] = [
-  { name: 'the simulator never judges, reports or runs suites', from: ['src/client/', 'src/http/', 'src/crypto/'], forbid: ['src/checks/', 'src/report/', 'src/suite/run-module', 'src/suite/playwright', 'suites/'] },
-  { name: 'a check sends nothing and knows no report', from: ['src/checks/'], forbid: ['undici', 'node:http', 'node:https', 'node:net', 'node:tls', '@playwright/test', 'playwright', 'src/client/simulator', 'src/suite/browser', 'src/report/'] },
+  { name: 'the simulator never judges, reports or runs suites', from: ['src/client/', 'src/http/', 'src/crypto/'], forbid: ['src/checks/', 'src/report/', 'src/suite/', 'suites/'] },
+  { name: 'a check sends nothing and knows neither the runner nor a report', from: ['src/checks/'], forbid: ['undici', 'node:http', 'node:https', 'node:net', 'node:tls', '@playwright/test', 'playwright', 'src/client/simulator', 'src/suite/', 'src/report/'] },
   { name: 'only src/report knows Allure', from: ['src/', 'suites/', 'bin/'], forbid: ['allure-commandline', 'src/report/allure'] },
   { name: 'suites reach the network only through the simulator', from: ['suites/'], forbid: ['undici', 'node:http', 'node:https', 'node:net', 'node:tls'] },
 ]
