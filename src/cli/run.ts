@@ -101,6 +101,20 @@ interface Prepared {
   stop: Stop
 }
 
+/**
+ * Removes the run's work folder (the plan, which holds secrets, and the runner's output). After an
+ * interruption a worker that is still ending can create a folder in it while it goes, and the
+ * removal meets ENOTEMPTY: it is retried, and a folder that still cannot go is a warning naming it,
+ * never the run's failure (the results gathered are written all the same).
+ */
+function removeWorkDir(dir: string): void {
+  try {
+    rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 })
+  } catch (e) {
+    process.stderr.write(`fapi-harness: WARNING: the work folder ${dir} could not be removed (${oneLine(e)}); it holds the run plan's secrets: remove it\n`)
+  }
+}
+
 async function prepare(opts: RunOptions, startedAt: string, workDir: string): Promise<Prepared> {
   const config: HarnessConfig = opts.config ? loadConfig(opts.config) : {}
   const requested = opts.profile?.length ? opts.profile : (config.profiles ?? [...PROFILE_IDS])
@@ -428,7 +442,7 @@ export async function run(opts: RunOptions): Promise<number> {
     aborted = { code: isHarnessError(e) ? e.code : 'ERR_INTERNAL', message: isHarnessError(e) && e.code === 'ERR_INTERRUPTED' ? `${oneLine(e)}: ${records.length} results gathered before are kept` : oneLine(e) }
   } finally {
     await prepared?.stop().catch(() => undefined)
-    rmSync(planDir, { recursive: true, force: true })
+    removeWorkDir(planDir)
   }
   const plan = prepared?.plan
   let expectations: RunResults['expectations']
