@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { appendFileSync } from 'node:fs'
-import { _baseTest, test as fullTest, type Browser, type TestType } from '@playwright/test'
+import * as playwrightTest from '@playwright/test'
+import type { Browser, TestType } from '@playwright/test'
 import { fetchMetadata } from '../client/discovery.js'
 import { Simulator } from '../client/simulator.js'
 import type { ServerMetadata } from '../client/types.js'
@@ -103,9 +104,10 @@ type WorkerNotifications = () => Promise<NotificationReceiver>
  * torn down around every test as steps). The harness launches, traces and closes its own browser
  * (`workerBrowser` below), so those fixtures only cost time: measured on 700 empty tests with 2
  * workers, 9.0 s of CPU with them and 5.4 s without. `_baseTest` is what @playwright/test exports for
- * test types that bring their own fixtures; where a version lacks it, its `test` is used.
+ * test types that bring their own fixtures; where a version lacks it, its `test` is used (read from
+ * the namespace, so that a missing export is `undefined` rather than a failed import).
  */
-const rootTest: TestType<{}, {}> = _baseTest ?? (fullTest as unknown as TestType<{}, {}>)
+const rootTest: TestType<{}, {}> = playwrightTest._baseTest ?? (playwrightTest.test as unknown as TestType<{}, {}>)
 
 const test = rootTest.extend<{}, { workerBrowser: WorkerBrowser; workerNotifications: WorkerNotifications }>({
   workerNotifications: [
