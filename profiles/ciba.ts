@@ -13,10 +13,17 @@ export default defineProfile({
     token_endpoint: { expect: 'accept', requirements: ['CIBA-7.1'] },
     backchannel_endpoint: { expect: 'accept', requirements: ['CIBA-7.1'] },
   },
-  cibaPush: { expect: 'unspecified', requirements: ['CIBA-4'], why: 'CIBA Core admits the push mode' },
+  cibaPush: {
+    expect: 'unspecified',
+    requirements: ['CIBA-4'],
+    why: 'CIBA Core admits the push mode',
+  },
   // Inferred from §7.1 ("The Client MUST authenticate to the Backchannel Authentication Endpoint"):
   // a public client cannot use CIBA; other flows of the same OP may still admit public clients.
   publicCiba: { expect: 'refuse', requirements: ['CIBA-7.1'] },
   // §7.1 "The Client MUST authenticate to the Backchannel Authentication Endpoint"
-  authenticatedEndpoints: [...oidc.authenticatedEndpoints, { endpoint: 'backchannel_authentication', requirements: ['CIBA-7.1'] }],
+  authenticatedEndpoints: [
+    ...oidc.authenticatedEndpoints,
+    { endpoint: 'backchannel_authentication', requirements: ['CIBA-7.1'] },
+  ],
 })

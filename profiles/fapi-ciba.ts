@@ -10,7 +10,10 @@ export default defineProfile({
   id: 'fapi-ciba',
   title: 'FAPI: Client Initiated Backchannel Authentication Profile',
   surfaces: ['discovery', 'client-authentication', 'ciba', 'mtls'],
-  clientAuth: { allowed: advanced.clientAuth.allowed, requirements: ['FAPI-CIBA-5.2.2', 'FAPI1-ADV-5.2.2-14'] },
+  clientAuth: {
+    allowed: advanced.clientAuth.allowed,
+    requirements: ['FAPI-CIBA-5.2.2', 'FAPI1-ADV-5.2.2-14'],
+  },
   signingAlgs: advanced.signingAlgs,
   unsignedAssertion: advanced.unsignedAssertion,
   minKeyBits: advanced.minKeyBits,

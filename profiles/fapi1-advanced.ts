@@ -17,7 +17,9 @@ export default defineProfile({
   // §5.2.2-2: "shall require the response_type value code id_token, or the response_type value
   // code in conjunction with the response_mode value jwt"; the harness sends code id_token.
   authorizationResponseType: 'code id_token',
-  forbiddenResponseTypes: { code_without_jarm: { expect: 'refuse', requirements: ['FAPI1-ADV-5.2.2-2'] } },
+  forbiddenResponseTypes: {
+    code_without_jarm: { expect: 'refuse', requirements: ['FAPI1-ADV-5.2.2-2'] },
+  },
   senderConstrained: { required: true, requirements: ['FAPI1-ADV-5.2.2-5', 'FAPI1-ADV-5.2.2-6'] },
   // §5.2.2-1: every authorization request is a signed request object (pushed to the PAR endpoint
   // here, RFC 9126 §3), whose claims §5.2.2 items 13, 15, 17 and 18 and §8.6 constrain. An nbf more
@@ -57,7 +59,11 @@ export default defineProfile({
   authorizationRequest: {
     par: { use: 'optional', requirements: ['FAPI1-ADV-5.2.2-11'] },
     // §5.2.2-10: "shall only use the parameters included in the signed request object"
-    requestObject: { use: 'required', requirements: ['FAPI1-ADV-5.2.2-1'], onlyItsParameters: { requirements: ['FAPI1-ADV-5.2.2-10'] } },
+    requestObject: {
+      use: 'required',
+      requirements: ['FAPI1-ADV-5.2.2-1'],
+      onlyItsParameters: { requirements: ['FAPI1-ADV-5.2.2-10'] },
+    },
     jarm: { requirements: ['FAPI1-ADV-5.2.2-2', 'FAPI1-ADV-5.2.2.2-1', 'JARM-2.1'] },
     idTokenAlgs: { allowed: ['PS256', 'ES256'], requirements: ['FAPI1-ADV-8.6'] },
   },

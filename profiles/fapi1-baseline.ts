@@ -7,7 +7,12 @@ export default defineProfile({
   id: 'fapi1-baseline',
   title: 'FAPI 1.0 Part 1: Baseline (Final)',
   clientAuth: {
-    allowed: ['client_secret_jwt', 'private_key_jwt', 'tls_client_auth', 'self_signed_tls_client_auth'],
+    allowed: [
+      'client_secret_jwt',
+      'private_key_jwt',
+      'tls_client_auth',
+      'self_signed_tls_client_auth',
+    ],
     requirements: ['FAPI1-BASE-5.2.2-4'],
   },
   publicClients: { expect: 'accept', requirements: ['FAPI1-BASE-5.2.2-2'], level: 'should' },

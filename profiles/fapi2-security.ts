@@ -28,7 +28,10 @@ export default defineProfile({
     backchannel_endpoint: { expect: 'refuse', requirements: ['FAPI2-SP-FINAL-5.3.2.1-8'] },
   },
   publicClients: { expect: 'refuse', requirements: ['FAPI2-SP-FINAL-5.3.2.1-3'] },
-  senderConstrained: { required: true, requirements: ['FAPI2-SP-FINAL-5.3.2.1-4', 'FAPI2-SP-FINAL-5.3.2.1-5'] },
+  senderConstrained: {
+    required: true,
+    requirements: ['FAPI2-SP-FINAL-5.3.2.1-4', 'FAPI2-SP-FINAL-5.3.2.1-5'],
+  },
   // §5.3.2.2: response_type code only (item 1), every request pushed (item 3), iss in the
   // authorization response (item 7); §5.4.1: PS256, ES256 or EdDSA for every JWT.
   authorizationResponseType: 'code',

@@ -38,7 +38,11 @@ export class HarnessError extends Error {
 }
 
 export function isHarnessError(e: unknown): e is HarnessError {
-  return e instanceof Error && typeof (e as HarnessError).code === 'string' && (e as HarnessError).code.startsWith('ERR_')
+  return (
+    e instanceof Error &&
+    typeof (e as HarnessError).code === 'string' &&
+    (e as HarnessError).code.startsWith('ERR_')
+  )
 }
 
 /** One line describing an error and its causes, for the terminal. */

@@ -3,7 +3,10 @@ import { cibaModules } from './ciba/backchannel.js'
 import { cibaDeliveryModules } from './ciba/delivery.js'
 import { assertionAlgModules } from './client-authentication/assertion-algs.js'
 import { assertionAudienceModules } from './client-authentication/assertion-audience.js'
-import { assertionClaimModules, parAssertionModules } from './client-authentication/assertion-claims.js'
+import {
+  assertionClaimModules,
+  parAssertionModules,
+} from './client-authentication/assertion-claims.js'
 import { assertionClockModules } from './client-authentication/assertion-clock.js'
 import { authMethodModules, wrongSecretModules } from './client-authentication/auth-methods.js'
 import { clientIdMismatchModules } from './client-authentication/client-id-mismatch.js'
@@ -21,7 +24,12 @@ import { mtlsModules } from './mtls/index.js'
 import { redirectFlowModules } from './redirect-flows/authorization-code.js'
 import { idTokenModules } from './redirect-flows/id-token.js'
 import { refreshTokenModules } from './redirect-flows/refresh-token.js'
-import { parRedirectUriModules, parRequestUriModules, requestObjectModules, responseTypeModules } from './request-objects/par-request-objects.js'
+import {
+  parRedirectUriModules,
+  parRequestUriModules,
+  requestObjectModules,
+  responseTypeModules,
+} from './request-objects/par-request-objects.js'
 import { userinfoModules } from './redirect-flows/userinfo.js'
 
 /** Every module, in report order. A profile runs those whose surface it lists. */

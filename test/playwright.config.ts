@@ -10,7 +10,9 @@ export default defineConfig({
   fullyParallel: true,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
-  workers: process.env.FAPI_HARNESS_TEST_WORKERS ? Number(process.env.FAPI_HARNESS_TEST_WORKERS) : 2,
+  workers: process.env.FAPI_HARNESS_TEST_WORKERS
+    ? Number(process.env.FAPI_HARNESS_TEST_WORKERS)
+    : 2,
   outputDir: '../test-results/tests',
   reporter: [['list'], ['json', { outputFile: '../test-results/tests.json' }]],
   projects: [

@@ -38,7 +38,15 @@ interface Outcome {
 
 function once(i: number): Promise<Outcome> {
   const out = keep ? join(resolve(keep), `run-${i}`) : mkdtempSync(join(tmpdir(), 'fapi-flake-'))
-  const args = [BIN, 'run', '--out', out, ...(own.includes('--html') ? [] : ['--no-html']), ...(workers ? ['--workers', workers] : []), ...extra]
+  const args = [
+    BIN,
+    'run',
+    '--out',
+    out,
+    ...(own.includes('--html') ? [] : ['--no-html']),
+    ...(workers ? ['--workers', workers] : []),
+    ...extra,
+  ]
   const t0 = performance.now()
   return new Promise((res, rej) => {
     const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
@@ -52,7 +60,11 @@ function once(i: number): Promise<Outcome> {
       let summary = stderr.trim().split('\n').at(-1) ?? ''
       try {
         const r = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as RunResults
-        for (const x of r.results) statuses.set(`${x.profile}/${x.id}${x.variant ? ` ${JSON.stringify(x.variant)}` : ''}`, x.status)
+        for (const x of r.results)
+          statuses.set(
+            `${x.profile}/${x.id}${x.variant ? ` ${JSON.stringify(x.variant)}` : ''}`,
+            x.status,
+          )
         const s = r.summary
         summary = `${s.passed} passed, ${s.failed} failed, ${s.errors} errors, ${s.notApplicable} n/a${r.aborted ? `, aborted: ${r.aborted.message}` : ''}`
       } catch {
@@ -90,7 +102,9 @@ for (let i = 1; i <= runs; i++) {
   }
   const bad = o.code !== 0 || diffs.length > 0 || o.statuses.size === 0
   if (bad) flaky++
-  process.stdout.write(`run ${i}/${runs}: exit ${o.code}, ${sec(o.wallMs)}, ${o.statuses.size} results (${o.summary})${bad ? '  FLAKY' : ''}\n`)
+  process.stdout.write(
+    `run ${i}/${runs}: exit ${o.code}, ${sec(o.wallMs)}, ${o.statuses.size} results (${o.summary})${bad ? '  FLAKY' : ''}\n`,
+  )
   for (const d of diffs) process.stdout.write(`    ${d}\n`)
 }
 

@@ -33,6 +33,19 @@ export function defineAsyncCheck<I>(c: Check<I, Promise<Verdict>>): Check<I, Pro
   return c
 }
 
-export const pass = (message: string, evidence?: Record<string, unknown>): Verdict => ({ ok: true, message, ...(evidence ? { evidence } : {}) })
-export const fail = (message: string, evidence?: Record<string, unknown>): Verdict => ({ ok: false, message, ...(evidence ? { evidence } : {}) })
-export const undecidable = (message: string, evidence?: Record<string, unknown>): Verdict => ({ ok: false, undecidable: true, message, ...(evidence ? { evidence } : {}) })
+export const pass = (message: string, evidence?: Record<string, unknown>): Verdict => ({
+  ok: true,
+  message,
+  ...(evidence ? { evidence } : {}),
+})
+export const fail = (message: string, evidence?: Record<string, unknown>): Verdict => ({
+  ok: false,
+  message,
+  ...(evidence ? { evidence } : {}),
+})
+export const undecidable = (message: string, evidence?: Record<string, unknown>): Verdict => ({
+  ok: false,
+  undecidable: true,
+  message,
+  ...(evidence ? { evidence } : {}),
+})

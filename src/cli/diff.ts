@@ -12,9 +12,17 @@ export function diffCommand(oldPath: string, newPath: string, opts: { markdown?:
   const newRun = readRun(newPath, 'NEW')
   const d = diffRuns(oldRun, newRun, { old: oldPath, new: newPath })
   for (const line of diffLines(d, textTable)) log(line)
-  const md = opts.markdown ?? join(existsSync(newPath) && statSync(newPath).isDirectory() ? newPath : dirname(newPath), 'diff.md')
+  const md =
+    opts.markdown ??
+    join(
+      existsSync(newPath) && statSync(newPath).isDirectory() ? newPath : dirname(newPath),
+      'diff.md',
+    )
   writeFileSync(md, diffMarkdown(d))
   log(`diff: ${md}`)
-  if (d.regressions.length) process.stderr.write(`fapi-harness: ${d.regressions.length} ${d.regressions.length === 1 ? 'regression' : 'regressions'}, e.g. ${d.regressions[0]!.key}: ${d.regressions[0]!.message}\n`)
+  if (d.regressions.length)
+    process.stderr.write(
+      `fapi-harness: ${d.regressions.length} ${d.regressions.length === 1 ? 'regression' : 'regressions'}, e.g. ${d.regressions[0]!.key}: ${d.regressions[0]!.message}\n`,
+    )
   return d.regressions.length ? 1 : 0
 }

@@ -11,13 +11,26 @@ import { getKey } from '../crypto/keys.js'
 export async function generateKeys(out: string): Promise<void> {
   const dir = resolve(out)
   mkdirSync(dir, { recursive: true, mode: 0o700 })
-  const roles = { private_key_jwt: getKey('RSA-2048', 0), 'private_key_jwt:EC-P256': getKey('EC-P256', 0), 'private_key_jwt:RSA-1024': getKey('RSA-1024', 0) }
+  const roles = {
+    private_key_jwt: getKey('RSA-2048', 0),
+    'private_key_jwt:EC-P256': getKey('EC-P256', 0),
+    'private_key_jwt:RSA-1024': getKey('RSA-1024', 0),
+  }
   for (const [role, key] of Object.entries(roles)) {
     const name = role.replace(':', '-')
-    writeFileSync(join(dir, `${name}.jwks.json`), `${JSON.stringify({ keys: [key.publicJwk] }, null, 2)}\n`)
-    writeFileSync(join(dir, `${name}.private.jwk.json`), `${JSON.stringify(key.privateJwk, null, 2)}\n`, { mode: 0o600 })
+    writeFileSync(
+      join(dir, `${name}.jwks.json`),
+      `${JSON.stringify({ keys: [key.publicJwk] }, null, 2)}\n`,
+    )
+    writeFileSync(
+      join(dir, `${name}.private.jwk.json`),
+      `${JSON.stringify(key.privateJwk, null, 2)}\n`,
+      { mode: 0o600 },
+    )
   }
-  const cert = await selfSignedCert({ subject: 'CN=fapi-harness self-signed client,O=fapi-harness' })
+  const cert = await selfSignedCert({
+    subject: 'CN=fapi-harness self-signed client,O=fapi-harness',
+  })
   writeFileSync(join(dir, 'self-signed.cert.pem'), cert.certPem)
   writeFileSync(join(dir, 'self-signed.key.pem'), cert.keyPem, { mode: 0o600 })
   process.stdout.write(

@@ -1,5 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  mkdtempSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
@@ -16,7 +24,13 @@ import { loadExpectFile, type ExpectFile } from '../config/expect.js'
 import { DETAIL_FILE, PARTIAL_FILE } from '../report/results-reporter.js'
 import { PLAN_ENV, type RunPlan } from '../suite/plan.js'
 import { PROFILE_IDS, type ProfileId } from '../suite/profile.js'
-import { summarize, type ProfileCoverage, type ResultRecord, type RunResults, type RunSummary } from '../suite/result.js'
+import {
+  summarize,
+  type ProfileCoverage,
+  type ResultRecord,
+  type RunResults,
+  type RunSummary,
+} from '../suite/result.js'
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 
@@ -44,7 +58,11 @@ export function parseShard(v: string): { index: number; total: number } {
   const m = /^(\d+)\/(\d+)$/.exec(v)
   const index = Number(m?.[1])
   const total = Number(m?.[2])
-  if (!m || index < 1 || total < 1 || index > total) throw new HarnessError('ERR_CONFIG_INVALID', `--shard ${v}: expected i/n with 1 <= i <= n, e.g. 1/3`)
+  if (!m || index < 1 || total < 1 || index > total)
+    throw new HarnessError(
+      'ERR_CONFIG_INVALID',
+      `--shard ${v}: expected i/n with 1 <= i <= n, e.g. 1/3`,
+    )
   return { index, total }
 }
 
@@ -52,7 +70,10 @@ export function parseShard(v: string): { index: number; total: number } {
 export const SHARD_RECORDS = 'shard-records.json'
 
 export function toolInfo(): { name: string; version: string } {
-  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string }
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+    name: string
+    version: string
+  }
   return { name: pkg.name, version: pkg.version }
 }
 
@@ -61,11 +82,16 @@ const log = (s: string) => process.stdout.write(`${s}\n`)
 function readPem(path: string, what: string): string {
   try {
     const pem = readFileSync(path, 'utf8')
-    if (!pem.includes('-----BEGIN CERTIFICATE-----')) throw new HarnessError('ERR_CONFIG_INVALID', `${what} ${path} holds no PEM certificate`)
+    if (!pem.includes('-----BEGIN CERTIFICATE-----'))
+      throw new HarnessError('ERR_CONFIG_INVALID', `${what} ${path} holds no PEM certificate`)
     return pem
   } catch (e) {
     if (isHarnessError(e)) throw e
-    throw new HarnessError('ERR_CONFIG_INVALID', `${what}: cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { cause: e })
+    throw new HarnessError(
+      'ERR_CONFIG_INVALID',
+      `${what}: cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+      { cause: e },
+    )
   }
 }
 
@@ -73,9 +99,15 @@ function readPem(path: string, what: string): string {
  * The TLS identity and address of the CIBA notification receiver (config `ciba.notification`): the
  * configured certificate, or one issued here for 127.0.0.1 by a throwaway CA (`caPem`).
  */
-async function notificationReceiverTls(config: HarnessConfig, configFile: string | undefined): Promise<{ caPem: string; plan: NonNullable<RunPlan['notification']> }> {
+async function notificationReceiverTls(
+  config: HarnessConfig,
+  configFile: string | undefined,
+): Promise<{ caPem: string; plan: NonNullable<RunPlan['notification']> }> {
   const n = config.ciba?.notification
-  const addr = { ...(n?.port ? { port: n.port } : {}), ...(n?.public_url ? { publicUrl: n.public_url } : {}) }
+  const addr = {
+    ...(n?.port ? { port: n.port } : {}),
+    ...(n?.public_url ? { publicUrl: n.public_url } : {}),
+  }
   if (n?.cert && n.key) {
     const base = configFile ? dirname(configFile) : '.'
     const certPem = readPem(resolve(base, n.cert), '/ciba/notification/cert')
@@ -83,13 +115,21 @@ async function notificationReceiverTls(config: HarnessConfig, configFile: string
     try {
       keyPem = readFileSync(resolve(base, n.key), 'utf8')
     } catch (e) {
-      throw new HarnessError('ERR_CONFIG_INVALID', `/ciba/notification/key: cannot read ${n.key}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { cause: e })
+      throw new HarnessError(
+        'ERR_CONFIG_INVALID',
+        `/ciba/notification/key: cannot read ${n.key}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+        { cause: e },
+      )
     }
     return { caPem: certPem, plan: { certPem, keyPem, ...addr } }
   }
   const { createCa, issueServerCert } = await import('../crypto/certs.js')
   const ca = await createCa('CN=fapi-harness notification receiver CA,O=fapi-harness')
-  const cert = await issueServerCert(ca, { ips: ['127.0.0.1'], dns: ['localhost'], subject: 'CN=localhost' })
+  const cert = await issueServerCert(ca, {
+    ips: ['127.0.0.1'],
+    dns: ['localhost'],
+    subject: 'CN=localhost',
+  })
   return { caPem: ca.certPem, plan: { certPem: cert.certPem, keyPem: cert.keyPem, ...addr } }
 }
 
@@ -111,7 +151,9 @@ function removeWorkDir(dir: string): void {
   try {
     rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 })
   } catch (e) {
-    process.stderr.write(`fapi-harness: WARNING: the work folder ${dir} could not be removed (${oneLine(e)}); it holds the run plan's secrets: remove it\n`)
+    process.stderr.write(
+      `fapi-harness: WARNING: the work folder ${dir} could not be removed (${oneLine(e)}); it holds the run plan's secrets: remove it\n`,
+    )
   }
 }
 
@@ -119,13 +161,36 @@ async function prepare(opts: RunOptions, startedAt: string, workDir: string): Pr
   const config: HarnessConfig = opts.config ? loadConfig(opts.config) : {}
   const requested = opts.profile?.length ? opts.profile : (config.profiles ?? [...PROFILE_IDS])
   const unknown = requested.filter((p) => !(PROFILE_IDS as readonly string[]).includes(p))
-  if (unknown.length) throw new HarnessError('ERR_UNKNOWN_PROFILE', `--profile ${unknown.join(', ')}: unknown profile; choose from ${PROFILE_IDS.join(', ')}`)
+  if (unknown.length)
+    throw new HarnessError(
+      'ERR_UNKNOWN_PROFILE',
+      `--profile ${unknown.join(', ')}: unknown profile; choose from ${PROFILE_IDS.join(', ')}`,
+    )
   const profiles = PROFILE_IDS.filter((p) => requested.includes(p))
   const issuer = opts.issuer ?? config.issuer
-  const ca = [...(opts.ca ?? []).map((f) => readPem(f, '--ca')), ...(config.tls?.ca ? [readPem(resolve(opts.config ? dirname(opts.config) : '.', config.tls.ca), '/tls/ca')] : [])]
+  const ca = [
+    ...(opts.ca ?? []).map((f) => readPem(f, '--ca')),
+    ...(config.tls?.ca
+      ? [readPem(resolve(opts.config ? dirname(opts.config) : '.', config.tls.ca), '/tls/ca')]
+      : []),
+  ]
   const insecure = Boolean(opts.insecureTls || config.tls?.insecure)
   const timeoutMs = opts.timeout ?? config.timeout_ms ?? 10_000
-  const base = { ...(config.registration?.dynamic === false ? { dynamicRegistration: false } : {}), outDir: resolve(opts.out), workDir, timeoutMs, startedAt, ...(config.resource_url ? { resourceUrl: config.resource_url } : {}), ...(config.registration?.initial_access_token ? { initialAccessToken: config.registration.initial_access_token } : {}), params: targetParams(config), ...(config.client_assertion?.aud ? { assertionAudience: config.client_assertion.aud } : {}), ...(config.browser ? { browser: config.browser } : {}), ...(config.allowed_origins ? { allowedOrigins: config.allowed_origins } : {}) }
+  const base = {
+    ...(config.registration?.dynamic === false ? { dynamicRegistration: false } : {}),
+    outDir: resolve(opts.out),
+    workDir,
+    timeoutMs,
+    startedAt,
+    ...(config.resource_url ? { resourceUrl: config.resource_url } : {}),
+    ...(config.registration?.initial_access_token
+      ? { initialAccessToken: config.registration.initial_access_token }
+      : {}),
+    params: targetParams(config),
+    ...(config.client_assertion?.aud ? { assertionAudience: config.client_assertion.aud } : {}),
+    ...(config.browser ? { browser: config.browser } : {}),
+    ...(config.allowed_origins ? { allowedOrigins: config.allowed_origins } : {}),
+  }
 
   if (!issuer && !config.issuers) {
     // The embedded reference AS: a correct server per profile, on 127.0.0.1 with TLS.
@@ -135,8 +200,14 @@ async function prepare(opts: RunOptions, startedAt: string, workDir: string): Pr
     // the CIBA ping receiver's certificate, which the embedded AS trusts for its notifications
     const notification = await notificationReceiverTls(config, opts.config)
     const t0 = performance.now()
-    const as = await startReferenceAS({ profiles, clientCaPem: clientCa.certPem, outboundCa: [notification.caPem] })
-    log(`Embedded reference AS (oidc-provider) at ${as.origin}, started in ${Math.round(performance.now() - t0)} ms`)
+    const as = await startReferenceAS({
+      profiles,
+      clientCaPem: clientCa.certPem,
+      outboundCa: [notification.caPem],
+    })
+    log(
+      `Embedded reference AS (oidc-provider) at ${as.origin}, started in ${Math.round(performance.now() - t0)} ms`,
+    )
     return {
       stop: () => as.close(),
       plan: {
@@ -161,13 +232,28 @@ async function prepare(opts: RunOptions, startedAt: string, workDir: string): Pr
       ...base,
       profiles: profiles.map((id) => {
         const iss = config.issuers?.[id] ?? issuer
-        if (!iss) throw new HarnessError('ERR_CONFIG_INVALID', `no issuer for profile ${id}: give --issuer, /issuer or /issuers/${id}`)
-        return { id, issuer: iss, ...(config.discovery_url ? { discovery_url: config.discovery_url } : {}) }
+        if (!iss)
+          throw new HarnessError(
+            'ERR_CONFIG_INVALID',
+            `no issuer for profile ${id}: give --issuer, /issuer or /issuers/${id}`,
+          )
+        return {
+          id,
+          issuer: iss,
+          ...(config.discovery_url ? { discovery_url: config.discovery_url } : {}),
+        }
       }),
       trust: { ca, insecure },
       ...(Object.keys(clients).length ? { clients } : {}),
       notification: (await notificationReceiverTls(config, opts.config)).plan,
-      ...(clientCaCfg ? { clientCa: { certPem: readFileSync(resolve(cfgBase, clientCaCfg.cert), 'utf8'), keyPem: readFileSync(resolve(cfgBase, clientCaCfg.key), 'utf8') } } : {}),
+      ...(clientCaCfg
+        ? {
+            clientCa: {
+              certPem: readFileSync(resolve(cfgBase, clientCaCfg.cert), 'utf8'),
+              keyPem: readFileSync(resolve(cfgBase, clientCaCfg.key), 'utf8'),
+            },
+          }
+        : {}),
       target: { issuer: issuer ?? Object.values(config.issuers ?? {})[0]!, embedded: false },
     },
   }
@@ -191,7 +277,10 @@ async function preflight(plan: RunPlan): Promise<void> {
       const x = await fetchMetadata(http, p.issuer, undefined, p.discovery_url)
       const body = jsonBody(x)
       if (x.response?.status !== 200 || !body.ok) {
-        throw new HarnessError('ERR_DISCOVERY_INVALID', `discovery for ${p.id} at ${x.request.url}: ${body.ok ? `HTTP ${x.response?.status}` : body.reason}`)
+        throw new HarnessError(
+          'ERR_DISCOVERY_INVALID',
+          `discovery for ${p.id} at ${x.request.url}: ${body.ok ? `HTTP ${x.response?.status}` : body.reason}`,
+        )
       }
       const hint = issuerHint(p.issuer, (body.value as { issuer?: unknown } | undefined)?.issuer)
       if (hint) log(`hint: ${hint}`)
@@ -201,14 +290,23 @@ async function preflight(plan: RunPlan): Promise<void> {
   }
 }
 
-function runPlaywright(planFile: string, opts: RunOptions, workers: number, started: (child: ChildProcess) => void): Promise<number> {
+function runPlaywright(
+  planFile: string,
+  opts: RunOptions,
+  workers: number,
+  started: (child: ChildProcess) => void,
+): Promise<number> {
   const require = createRequire(import.meta.url)
   const cli = join(dirname(require.resolve('@playwright/test/package.json')), 'cli.js')
   const args = [cli, 'test', '-c', join(ROOT, 'playwright.config.ts'), `--workers=${workers}`]
   if (opts.grep) args.push('--grep', opts.grep)
   if (opts.shard) args.push(`--shard=${opts.shard}`)
   return new Promise((res, rej) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, [PLAN_ENV]: planFile, FORCE_COLOR: '0' } })
+    const child = spawn(process.execPath, args, {
+      cwd: ROOT,
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: { ...process.env, [PLAN_ENV]: planFile, FORCE_COLOR: '0' },
+    })
     started(child)
     child.on('error', rej)
     child.on('exit', (code, signal) => res(code ?? (signal ? 130 : 1)))
@@ -220,7 +318,11 @@ function runPlaywright(planFile: string, opts: RunOptions, workers: number, star
  * writes what was gathered), then the run ends as usual: the embedded AS is stopped, results.json
  * and the reports written with `aborted`, exit 2. A second signal ends everything at once.
  */
-function interruptions(): { signal(): NodeJS.Signals | undefined; child(c: ChildProcess | undefined): void; dispose(): void } {
+function interruptions(): {
+  signal(): NodeJS.Signals | undefined
+  child(c: ChildProcess | undefined): void
+  dispose(): void
+} {
   let received: NodeJS.Signals | undefined
   let child: ChildProcess | undefined
   const on = (sig: NodeJS.Signals) => {
@@ -249,20 +351,32 @@ function interruptions(): { signal(): NodeJS.Signals | undefined; child(c: Child
 
 function gathered(outDir: string): ResultRecord[] {
   const detail = join(outDir, DETAIL_FILE)
-  if (existsSync(detail)) return (JSON.parse(readFileSync(detail, 'utf8')) as { records: ResultRecord[] }).records
+  if (existsSync(detail))
+    return (JSON.parse(readFileSync(detail, 'utf8')) as { records: ResultRecord[] }).records
   const partial = join(outDir, PARTIAL_FILE)
   if (!existsSync(partial)) return []
-  return readFileSync(partial, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as ResultRecord)
+  return readFileSync(partial, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as ResultRecord)
 }
 
 const ORDER: ProfileId[] = [...PROFILE_IDS]
 
 /** Writes results.json (and the reports) from whatever was gathered; returns the run. */
-export async function finish(outDir: string, run: RunResults, html: boolean, opts: { keepRecords?: boolean } = {}): Promise<void> {
+export async function finish(
+  outDir: string,
+  run: RunResults,
+  html: boolean,
+  opts: { keepRecords?: boolean } = {},
+): Promise<void> {
   mkdirSync(outDir, { recursive: true })
   run.results.sort((a, b) => ORDER.indexOf(a.profile) - ORDER.indexOf(b.profile))
   const safe = redact(run)
-  const lean = { ...safe, results: safe.results.map(({ exchanges: _x, attachments: _a, ...r }) => r) }
+  const lean = {
+    ...safe,
+    results: safe.results.map(({ exchanges: _x, attachments: _a, ...r }) => r),
+  }
   writeFileSync(join(outDir, 'results.json'), `${JSON.stringify(lean, null, 2)}\n`)
   // a shard keeps its full records (exchanges, attachments: redacted) so a merge can write the evidence
   if (opts.keepRecords) writeFileSync(join(outDir, SHARD_RECORDS), JSON.stringify(safe.results))
@@ -272,20 +386,34 @@ export async function finish(outDir: string, run: RunResults, html: boolean, opt
     const t0 = performance.now()
     const info = await writeArtifacts(safe, outDir, { allureHtml: html })
     for (const w of (info as { warnings?: string[] }).warnings ?? []) log(`WARNING: ${w}`)
-    log(`Reports written to ${outDir} in ${Math.round(performance.now() - t0)} ms (summary.html, junit.xml, allure-results/${html ? ', allure-report/index.html' : ''})`)
+    log(
+      `Reports written to ${outDir} in ${Math.round(performance.now() - t0)} ms (summary.html, junit.xml, allure-results/${html ? ', allure-report/index.html' : ''})`,
+    )
   } catch (e) {
     log(`WARNING: reports could not be written: ${oneLine(e)} (results.json is complete)`)
   }
 }
 
 /** A plain-text table: first column left-aligned, the others right-aligned; rules after the head and before the last row when `total`. */
-export function textTable(head: string[], rows: Array<Array<string | number>>, total = false): string[] {
+export function textTable(
+  head: string[],
+  rows: Array<Array<string | number>>,
+  total = false,
+): string[] {
   const all = [head, ...rows]
   const widths = head.map((_, i) => Math.max(...all.map((r) => String(r[i] ?? '').length)))
-  const rule = widths.map((w, i) => (head[i] ? '-'.repeat(w) : '')).join('  ').trimEnd()
+  const rule = widths
+    .map((w, i) => (head[i] ? '-'.repeat(w) : ''))
+    .join('  ')
+    .trimEnd()
   const lines: string[] = []
   for (const [i, r] of all.entries()) {
-    lines.push(r.map((c, j) => (j === 0 ? String(c).padEnd(widths[j]!) : String(c).padStart(widths[j]!))).join('  ').trimEnd())
+    lines.push(
+      r
+        .map((c, j) => (j === 0 ? String(c).padEnd(widths[j]!) : String(c).padStart(widths[j]!)))
+        .join('  ')
+        .trimEnd(),
+    )
     if (i === 0 || (total && i === all.length - 2)) lines.push(rule)
   }
   return lines
@@ -300,9 +428,31 @@ export function summaryLine(s: RunSummary): string {
 export function summaryTable(run: Pick<RunResults, 'profiles' | 'results' | 'summary'>): string[] {
   // the expected failures (expect file) get a column of their own, apart from failed, when there are any
   const xf = (run.summary.expectedFailures ?? 0) > 0
-  const cells = (name: string, s: RunSummary) => [name, s.passed, s.failed, ...(xf ? [s.expectedFailures] : []), s.warnings, s.info, s.notApplicable, s.skipped, s.errors]
-  const rows = ORDER.filter((p) => run.profiles.includes(p)).map((p) => cells(p, summarize(run.results.filter((r) => r.profile === p))))
-  const head = ['profile', 'passed', 'failed', ...(xf ? ['expected'] : []), 'warning', 'info', 'n/a', 'skipped', 'error']
+  const cells = (name: string, s: RunSummary) => [
+    name,
+    s.passed,
+    s.failed,
+    ...(xf ? [s.expectedFailures] : []),
+    s.warnings,
+    s.info,
+    s.notApplicable,
+    s.skipped,
+    s.errors,
+  ]
+  const rows = ORDER.filter((p) => run.profiles.includes(p)).map((p) =>
+    cells(p, summarize(run.results.filter((r) => r.profile === p))),
+  )
+  const head = [
+    'profile',
+    'passed',
+    'failed',
+    ...(xf ? ['expected'] : []),
+    'warning',
+    'info',
+    'n/a',
+    'skipped',
+    'error',
+  ]
   return textTable(head, [...rows, cells('total', run.summary)], true)
 }
 
@@ -326,7 +476,14 @@ export function coverageLines(cov: Partial<Record<ProfileId, ProfileCoverage>>):
     c.shall.notApplicable,
     c.shall.judged === 0 ? 'nothing proven' : '',
   ])
-  return ['', 'Coverage: tests judged / not applicable / inconclusive; shall requirements judged of cited, inconclusive only, not applicable only', ...textTable(['coverage', 'judged', 'n/a', 'inconclusive', 'shall judged', 'inconclusive', 'n/a', ''], rows)]
+  return [
+    '',
+    'Coverage: tests judged / not applicable / inconclusive; shall requirements judged of cited, inconclusive only, not applicable only',
+    ...textTable(
+      ['coverage', 'judged', 'n/a', 'inconclusive', 'shall judged', 'inconclusive', 'n/a', ''],
+      rows,
+    ),
+  ]
 }
 
 /**
@@ -344,19 +501,33 @@ export function exitCode(
   // an expected_failure (expect file) is not `failed`; with --baseline, failures the baseline had are known
   const failed = run.results.filter((r) => r.status === 'failed' && !opts.known?.has(keyOf(r)))
   if (failed.length) {
-    return opts.known ? { code: 1, cause: `${failed.length} ${failed.length === 1 ? 'regression' : 'regressions'} against the baseline, e.g. ${keyOf(failed[0]!)}: ${failed[0]!.message}` } : { code: 1 }
+    return opts.known
+      ? {
+          code: 1,
+          cause: `${failed.length} ${failed.length === 1 ? 'regression' : 'regressions'} against the baseline, e.g. ${keyOf(failed[0]!)}: ${failed[0]!.message}`,
+        }
+      : { code: 1 }
   }
   const cov = coverage(run.results, run.profiles)
   // a shard judges a slice: whether each profile proved something is the merge's question
   const none = opts.shard ? [] : unproven(cov)
   if (none.length) {
-    return { code: 3, cause: `nothing was proven for ${none.length === 1 ? 'profile' : 'profiles'} ${none.join(', ')}: no shall requirement was judged: ${none.map((p) => unprovenReason(p, cov[p]!)).join('; ')}` }
+    return {
+      code: 3,
+      cause: `nothing was proven for ${none.length === 1 ? 'profile' : 'profiles'} ${none.join(', ')}: no shall requirement was judged: ${none.map((p) => unprovenReason(p, cov[p]!)).join('; ')}`,
+    }
   }
   const errors = run.results.filter((r) => r.status === 'error')
   if (errors.length) {
     const first = errors[0]!
-    const msg = first.errorCode && !first.message.startsWith(first.errorCode) ? `${first.errorCode}: ${first.message}` : first.message
-    return { code: 2, cause: `${errors.length} ${errors.length === 1 ? 'result' : 'results'} could not be judged (error), e.g. ${first.profile}/${first.id}: ${msg}` }
+    const msg =
+      first.errorCode && !first.message.startsWith(first.errorCode)
+        ? `${first.errorCode}: ${first.message}`
+        : first.message
+    return {
+      code: 2,
+      cause: `${errors.length} ${errors.length === 1 ? 'result' : 'results'} could not be judged (error), e.g. ${first.profile}/${first.id}: ${msg}`,
+    }
   }
   return { code: 0 }
 }
@@ -365,7 +536,12 @@ export function exitCode(
  * `--baseline`: prints the diff against the baseline, writes `diff.md` into the output folder and
  * returns the baseline's failing keys (known failures, which do not exit 1).
  */
-export function againstBaseline(baseline: RunResults, label: string, run: RunResults, outDir: string): Set<string> {
+export function againstBaseline(
+  baseline: RunResults,
+  label: string,
+  run: RunResults,
+  outDir: string,
+): Set<string> {
   const d = diffRuns(baseline, run, { old: label, new: join(outDir, 'results.json') })
   writeFileSync(join(outDir, 'diff.md'), diffMarkdown(d))
   log(`\nAgainst the baseline ${label}:`)
@@ -382,11 +558,22 @@ export function readRun(path: string, what: string): RunResults {
     data = JSON.parse(readFileSync(file, 'utf8'))
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code
-    throw new HarnessError('ERR_CONFIG_INVALID', `${what} ${file}: ${code ? `cannot read it (${code})` : `not JSON: ${(e as Error).message}`}`)
+    throw new HarnessError(
+      'ERR_CONFIG_INVALID',
+      `${what} ${file}: ${code ? `cannot read it (${code})` : `not JSON: ${(e as Error).message}`}`,
+    )
   }
   const run = data as Partial<RunResults>
-  if (!run || typeof run !== 'object' || !Array.isArray(run.results) || !Array.isArray(run.profiles)) {
-    throw new HarnessError('ERR_CONFIG_INVALID', `${what} ${file}: not a fapi-harness results.json (no results[] or profiles[])`)
+  if (
+    !run ||
+    typeof run !== 'object' ||
+    !Array.isArray(run.results) ||
+    !Array.isArray(run.profiles)
+  ) {
+    throw new HarnessError(
+      'ERR_CONFIG_INVALID',
+      `${what} ${file}: not a fapi-harness results.json (no results[] or profiles[])`,
+    )
   }
   return run as RunResults
 }
@@ -430,16 +617,28 @@ export async function run(opts: RunOptions): Promise<number> {
     stopIfInterrupted()
     const planFile = join(planDir, 'plan.json')
     writeFileSync(planFile, JSON.stringify(plan), { mode: 0o600 })
-    log(`Profiles: ${plan.profiles.map((p) => p.id).join(', ')}  target: ${plan.target.issuer}${plan.target.embedded ? ' (embedded)' : ''}`)
+    log(
+      `Profiles: ${plan.profiles.map((p) => p.id).join(', ')}  target: ${plan.target.issuer}${plan.target.embedded ? ' (embedded)' : ''}`,
+    )
     const code = await runPlaywright(planFile, opts, opts.workers ?? 2, (c) => signals.child(c))
     signals.child(undefined)
     records = gathered(outDir)
     stopIfInterrupted()
     // a shard may hold no test at all (more shards than tests): that is no failure of the run
-    if (!records.length && !(shard && code === 0)) aborted = { code: 'ERR_INTERNAL', message: `the test runner exited with code ${code} and produced no results` }
+    if (!records.length && !(shard && code === 0))
+      aborted = {
+        code: 'ERR_INTERNAL',
+        message: `the test runner exited with code ${code} and produced no results`,
+      }
   } catch (e) {
     records = gathered(outDir)
-    aborted = { code: isHarnessError(e) ? e.code : 'ERR_INTERNAL', message: isHarnessError(e) && e.code === 'ERR_INTERRUPTED' ? `${oneLine(e)}: ${records.length} results gathered before are kept` : oneLine(e) }
+    aborted = {
+      code: isHarnessError(e) ? e.code : 'ERR_INTERNAL',
+      message:
+        isHarnessError(e) && e.code === 'ERR_INTERRUPTED'
+          ? `${oneLine(e)}: ${records.length} results gathered before are kept`
+          : oneLine(e),
+    }
   } finally {
     await prepared?.stop().catch(() => undefined)
     removeWorkDir(planDir)
@@ -447,14 +646,23 @@ export async function run(opts: RunOptions): Promise<number> {
   const plan = prepared?.plan
   let expectations: RunResults['expectations']
   if (expectFile && opts.expect) {
-    const applied = applyExpectations(records, expectFile.expected_failures, opts.expect, startedAt.slice(0, 10))
+    const applied = applyExpectations(
+      records,
+      expectFile.expected_failures,
+      opts.expect,
+      startedAt.slice(0, 10),
+    )
     records = applied.records
     expectations = applied.report
   }
   const results: RunResults = {
     tool: toolInfo(),
     target: plan
-      ? { issuer: plan.target.issuer, embedded: plan.target.embedded, issuers: Object.fromEntries(plan.profiles.map((p) => [p.id, p.issuer])) }
+      ? {
+          issuer: plan.target.issuer,
+          embedded: plan.target.embedded,
+          issuers: Object.fromEntries(plan.profiles.map((p) => [p.id, p.issuer])),
+        }
       : { issuer: opts.issuer ?? '', embedded: !opts.issuer },
     profiles: plan?.profiles.map((p) => p.id) ?? [],
     startedAt,
@@ -474,7 +682,10 @@ export async function run(opts: RunOptions): Promise<number> {
   }
   log(`\n${summaryLine(results.summary)} in ${(results.durationMs / 1000).toFixed(1)} s`)
   if (results.expectations) for (const line of expectationLines(results.expectations)) log(line)
-  const known = baseline && opts.baseline ? againstBaseline(baseline, opts.baseline, results, outDir) : undefined
+  const known =
+    baseline && opts.baseline
+      ? againstBaseline(baseline, opts.baseline, results, outDir)
+      : undefined
   log(`results: ${join(outDir, 'results.json')}`)
   signals.dispose()
   const exit = exitCode(results, { ...(known ? { known } : {}), shard: Boolean(shard) })

@@ -5,7 +5,14 @@
  * parts"), `iat`, plus `ath` (base64url SHA-256 of the access token) at a protected resource and
  * `nonce` where the server supplied one (§8, §9).
  */
-import { createHash, createHmac, generateKeyPairSync, randomBytes, randomUUID, type KeyObject } from 'node:crypto'
+import {
+  createHash,
+  createHmac,
+  generateKeyPairSync,
+  randomBytes,
+  randomUUID,
+  type KeyObject,
+} from 'node:crypto'
 import { calculateJwkThumbprint, SignJWT, type JWK } from 'jose'
 
 /** A DPoP key pair: the private key signs proofs, `jkt` is the RFC 7638 thumbprint tokens are bound to. */
@@ -23,10 +30,20 @@ export interface DpopKey {
 /** A fresh DPoP key; ES256 by default (P-256, allowed by every FAPI profile). */
 export async function generateDpopKey(alg: DpopKey['alg'] = 'ES256'): Promise<DpopKey> {
   const { privateKey, publicKey } =
-    alg === 'ES256' ? generateKeyPairSync('ec', { namedCurve: 'P-256' }) : alg === 'EdDSA' ? generateKeyPairSync('ed25519') : generateKeyPairSync('rsa', { modulusLength: 2048 })
+    alg === 'ES256'
+      ? generateKeyPairSync('ec', { namedCurve: 'P-256' })
+      : alg === 'EdDSA'
+        ? generateKeyPairSync('ed25519')
+        : generateKeyPairSync('rsa', { modulusLength: 2048 })
   const publicJwk = publicKey.export({ format: 'jwk' }) as JWK
   const privateJwk = privateKey.export({ format: 'jwk' }) as JWK
-  return { alg, privateKey, publicJwk, privateJwk, jkt: await calculateJwkThumbprint(publicJwk, 'sha256') }
+  return {
+    alg,
+    privateKey,
+    publicJwk,
+    privateJwk,
+    jkt: await calculateJwkThumbprint(publicJwk, 'sha256'),
+  }
 }
 
 /** The `htu` of a request URL: the target URI without query and fragment (RFC 9449 §4.2). */
@@ -92,7 +109,11 @@ export interface DpopProofInput {
 const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url')
 
 /** A DPoP proof JWT for one request, as a correct client signs it, or with `variation` applied. */
-export async function dpopProof(key: DpopKey, input: DpopProofInput, variation: Omit<DpopVariation, 'label'> = {}): Promise<{ proof: string; header: Record<string, unknown>; payload: Record<string, unknown> }> {
+export async function dpopProof(
+  key: DpopKey,
+  input: DpopProofInput,
+  variation: Omit<DpopVariation, 'label'> = {},
+): Promise<{ proof: string; header: Record<string, unknown>; payload: Record<string, unknown> }> {
   const signer = variation.key ?? key
   const now = input.now ?? Math.floor(Date.now() / 1000)
   const payload: Record<string, unknown> = {
@@ -111,10 +132,14 @@ export async function dpopProof(key: DpopKey, input: DpopProofInput, variation: 
   if (alg === 'none') return { proof: `${b64(header)}.${b64(payload)}.`, header, payload }
   if (/^HS(256|384|512)$/.test(alg)) {
     const input = `${b64(header)}.${b64(payload)}`
-    const mac = createHmac(`sha${alg.slice(2)}`, randomBytes(32)).update(input).digest('base64url')
+    const mac = createHmac(`sha${alg.slice(2)}`, randomBytes(32))
+      .update(input)
+      .digest('base64url')
     return { proof: `${input}.${mac}`, header, payload }
   }
-  const proof = await new SignJWT(payload).setProtectedHeader(header as never).sign(signer.privateKey)
+  const proof = await new SignJWT(payload)
+    .setProtectedHeader(header as never)
+    .sign(signer.privateKey)
   return { proof, header, payload }
 }
 
@@ -134,8 +159,13 @@ export function dpopChallenge(header: string | undefined): { dpop: boolean; erro
  * A request decorator (used like a ClientAuth strategy, after the client's own method) that makes
  * the DPoP proof of this request carry one change; the client's authentication is untouched.
  */
-export function DpopProofVariation(v: DpopVariation): ((req: { dpop?: DpopVariation }) => Promise<void>) & { method: string; label: string } {
-  return Object.assign(async (req: { dpop?: DpopVariation }) => {
-    req.dpop = v
-  }, { method: 'dpop', label: `DPoP proof: ${v.label}` })
+export function DpopProofVariation(
+  v: DpopVariation,
+): ((req: { dpop?: DpopVariation }) => Promise<void>) & { method: string; label: string } {
+  return Object.assign(
+    async (req: { dpop?: DpopVariation }) => {
+      req.dpop = v
+    },
+    { method: 'dpop', label: `DPoP proof: ${v.label}` },
+  )
 }

@@ -14,7 +14,15 @@ export function formUrlEncode(value: string): string {
   let out = ''
   for (const b of Buffer.from(value, 'utf8')) {
     if (b === 0x20) out += '+'
-    else if ((b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a) || b === 0x2d || b === 0x2e || b === 0x5f) out += String.fromCharCode(b)
+    else if (
+      (b >= 0x30 && b <= 0x39) ||
+      (b >= 0x41 && b <= 0x5a) ||
+      (b >= 0x61 && b <= 0x7a) ||
+      b === 0x2d ||
+      b === 0x2e ||
+      b === 0x5f
+    )
+      out += String.fromCharCode(b)
     else out += `%${b.toString(16).toUpperCase().padStart(2, '0')}`
   }
   return out

@@ -43,13 +43,25 @@ export interface EndpointVerdict {
  * May a credential go to `url`, named in the metadata as `name`? `alias`: the URL came from
  * `mtls_endpoint_aliases`. `allowed`: origins the configuration allow-lists.
  */
-export function credentialEndpoint(name: string, url: string, issuer: string, opts: { alias?: boolean; allowed?: readonly string[] } = {}): EndpointVerdict {
+export function credentialEndpoint(
+  name: string,
+  url: string,
+  issuer: string,
+  opts: { alias?: boolean; allowed?: readonly string[] } = {},
+): EndpointVerdict {
   const origin = originOf(url)
   const issuerOrigin = originOf(issuer)
-  if (!origin) return { ok: false, reason: `${name} "${url}" is not an absolute http(s) URL: not called` }
+  if (!origin)
+    return { ok: false, reason: `${name} "${url}" is not an absolute http(s) URL: not called` }
   if (origin === issuerOrigin) return { ok: true }
   if ((opts.allowed ?? []).some((a) => originOf(a) === origin)) return { ok: true }
-  if (opts.alias && issuerOrigin && new URL(url).protocol === 'https:' && sameSiteHost(new URL(url).hostname, new URL(issuer).hostname)) return { ok: true }
+  if (
+    opts.alias &&
+    issuerOrigin &&
+    new URL(url).protocol === 'https:' &&
+    sameSiteHost(new URL(url).hostname, new URL(issuer).hostname)
+  )
+    return { ok: true }
   return {
     ok: false,
     reason: `${name} ${url} is on ${origin}, not the issuer's origin ${issuerOrigin ?? issuer}${opts.alias ? ' nor its host or a host under it' : ''}: not called, credentials go only to the target (allow-list the origin with allowed_origins in the configuration)`,

@@ -44,10 +44,19 @@ import type { ServerMetadata, TestClient } from './types.js'
 export const DEFAULT_REQUEST_LIFETIME_S = 300
 
 /** Form parameters of client authentication, which stay outside the JWT (CIBA §7.1.1). */
-export const CLIENT_AUTH_PARAMS: readonly string[] = ['client_id', 'client_secret', 'client_assertion', 'client_assertion_type']
+export const CLIENT_AUTH_PARAMS: readonly string[] = [
+  'client_id',
+  'client_secret',
+  'client_assertion',
+  'client_assertion_type',
+]
 
 /** Form parameters that stay outside an authorization request object: its client's authentication, and request/request_uri. */
-const OUTSIDE_AUTHORIZATION_REQUEST_OBJECT: readonly string[] = [...CLIENT_AUTH_PARAMS, 'request', 'request_uri']
+const OUTSIDE_AUTHORIZATION_REQUEST_OBJECT: readonly string[] = [
+  ...CLIENT_AUTH_PARAMS,
+  'request',
+  'request_uri',
+]
 
 /** The JWS alg a client signs its requests with for a key kind: the one it registers (CIBA §4). */
 export function requestObjectAlg(kind: KeyKind): JwsAlg {
@@ -83,7 +92,11 @@ export interface RequestObjectOptions {
  * excepted) with aud = issuer, iss = client_id, iat = nbf = now, exp = nbf + lifetime and a fresh
  * jti.
  */
-export function requestObjectClaims(params: Iterable<[string, string]>, ctx: RequestObjectContext, lifetime = DEFAULT_REQUEST_LIFETIME_S): Record<string, unknown> {
+export function requestObjectClaims(
+  params: Iterable<[string, string]>,
+  ctx: RequestObjectContext,
+  lifetime = DEFAULT_REQUEST_LIFETIME_S,
+): Record<string, unknown> {
   const claims: Record<string, unknown> = {}
   for (const [k, v] of params) if (!CLIENT_AUTH_PARAMS.includes(k)) claims[k] = v
   return {
@@ -98,18 +111,45 @@ export function requestObjectClaims(params: Iterable<[string, string]>, ctx: Req
 }
 
 /** Builds, mutates (opts.mutate) and signs a request object whose claims are `claims`. */
-async function signRequestObject(claims: Record<string, unknown>, ctx: RequestObjectContext, opts: RequestObjectOptions, what: string): Promise<string> {
+async function signRequestObject(
+  claims: Record<string, unknown>,
+  ctx: RequestObjectContext,
+  opts: RequestObjectOptions,
+  what: string,
+): Promise<string> {
   const key = opts.key ?? ctx.client.key
-  if (!key) throw new HarnessError('ERR_STEP_PRECONDITION', `client ${ctx.client.client_id} has no private key to sign its ${what} with`)
-  const draft: AssertionDraft = { header: { kid: key.kid }, payload: claims, signer: { mode: 'key', key, alg: opts.alg ?? defaultAlg(key.privateJwk.kty) } }
-  const mctx = { client: ctx.client, metadata: ctx.metadata, now: ctx.now, endpoint: ctx.endpoint ?? ctx.metadata.issuer }
+  if (!key)
+    throw new HarnessError(
+      'ERR_STEP_PRECONDITION',
+      `client ${ctx.client.client_id} has no private key to sign its ${what} with`,
+    )
+  const draft: AssertionDraft = {
+    header: { kid: key.kid },
+    payload: claims,
+    signer: { mode: 'key', key, alg: opts.alg ?? defaultAlg(key.privateJwk.kty) },
+  }
+  const mctx = {
+    client: ctx.client,
+    metadata: ctx.metadata,
+    now: ctx.now,
+    endpoint: ctx.endpoint ?? ctx.metadata.issuer,
+  }
   for (const m of opts.mutate ?? []) m(draft, mctx)
   return signJws(draft.header, draft.payload, draft.signer)
 }
 
 /** Builds and signs the `request` JWT for the given backchannel authentication request parameters (CIBA §7.1.1). */
-export async function buildRequestObject(params: Iterable<[string, string]>, ctx: RequestObjectContext, opts: RequestObjectOptions = {}): Promise<string> {
-  return signRequestObject(requestObjectClaims(params, ctx, opts.lifetime), ctx, opts, 'backchannel authentication request (CIBA §7.1.1)')
+export async function buildRequestObject(
+  params: Iterable<[string, string]>,
+  ctx: RequestObjectContext,
+  opts: RequestObjectOptions = {},
+): Promise<string> {
+  return signRequestObject(
+    requestObjectClaims(params, ctx, opts.lifetime),
+    ctx,
+    opts,
+    'backchannel authentication request (CIBA §7.1.1)',
+  )
 }
 
 /**
@@ -117,9 +157,16 @@ export async function buildRequestObject(params: Iterable<[string, string]>, ctx
  * the authorization request parameters with client_id, iss = client_id, aud = issuer, iat = nbf =
  * now, exp = nbf + lifetime, a fresh jti. `request` and `request_uri` are left out.
  */
-export async function buildAuthorizationRequestObject(params: Iterable<[string, string]>, ctx: RequestObjectContext, opts: RequestObjectOptions = {}): Promise<string> {
+export async function buildAuthorizationRequestObject(
+  params: Iterable<[string, string]>,
+  ctx: RequestObjectContext,
+  opts: RequestObjectOptions = {},
+): Promise<string> {
   const inside = [...params].filter(([k]) => !OUTSIDE_AUTHORIZATION_REQUEST_OBJECT.includes(k))
-  const claims = { ...requestObjectClaims(inside, ctx, opts.lifetime), client_id: ctx.client.client_id }
+  const claims = {
+    ...requestObjectClaims(inside, ctx, opts.lifetime),
+    client_id: ctx.client.client_id,
+  }
   return signRequestObject(claims, ctx, opts, 'request object (RFC 9101)')
 }
 
@@ -132,12 +179,16 @@ export const REQUEST_FORM = 'authentication_request_form'
 
 /** Sends the request's parameters as a signed `request` JWT (CIBA §7.1.1) instead of form parameters. */
 export const SignedAuthenticationRequest = (opts: RequestObjectOptions = {}): ClientAuth =>
-  defineAuth(REQUEST_FORM, `signed request (CIBA §7.1.1${opts.lifetime !== undefined ? `, exp - nbf = ${opts.lifetime} s` : ''})`, async (req) => {
-    const params = [...req.body.entries()].filter(([k]) => !CLIENT_AUTH_PARAMS.includes(k))
-    const jwt = await buildRequestObject(params, req, opts)
-    for (const [k] of params) req.body.delete(k)
-    req.body.set('request', jwt)
-  })
+  defineAuth(
+    REQUEST_FORM,
+    `signed request (CIBA §7.1.1${opts.lifetime !== undefined ? `, exp - nbf = ${opts.lifetime} s` : ''})`,
+    async (req) => {
+      const params = [...req.body.entries()].filter(([k]) => !CLIENT_AUTH_PARAMS.includes(k))
+      const jwt = await buildRequestObject(params, req, opts)
+      for (const [k] of params) req.body.delete(k)
+      req.body.set('request', jwt)
+    },
+  )
 
 /**
  * Sends an authorization request (e.g. pushed to the PAR endpoint, RFC 9126 §3) as a signed
@@ -150,7 +201,9 @@ export const SignedAuthorizationRequest = (opts: RequestObjectOptions = {}): Cli
     REQUEST_FORM,
     `signed request object (RFC 9101${opts.alg ? `, ${opts.alg}` : ''}${opts.lifetime !== undefined ? `, exp - nbf = ${opts.lifetime} s` : ''}${(opts.mutate ?? []).map((m) => `, ${m.label}`).join('')})`,
     async (req) => {
-      const params = [...req.body.entries()].filter(([k]) => !OUTSIDE_AUTHORIZATION_REQUEST_OBJECT.includes(k))
+      const params = [...req.body.entries()].filter(
+        ([k]) => !OUTSIDE_AUTHORIZATION_REQUEST_OBJECT.includes(k),
+      )
       const jwt = await buildAuthorizationRequestObject(params, req, opts)
       for (const [k] of params) req.body.delete(k)
       req.body.set('request', jwt)
@@ -159,7 +212,9 @@ export const SignedAuthorizationRequest = (opts: RequestObjectOptions = {}): Cli
   )
 
 /** Leaves the request as plain form parameters: the unsigned form, named so nothing signs it. */
-export const PlainAuthenticationRequest = (): ClientAuth => defineAuth(REQUEST_FORM, 'unsigned request (plain form parameters)', async () => {})
+export const PlainAuthenticationRequest = (): ClientAuth =>
+  defineAuth(REQUEST_FORM, 'unsigned request (plain form parameters)', async () => {})
 
 /** Whether the strategies already fix the request form (signed or plain). */
-export const fixesRequestForm = (auths: readonly ClientAuth[]): boolean => auths.some((a) => a.method === REQUEST_FORM)
+export const fixesRequestForm = (auths: readonly ClientAuth[]): boolean =>
+  auths.some((a) => a.method === REQUEST_FORM)

@@ -9,7 +9,11 @@ import type { ClientAuth, RequestContext } from './auth/types.js'
 import { dpopProof, generateDpopKey, type DpopVariation } from './dpop.js'
 import { fetchMetadata } from './discovery.js'
 import { credentialEndpoint } from './origin.js'
-import { fixesRequestForm, SignedAuthenticationRequest, SignedAuthorizationRequest } from './request-object.js'
+import {
+  fixesRequestForm,
+  SignedAuthenticationRequest,
+  SignedAuthorizationRequest,
+} from './request-object.js'
 import type { ServerMetadata, TestClient } from './types.js'
 
 /** What a module asks for: a client with this method and key, for these grants. */
@@ -151,7 +155,14 @@ export interface SimulatorOptions {
   allowedOrigins?: string[]
 }
 
-export type Endpoint = 'token' | 'backchannel_authentication' | 'registration' | 'introspection' | 'revocation' | 'pushed_authorization_request' | 'device_authorization'
+export type Endpoint =
+  | 'token'
+  | 'backchannel_authentication'
+  | 'registration'
+  | 'introspection'
+  | 'revocation'
+  | 'pushed_authorization_request'
+  | 'device_authorization'
 
 /**
  * The client simulator: it does what a module tells it, records every exchange, and never judges.
@@ -214,7 +225,9 @@ export class Simulator {
 
   /** The role name under which a static client is configured for this spec. */
   static role(spec: ClientSpec): string {
-    return spec.method === 'private_key_jwt' && spec.key && spec.key !== 'RSA-2048' ? `${spec.method}:${spec.key}` : spec.method
+    return spec.method === 'private_key_jwt' && spec.key && spec.key !== 'RSA-2048'
+      ? `${spec.method}:${spec.key}`
+      : spec.method
   }
 
   /**
@@ -225,14 +238,28 @@ export class Simulator {
     if (!this.opts.metadata.registration_endpoint) {
       const role = Simulator.role(spec)
       const c = this.opts.staticClients?.[role]
-      if (!c) return { unavailable: `the target has no registration_endpoint and the configuration has no client for role "${role}" (clients.${role})` }
+      if (!c)
+        return {
+          unavailable: `the target has no registration_endpoint and the configuration has no client for role "${role}" (clients.${role})`,
+        }
       if (c.client_secret) this.secrets.add(c.client_secret)
       return { client: { ...c, source: 'config' } }
     }
     const grants = spec.grant_types ?? ['client_credentials']
-    const signsRequests = this.opts.signAuthorizationRequests && grants.includes('authorization_code') && spec.method !== 'none'
-    const key = spec.method === 'private_key_jwt' || signsRequests ? getKey(spec.key ?? 'RSA-2048', spec.keyIndex ?? 0) : undefined
-    const dpop = spec.binding === 'dpop' || (this.opts.dpop === true && this.opts.senderConstrained && spec.method !== 'none' && spec.metadata?.tls_client_certificate_bound_access_tokens !== true)
+    const signsRequests =
+      this.opts.signAuthorizationRequests &&
+      grants.includes('authorization_code') &&
+      spec.method !== 'none'
+    const key =
+      spec.method === 'private_key_jwt' || signsRequests
+        ? getKey(spec.key ?? 'RSA-2048', spec.keyIndex ?? 0)
+        : undefined
+    const dpop =
+      spec.binding === 'dpop' ||
+      (this.opts.dpop === true &&
+        this.opts.senderConstrained &&
+        spec.method !== 'none' &&
+        spec.metadata?.tls_client_certificate_bound_access_tokens !== true)
     let identity: ClientIdentity | undefined
     const metadata: Record<string, unknown> = {
       client_name: 'fapi-harness test client',
@@ -244,22 +271,31 @@ export class Simulator {
     }
     if (key) metadata.jwks = { keys: [key.publicJwk] }
     if (spec.method === 'self_signed_tls_client_auth') {
-      const id = spec.identity ? { ...spec.identity, x5c: [certX5c(spec.identity.certPem)] } : await this.opts.identities.selfSigned(spec.method)
+      const id = spec.identity
+        ? { ...spec.identity, x5c: [certX5c(spec.identity.certPem)] }
+        : await this.opts.identities.selfSigned(spec.method)
       identity = id
-      metadata.jwks = { keys: [{ ...(await certJwk(id.certPem)), x5c: id.x5c }, ...(key ? [key.publicJwk] : [])] }
+      metadata.jwks = {
+        keys: [{ ...(await certJwk(id.certPem)), x5c: id.x5c }, ...(key ? [key.publicJwk] : [])],
+      }
     } else if (spec.method === 'tls_client_auth' && spec.identity) {
       identity = spec.identity
       const named = Object.keys(spec.metadata ?? {}).some((k) => k.startsWith('tls_client_auth_'))
       if (!named) metadata.tls_client_auth_subject_dn = subjectDn(spec.identity.certPem)
     } else if (spec.method === 'tls_client_auth') {
       const id = await this.opts.identities.issued?.(spec.method)
-      if (!id) return { unavailable: 'no CA trusted by the target is configured to issue a tls_client_auth certificate (tls.client_ca)' }
+      if (!id)
+        return {
+          unavailable:
+            'no CA trusted by the target is configured to issue a tls_client_auth certificate (tls.client_ca)',
+        }
       identity = id
       metadata.tls_client_auth_subject_dn = id.subject_dn
     } else if (this.opts.senderConstrained && spec.method !== 'none' && !dpop) {
       identity = spec.identity ?? (await this.opts.identities.selfSigned('binding'))
     }
-    if (this.opts.senderConstrained && identity && spec.method !== 'none' && !dpop) metadata.tls_client_certificate_bound_access_tokens = true
+    if (this.opts.senderConstrained && identity && spec.method !== 'none' && !dpop)
+      metadata.tls_client_certificate_bound_access_tokens = true
     if (dpop) metadata.dpop_bound_access_tokens = true
     Object.assign(metadata, spec.metadata)
     this.guard('registration_endpoint', this.opts.metadata.registration_endpoint, false)
@@ -269,15 +305,24 @@ export class Simulator {
         method: 'POST',
         url: this.opts.metadata.registration_endpoint,
         json: metadata,
-        ...(this.opts.initialAccessToken ? { headers: { authorization: `Bearer ${this.opts.initialAccessToken}` } } : {}),
+        ...(this.opts.initialAccessToken
+          ? { headers: { authorization: `Bearer ${this.opts.initialAccessToken}` } }
+          : {}),
       },
       { onExchange: this.record },
     )
     const body = jsonBody(x)
     if (x.response && x.response.status >= 200 && x.response.status < 300 && body.ok) {
-      const reg = body.value as { client_id?: string; client_secret?: string; registration_access_token?: string }
+      const reg = body.value as {
+        client_id?: string
+        client_secret?: string
+        registration_access_token?: string
+      }
       if (typeof reg.client_id !== 'string') {
-        throw new HarnessError('ERR_STEP_PRECONDITION', `registration at ${this.opts.metadata.registration_endpoint} answered ${x.response.status} without a client_id`)
+        throw new HarnessError(
+          'ERR_STEP_PRECONDITION',
+          `registration at ${this.opts.metadata.registration_endpoint} answered ${x.response.status} without a client_id`,
+        )
       }
       if (reg.client_secret) this.secrets.add(reg.client_secret)
       if (reg.registration_access_token) this.secrets.add(reg.registration_access_token)
@@ -287,7 +332,8 @@ export class Simulator {
         granted,
         client: {
           client_id: reg.client_id,
-          token_endpoint_auth_method: granted.granted.token_endpoint_auth_method as ClientAuthMethod,
+          token_endpoint_auth_method: granted.granted
+            .token_endpoint_auth_method as ClientAuthMethod,
           ...(reg.client_secret ? { client_secret: reg.client_secret } : {}),
           ...(key ? { key } : {}),
           ...(identity ? { identity } : {}),
@@ -305,14 +351,18 @@ export class Simulator {
     const m = this.opts.metadata
     const alias = withCertificate ? m.mtls_endpoint_aliases?.[name] : undefined
     const url = alias ?? (m[name] as string | undefined)
-    if (!url) throw new HarnessError('ERR_STEP_PRECONDITION', `the target's metadata has no ${name}`)
+    if (!url)
+      throw new HarnessError('ERR_STEP_PRECONDITION', `the target's metadata has no ${name}`)
     this.guard(alias ? `mtls_endpoint_aliases.${name}` : name, url, Boolean(alias))
     return url
   }
 
   /** Refuses (ERR_FOREIGN_ENDPOINT) an endpoint a credential must not go to (see origin.ts). */
   private guard(name: string, url: string, alias: boolean): void {
-    const v = credentialEndpoint(name, url, this.opts.issuer, { alias, ...(this.opts.allowedOrigins ? { allowed: this.opts.allowedOrigins } : {}) })
+    const v = credentialEndpoint(name, url, this.opts.issuer, {
+      alias,
+      ...(this.opts.allowedOrigins ? { allowed: this.opts.allowedOrigins } : {}),
+    })
     if (!v.ok) throw new HarnessError('ERR_FOREIGN_ENDPOINT', v.reason!)
   }
 
@@ -331,7 +381,8 @@ export class Simulator {
     // A use_dpop_nonce answer is retried once with the supplied nonce (RFC 9449 §8), as a fresh
     // request: the client's authentication is built again (a new assertion jti), the proof too.
     let { x, variation } = await this.callOnce(endpoint, params, client, auths, audience, opts)
-    if (client.dpop && dpopNonceDemanded(x) && !opts.noDpopNonceRetry && !variation?.noNonceRetry) ({ x } = await this.callOnce(endpoint, params, client, auths, audience, opts))
+    if (client.dpop && dpopNonceDemanded(x) && !opts.noDpopNonceRetry && !variation?.noNonceRetry)
+      ({ x } = await this.callOnce(endpoint, params, client, auths, audience, opts))
     const res = jsonBody(x)
     if (res.ok && res.value && typeof res.value === 'object') {
       for (const f of ['access_token', 'refresh_token', 'id_token', 'auth_req_id'] as const) {
@@ -342,12 +393,23 @@ export class Simulator {
     return x
   }
 
-  private async callOnce(endpoint: Endpoint, params: Record<string, string>, client: TestClient, auths: ClientAuth[], audience: AudienceKind, opts: CallOptions): Promise<{ x: Exchange; variation?: DpopVariation }> {
+  private async callOnce(
+    endpoint: Endpoint,
+    params: Record<string, string>,
+    client: TestClient,
+    auths: ClientAuth[],
+    audience: AudienceKind,
+    opts: CallOptions,
+  ): Promise<{ x: Exchange; variation?: DpopVariation }> {
     const body = new URLSearchParams(params)
     // A pushed authorization request is an authorization request: it names its client (RFC 9126 §2.1).
-    if (endpoint === 'pushed_authorization_request' && !body.has('client_id')) body.set('client_id', client.client_id)
+    if (endpoint === 'pushed_authorization_request' && !body.has('client_id'))
+      body.set('client_id', client.client_id)
     const headers: Record<string, string> = { accept: 'application/json' }
-    const provisional = this.endpointUrl(endpoint, Boolean(client.identity) || Boolean(opts.mtlsAlias))
+    const provisional = this.endpointUrl(
+      endpoint,
+      Boolean(client.identity) || Boolean(opts.mtlsAlias),
+    )
     const req: RequestContext = {
       client,
       metadata: this.opts.metadata,
@@ -362,25 +424,56 @@ export class Simulator {
       ? undefined
       : endpoint === 'backchannel_authentication' && this.opts.signBackchannelRequests
         ? SignedAuthenticationRequest()
-        : endpoint === 'pushed_authorization_request' && this.opts.signAuthorizationRequests && client.key
+        : endpoint === 'pushed_authorization_request' &&
+            this.opts.signAuthorizationRequests &&
+            client.key
           ? SignedAuthorizationRequest()
           : undefined
     for (const auth of form ? [form, ...auths] : auths) await auth(req)
     const url = this.endpointUrl(endpoint, Boolean(req.identity) || Boolean(opts.mtlsAlias))
     if (client.dpop && !req.dpop?.omit && DPOP_ENDPOINTS.has(endpoint)) {
       // RFC 9449 §10.1: a pushed authorization request names the key its code is bound to
-      if (endpoint === 'pushed_authorization_request' && !body.has('dpop_jkt') && !req.dpop?.noDpopJkt) body.set('dpop_jkt', client.dpop.jkt)
-      const { label: _label, noDpopJkt: _noJkt, ...variation }: DpopVariation = req.dpop ?? { label: '' }
-      const p = await dpopProof(client.dpop, { htm: 'POST', url, ...(this.dpopNonce ? { nonce: this.dpopNonce } : {}), now: this.opts.now() }, variation)
+      if (
+        endpoint === 'pushed_authorization_request' &&
+        !body.has('dpop_jkt') &&
+        !req.dpop?.noDpopJkt
+      )
+        body.set('dpop_jkt', client.dpop.jkt)
+      const {
+        label: _label,
+        noDpopJkt: _noJkt,
+        ...variation
+      }: DpopVariation = req.dpop ?? { label: '' }
+      const p = await dpopProof(
+        client.dpop,
+        {
+          htm: 'POST',
+          url,
+          ...(this.dpopNonce ? { nonce: this.dpopNonce } : {}),
+          now: this.opts.now(),
+        },
+        variation,
+      )
       if (variation.privateJwk) {
         const priv = client.dpop.privateJwk as Record<string, unknown>
-        for (const k of ['d', 'p', 'q', 'dp', 'dq', 'qi']) if (typeof priv[k] === 'string') this.secrets.add(priv[k] as string)
+        for (const k of ['d', 'p', 'q', 'dp', 'dq', 'qi'])
+          if (typeof priv[k] === 'string') this.secrets.add(priv[k] as string)
       }
       headers.dpop = p.proof
     }
     const x = await this.opts.http.send(
-      { purpose: endpoint, method: 'POST', url, headers, form: body, ...(req.identity ? { identity: req.identity } : {}) },
-      { onExchange: this.record, ...(opts.allowTransportError ? { allowTransportError: true } : {}) },
+      {
+        purpose: endpoint,
+        method: 'POST',
+        url,
+        headers,
+        form: body,
+        ...(req.identity ? { identity: req.identity } : {}),
+      },
+      {
+        onExchange: this.record,
+        ...(opts.allowTransportError ? { allowTransportError: true } : {}),
+      },
     )
     // RFC 9449 §8.2: "The client MUST use the new nonce value supplied for the next token request"
     const nonce = x.response?.headers['dpop-nonce']
@@ -393,7 +486,10 @@ export class Simulator {
    * failure below HTTP is recorded and returned instead of thrown.
    */
   async send(req: HttpRequest, opts: { allowTransportError?: boolean } = {}): Promise<Exchange> {
-    return this.opts.http.send(req, { onExchange: this.record, ...(opts.allowTransportError ? { allowTransportError: true } : {}) })
+    return this.opts.http.send(req, {
+      onExchange: this.record,
+      ...(opts.allowTransportError ? { allowTransportError: true } : {}),
+    })
   }
 }
 
@@ -402,7 +498,9 @@ const DPOP_ENDPOINTS = new Set<Endpoint>(['token', 'pushed_authorization_request
 
 /** The proof algorithm: the first of ES256, EdDSA, PS256 the target lists (RFC 9449 §5.1), else ES256. */
 export function dpopAlgFor(m: ServerMetadata): 'ES256' | 'EdDSA' | 'PS256' {
-  const listed = Array.isArray(m.dpop_signing_alg_values_supported) ? (m.dpop_signing_alg_values_supported as unknown[]) : []
+  const listed = Array.isArray(m.dpop_signing_alg_values_supported)
+    ? (m.dpop_signing_alg_values_supported as unknown[])
+    : []
   return (['ES256', 'EdDSA', 'PS256'] as const).find((a) => listed.includes(a)) ?? 'ES256'
 }
 
@@ -410,7 +508,12 @@ export function dpopAlgFor(m: ServerMetadata): 'ES256' | 'EdDSA' | 'PS256' {
 export function dpopNonceDemanded(x: Exchange): boolean {
   if (x.response?.status !== 400 || !x.response.headers['dpop-nonce']) return false
   const b = jsonBody(x)
-  return b.ok && !!b.value && typeof b.value === 'object' && (b.value as Record<string, unknown>).error === 'use_dpop_nonce'
+  return (
+    b.ok &&
+    !!b.value &&
+    typeof b.value === 'object' &&
+    (b.value as Record<string, unknown>).error === 'use_dpop_nonce'
+  )
 }
 
 /** What `obtainClient` returns: a client, or the refused registration, or why neither can be had. */
@@ -424,14 +527,26 @@ export interface ObtainedClient {
 }
 
 /** Reads what the registration response granted; a member it omits is taken as granted as asked. */
-export function grantedMetadata(asked: Record<string, unknown>, response: Record<string, unknown>): Granted {
-  const a = { token_endpoint_auth_method: String(asked.token_endpoint_auth_method), grant_types: [...((asked.grant_types as string[]) ?? [])] }
+export function grantedMetadata(
+  asked: Record<string, unknown>,
+  response: Record<string, unknown>,
+): Granted {
+  const a = {
+    token_endpoint_auth_method: String(asked.token_endpoint_auth_method),
+    grant_types: [...((asked.grant_types as string[]) ?? [])],
+  }
   const g = {
-    token_endpoint_auth_method: typeof response.token_endpoint_auth_method === 'string' ? response.token_endpoint_auth_method : a.token_endpoint_auth_method,
-    grant_types: Array.isArray(response.grant_types) ? response.grant_types.map(String) : a.grant_types,
+    token_endpoint_auth_method:
+      typeof response.token_endpoint_auth_method === 'string'
+        ? response.token_endpoint_auth_method
+        : a.token_endpoint_auth_method,
+    grant_types: Array.isArray(response.grant_types)
+      ? response.grant_types.map(String)
+      : a.grant_types,
   }
   const replaced: string[] = []
-  if (g.token_endpoint_auth_method !== a.token_endpoint_auth_method) replaced.push('token_endpoint_auth_method')
+  if (g.token_endpoint_auth_method !== a.token_endpoint_auth_method)
+    replaced.push('token_endpoint_auth_method')
   if (a.grant_types.some((t) => !g.grant_types.includes(t))) replaced.push('grant_types')
   return { asked: a, granted: g, replaced }
 }
@@ -443,6 +558,9 @@ export function certX5c(certPem: string): string {
 
 async function certJwk(certPem: string): Promise<Record<string, unknown>> {
   const { X509Certificate } = await import('node:crypto')
-  const jwk = new X509Certificate(certPem).publicKey.export({ format: 'jwk' }) as Record<string, unknown>
+  const jwk = new X509Certificate(certPem).publicKey.export({ format: 'jwk' }) as Record<
+    string,
+    unknown
+  >
   return jwk
 }

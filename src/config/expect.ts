@@ -46,9 +46,23 @@ export const EXPECT_SCHEMA = {
         properties: {
           id: { ...glob, description: 'module id; * matches any characters, ? one' },
           profile: { ...glob, description: 'profile id (glob); default: every profile' },
-          variant: { type: 'object', minProperties: 1, additionalProperties: { type: 'string', minLength: 1 }, description: 'members the result variant must have (values may be globs)' },
-          reason: { type: 'string', minLength: 1, pattern: '\\S', description: 'why the failure is expected (a ticket, a decision)' },
-          until: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD: the last day the entry applies' },
+          variant: {
+            type: 'object',
+            minProperties: 1,
+            additionalProperties: { type: 'string', minLength: 1 },
+            description: 'members the result variant must have (values may be globs)',
+          },
+          reason: {
+            type: 'string',
+            minLength: 1,
+            pattern: '\\S',
+            description: 'why the failure is expected (a ticket, a decision)',
+          },
+          until: {
+            type: 'string',
+            pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+            description: 'YYYY-MM-DD: the last day the entry applies',
+          },
         },
       },
     },
@@ -63,7 +77,10 @@ export function loadExpectFile(file: string): ExpectFile {
   try {
     text = readFileSync(file, 'utf8')
   } catch (e) {
-    throw new HarnessError('ERR_CONFIG_INVALID', `--expect: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`)
+    throw new HarnessError(
+      'ERR_CONFIG_INVALID',
+      `--expect: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+    )
   }
   return parseExpect(text, file)
 }
@@ -74,16 +91,26 @@ export function parseExpect(text: string, file: string): ExpectFile {
   try {
     data = json ? JSON.parse(text) : parseYaml(text)
   } catch (e) {
-    throw new HarnessError('ERR_CONFIG_INVALID', `${file} is not valid ${json ? 'JSON' : 'YAML'}: ${(e as Error).message.split('\n')[0]}`)
+    throw new HarnessError(
+      'ERR_CONFIG_INVALID',
+      `${file} is not valid ${json ? 'JSON' : 'YAML'}: ${(e as Error).message.split('\n')[0]}`,
+    )
   }
   if (!validate(data ?? {})) {
-    throw new HarnessError('ERR_CONFIG_INVALID', `${file}: ${[...new Set(relevant(validate.errors ?? []).map(describe))].join('; ')}`)
+    throw new HarnessError(
+      'ERR_CONFIG_INVALID',
+      `${file}: ${[...new Set(relevant(validate.errors ?? []).map(describe))].join('; ')}`,
+    )
   }
   const out = data as ExpectFile
   for (const [i, e] of out.expected_failures.entries()) {
     if (e.until !== undefined) {
       const d = new Date(`${e.until}T00:00:00Z`)
-      if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== e.until) throw new HarnessError('ERR_CONFIG_INVALID', `${file}: /expected_failures/${i}/until: ${e.until} is not a date`)
+      if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== e.until)
+        throw new HarnessError(
+          'ERR_CONFIG_INVALID',
+          `${file}: /expected_failures/${i}/until: ${e.until} is not a date`,
+        )
     }
   }
   return out

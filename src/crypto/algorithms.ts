@@ -29,4 +29,10 @@ export const ALGORITHMS: Record<JwsAlg, AlgDescriptor> = {
 }
 
 /** Bits of an elliptic curve's order, the "key size" FAPI 1 §5.2.2-6 and FAPI 2 §5.4.1 speak of. */
-export const CURVE_BITS: Record<string, number> = { 'P-256': 256, 'P-384': 384, 'P-521': 521, Ed25519: 256, secp256k1: 256 }
+export const CURVE_BITS: Record<string, number> = {
+  'P-256': 256,
+  'P-384': 384,
+  'P-521': 521,
+  Ed25519: 256,
+  secp256k1: 256,
+}

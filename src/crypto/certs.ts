@@ -94,7 +94,9 @@ function rsaParams(bits: number) {
 
 /** The WebCrypto signature algorithm to sign a certificate with a key of this kind. */
 function signingAlgorithm(alg: KeyAlg): Algorithm | EcdsaParams {
-  return alg === 'EC-P256' ? { name: 'ECDSA', hash: 'SHA-256' } as EcdsaParams : { name: 'RSASSA-PKCS1-v1_5' }
+  return alg === 'EC-P256'
+    ? ({ name: 'ECDSA', hash: 'SHA-256' } as EcdsaParams)
+    : { name: 'RSASSA-PKCS1-v1_5' }
 }
 
 function toPem(der: ArrayBuffer | Uint8Array, label: string): string {
@@ -105,9 +107,20 @@ function toPem(der: ArrayBuffer | Uint8Array, label: string): string {
 /** Generate a key pair usable for certificates (extractable, so the PEM can be exported). */
 export async function generateKey(alg: KeyAlg = 'EC-P256'): Promise<CertKey> {
   const params = alg === 'EC-P256' ? EC_P256 : rsaParams(alg === 'RSA-2048' ? 2048 : 1024)
-  const pair = (await webcrypto.subtle.generateKey(params, true, ['sign', 'verify'])) as unknown as CryptoKeyPair
-  const pkcs8 = await webcrypto.subtle.exportKey('pkcs8', pair.privateKey as unknown as webcrypto.CryptoKey)
-  return { alg, privateKey: pair.privateKey, publicKey: pair.publicKey, keyPem: toPem(pkcs8, 'PRIVATE KEY') }
+  const pair = (await webcrypto.subtle.generateKey(params, true, [
+    'sign',
+    'verify',
+  ])) as unknown as CryptoKeyPair
+  const pkcs8 = await webcrypto.subtle.exportKey(
+    'pkcs8',
+    pair.privateKey as unknown as webcrypto.CryptoKey,
+  )
+  return {
+    alg,
+    privateKey: pair.privateKey,
+    publicKey: pair.publicKey,
+    keyPem: toPem(pkcs8, 'PRIVATE KEY'),
+  }
 }
 
 function list(v: string | string[] | undefined): string[] {
@@ -141,7 +154,10 @@ function serial(): string {
 }
 
 /** A self-signed CA certificate (basicConstraints CA, keyCertSign). `name` is an RFC 4514 DN or a bare CN. */
-export async function createCa(name: string, opts: CertOptions = {}): Promise<CertificateAuthority> {
+export async function createCa(
+  name: string,
+  opts: CertOptions = {},
+): Promise<CertificateAuthority> {
   const subject = name.includes('=') ? name : `CN=${escapeDnValue(name)}`
   const key = opts.key ?? (await generateKey(opts.keyAlg ?? 'EC-P256'))
   const cert = await x509.X509CertificateGenerator.createSelfSigned({
@@ -152,7 +168,12 @@ export async function createCa(name: string, opts: CertOptions = {}): Promise<Ce
     ...validity(opts, 30),
     extensions: [
       new x509.BasicConstraintsExtension(true, undefined, true),
-      new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign | x509.KeyUsageFlags.digitalSignature, true),
+      new x509.KeyUsagesExtension(
+        x509.KeyUsageFlags.keyCertSign |
+          x509.KeyUsageFlags.cRLSign |
+          x509.KeyUsageFlags.digitalSignature,
+        true,
+      ),
       await x509.SubjectKeyIdentifierExtension.create(key.publicKey),
     ],
   })
@@ -178,9 +199,10 @@ async function issueLeaf(
 ): Promise<IssuedCert> {
   const key = opts.key ?? (await generateKey(opts.keyAlg ?? 'EC-P256'))
   const san = sanExtension(sans)
-  const ku = key.alg === 'EC-P256'
-    ? x509.KeyUsageFlags.digitalSignature
-    : x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.keyEncipherment
+  const ku =
+    key.alg === 'EC-P256'
+      ? x509.KeyUsageFlags.digitalSignature
+      : x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.keyEncipherment
   const cert = await x509.X509CertificateGenerator.create({
     serialNumber: serial(),
     subject: dnToJson(subject),
@@ -202,7 +224,10 @@ async function issueLeaf(
 }
 
 /** A TLS server certificate (serverAuth) with the given IP and DNS subjectAltNames. */
-export async function issueServerCert(ca: CertificateAuthority, opts: ServerCertOptions = {}): Promise<IssuedCert> {
+export async function issueServerCert(
+  ca: CertificateAuthority,
+  opts: ServerCertOptions = {},
+): Promise<IssuedCert> {
   const ips = opts.ips ?? []
   const dns = opts.dns ?? []
   const subject = opts.subject ?? `CN=${escapeDnValue(dns[0] ?? ips[0] ?? 'server')}`
@@ -210,7 +235,10 @@ export async function issueServerCert(ca: CertificateAuthority, opts: ServerCert
 }
 
 /** A TLS client certificate (clientAuth) issued by `ca`: the identity of a `tls_client_auth` client. */
-export async function issueClientCert(ca: CertificateAuthority, opts: ClientCertOptions): Promise<IssuedCert> {
+export async function issueClientCert(
+  ca: CertificateAuthority,
+  opts: ClientCertOptions,
+): Promise<IssuedCert> {
   return issueLeaf(ca, opts.subject, opts.sans ?? {}, x509.ExtendedKeyUsage.clientAuth, opts)
 }
 
@@ -245,8 +273,14 @@ export function thumbprintS256(der: Uint8Array | string): string {
 }
 
 /** The public JWK of a certificate's key, with `x5c`: what a `self_signed_tls_client_auth` client registers. */
-export async function jwkWithX5c(cert: IssuedCert, extra: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
-  const jwk = await webcrypto.subtle.exportKey('jwk', cert.key.publicKey as unknown as webcrypto.CryptoKey)
+export async function jwkWithX5c(
+  cert: IssuedCert,
+  extra: Record<string, unknown> = {},
+): Promise<Record<string, unknown>> {
+  const jwk = await webcrypto.subtle.exportKey(
+    'jwk',
+    cert.key.publicKey as unknown as webcrypto.CryptoKey,
+  )
   const { key_ops: _ops, ext: _ext, alg: _alg, ...pub } = jwk
   return { ...pub, x5c: [cert.x5c], ...extra }
 }
@@ -257,24 +291,60 @@ export async function jwkWithX5c(cert: IssuedCert, extra: Record<string, unknown
 
 /** Attribute type names → OIDs (RFC 4514 §3 plus common extras; matching is case-insensitive). */
 const DN_TYPES: Record<string, string> = {
-  CN: '2.5.4.3', SN: '2.5.4.4', SERIALNUMBER: '2.5.4.5', C: '2.5.4.6', L: '2.5.4.7', ST: '2.5.4.8',
-  STREET: '2.5.4.9', O: '2.5.4.10', OU: '2.5.4.11', T: '2.5.4.12', TITLE: '2.5.4.12',
-  BUSINESSCATEGORY: '2.5.4.15', POSTALCODE: '2.5.4.17', G: '2.5.4.42', GN: '2.5.4.42', GIVENNAME: '2.5.4.42',
-  I: '2.5.4.43', INITIALS: '2.5.4.43', DNQUALIFIER: '2.5.4.46', ORGANIZATIONIDENTIFIER: '2.5.4.97',
-  DC: '0.9.2342.19200300.100.1.25', UID: '0.9.2342.19200300.100.1.1',
-  E: '1.2.840.113549.1.9.1', EMAIL: '1.2.840.113549.1.9.1', EMAILADDRESS: '1.2.840.113549.1.9.1',
-  JURISDICTIONC: '1.3.6.1.4.1.311.60.2.1.3', JURISDICTIONST: '1.3.6.1.4.1.311.60.2.1.2', JURISDICTIONL: '1.3.6.1.4.1.311.60.2.1.1',
+  CN: '2.5.4.3',
+  SN: '2.5.4.4',
+  SERIALNUMBER: '2.5.4.5',
+  C: '2.5.4.6',
+  L: '2.5.4.7',
+  ST: '2.5.4.8',
+  STREET: '2.5.4.9',
+  O: '2.5.4.10',
+  OU: '2.5.4.11',
+  T: '2.5.4.12',
+  TITLE: '2.5.4.12',
+  BUSINESSCATEGORY: '2.5.4.15',
+  POSTALCODE: '2.5.4.17',
+  G: '2.5.4.42',
+  GN: '2.5.4.42',
+  GIVENNAME: '2.5.4.42',
+  I: '2.5.4.43',
+  INITIALS: '2.5.4.43',
+  DNQUALIFIER: '2.5.4.46',
+  ORGANIZATIONIDENTIFIER: '2.5.4.97',
+  DC: '0.9.2342.19200300.100.1.25',
+  UID: '0.9.2342.19200300.100.1.1',
+  E: '1.2.840.113549.1.9.1',
+  EMAIL: '1.2.840.113549.1.9.1',
+  EMAILADDRESS: '1.2.840.113549.1.9.1',
+  JURISDICTIONC: '1.3.6.1.4.1.311.60.2.1.3',
+  JURISDICTIONST: '1.3.6.1.4.1.311.60.2.1.2',
+  JURISDICTIONL: '1.3.6.1.4.1.311.60.2.1.1',
 }
 /** OID → the short name RFC 4514 §3 (or common use) prints. */
 const DN_NAMES: Record<string, string> = {
-  '2.5.4.3': 'CN', '2.5.4.6': 'C', '2.5.4.7': 'L', '2.5.4.8': 'ST', '2.5.4.9': 'STREET', '2.5.4.10': 'O',
-  '2.5.4.11': 'OU', '0.9.2342.19200300.100.1.25': 'DC', '0.9.2342.19200300.100.1.1': 'UID',
-  '2.5.4.5': 'SERIALNUMBER', '2.5.4.4': 'SN', '2.5.4.12': 'T', '2.5.4.42': 'GN', '2.5.4.43': 'initials',
-  '1.2.840.113549.1.9.1': 'emailAddress', '2.5.4.97': 'organizationIdentifier',
+  '2.5.4.3': 'CN',
+  '2.5.4.6': 'C',
+  '2.5.4.7': 'L',
+  '2.5.4.8': 'ST',
+  '2.5.4.9': 'STREET',
+  '2.5.4.10': 'O',
+  '2.5.4.11': 'OU',
+  '0.9.2342.19200300.100.1.25': 'DC',
+  '0.9.2342.19200300.100.1.1': 'UID',
+  '2.5.4.5': 'SERIALNUMBER',
+  '2.5.4.4': 'SN',
+  '2.5.4.12': 'T',
+  '2.5.4.42': 'GN',
+  '2.5.4.43': 'initials',
+  '1.2.840.113549.1.9.1': 'emailAddress',
+  '2.5.4.97': 'organizationIdentifier',
 }
 
 /** One attribute type and value of an RDN; `type` is an OID. */
-export interface Ava { type: string; value: string }
+export interface Ava {
+  type: string
+  value: string
+}
 /** A relative distinguished name: one or more AVAs (multi-valued with `+`). */
 export type Rdn = Ava[]
 
@@ -327,7 +397,10 @@ export function parseDn(dn: string): Rdn[] {
         lastNonSpace = bytes.length
         continue
       }
-      if (ch === ',' || ch === '+' || ch === ';') { sep = ch; break }
+      if (ch === ',' || ch === '+' || ch === ';') {
+        sep = ch
+        break
+      }
       if (!started && ch === ' ') continue
       if (!started && ch === '#') hexForm = true
       started = true
@@ -358,30 +431,56 @@ export function escapeDnValue(value: string): string {
 
 /** Format RDNs (in RFC 4514 string order) as an RFC 4514 string. */
 export function formatDn(rdns: Rdn[]): string {
-  return rdns.map((rdn) => rdn.map((a) => `${DN_NAMES[a.type] ?? a.type}=${a.value.startsWith('#') && /^#[0-9a-f]+$/.test(a.value) ? a.value : escapeDnValue(a.value)}`).join('+')).join(',')
+  return rdns
+    .map((rdn) =>
+      rdn
+        .map(
+          (a) =>
+            `${DN_NAMES[a.type] ?? a.type}=${a.value.startsWith('#') && /^#[0-9a-f]+$/.test(a.value) ? a.value : escapeDnValue(a.value)}`,
+        )
+        .join('+'),
+    )
+    .join(',')
 }
 
 /** @peculiar/x509 JSON name (DER order) from an RFC 4514 string. */
 function dnToJson(dn: string): x509.JsonName {
-  return parseDn(dn).reverse().map((rdn) => {
-    const o: Record<string, string[]> = {}
-    for (const a of rdn) (o[a.type] ??= []).push(a.value)
-    return o
-  })
+  return parseDn(dn)
+    .reverse()
+    .map((rdn) => {
+      const o: Record<string, string[]> = {}
+      for (const a of rdn) (o[a.type] ??= []).push(a.value)
+      return o
+    })
 }
 
 const PECULIAR_NAMES: Record<string, string> = {
-  CN: '2.5.4.3', L: '2.5.4.7', ST: '2.5.4.8', O: '2.5.4.10', OU: '2.5.4.11', C: '2.5.4.6',
-  DC: '0.9.2342.19200300.100.1.25', E: '1.2.840.113549.1.9.1', G: '2.5.4.42', I: '2.5.4.43', SN: '2.5.4.4', T: '2.5.4.12',
+  CN: '2.5.4.3',
+  L: '2.5.4.7',
+  ST: '2.5.4.8',
+  O: '2.5.4.10',
+  OU: '2.5.4.11',
+  C: '2.5.4.6',
+  DC: '0.9.2342.19200300.100.1.25',
+  E: '1.2.840.113549.1.9.1',
+  G: '2.5.4.42',
+  I: '2.5.4.43',
+  SN: '2.5.4.4',
+  T: '2.5.4.12',
 }
 
 /** The subject of a certificate (DER/PEM/x5c or a node X509Certificate) as RDNs in RFC 4514 string order. */
 export function subjectRdns(cert: Uint8Array | string | NodeX509): Rdn[] {
   const der = cert instanceof NodeX509 ? cert.raw : certDer(cert)
   const parsed = new x509.X509Certificate(new Uint8Array(der))
-  return parsed.subjectName.toJSON().map((rdn) =>
-    Object.entries(rdn).flatMap(([k, values]) => values.map((value) => ({ type: PECULIAR_NAMES[k] ?? k, value }))),
-  ).reverse()
+  return parsed.subjectName
+    .toJSON()
+    .map((rdn) =>
+      Object.entries(rdn).flatMap(([k, values]) =>
+        values.map((value) => ({ type: PECULIAR_NAMES[k] ?? k, value })),
+      ),
+    )
+    .reverse()
 }
 
 /** The subject of a certificate as an RFC 4514 string (what `tls_client_auth_subject_dn` should hold). */
@@ -427,7 +526,10 @@ export function ipBytes(ip: string): Buffer | undefined {
   let v4: number[] = []
   const lastColon = head.lastIndexOf(':')
   if (head.slice(lastColon + 1).includes('.')) {
-    v4 = head.slice(lastColon + 1).split('.').map(Number)
+    v4 = head
+      .slice(lastColon + 1)
+      .split('.')
+      .map(Number)
     head = `${head.slice(0, lastColon + 1)}0:0`
   }
   const [left, right] = head.split('::') as [string, string | undefined]
@@ -450,10 +552,20 @@ export function ipEquals(a: string, b: string): boolean {
 }
 
 /** The subjectAltName entries of a certificate, by kind. */
-export function subjectAltNames(cert: Uint8Array | string | NodeX509): { dns: string[]; uri: string[]; ip: string[]; email: string[] } {
+export function subjectAltNames(cert: Uint8Array | string | NodeX509): {
+  dns: string[]
+  uri: string[]
+  ip: string[]
+  email: string[]
+} {
   const der = cert instanceof NodeX509 ? cert.raw : certDer(cert)
   const parsed = new x509.X509Certificate(new Uint8Array(der))
-  const out = { dns: [] as string[], uri: [] as string[], ip: [] as string[], email: [] as string[] }
+  const out = {
+    dns: [] as string[],
+    uri: [] as string[],
+    ip: [] as string[],
+    email: [] as string[],
+  }
   const san = parsed.getExtension(x509.SubjectAlternativeNameExtension)
   for (const n of san?.names.items ?? []) {
     if (n.type === 'dns') out.dns.push(n.value)
@@ -472,13 +584,23 @@ export async function importCa(certPem: string, keyPem: string): Promise<Certifi
   const der = certDer(certPem)
   const node = new NodeX509(der)
   const details = node.publicKey.asymmetricKeyDetails
-  const alg: KeyAlg = node.publicKey.asymmetricKeyType === 'ec' ? 'EC-P256' : (details?.modulusLength ?? 2048) >= 2048 ? 'RSA-2048' : 'RSA-1024'
+  const alg: KeyAlg =
+    node.publicKey.asymmetricKeyType === 'ec'
+      ? 'EC-P256'
+      : (details?.modulusLength ?? 2048) >= 2048
+        ? 'RSA-2048'
+        : 'RSA-1024'
   const params = alg === 'EC-P256' ? EC_P256 : { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }
   const pkcs8 = certDer(keyPem.replace(/-----(BEGIN|END) PRIVATE KEY-----/g, ''))
   const privateKey = await webcrypto.subtle.importKey('pkcs8', pkcs8, params, true, ['sign'])
   const spki = node.publicKey.export({ format: 'der', type: 'spki' })
   const publicKey = await webcrypto.subtle.importKey('spki', spki, params, true, ['verify'])
-  const key: CertKey = { alg, privateKey: privateKey as unknown as CryptoKey, publicKey: publicKey as unknown as CryptoKey, keyPem }
+  const key: CertKey = {
+    alg,
+    privateKey: privateKey as unknown as CryptoKey,
+    publicKey: publicKey as unknown as CryptoKey,
+    keyPem,
+  }
   const subject = subjectDn(der)
   return { ...issued(new x509.X509Certificate(new Uint8Array(der)), key, subject), name: subject }
 }

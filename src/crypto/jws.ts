@@ -1,4 +1,10 @@
-import { createHmac, createPrivateKey, createPublicKey, sign as nodeSign, constants } from 'node:crypto'
+import {
+  createHmac,
+  createPrivateKey,
+  createPublicKey,
+  sign as nodeSign,
+  constants,
+} from 'node:crypto'
 import { CompactSign, importJWK } from 'jose'
 import type { JwsAlg } from '../suite/profile.js'
 import { ALGORITHMS } from './algorithms.js'
@@ -16,7 +22,11 @@ export type Signer =
 const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url')
 
 /** Signs `payload` with `header` (whose `alg` is set from the signer). */
-export async function signJws(header: Record<string, unknown>, payload: Record<string, unknown>, signer: Signer): Promise<string> {
+export async function signJws(
+  header: Record<string, unknown>,
+  payload: Record<string, unknown>,
+  signer: Signer,
+): Promise<string> {
   if (signer.mode === 'none') {
     return `${b64({ ...header, alg: 'none' })}.${b64(payload)}.`
   }
@@ -24,7 +34,12 @@ export async function signJws(header: Record<string, unknown>, payload: Record<s
     const secret =
       signer.mode === 'secret'
         ? Buffer.from(signer.secret)
-        : Buffer.from(createPublicKey({ key: signer.key.publicJwk as never, format: 'jwk' }).export({ type: 'spki', format: 'pem' }))
+        : Buffer.from(
+            createPublicKey({ key: signer.key.publicJwk as never, format: 'jwk' }).export({
+              type: 'spki',
+              format: 'pem',
+            }),
+          )
     const input = `${b64({ ...header, alg: signer.alg })}.${b64(payload)}`
     const hash = ALGORITHMS[signer.alg].hash!
     return `${input}.${createHmac(hash, secret).update(input).digest('base64url')}`
@@ -37,18 +52,35 @@ export async function signJws(header: Record<string, unknown>, payload: Record<s
     if (d.kty !== 'RSA') throw new TypeError(`${alg} cannot be used with an RSA key`)
     const input = `${b64(h)}.${b64(payload)}`
     const k = createPrivateKey({ key: key.privateJwk as never, format: 'jwk' })
-    const sig = nodeSign(d.hash!, Buffer.from(input), d.padding === 'pss' ? { key: k, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: Number(d.hash!.slice(3)) / 8 } : k)
+    const sig = nodeSign(
+      d.hash!,
+      Buffer.from(input),
+      d.padding === 'pss'
+        ? {
+            key: k,
+            padding: constants.RSA_PKCS1_PSS_PADDING,
+            saltLength: Number(d.hash!.slice(3)) / 8,
+          }
+        : k,
+    )
     return `${input}.${sig.toString('base64url')}`
   }
   const k = await importJWK(key.privateJwk, alg)
-  return new CompactSign(Buffer.from(JSON.stringify(payload))).setProtectedHeader(h as never).sign(k)
+  return new CompactSign(Buffer.from(JSON.stringify(payload)))
+    .setProtectedHeader(h as never)
+    .sign(k)
 }
 
 /** Decodes a compact JWS without verifying it (evidence only). */
-export function decodeJws(jws: string): { header: Record<string, unknown>; payload: Record<string, unknown> } | undefined {
+export function decodeJws(
+  jws: string,
+): { header: Record<string, unknown>; payload: Record<string, unknown> } | undefined {
   const [h, p] = jws.split('.')
   try {
-    return { header: JSON.parse(Buffer.from(h!, 'base64url').toString()), payload: JSON.parse(Buffer.from(p!, 'base64url').toString()) }
+    return {
+      header: JSON.parse(Buffer.from(h!, 'base64url').toString()),
+      payload: JSON.parse(Buffer.from(p!, 'base64url').toString()),
+    }
   } catch {
     return undefined
   }

@@ -20,7 +20,10 @@ export interface KeyPair {
  * holds private keys of throw-away test clients, nothing else; it lives outside reports/.
  */
 export function keyCacheDir(): string {
-  return process.env.FAPI_HARNESS_CACHE_DIR ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'fapi-harness')
+  return (
+    process.env.FAPI_HARNESS_CACHE_DIR ??
+    join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'fapi-harness')
+  )
 }
 
 function generate(kind: KeyKind): { privateJwk: JWK; publicJwk: JWK } {
@@ -30,14 +33,19 @@ function generate(kind: KeyKind): { privateJwk: JWK; publicJwk: JWK } {
       : kind === 'EC-P256'
         ? generateKeyPairSync('ec', { namedCurve: 'P-256' })
         : generateKeyPairSync('ed25519')
-  return { privateJwk: privateKey.export({ format: 'jwk' }) as JWK, publicJwk: publicKey.export({ format: 'jwk' }) as JWK }
+  return {
+    privateJwk: privateKey.export({ format: 'jwk' }) as JWK,
+    publicJwk: publicKey.export({ format: 'jwk' }) as JWK,
+  }
 }
 
 function thumbprintKid(jwk: JWK): string {
   const members =
-    jwk.kty === 'RSA' ? { e: jwk.e, kty: jwk.kty, n: jwk.n }
-    : jwk.kty === 'EC' ? { crv: jwk.crv, kty: jwk.kty, x: jwk.x, y: jwk.y }
-    : { crv: jwk.crv, kty: jwk.kty, x: jwk.x }
+    jwk.kty === 'RSA'
+      ? { e: jwk.e, kty: jwk.kty, n: jwk.n }
+      : jwk.kty === 'EC'
+        ? { crv: jwk.crv, kty: jwk.kty, x: jwk.x, y: jwk.y }
+        : { crv: jwk.crv, kty: jwk.kty, x: jwk.x }
   return createHash('sha256').update(JSON.stringify(members)).digest('base64url')
 }
 

@@ -17,7 +17,10 @@ export interface ClientIdentity {
 
 export function describeCertificate(certPem: string): { subject: string; x5t_s256: string } {
   const cert = new X509Certificate(certPem)
-  return { subject: cert.subject.split('\n').join(', '), x5t_s256: createHash('sha256').update(cert.raw).digest('base64url') }
+  return {
+    subject: cert.subject.split('\n').join(', '),
+    x5t_s256: createHash('sha256').update(cert.raw).digest('base64url'),
+  }
 }
 
 /**

@@ -25,7 +25,8 @@ const CAPTURE = process.env.FAPI_HARNESS_CAPTURE
  */
 export const MAX_RESPONSE_BYTES = 4 * 1024 * 1024
 
-const TLS_CODES = /^(ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|ERR_OSSL_|EPROTO$|ECONNRESET$)/
+const TLS_CODES =
+  /^(ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|ERR_OSSL_|EPROTO$|ECONNRESET$)/
 const TIMEOUT_CODES = /^(UND_ERR_(HEADERS|BODY|CONNECT)_TIMEOUT|ETIMEDOUT|ERR_HTTP_DEADLINE)$/
 
 function causeCode(e: unknown): string {
@@ -41,7 +42,8 @@ function causeCode(e: unknown): string {
 function classify(code: string): HarnessErrorCode {
   if (TIMEOUT_CODES.test(code)) return 'ERR_HTTP_TIMEOUT'
   if (TLS_CODES.test(code)) return 'ERR_TLS_HANDSHAKE'
-  if (/^(ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ENETUNREACH|EAI_AGAIN)$/.test(code)) return 'ERR_TARGET_UNREACHABLE'
+  if (/^(ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ENETUNREACH|EAI_AGAIN)$/.test(code))
+    return 'ERR_TARGET_UNREACHABLE'
   if (code === 'ERR_HTTP_BODY_TOO_LARGE') return 'ERR_HTTP_BODY_TOO_LARGE'
   return 'ERR_HTTP_TRANSPORT'
 }
@@ -56,13 +58,19 @@ class CutShort extends Error {
 }
 
 /** Reads a body up to `max` bytes; beyond that the stream is destroyed and CutShort thrown. */
-async function readCapped(body: AsyncIterable<Buffer> & { destroy(e?: Error): unknown }, max: number): Promise<string> {
+async function readCapped(
+  body: AsyncIterable<Buffer> & { destroy(e?: Error): unknown },
+  max: number,
+): Promise<string> {
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of body) {
     size += chunk.length
     if (size > max) {
-      const e = new CutShort('ERR_HTTP_BODY_TOO_LARGE', `the response body exceeds ${max} bytes: cut off unread`)
+      const e = new CutShort(
+        'ERR_HTTP_BODY_TOO_LARGE',
+        `the response body exceeds ${max} bytes: cut off unread`,
+      )
       body.destroy(e)
       throw e
     }
@@ -89,14 +97,22 @@ export class HttpClient {
   readonly #timeoutMs: number
   readonly #maxBytes: number
 
-  constructor(opts: { trust: ServerTrust; timeoutMs: number; onExchange?: (x: Exchange) => void; maxResponseBytes?: number }) {
+  constructor(opts: {
+    trust: ServerTrust
+    timeoutMs: number
+    onExchange?: (x: Exchange) => void
+    maxResponseBytes?: number
+  }) {
     this.agents = new Agents(opts.trust, opts.timeoutMs)
     this.#onExchange = opts.onExchange ?? (() => undefined)
     this.#timeoutMs = opts.timeoutMs
     this.#maxBytes = opts.maxResponseBytes ?? MAX_RESPONSE_BYTES
   }
 
-  async send(req: HttpRequest, opts: { allowTransportError?: boolean; onExchange?: (x: Exchange) => void } = {}): Promise<Exchange> {
+  async send(
+    req: HttpRequest,
+    opts: { allowTransportError?: boolean; onExchange?: (x: Exchange) => void } = {},
+  ): Promise<Exchange> {
     const headers: Record<string, string> = { 'user-agent': 'fapi-harness', ...(req.headers ?? {}) }
     let body: string | undefined
     if (req.form) {
@@ -119,7 +135,11 @@ export class HttpClient {
       durationMs: 0,
     }
     // Benchmark-only (tools/bench.ts): the raw request, secrets included, for a bare replay.
-    if (CAPTURE) appendFileSync(CAPTURE, `${JSON.stringify({ at: Date.now(), method: req.method, url: req.url, headers, body, identity: req.identity })}\n`)
+    if (CAPTURE)
+      appendFileSync(
+        CAPTURE,
+        `${JSON.stringify({ at: Date.now(), method: req.method, url: req.url, headers, body, identity: req.identity })}\n`,
+      )
     const started = performance.now()
     const record = () => {
       exchange.durationMs = Math.round((performance.now() - started) * 10) / 10
@@ -127,7 +147,13 @@ export class HttpClient {
       opts.onExchange?.(exchange)
     }
     const deadline = new AbortController()
-    const timer = setTimeout(() => deadline.abort(new CutShort('ERR_HTTP_DEADLINE', `no complete response within ${this.#timeoutMs} ms`)), this.#timeoutMs)
+    const timer = setTimeout(
+      () =>
+        deadline.abort(
+          new CutShort('ERR_HTTP_DEADLINE', `no complete response within ${this.#timeoutMs} ms`),
+        ),
+      this.#timeoutMs,
+    )
     try {
       const res = await request(req.url, {
         method: req.method,
@@ -139,14 +165,18 @@ export class HttpClient {
       const text = await readCapped(res.body, this.#maxBytes)
       const resHeaders: Record<string, string> = {}
       for (const [k, v] of Object.entries(res.headers)) {
-        if (v !== undefined) resHeaders[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : String(v)
+        if (v !== undefined)
+          resHeaders[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : String(v)
       }
       exchange.response = { status: res.statusCode, headers: resHeaders, body: text }
       record()
       return exchange
     } catch (err) {
       // an abort by the deadline surfaces as undici's AbortError; the reason says what happened
-      const e = deadline.signal.aborted && deadline.signal.reason instanceof CutShort ? deadline.signal.reason : err
+      const e =
+        deadline.signal.aborted && deadline.signal.reason instanceof CutShort
+          ? deadline.signal.reason
+          : err
       const code = causeCode(e)
       exchange.transport_error = { code, message: (e as Error).message }
       record()
@@ -154,7 +184,11 @@ export class HttpClient {
       const hc = classify(code)
       // the code and message of the cause are in the line; the cause itself only under --debug
       const msg = (e as Error).message
-      throw new HarnessError(hc, `${req.method} ${req.url} (${req.purpose}): ${msg.startsWith(code) ? msg : `${code} ${msg}`}`.trim(), process.env.FAPI_HARNESS_DEBUG ? { cause: e } : undefined)
+      throw new HarnessError(
+        hc,
+        `${req.method} ${req.url} (${req.purpose}): ${msg.startsWith(code) ? msg : `${code} ${msg}`}`.trim(),
+        process.env.FAPI_HARNESS_DEBUG ? { cause: e } : undefined,
+      )
     } finally {
       clearTimeout(timer)
     }
@@ -166,8 +200,11 @@ export class HttpClient {
 }
 
 /** The response body parsed as JSON, or why it is not JSON (status and content type). */
-export function jsonBody(x: Exchange): { ok: true; value: unknown } | { ok: false; reason: string } {
-  if (!x.response) return { ok: false, reason: `no response (${x.transport_error?.code ?? 'transport error'})` }
+export function jsonBody(
+  x: Exchange,
+): { ok: true; value: unknown } | { ok: false; reason: string } {
+  if (!x.response)
+    return { ok: false, reason: `no response (${x.transport_error?.code ?? 'transport error'})` }
   const ct = x.response.headers['content-type'] ?? ''
   try {
     const value = JSON.parse(x.response.body ?? '')
@@ -177,6 +214,9 @@ export function jsonBody(x: Exchange): { ok: true; value: unknown } | { ok: fals
     return { ok: true, value }
   } catch {
     const start = (x.response.body ?? '').trimStart().slice(0, 40).replace(/\s+/g, ' ')
-    return { ok: false, reason: `HTTP ${x.response.status} ${ct || 'without Content-Type'}, not JSON: "${start}${start.length >= 40 ? '…' : ''}"` }
+    return {
+      ok: false,
+      reason: `HTTP ${x.response.status} ${ct || 'without Content-Type'}, not JSON: "${start}${start.length >= 40 ? '…' : ''}"`,
+    }
   }
 }

@@ -161,22 +161,39 @@ const JSON_KEYS = [...FIELD_NAMES, ...JWK_PRIVATE].filter((k) => k !== 'oth')
 const HEADER_NAMES = Object.keys(HEADERS)
 
 // "key": "value" in JSON text, and the same once escaped inside another JSON string (\"key\":\"value\").
-const JSON_MEMBER = new RegExp(`"(${JSON_KEYS.map(escapeRe).join('|')})"(\\s*:\\s*)"((?:[^"\\\\]|\\\\.)*)"`, 'g')
-const JSON_MEMBER_ESCAPED = new RegExp(`\\\\"(${JSON_KEYS.map(escapeRe).join('|')})\\\\"(\\s*:\\s*)\\\\"([^"\\\\]*)\\\\"`, 'g')
-const JSON_HEADER = new RegExp(`"(${HEADER_NAMES.map(escapeRe).join('|')})"(\\s*:\\s*)"((?:[^"\\\\]|\\\\.)*)"`, 'gi')
+const JSON_MEMBER = new RegExp(
+  `"(${JSON_KEYS.map(escapeRe).join('|')})"(\\s*:\\s*)"((?:[^"\\\\]|\\\\.)*)"`,
+  'g',
+)
+const JSON_MEMBER_ESCAPED = new RegExp(
+  `\\\\"(${JSON_KEYS.map(escapeRe).join('|')})\\\\"(\\s*:\\s*)\\\\"([^"\\\\]*)\\\\"`,
+  'g',
+)
+const JSON_HEADER = new RegExp(
+  `"(${HEADER_NAMES.map(escapeRe).join('|')})"(\\s*:\\s*)"((?:[^"\\\\]|\\\\.)*)"`,
+  'gi',
+)
 // key=value in form bodies, query strings and fragments.
-const FORM_MEMBER = new RegExp(`(?<![A-Za-z0-9_.\\-])(${FIELD_NAMES.map(escapeRe).join('|')})=([^&#\\s"'<>]*)`, 'g')
+const FORM_MEMBER = new RegExp(
+  `(?<![A-Za-z0-9_.\\-])(${FIELD_NAMES.map(escapeRe).join('|')})=([^&#\\s"'<>]*)`,
+  'g',
+)
 // "Authorization: Basic xyz" lines in raw text (HTTP dumps, error messages).
-const HEADER_LINE = new RegExp(`(?<![A-Za-z0-9_-])(${HEADER_NAMES.map(escapeRe).join('|')})(:[ \\t]*)([^\\r\\n"]+)`, 'gi')
+const HEADER_LINE = new RegExp(
+  `(?<![A-Za-z0-9_-])(${HEADER_NAMES.map(escapeRe).join('|')})(:[ \\t]*)([^\\r\\n"]+)`,
+  'gi',
+)
 const BASIC = /\bBasic(\s+)([A-Za-z0-9+/_-]{4,}={0,2})/g
 const URL_USERINFO = /([a-z][a-z0-9+.-]*:\/\/[^\s/:@"'<>]+:)([^\s/@"'<>]+)@/gi
-const PEM_PRIVATE = /(-----BEGIN ([A-Z0-9 ]*?)PRIVATE KEY-----)[\s\S]*?(-----END \2PRIVATE KEY-----)/g
+const PEM_PRIVATE =
+  /(-----BEGIN ([A-Z0-9 ]*?)PRIVATE KEY-----)[\s\S]*?(-----END \2PRIVATE KEY-----)/g
 const JSON_OTH = /"oth"\s*:\s*\[/g
 
 /** Cheap pre-test so the common string (no keyword at all) costs one scan. */
 const KEYWORDS = new RegExp(
-  [...FIELD_NAMES, ...HEADER_NAMES, ...JWK_PRIVATE].map((k) => `${escapeRe(k)}(?:\\\\?"|=|:)`).join('|') +
-    '|Basic\\s|PRIVATE KEY-----|://[^\\s/@]+@',
+  [...FIELD_NAMES, ...HEADER_NAMES, ...JWK_PRIVATE]
+    .map((k) => `${escapeRe(k)}(?:\\\\?"|=|:)`)
+    .join('|') + '|Basic\\s|PRIVATE KEY-----|://[^\\s/@]+@',
   'i',
 )
 
@@ -202,7 +219,9 @@ function maskTextFromOth(s: string): string {
     if (depth !== 0) break
     const body = s.slice(start, i - 1)
     // the whole array is one secret; a mask already standing alone stays as it is
-    out += s.slice(from, start - 1) + `"${/^\s*"«redacted[^"]*"\s*$/.test(body) ? body.trim().slice(1, -1) : mask(body)}"`
+    out +=
+      s.slice(from, start - 1) +
+      `"${/^\s*"«redacted[^"]*"\s*$/.test(body) ? body.trim().slice(1, -1) : mask(body)}"`
     from = i
     JSON_OTH.lastIndex = i
   }
@@ -229,7 +248,11 @@ function redactStructuredText(s: string): string {
     if (key === 'code' && ERROR_CODE.test(value)) return m
     return `\\"${key}\\"${sep}\\"${masker(value)}\\"`
   })
-  out = out.replace(JSON_HEADER, (_m, key: string, sep: string, value: string) => `"${key}"${sep}"${HEADERS[key.toLowerCase()]!(value)}"`)
+  out = out.replace(
+    JSON_HEADER,
+    (_m, key: string, sep: string, value: string) =>
+      `"${key}"${sep}"${HEADERS[key.toLowerCase()]!(value)}"`,
+  )
   out = out.replace(FORM_MEMBER, (m, key: string, value: string) => {
     if (value === '' || (key === 'code' && ERROR_CODE.test(value))) return m
     const masker = FIELDS[key]!
@@ -266,7 +289,9 @@ function base64Cores(secret: string): string[] {
   const bytes = Buffer.from(secret, 'utf8')
   const cores: string[] = []
   for (let k = 0; k < 3; k++) {
-    const enc = Buffer.concat([Buffer.alloc(k), bytes]).toString('base64').replace(/=+$/, '')
+    const enc = Buffer.concat([Buffer.alloc(k), bytes])
+      .toString('base64')
+      .replace(/=+$/, '')
     const start = Math.ceil((8 * k) / 6)
     const end = Math.floor((8 * (k + bytes.length)) / 6)
     const core = enc.slice(start, end)
@@ -287,7 +312,11 @@ function compileSecrets(secrets: Iterable<string> | undefined): SecretMatcher | 
   if (key === lastKey) return lastMatcher
   const byForm = new Map<string, string>()
   for (const secret of list) {
-    const forms = new Set<string>([secret, encodeURIComponent(secret), encodeURIComponent(secret).replace(/%20/g, '+')])
+    const forms = new Set<string>([
+      secret,
+      encodeURIComponent(secret),
+      encodeURIComponent(secret).replace(/%20/g, '+'),
+    ])
     const b64 = Buffer.from(secret, 'utf8').toString('base64')
     forms.add(b64)
     forms.add(b64.replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_'))
@@ -360,7 +389,10 @@ export function redact<T>(value: T, secrets?: Iterable<string>): T {
       if (header) return redactKnown(header(child), matcher)
       const field = FIELDS[k]
       if (field) {
-        if (k === 'code' && (ERROR_CODE.test(child) || (parentKey !== undefined && ERROR_PARENTS.has(parentKey)))) {
+        if (
+          k === 'code' &&
+          (ERROR_CODE.test(child) || (parentKey !== undefined && ERROR_PARENTS.has(parentKey)))
+        ) {
           return redactString(child, matcher)
         }
         return redactKnown(field(child), matcher)
@@ -372,7 +404,9 @@ export function redact<T>(value: T, secrets?: Iterable<string>): T {
     if (k === 'oth' && Array.isArray(child)) return mask(JSON.stringify(child))
     if (Array.isArray(child) && HEADERS[k.toLowerCase()]) {
       const header = HEADERS[k.toLowerCase()]!
-      return child.map((c) => (typeof c === 'string' ? redactKnown(header(c), matcher) : walk(c, k)))
+      return child.map((c) =>
+        typeof c === 'string' ? redactKnown(header(c), matcher) : walk(c, k),
+      )
     }
     return walk(child, k)
   }

@@ -7,8 +7,11 @@ import type { KeyPair } from '../crypto/keys.js'
  * the header names: an invalid signature).
  */
 export const signWithKey = (key: KeyPair, opts: { keepKid?: boolean } = {}) =>
-  defineMutator(`sign-with-key(${key.kind}, unregistered${opts.keepKid ? ', under the registered kid' : ''})`, (d) => {
-    if (d.signer.mode !== 'key') throw new TypeError('sign-with-key needs a key signer')
-    d.signer = { ...d.signer, key }
-    if (!opts.keepKid) d.header.kid = key.kid
-  })
+  defineMutator(
+    `sign-with-key(${key.kind}, unregistered${opts.keepKid ? ', under the registered kid' : ''})`,
+    (d) => {
+      if (d.signer.mode !== 'key') throw new TypeError('sign-with-key needs a key signer')
+      d.signer = { ...d.signer, key }
+      if (!opts.keepKid) d.header.kid = key.kid
+    },
+  )

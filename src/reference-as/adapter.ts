@@ -6,7 +6,10 @@
 
 type Payload = Record<string, unknown> & { grantId?: string; userCode?: string; uid?: string }
 
-interface Entry { value: unknown; exp: number }
+interface Entry {
+  value: unknown
+  exp: number
+}
 
 export interface AdapterInstance {
   upsert(id: string, payload: Payload, expiresIn?: number): Promise<void>
@@ -33,9 +36,10 @@ export function memoryAdapter(graceSeconds = 5): (model: string) => AdapterInsta
     return e.value as T
   }
   const set = (key: string, value: unknown, expiresIn?: number) => {
-    const exp = typeof expiresIn === 'number' && Number.isFinite(expiresIn)
-      ? Date.now() + (expiresIn + graceSeconds) * 1000
-      : Infinity
+    const exp =
+      typeof expiresIn === 'number' && Number.isFinite(expiresIn)
+        ? Date.now() + (expiresIn + graceSeconds) * 1000
+        : Infinity
     store.set(key, { value, exp })
     if (++writes % 1000 === 0) {
       const now = Date.now()
@@ -47,7 +51,8 @@ export function memoryAdapter(graceSeconds = 5): (model: string) => AdapterInsta
     const key = (id: string) => `${model}:${id}`
     return {
       async upsert(id, payload, expiresIn) {
-        if (model === 'Session' && typeof payload.uid === 'string') set(`sessionUid:${payload.uid}`, id, expiresIn)
+        if (model === 'Session' && typeof payload.uid === 'string')
+          set(`sessionUid:${payload.uid}`, id, expiresIn)
         if (typeof payload.userCode === 'string') set(`userCode:${payload.userCode}`, id, expiresIn)
         if (typeof payload.grantId === 'string') {
           const gk = `grant:${payload.grantId}`

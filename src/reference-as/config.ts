@@ -56,7 +56,15 @@ export interface ProfileSettings {
   requireRedirectUri?: boolean
 }
 
-const ALL_METHODS = ['none', 'client_secret_basic', 'client_secret_post', 'client_secret_jwt', 'private_key_jwt', 'tls_client_auth', 'self_signed_tls_client_auth']
+const ALL_METHODS = [
+  'none',
+  'client_secret_basic',
+  'client_secret_post',
+  'client_secret_jwt',
+  'private_key_jwt',
+  'tls_client_auth',
+  'self_signed_tls_client_auth',
+]
 const FAPI_METHODS = ['private_key_jwt', 'tls_client_auth', 'self_signed_tls_client_auth']
 
 const OPEN_POLICY: ProfilePolicy = {
@@ -65,7 +73,11 @@ const OPEN_POLICY: ProfilePolicy = {
   requireCertificateBoundTokens: false,
   minRsaBits: 0,
 }
-const FAPI_POLICY: ProfilePolicy = { ...OPEN_POLICY, requireCertificateBoundTokens: true, minRsaBits: 2048 }
+const FAPI_POLICY: ProfilePolicy = {
+  ...OPEN_POLICY,
+  requireCertificateBoundTokens: true,
+  minRsaBits: 2048,
+}
 
 const oidcLike: ProfileSettings = {
   clientAuthMethods: ALL_METHODS,
@@ -92,7 +104,12 @@ const fapi1Advanced: ProfileSettings = {
   // FAPI 1.0 Part 2 §5.2.2 items 1 (signed request objects required), 13 (exp at most 60 minutes
   // after nbf), 15 (aud: the issuer or an array holding it; oidc-provider checks it) and 17 (nbf at
   // most 60 minutes in the past)
-  requestObjects: { requireSigned: true, required: ['exp', 'aud', 'nbf'], maxLifetimeSeconds: 3600, maxNbfAgeSeconds: 3600 },
+  requestObjects: {
+    requireSigned: true,
+    required: ['exp', 'aud', 'nbf'],
+    maxLifetimeSeconds: 3600,
+    maxNbfAgeSeconds: 3600,
+  },
   clientAuthMethods: FAPI_METHODS,
   clientAuthSigningAlgValues: ['PS256', 'ES256'],
   idTokenSigningAlgValues: ['PS256', 'ES256'],
@@ -106,7 +123,10 @@ const fapi1Advanced: ProfileSettings = {
  * with response_mode jwt), §5.2.2.1 (the hybrid ID Token with c_hash and s_hash: oidc-provider's
  * FAPI 1.0 mode adds s_hash), §5.2.2.2 (JARM).
  */
-const fapi1AdvancedAuthorization: ProfileSettings['authorization'] = { responseTypes: ['code id_token', 'code'], jarm: true }
+const fapi1AdvancedAuthorization: ProfileSettings['authorization'] = {
+  responseTypes: ['code id_token', 'code'],
+  jarm: true,
+}
 
 /** What a correct server does, per profile (see profiles/*.ts for the clauses). */
 export const PROFILE_SETTINGS: Record<ProfileId, ProfileSettings> = {
@@ -114,7 +134,13 @@ export const PROFILE_SETTINGS: Record<ProfileId, ProfileSettings> = {
   oidc: oidcLike,
   'fapi1-baseline': {
     // FAPI 1 Part 1 §5.2.2-2: "should support public clients"
-    clientAuthMethods: ['none', 'client_secret_jwt', 'private_key_jwt', 'tls_client_auth', 'self_signed_tls_client_auth'],
+    clientAuthMethods: [
+      'none',
+      'client_secret_jwt',
+      'private_key_jwt',
+      'tls_client_auth',
+      'self_signed_tls_client_auth',
+    ],
     clientAuthSigningAlgValues: ['PS256', 'ES256', 'RS256', 'HS256'],
     idTokenSigningAlgValues: ['PS256', 'ES256', 'RS256'],
     dPoPSigningAlgValues: ['ES256'],
@@ -130,7 +156,11 @@ export const PROFILE_SETTINGS: Record<ProfileId, ProfileSettings> = {
     clockTolerance: 10,
     // FAPI 2.0 Security Profile does not require request objects; they are accepted, with the
     // claim rules oidc-provider applies in FAPI 2.0 mode (exp, aud, nbf; exp - nbf at most 60 minutes)
-    requestObjects: { requireSigned: false, required: ['exp', 'aud', 'nbf'], maxLifetimeSeconds: 3600 },
+    requestObjects: {
+      requireSigned: false,
+      required: ['exp', 'aud', 'nbf'],
+      maxLifetimeSeconds: 3600,
+    },
     clientAuthSigningAlgValues: ['PS256', 'ES256', 'EdDSA'],
     idTokenSigningAlgValues: ['PS256', 'ES256', 'EdDSA'],
     dPoPSigningAlgValues: ['ES256', 'EdDSA'],
@@ -139,7 +169,11 @@ export const PROFILE_SETTINGS: Record<ProfileId, ProfileSettings> = {
   // CIBA Core §10.3 push: the reference AS's own (ciba-push.ts), never under FAPI-CIBA (§5.2.2-3)
   ciba: { ...oidcLike, ciba: { deliveryModes: ['poll', 'ping', 'push'] } },
   // FAPI-CIBA has no authorization requests: request objects there are its signed backchannel requests
-  'fapi-ciba': { ...fapi1Advanced, requestObjects: undefined, ciba: { deliveryModes: ['poll', 'ping'], signedRequests: { maxLifetimeSeconds: 3600 } } },
+  'fapi-ciba': {
+    ...fapi1Advanced,
+    requestObjects: undefined,
+    ciba: { deliveryModes: ['poll', 'ping'], signedRequests: { maxLifetimeSeconds: 3600 } },
+  },
 }
 
 export interface BuildContext {
@@ -172,13 +206,24 @@ function rsaBits(n: unknown): number {
 }
 
 /** Whether a certificate's key meets the RSA minimum (keys of other types are not RSA's business). */
-function rsaKeyLongEnough(cert: { publicKey: { asymmetricKeyType?: string; asymmetricKeyDetails?: { modulusLength?: number } } } | undefined, min: number): boolean {
+function rsaKeyLongEnough(
+  cert:
+    | {
+        publicKey: { asymmetricKeyType?: string; asymmetricKeyDetails?: { modulusLength?: number } }
+      }
+    | undefined,
+  min: number,
+): boolean {
   if (!cert || min <= 0 || cert.publicKey.asymmetricKeyType !== 'rsa') return true
   return (cert.publicKey.asymmetricKeyDetails?.modulusLength ?? 0) >= min
 }
 
 /** The `extraClientMetadata.validator`: runs synchronously at registration and at client load. */
-function policyValidator(policy: ProfilePolicy, errors: BuildContext['errors'], methods: () => string[]) {
+function policyValidator(
+  policy: ProfilePolicy,
+  errors: BuildContext['errors'],
+  methods: () => string[],
+) {
   const InvalidClientMetadata = errors.InvalidClientMetadata!
   return (_ctx: unknown, key: string, _value: unknown, metadata: Record<string, any>) => {
     if (key !== POLICY_PROPERTY) return
@@ -188,19 +233,28 @@ function policyValidator(policy: ProfilePolicy, errors: BuildContext['errors'], 
     const grants: string[] = Array.isArray(metadata.grant_types) ? metadata.grant_types : []
     if (method === 'none') {
       if (policy.refusePublicClientCredentials && grants.includes('client_credentials')) {
-        throw new InvalidClientMetadata('public clients (token_endpoint_auth_method none) must not use the client_credentials grant (RFC 6749 section 4.4)')
+        throw new InvalidClientMetadata(
+          'public clients (token_endpoint_auth_method none) must not use the client_credentials grant (RFC 6749 section 4.4)',
+        )
       }
       if (policy.refusePublicCiba && grants.includes('urn:openid:params:grant-type:ciba')) {
-        throw new InvalidClientMetadata('public clients (token_endpoint_auth_method none) must not use the CIBA grant')
+        throw new InvalidClientMetadata(
+          'public clients (token_endpoint_auth_method none) must not use the CIBA grant',
+        )
       }
-    } else if (policy.requireCertificateBoundTokens && metadata.tls_client_certificate_bound_access_tokens !== true) {
+    } else if (
+      policy.requireCertificateBoundTokens &&
+      metadata.tls_client_certificate_bound_access_tokens !== true
+    ) {
       // FAPI 2.0 §5.3.2.1-4/-5: every token sender-constrained, by MTLS or DPoP. A client bound by
       // either flag gets its tokens refused without the binding (oidc-provider: no certificate →
       // invalid_grant; dpop_bound_access_tokens without a DPoP header → invalid_grant, RFC 9449 §5.2).
       if (!(policy.dpopBindingAllowed && metadata.dpop_bound_access_tokens === true)) {
-        throw new InvalidClientMetadata(policy.dpopBindingAllowed
-          ? 'tls_client_certificate_bound_access_tokens or dpop_bound_access_tokens must be true: this profile requires sender-constrained access tokens'
-          : 'tls_client_certificate_bound_access_tokens must be true: this profile requires sender-constrained access tokens')
+        throw new InvalidClientMetadata(
+          policy.dpopBindingAllowed
+            ? 'tls_client_certificate_bound_access_tokens or dpop_bound_access_tokens must be true: this profile requires sender-constrained access tokens'
+            : 'tls_client_certificate_bound_access_tokens must be true: this profile requires sender-constrained access tokens',
+        )
       }
     }
     if (policy.minRsaBits > 0 && Array.isArray(metadata.jwks?.keys)) {
@@ -208,7 +262,9 @@ function policyValidator(policy: ProfilePolicy, errors: BuildContext['errors'], 
         if (jwk?.kty === 'RSA') {
           const bits = rsaBits(jwk.n)
           if (bits < policy.minRsaBits) {
-            throw new InvalidClientMetadata(`RSA keys must be at least ${policy.minRsaBits} bits (got ${bits})`)
+            throw new InvalidClientMetadata(
+              `RSA keys must be at least ${policy.minRsaBits} bits (got ${bits})`,
+            )
           }
         }
       }
@@ -227,30 +283,47 @@ function policyValidator(policy: ProfilePolicy, errors: BuildContext['errors'], 
  * nbf and nbf at most 60 minutes in the past. `iss`, `aud` (the issuer, or an array holding it),
  * `exp` (RFC 7519 §4.1.4), the signature and its algorithm are oidc-provider's checks.
  */
-function requestObjectsFeature(rules: RequestObjectRules, errors: BuildContext['errors'], clockTolerance: number) {
+function requestObjectsFeature(
+  rules: RequestObjectRules,
+  errors: BuildContext['errors'],
+  clockTolerance: number,
+) {
   return {
     enabled: true,
     requireSignedRequestObject: rules.requireSigned,
     async assertJwtClaimsAndHeader(ctx: any, claims: Record<string, unknown>) {
-      const required = ctx.oidc.route === 'backchannel_authentication' ? ['exp', 'iat', 'nbf', 'jti', 'aud'] : rules.required
+      const required =
+        ctx.oidc.route === 'backchannel_authentication'
+          ? ['exp', 'iat', 'nbf', 'jti', 'aud']
+          : rules.required
       for (const claim of required) {
-        if (claims[claim] === undefined) throw new errors.InvalidRequestObject!(`Request Object is missing the '${claim}' claim`)
+        if (claims[claim] === undefined)
+          throw new errors.InvalidRequestObject!(`Request Object is missing the '${claim}' claim`)
       }
       if (claims.exp !== undefined && claims.nbf !== undefined) {
         const lifetime = Number(claims.exp) - Number(claims.nbf)
         if (!(lifetime > 0) || lifetime > rules.maxLifetimeSeconds) {
-          throw new errors.InvalidRequestObject!(`Request Object 'exp' must be after 'nbf' and at most ${rules.maxLifetimeSeconds} seconds after it`)
+          throw new errors.InvalidRequestObject!(
+            `Request Object 'exp' must be after 'nbf' and at most ${rules.maxLifetimeSeconds} seconds after it`,
+          )
         }
       }
-      if (rules.maxNbfAgeSeconds !== undefined && claims.nbf !== undefined && Number(claims.nbf) < Date.now() / 1000 - rules.maxNbfAgeSeconds - clockTolerance) {
-        throw new errors.InvalidRequestObject!(`Request Object 'nbf' must be at most ${rules.maxNbfAgeSeconds} seconds in the past`)
+      if (
+        rules.maxNbfAgeSeconds !== undefined &&
+        claims.nbf !== undefined &&
+        Number(claims.nbf) < Date.now() / 1000 - rules.maxNbfAgeSeconds - clockTolerance
+      ) {
+        throw new errors.InvalidRequestObject!(
+          `Request Object 'nbf' must be at most ${rules.maxNbfAgeSeconds} seconds in the past`,
+        )
       }
     },
   }
 }
 
 /** The error_description of that invalid_client answer (a mutant undoes it). */
-export const CLIENT_ID_MISMATCH = 'the client_id parameter does not identify the authenticated client'
+export const CLIENT_ID_MISMATCH =
+  'the client_id parameter does not identify the authenticated client'
 
 /**
  * oidc-provider answers a client_id parameter that names another client than the one the
@@ -265,7 +338,14 @@ export function clientIdMismatchIsInvalidClient(): KoaMiddleware {
   return async (ctx, next) => {
     await next()
     const body = ctx.body as { error?: unknown; error_description?: unknown } | undefined
-    if (ctx.status !== 400 || !body || typeof body !== 'object' || body.error !== 'invalid_request' || body.error_description !== 'client_id mismatch') return
+    if (
+      ctx.status !== 400 ||
+      !body ||
+      typeof body !== 'object' ||
+      body.error !== 'invalid_request' ||
+      body.error_description !== 'client_id mismatch'
+    )
+      return
     ctx.status = 401
     if (ctx.headers.authorization !== undefined) ctx.set('WWW-Authenticate', basicChallenge(ctx))
     ctx.body = { error: 'invalid_client', error_description: CLIENT_ID_MISMATCH }
@@ -277,7 +357,10 @@ function escapeHtml(s: string): string {
 }
 
 /** The oidc-provider configuration for one profile. `settings` may be a mutant-edited copy. */
-export function buildConfiguration(settings: ProfileSettings, b: BuildContext): Record<string, any> {
+export function buildConfiguration(
+  settings: ProfileSettings,
+  b: BuildContext,
+): Record<string, any> {
   const { errors } = b
   const cookiePrefix = `_${b.profile.replace(/-/g, '_')}`
 
@@ -308,12 +391,16 @@ export function buildConfiguration(settings: ProfileSettings, b: BuildContext): 
          */
         async validateRequestContext(ctx: any) {
           if (settings.ciba?.signedRequests && !ctx.oidc.trusted) {
-            throw new errors.InvalidRequest!('backchannel authentication requests must be signed (a request parameter, CIBA 7.1.1)')
+            throw new errors.InvalidRequest!(
+              'backchannel authentication requests must be signed (a request parameter, CIBA 7.1.1)',
+            )
           }
         },
         async validateBindingMessage(_ctx: unknown, bindingMessage?: string) {
           if (bindingMessage !== undefined && !/^[a-zA-Z0-9-._+/!?#]{1,20}$/.test(bindingMessage)) {
-            throw new errors.InvalidBindingMessage!('the binding_message value, when provided, needs to be 1 - 20 characters in length and use only a basic set of characters')
+            throw new errors.InvalidBindingMessage!(
+              'the binding_message value, when provided, needs to be 1 - 20 characters in length and use only a basic set of characters',
+            )
           }
         },
         /** The simulated authentication device: approves after a delay (`deny` as login_hint: denies). */
@@ -325,14 +412,22 @@ export function buildConfiguration(settings: ProfileSettings, b: BuildContext): 
               // the push mode's delivery goes through config.fetch, read now, as oidc-provider's ping does
               const push = client.backchannelTokenDeliveryMode === 'push'
               if (account.accountId === 'deny') {
-                const denied = new errors.AccessDenied!('end-user denied the authentication request') as Error & { error?: string; error_description?: string }
+                const denied = new errors.AccessDenied!(
+                  'end-user denied the authentication request',
+                ) as Error & { error?: string; error_description?: string }
                 await provider.backchannelResult(request, denied)
                 if (push) await deliverPushError(config.fetch, request, client, denied)
                 return
               }
-              const grant = new provider.Grant({ clientId: client.clientId, accountId: account.accountId })
+              const grant = new provider.Grant({
+                clientId: client.clientId,
+                accountId: account.accountId,
+              })
               if (request.scope) grant.addOIDCScope(request.scope)
-              if (request.claims && Object.keys(request.claims).length) grant.addOIDCClaims(Object.keys({ ...request.claims.id_token, ...request.claims.userinfo }))
+              if (request.claims && Object.keys(request.claims).length)
+                grant.addOIDCClaims(
+                  Object.keys({ ...request.claims.id_token, ...request.claims.userinfo }),
+                )
               await grant.save()
               await provider.backchannelResult(request, grant)
               if (push) await deliverPushTokens(provider, config.fetch, request, client, grant)
@@ -348,7 +443,14 @@ export function buildConfiguration(settings: ProfileSettings, b: BuildContext): 
 
   const signedCiba = settings.ciba?.signedRequests
   const requestObjects: RequestObjectRules | undefined =
-    settings.requestObjects ?? (signedCiba ? { requireSigned: false, required: ['exp', 'aud', 'nbf'], maxLifetimeSeconds: signedCiba.maxLifetimeSeconds } : undefined)
+    settings.requestObjects ??
+    (signedCiba
+      ? {
+          requireSigned: false,
+          required: ['exp', 'aud', 'nbf'],
+          maxLifetimeSeconds: signedCiba.maxLifetimeSeconds,
+        }
+      : undefined)
 
   const config: Record<string, any> = {
     adapter: memoryAdapter(),
@@ -369,14 +471,22 @@ export function buildConfiguration(settings: ProfileSettings, b: BuildContext): 
     fetch: b.fetch,
     cookies: {
       keys: b.cookieKeys,
-      names: { session: `${cookiePrefix}_session`, interaction: `${cookiePrefix}_interaction`, resume: `${cookiePrefix}_resume` },
+      names: {
+        session: `${cookiePrefix}_session`,
+        interaction: `${cookiePrefix}_interaction`,
+        resume: `${cookiePrefix}_resume`,
+      },
     },
     enabledJWA: {
       clientAuthSigningAlgValues: [...settings.clientAuthSigningAlgValues],
       idTokenSigningAlgValues: [...settings.idTokenSigningAlgValues],
       dPoPSigningAlgValues: [...settings.dPoPSigningAlgValues],
-      requestObjectSigningAlgValues: settings.clientAuthSigningAlgValues.filter((a) => !a.startsWith('HS')),
-      ...(settings.authorization?.jarm ? { authorizationSigningAlgValues: [...settings.idTokenSigningAlgValues] } : {}),
+      requestObjectSigningAlgValues: settings.clientAuthSigningAlgValues.filter(
+        (a) => !a.startsWith('HS'),
+      ),
+      ...(settings.authorization?.jarm
+        ? { authorizationSigningAlgValues: [...settings.idTokenSigningAlgValues] }
+        : {}),
     },
     extraClientMetadata: {
       properties: [POLICY_PROPERTY],
@@ -395,7 +505,9 @@ export function buildConfiguration(settings: ProfileSettings, b: BuildContext): 
       introspection: {
         enabled: true,
         async allowedPolicy(ctx: any, client: any, token: any) {
-          return !(client.clientAuthMethod === 'none' && token.clientId !== ctx.oidc.client.clientId)
+          return !(
+            client.clientAuthMethod === 'none' && token.clientId !== ctx.oidc.client.clientId
+          )
         },
       },
       revocation: {
@@ -403,7 +515,9 @@ export function buildConfiguration(settings: ProfileSettings, b: BuildContext): 
         async allowedPolicy(_ctx: unknown, client: any, token: any) {
           if (token.clientId !== client.clientId) {
             if (client.clientAuthMethod === 'none') return false
-            throw new errors.InvalidRequest!('client is not authorized to revoke the presented token')
+            throw new errors.InvalidRequest!(
+              'client is not authorized to revoke the presented token',
+            )
           }
           return true
         },
@@ -416,7 +530,9 @@ export function buildConfiguration(settings: ProfileSettings, b: BuildContext): 
         getCertificate: b.certs.getCertificate,
         // FAPI 1 Part 1 §5.2.2-5 / FAPI 2.0 §5.4.1-2: the RSA minimum applies to the key of a client
         // certificate too; checked here so it holds behind a TLS-terminating proxy as well.
-        certificateAuthorized: (ctx: any) => b.certs.certificateAuthorized(ctx) && rsaKeyLongEnough(b.certs.getCertificate(ctx), b.policy.minRsaBits),
+        certificateAuthorized: (ctx: any) =>
+          b.certs.certificateAuthorized(ctx) &&
+          rsaKeyLongEnough(b.certs.getCertificate(ctx), b.policy.minRsaBits),
         certificateSubjectMatches: b.certs.certificateSubjectMatches,
       },
       // RFC 9449 (oidc-provider's default, spelled out): proofs at the token endpoint, DPoP-bound
@@ -425,8 +541,23 @@ export function buildConfiguration(settings: ProfileSettings, b: BuildContext): 
       dPoP: { enabled: true, allowReplay: false },
       fapi: settings.fapi ? { enabled: true, profile: settings.fapi } : { enabled: false },
       ciba,
-      ...(requestObjects ? { requestObjects: requestObjectsFeature(requestObjects, errors, settings.clockTolerance ?? 5) } : {}),
-      ...(settings.authorization?.requirePar ? { pushedAuthorizationRequests: { enabled: true, requirePushedAuthorizationRequests: true } } : {}),
+      ...(requestObjects
+        ? {
+            requestObjects: requestObjectsFeature(
+              requestObjects,
+              errors,
+              settings.clockTolerance ?? 5,
+            ),
+          }
+        : {}),
+      ...(settings.authorization?.requirePar
+        ? {
+            pushedAuthorizationRequests: {
+              enabled: true,
+              requirePushedAuthorizationRequests: true,
+            },
+          }
+        : {}),
       ...(settings.authorization?.jarm ? { jwtResponseModes: { enabled: true } } : {}),
       resourceIndicators: { enabled: false },
       rpInitiatedLogout: { enabled: false },
@@ -438,7 +569,10 @@ export function buildConfiguration(settings: ProfileSettings, b: BuildContext): 
      * grant, for an authorization code, and keeps the offline_access rule for the other grants.
      */
     async issueRefreshToken(_ctx: unknown, client: any, source: any) {
-      return client.grantTypeAllowed('refresh_token') && (source.kind === 'AuthorizationCode' || source.scopes.has('offline_access'))
+      return (
+        client.grantTypeAllowed('refresh_token') &&
+        (source.kind === 'AuthorizationCode' || source.scopes.has('offline_access'))
+      )
     },
     async findAccount(_ctx: unknown, sub: string) {
       return {
@@ -451,7 +585,9 @@ export function buildConfiguration(settings: ProfileSettings, b: BuildContext): 
     jwks: b.jwks,
     async renderError(ctx: any, out: Record<string, string>) {
       ctx.type = 'html'
-      ctx.body = `<!DOCTYPE html><html><head><title>Error</title></head><body><h1>Error</h1>${Object.entries(out)
+      ctx.body = `<!DOCTYPE html><html><head><title>Error</title></head><body><h1>Error</h1>${Object.entries(
+        out,
+      )
         .map(([k, v]) => `<pre><strong>${escapeHtml(k)}</strong>: ${escapeHtml(String(v))}</pre>`)
         .join('')}</body></html>`
     },

@@ -21,17 +21,40 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createCa, issueServerCert, type CertificateAuthority } from '../crypto/certs.js'
 import { PROFILE_IDS, type ProfileId } from '../suite/profile.js'
-import { buildConfiguration, clientIdMismatchIsInvalidClient, PROFILE_SETTINGS, type ProfileSettings } from './config.js'
+import {
+  buildConfiguration,
+  clientIdMismatchIsInvalidClient,
+  PROFILE_SETTINGS,
+  type ProfileSettings,
+} from './config.js'
 import { enablePushMode } from './ciba-push.js'
 import { createCertificateSource, type TlsTermination } from './mtls.js'
-import type { KoaContext, Mutant, MutantContext, Next, RelaxableCheck, RelaxInfo } from './mutant.js'
+import type {
+  KoaContext,
+  Mutant,
+  MutantContext,
+  Next,
+  RelaxableCheck,
+  RelaxInfo,
+} from './mutant.js'
 import { patchesApplied } from './patches.js'
 import { resourceMiddleware } from './resource.js'
 
-export type { Mutant, ProfilePolicy, KoaContext, KoaMiddleware, SourcePatch, RelaxableCheck } from './mutant.js'
+export type {
+  Mutant,
+  ProfilePolicy,
+  KoaContext,
+  KoaMiddleware,
+  SourcePatch,
+  RelaxableCheck,
+} from './mutant.js'
 export { PROFILE_SETTINGS } from './config.js'
 export type { TlsTermination } from './mtls.js'
-export { startReferenceASProcess, type StartProcessOptions, type ReferenceASProcess } from './process.js'
+export {
+  startReferenceASProcess,
+  type StartProcessOptions,
+  type ReferenceASProcess,
+} from './process.js'
 
 export interface StartReferenceOptions {
   /** Default: all seven profiles (PROFILE_IDS). */
@@ -91,7 +114,8 @@ type OidcModule = typeof import('oidc-provider')
 /** Run `fn` with oidc-provider's known-noise warnings dropped from console.warn. */
 async function quietly<T>(fn: () => T | Promise<T>): Promise<T> {
   const warn = console.warn
-  const noise = /^(?:\x1b\[[0-9;]*m)?oidc-provider WARNING: (?:Unsupported runtime|a quick start development-only feature devInteractions)/
+  const noise =
+    /^(?:\x1b\[[0-9;]*m)?oidc-provider WARNING: (?:Unsupported runtime|a quick start development-only feature devInteractions)/
   console.warn = (...args: unknown[]) => {
     if (typeof args[0] === 'string' && noise.test(args[0])) return
     warn.apply(console, args)
@@ -115,7 +139,9 @@ let signingKeys: Promise<{ keys: Array<Record<string, unknown>> }> | undefined
 function serverSigningKeys() {
   signingKeys ??= (async () => {
     const rsa = await new Promise<import('node:crypto').KeyObject>((resolve, reject) =>
-      generateKeyPair('rsa', { modulusLength: 2048 }, (err, _pub, priv) => (err ? reject(err) : resolve(priv))),
+      generateKeyPair('rsa', { modulusLength: 2048 }, (err, _pub, priv) =>
+        err ? reject(err) : resolve(priv),
+      ),
     )
     const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey
     const ed = generateKeyPairSync('ed25519').privateKey
@@ -168,7 +194,11 @@ function outboundFetch(ca?: string[]) {
     agent ??= new undici.Agent({ connect: ca?.length ? { ca } : { rejectUnauthorized: false } })
     // oidc-provider aborts after 2.5 s; a loaded test machine can take longer to reach its own fixtures
     const { dispatcher: _ignored, signal: _timeout, ...rest } = options
-    return undici.fetch(url, { ...(rest as object), dispatcher: agent, signal: AbortSignal.timeout(LOOPBACK_TIMEOUT_MS) })
+    return undici.fetch(url, {
+      ...(rest as object),
+      dispatcher: agent,
+      signal: AbortSignal.timeout(LOOPBACK_TIMEOUT_MS),
+    })
   }
   return { fetch, close: async () => agent?.close() }
 }
@@ -196,7 +226,13 @@ function acceptBackchannelAudEverywhere(provider: any) {
 function cibaIntervalMiddleware(interval: number) {
   return async (ctx: KoaContext, next: Next) => {
     await next()
-    if (ctx.path === '/backchannel' && ctx.status === 200 && ctx.body && typeof ctx.body === 'object' && 'auth_req_id' in ctx.body) {
+    if (
+      ctx.path === '/backchannel' &&
+      ctx.status === 200 &&
+      ctx.body &&
+      typeof ctx.body === 'object' &&
+      'auth_req_id' in ctx.body
+    ) {
       ctx.body.interval ??= interval
     }
   }
@@ -208,7 +244,8 @@ function cibaIntervalMiddleware(interval: number) {
  */
 async function pragmaNoCache(ctx: KoaContext, next: Next) {
   await next()
-  if (/(^|,)\s*no-store\s*(,|$)/i.test(String(ctx.response.get('cache-control') ?? ''))) ctx.set('Pragma', 'no-cache')
+  if (/(^|,)\s*no-store\s*(,|$)/i.test(String(ctx.response.get('cache-control') ?? '')))
+    ctx.set('Pragma', 'no-cache')
 }
 
 /** Start the reference AS. Resolves when it listens; `close()` stops it and removes its temp files. */
@@ -219,7 +256,9 @@ export async function startReferenceAS(opts: StartReferenceOptions = {}): Promis
   }
   const mutant = opts.mutant
   if (mutant?.sourcePatches?.length && !patchesApplied(mutant.sourcePatches)) {
-    throw new Error(`mutant ${mutant.id} patches library sources: start it with startReferenceASProcess() (src/reference-as/process.ts)`)
+    throw new Error(
+      `mutant ${mutant.id} patches library sources: start it with startReferenceASProcess() (src/reference-as/process.ts)`,
+    )
   }
   if (mutant?.relax) installRelaxHook()
   const termination: TlsTermination = opts.tlsTermination ?? 'self'
@@ -228,10 +267,16 @@ export async function startReferenceAS(opts: StartReferenceOptions = {}): Promis
     loadOidcProvider(),
     serverSigningKeys(),
     createCa('CN=fapi-harness reference AS CA,O=fapi-harness'),
-    opts.clientCaPem ? Promise.resolve(undefined) : createCa('CN=fapi-harness client CA,O=fapi-harness'),
+    opts.clientCaPem
+      ? Promise.resolve(undefined)
+      : createCa('CN=fapi-harness client CA,O=fapi-harness'),
   ])
   const clientCaPem = opts.clientCaPem ?? clientCa!.certPem
-  const serverCert = await issueServerCert(serverCa, { ips: ['127.0.0.1'], dns: ['localhost'], subject: 'CN=localhost' })
+  const serverCert = await issueServerCert(serverCa, {
+    ips: ['127.0.0.1'],
+    dns: ['localhost'],
+    subject: 'CN=localhost',
+  })
   const certs = createCertificateSource(termination, clientCaPem)
 
   const dir = await mkdtemp(join(tmpdir(), 'reference-as-'))
@@ -244,7 +289,13 @@ export async function startReferenceAS(opts: StartReferenceOptions = {}): Promis
     writeFile(serverKeyFile, serverCert.keyPem, { mode: 0o600 }),
   ])
 
-  const handlers = new Map<ProfileId, { handle: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>; mutated: boolean }>()
+  const handlers = new Map<
+    ProfileId,
+    {
+      handle: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>
+      mutated: boolean
+    }
+  >()
   let publicUrl: URL | undefined
 
   const dispatch = (req: http.IncomingMessage, res: http.ServerResponse) => {
@@ -254,12 +305,20 @@ export async function startReferenceAS(opts: StartReferenceOptions = {}): Promis
       res.end(JSON.stringify(body))
     }
     let url = req.url ?? '/'
-    const wk = /^\/\.well-known\/(oauth-authorization-server|openid-configuration)\/([^/?#]+)(\?.*)?$/.exec(url)
+    const wk =
+      /^\/\.well-known\/(oauth-authorization-server|openid-configuration)\/([^/?#]+)(\?.*)?$/.exec(
+        url,
+      )
     if (wk && handlers.has(wk[2] as ProfileId)) url = `/${wk[2]}/.well-known/${wk[1]}${wk[3] ?? ''}`
     const seg = url.slice(1).split(/[/?#]/, 1)[0] as ProfileId
     const target = handlers.get(seg)
     if (!target || !publicUrl) {
-      if (url === '/' && publicUrl) return send(200, { issuers: Object.fromEntries([...handlers.keys()].map((p) => [p, `${publicUrl!.origin}/${p}`])) })
+      if (url === '/' && publicUrl)
+        return send(200, {
+          issuers: Object.fromEntries(
+            [...handlers.keys()].map((p) => [p, `${publicUrl!.origin}/${p}`]),
+          ),
+        })
       return send(404, { error: 'not_found', error_description: `no issuer at ${url}` })
     }
     const rest = url.slice(seg.length + 1)
@@ -278,9 +337,19 @@ export async function startReferenceAS(opts: StartReferenceOptions = {}): Promis
     return undefined
   }
 
-  const server = termination === 'self'
-    ? https.createServer({ key: serverCert.keyPem, cert: serverCert.certPem, ca: [clientCaPem], requestCert: true, rejectUnauthorized: false }, dispatch)
-    : http.createServer(dispatch)
+  const server =
+    termination === 'self'
+      ? https.createServer(
+          {
+            key: serverCert.keyPem,
+            cert: serverCert.certPem,
+            ca: [clientCaPem],
+            requestCert: true,
+            rejectUnauthorized: false,
+          },
+          dispatch,
+        )
+      : http.createServer(dispatch)
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(0, '127.0.0.1', () => {
@@ -305,8 +374,16 @@ export async function startReferenceAS(opts: StartReferenceOptions = {}): Promis
       const settings = cloneSettings(PROFILE_SETTINGS[profile])
       const policy = { ...settings.policy, ...(mutated ? mutant!.policy : {}) }
       const config = buildConfiguration(settings, {
-        profile, issuer, jwks: structuredClone(jwks), cookieKeys, certs, policy,
-        errors: oidc.errors, cibaApprovalDelayMs: opts.cibaApprovalDelayMs ?? 1000, timers, fetch: outbound.fetch,
+        profile,
+        issuer,
+        jwks: structuredClone(jwks),
+        cookieKeys,
+        certs,
+        policy,
+        errors: oidc.errors,
+        cibaApprovalDelayMs: opts.cibaApprovalDelayMs ?? 1000,
+        timers,
+        fetch: outbound.fetch,
       })
       if (mutated) mutant!.configure?.(config, mctx)
       const provider = await quietly(() => new oidc.Provider(issuer, config))

@@ -9,7 +9,9 @@ import { dnEquals, ipEquals, subjectAltNames, subjectRdns } from '../crypto/cert
 
 export type TlsTermination = 'self' | { header: string }
 
-interface CtxLike { req: IncomingMessage }
+interface CtxLike {
+  req: IncomingMessage
+}
 
 export interface CertificateSource {
   /** The presented client certificate, if any. */
@@ -20,9 +22,15 @@ export interface CertificateSource {
   certificateSubjectMatches(ctx: CtxLike, property: string, expected: string): boolean
 }
 
-const cache = new WeakMap<IncomingMessage, { cert: X509Certificate | undefined; authorized?: boolean }>()
+const cache = new WeakMap<
+  IncomingMessage,
+  { cert: X509Certificate | undefined; authorized?: boolean }
+>()
 
-export function createCertificateSource(termination: TlsTermination, clientCaPem: string): CertificateSource {
+export function createCertificateSource(
+  termination: TlsTermination,
+  clientCaPem: string,
+): CertificateSource {
   const ca = new X509Certificate(clientCaPem)
 
   const fromHeader = (req: IncomingMessage, header: string): X509Certificate | undefined => {
@@ -42,7 +50,10 @@ export function createCertificateSource(termination: TlsTermination, clientCaPem
       let cert: X509Certificate | undefined
       if (termination === 'self') {
         const socket = req.socket as TLSSocket
-        cert = typeof socket.getPeerX509Certificate === 'function' ? socket.getPeerX509Certificate() : undefined
+        cert =
+          typeof socket.getPeerX509Certificate === 'function'
+            ? socket.getPeerX509Certificate()
+            : undefined
       } else {
         cert = fromHeader(req, termination.header)
       }
@@ -62,10 +73,11 @@ export function createCertificateSource(termination: TlsTermination, clientCaPem
         e.authorized = (ctx.req.socket as TLSSocket).authorized === true
       } else {
         const now = Date.now()
-        e.authorized = e.cert.checkIssued(ca)
-          && e.cert.verify(ca.publicKey)
-          && Date.parse(e.cert.validFrom) <= now
-          && now <= Date.parse(e.cert.validTo)
+        e.authorized =
+          e.cert.checkIssued(ca) &&
+          e.cert.verify(ca.publicKey) &&
+          Date.parse(e.cert.validFrom) <= now &&
+          now <= Date.parse(e.cert.validTo)
       }
     }
     return e.authorized

@@ -72,7 +72,21 @@ export interface SourcePatch {
 }
 
 /** Checks that the instrumentation patches (patches.ts) can switch off per request. */
-export type RelaxableCheck = 'alg' | 'exp' | 'jti' | 'iss' | 'sub' | 'signature' | 'rsa-min-bits' | 'dpop-verify' | 'dpop-htu' | 'dpop-htm' | 'dpop-iat' | 'dpop-nonce' | 'aud' | 'nonce'
+export type RelaxableCheck =
+  | 'alg'
+  | 'exp'
+  | 'jti'
+  | 'iss'
+  | 'sub'
+  | 'signature'
+  | 'rsa-min-bits'
+  | 'dpop-verify'
+  | 'dpop-htu'
+  | 'dpop-htm'
+  | 'dpop-iat'
+  | 'dpop-nonce'
+  | 'aud'
+  | 'nonce'
 
 export interface RelaxInfo {
   profile: ProfileId
@@ -216,7 +230,13 @@ export async function readJson(ctx: KoaContext): Promise<any> {
  * Answer the request here with an OAuth error response (RFC 6749 §5.2 / RFC 7591 §3.2.2: JSON with
  * `error` and `error_description`, not cacheable) instead of passing it on to oidc-provider.
  */
-export function respondWithError(ctx: KoaContext, status: number, error: string, description: string, wwwAuthenticate?: string): void {
+export function respondWithError(
+  ctx: KoaContext,
+  status: number,
+  error: string,
+  description: string,
+  wwwAuthenticate?: string,
+): void {
   ctx.status = status
   ctx.set('Cache-Control', 'no-store')
   if (wwwAuthenticate) ctx.set('WWW-Authenticate', wwwAuthenticate)
@@ -230,14 +250,20 @@ export function basicChallenge(ctx: KoaContext): string {
 
 /** Whether a request path is a discovery document. */
 export function isDiscovery(ctx: KoaContext): boolean {
-  return ctx.method === 'GET' && /^\/\.well-known\/(openid-configuration|oauth-authorization-server)$/.test(ctx.path)
+  return (
+    ctx.method === 'GET' &&
+    /^\/\.well-known\/(openid-configuration|oauth-authorization-server)$/.test(ctx.path)
+  )
 }
 
 /** A (c) middleware that edits the discovery document (a JSON object) before it is served. */
-export function rewriteDiscovery(edit: (doc: Record<string, any>, ctx: KoaContext) => void): KoaMiddleware {
+export function rewriteDiscovery(
+  edit: (doc: Record<string, any>, ctx: KoaContext) => void,
+): KoaMiddleware {
   return async (ctx, next) => {
     await next()
-    if (isDiscovery(ctx) && ctx.status === 200 && ctx.body && typeof ctx.body === 'object') edit(ctx.body, ctx)
+    if (isDiscovery(ctx) && ctx.status === 200 && ctx.body && typeof ctx.body === 'object')
+      edit(ctx.body, ctx)
   }
 }
 
@@ -253,7 +279,13 @@ export function acceptUnauthenticatedAt(route: string): (provider: any) => void 
     Client.find = async (id: string) => {
       const client = await find(id)
       const ctx = provider.constructor.ctx
-      if (client && ctx?.oidc?.route === route && ctx.headers.authorization === undefined && !ctx.oidc.params?.client_assertion && !ctx.oidc.params?.client_secret) {
+      if (
+        client &&
+        ctx?.oidc?.route === route &&
+        ctx.headers.authorization === undefined &&
+        !ctx.oidc.params?.client_assertion &&
+        !ctx.oidc.params?.client_secret
+      ) {
         return Object.create(client, { tokenEndpointAuthMethod: { value: 'none' } })
       }
       return client
@@ -266,14 +298,21 @@ export function acceptUnauthenticatedAt(route: string): (provider: any) => void 
  * authorization_code grant is passed to `edit` with the token request's parameters before the
  * grant handler checks it (PKCE, redirect_uri, single use), so a mutant can switch one check off.
  */
-export function editAuthorizationCodeAtToken(edit: (code: any, params: Record<string, any>) => void): (provider: any) => void {
+export function editAuthorizationCodeAtToken(
+  edit: (code: any, params: Record<string, any>) => void,
+): (provider: any) => void {
   return (provider) => {
     const Model = provider.AuthorizationCode
     const find = Model.find.bind(Model)
     Model.find = async (...args: unknown[]) => {
       const code = await find(...args)
       const ctx = provider.constructor.ctx
-      if (code && ctx?.oidc?.route === 'token' && ctx.oidc.params?.grant_type === 'authorization_code') edit(code, ctx.oidc.params)
+      if (
+        code &&
+        ctx?.oidc?.route === 'token' &&
+        ctx.oidc.params?.grant_type === 'authorization_code'
+      )
+        edit(code, ctx.oidc.params)
       return code
     }
   }
@@ -295,17 +334,26 @@ export function issueIdTokensWithout(claim: string): (provider: any) => void {
 }
 
 /** The reference AS's request object claim check (oidc-provider `features.requestObjects.assertJwtClaimsAndHeader`). */
-export type RequestObjectClaimCheck = (ctx: any, claims: Record<string, any>, ...rest: unknown[]) => Promise<void>
+export type RequestObjectClaimCheck = (
+  ctx: any,
+  claims: Record<string, any>,
+  ...rest: unknown[]
+) => Promise<void>
 
 /**
  * An (a) edit: the configured request object claim check is wrapped at the pushed authorization
  * request endpoint (other routes keep the original), e.g. so that it sees the claims with one
  * violation repaired.
  */
-export function wrapRequestObjectClaimCheck(config: Record<string, any>, wrap: (original: RequestObjectClaimCheck) => RequestObjectClaimCheck): void {
+export function wrapRequestObjectClaimCheck(
+  config: Record<string, any>,
+  wrap: (original: RequestObjectClaimCheck) => RequestObjectClaimCheck,
+): void {
   const ro = config.features.requestObjects
   const original: RequestObjectClaimCheck = ro.assertJwtClaimsAndHeader
   const wrapped = wrap(original)
   ro.assertJwtClaimsAndHeader = (ctx: any, claims: Record<string, any>, ...rest: unknown[]) =>
-    ctx.oidc?.route === 'pushed_authorization_request' ? wrapped(ctx, claims, ...rest) : original(ctx, claims, ...rest)
+    ctx.oidc?.route === 'pushed_authorization_request'
+      ? wrapped(ctx, claims, ...rest)
+      : original(ctx, claims, ...rest)
 }

@@ -19,11 +19,16 @@ declare module 'oidc-provider' {
     readonly ReplayDetection: any
     readonly OIDCContext: any
     readonly BackchannelAuthenticationRequest: any
-    static readonly ctx: any
+    static readonly ctx: any;
     [key: string]: any
   }
   export default Provider
-  export const errors: Record<string, new (...args: any[]) => Error & { error: string; error_description?: string; status?: number; statusCode?: number }>
+  export const errors: Record<
+    string,
+    new (
+      ...args: any[]
+    ) => Error & { error: string; error_description?: string; status?: number; statusCode?: number }
+  >
 }
 
 declare module 'oidc-provider/lib/helpers/weak_cache.js' {

@@ -35,7 +35,8 @@ export const RELAX_EXP: SourcePatch[] = [
     // replay-cache lifetime when exp is absent: one minute
     file: JWT_CLIENT_AUTH,
     search: '    payload.exp + clockTolerance,',
-    replace: '    (typeof payload.exp === \'number\' ? payload.exp : Math.floor(Date.now() / 1000) + 60) + clockTolerance,',
+    replace:
+      "    (typeof payload.exp === 'number' ? payload.exp : Math.floor(Date.now() / 1000) + 60) + clockTolerance,",
   },
 ]
 
@@ -100,12 +101,14 @@ const RO_INFO = '{ ctx, header: decoded.header, payload }'
 export const RELAX_REQUEST_OBJECT: SourcePatch[] = [
   {
     file: REQUEST_OBJECT,
-    search: '  if (!pushedRequestObject && !configuration.requestObjectSigningAlgValues.includes(alg)) {',
+    search:
+      '  if (!pushedRequestObject && !configuration.requestObjectSigningAlgValues.includes(alg)) {',
     replace: `  if (!pushedRequestObject && !configuration.requestObjectSigningAlgValues.includes(alg) && !${RELAX}('alg', ${RO_INFO})) {`,
   },
   {
     file: REQUEST_OBJECT,
-    search: '    audience: ctx.oidc.issuer,\n    clockTolerance: configuration.clockTolerance,\n    ignoreAzp: true,\n  };',
+    search:
+      '    audience: ctx.oidc.issuer,\n    clockTolerance: configuration.clockTolerance,\n    ignoreAzp: true,\n  };',
     replace: `    audience: ${RELAX}('aud', ${RO_INFO}) ? undefined : ctx.oidc.issuer,\n    clockTolerance: configuration.clockTolerance,\n    ignoreAzp: true,\n    ignoreExpiration: Boolean(${RELAX}('exp', ${RO_INFO})),\n  };`,
   },
   {
@@ -170,7 +173,8 @@ const VALIDATE_DPOP = 'oidc-provider/lib/helpers/validate_dpop.js'
 export const RELAX_DPOP: SourcePatch[] = [
   {
     file: VALIDATE_DPOP,
-    search: "    jwt = await jwtVerify(proof, EmbeddedJWK, { algorithms: dPoPSigningAlgValues, typ: 'dpop+jwt' });",
+    search:
+      "    jwt = await jwtVerify(proof, EmbeddedJWK, { algorithms: dPoPSigningAlgValues, typ: 'dpop+jwt' });",
     replace: `    const jose = await import('jose');
     jwt = ${RELAX}('dpop-verify', { ctx, header: jose.decodeProtectedHeader(proof) })
       ? { protectedHeader: jose.decodeProtectedHeader(proof), payload: jose.decodeJwt(proof) } // reference-as mutant: proof not verified

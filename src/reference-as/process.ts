@@ -35,17 +35,23 @@ function tsxLoader(): string {
   return pathToFileURL(require.resolve('tsx')).href
 }
 
-export async function startReferenceASProcess(opts: StartProcessOptions = {}): Promise<ReferenceASProcess> {
+export async function startReferenceASProcess(
+  opts: StartProcessOptions = {},
+): Promise<ReferenceASProcess> {
   const args = ['--import', tsxLoader(), serveTs]
   let tmp: string | undefined
   if (opts.profiles) args.push('--profiles', opts.profiles.join(','))
   if (opts.mutant) {
-    const file = typeof opts.mutant === 'string'
-      ? opts.mutant
-      : opts.mutant.module
-        ? fileURLToPath(opts.mutant.module)
-        : undefined
-    if (!file) throw new TypeError(`mutant ${(opts.mutant as Mutant).id} has no module (set module: import.meta.url)`)
+    const file =
+      typeof opts.mutant === 'string'
+        ? opts.mutant
+        : opts.mutant.module
+          ? fileURLToPath(opts.mutant.module)
+          : undefined
+    if (!file)
+      throw new TypeError(
+        `mutant ${(opts.mutant as Mutant).id} has no module (set module: import.meta.url)`,
+      )
     args.push('--mutant', file)
   }
   if (opts.clientCaPem) {
@@ -54,9 +60,11 @@ export async function startReferenceASProcess(opts: StartProcessOptions = {}): P
     await writeFile(f, opts.clientCaPem)
     args.push('--client-ca', f)
   }
-  if (opts.tlsTermination && opts.tlsTermination !== 'self') args.push('--header', opts.tlsTermination.header)
+  if (opts.tlsTermination && opts.tlsTermination !== 'self')
+    args.push('--header', opts.tlsTermination.header)
   if (opts.publicOrigin) args.push('--public-origin', opts.publicOrigin)
-  if (opts.cibaApprovalDelayMs !== undefined) args.push('--ciba-delay', String(opts.cibaApprovalDelayMs))
+  if (opts.cibaApprovalDelayMs !== undefined)
+    args.push('--ciba-delay', String(opts.cibaApprovalDelayMs))
   if (opts.cibaInterval !== undefined) args.push('--ciba-interval', String(opts.cibaInterval))
 
   const child = spawn(process.execPath, args, {
@@ -67,7 +75,9 @@ export async function startReferenceASProcess(opts: StartProcessOptions = {}): P
   child.stderr?.on('data', (d: Buffer) => {
     stderr = (stderr + d.toString('utf8')).slice(-16_384)
   })
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  )
   const cleanup = async () => {
     if (tmp) await rm(tmp, { recursive: true, force: true })
   }
@@ -75,7 +85,15 @@ export async function startReferenceASProcess(opts: StartProcessOptions = {}): P
   let info: any
   try {
     info = await new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`reference AS child did not start within ${opts.startTimeoutMs ?? 30_000} ms`)), opts.startTimeoutMs ?? 30_000)
+      const timer = setTimeout(
+        () =>
+          reject(
+            new Error(
+              `reference AS child did not start within ${opts.startTimeoutMs ?? 30_000} ms`,
+            ),
+          ),
+        opts.startTimeoutMs ?? 30_000,
+      )
       const lines = createInterface({ input: child.stdout! })
       lines.once('line', (line) => {
         clearTimeout(timer)
@@ -105,7 +123,9 @@ export async function startReferenceASProcess(opts: StartProcessOptions = {}): P
     caPem: info.caPem,
     caFile: info.caFile,
     clientCaPem: info.clientCaPem,
-    ...(info.clientCaKeyPem ? { clientCa: await importCa(info.clientCaPem, info.clientCaKeyPem) } : {}),
+    ...(info.clientCaKeyPem
+      ? { clientCa: await importCa(info.clientCaPem, info.clientCaKeyPem) }
+      : {}),
     serverCertPem: await readFile(info.serverCertFile, 'utf8'),
     serverKeyPem: await readFile(info.serverKeyFile, 'utf8'),
     serverCertFile: info.serverCertFile,

@@ -14,7 +14,8 @@ import type { KoaContext, Next } from './mutant.js'
  * The DPoP checks of the resource (RFC 9449 §4.3, §7.1, §11.1). A mutant switches one off for its
  * profile by putting its name into `ctx.state[RESOURCE_RELAX]` (a Set) before the resource runs.
  */
-export type DpopResourceCheck = 'proof-required' | 'bearer-downgrade' | 'key-binding' | 'htm' | 'htu' | 'ath' | 'iat' | 'jti'
+export type DpopResourceCheck =
+  'proof-required' | 'bearer-downgrade' | 'key-binding' | 'htm' | 'htu' | 'ath' | 'iat' | 'jti'
 export const RESOURCE_RELAX = 'referenceAsResourceRelax'
 
 /** A mutant's middleware (c) that switches off one DPoP check of the resource for its profile. */
@@ -33,16 +34,31 @@ export function relaxResource(check: DpopResourceCheck) {
 const PROOF_MAX_AGE_S = 300
 const PROOF_MAX_AHEAD_S = 60
 
-export function resourceMiddleware(provider: any, certs: CertificateSource, opts: { dpopAlgs?: readonly string[] } = {}) {
+export function resourceMiddleware(
+  provider: any,
+  certs: CertificateSource,
+  opts: { dpopAlgs?: readonly string[] } = {},
+) {
   const dpopAlgs = [...(opts.dpopAlgs ?? ['ES256', 'PS256', 'EdDSA'])]
   /** jti values seen within the acceptance window (RFC 9449 §11.1). */
   const seen = new Map<string, number>()
 
   /** RFC 9449 §4.3 and §7.1 for a request to this resource; undefined when the proof holds. */
-  async function checkProof(ctx: KoaContext, accessToken: string, jkt: string, relaxed: Set<string>): Promise<{ error: string; description: string } | undefined> {
+  async function checkProof(
+    ctx: KoaContext,
+    accessToken: string,
+    jkt: string,
+    relaxed: Set<string>,
+  ): Promise<{ error: string; description: string } | undefined> {
     const invalid = (description: string) => ({ error: 'invalid_dpop_proof', description })
     const raw = ctx.req.headersDistinct?.dpop ?? (ctx.get('dpop') ? [ctx.get('dpop')] : [])
-    if (raw.length === 0) return relaxed.has('proof-required') ? undefined : { error: 'invalid_token', description: 'a DPoP-bound access token needs a DPoP proof (DPoP header)' }
+    if (raw.length === 0)
+      return relaxed.has('proof-required')
+        ? undefined
+        : {
+            error: 'invalid_token',
+            description: 'a DPoP-bound access token needs a DPoP proof (DPoP header)',
+          }
     if (raw.length > 1) return invalid('more than one DPoP header')
     let header: Record<string, any>
     let payload: Record<string, any>
@@ -53,8 +69,16 @@ export function resourceMiddleware(provider: any, certs: CertificateSource, opts
     } catch (e) {
       return invalid(`the DPoP proof does not verify: ${(e as Error).message}`)
     }
-    if (typeof payload.jti !== 'string' || !payload.jti || typeof payload.iat !== 'number' || typeof payload.htm !== 'string' || typeof payload.htu !== 'string') return invalid('the DPoP proof lacks jti, htm, htu or iat')
-    if (!relaxed.has('htm') && payload.htm !== ctx.method) return invalid('htm does not match the request method')
+    if (
+      typeof payload.jti !== 'string' ||
+      !payload.jti ||
+      typeof payload.iat !== 'number' ||
+      typeof payload.htm !== 'string' ||
+      typeof payload.htu !== 'string'
+    )
+      return invalid('the DPoP proof lacks jti, htm, htu or iat')
+    if (!relaxed.has('htm') && payload.htm !== ctx.method)
+      return invalid('htm does not match the request method')
     if (!relaxed.has('htu')) {
       let htu: string | undefined
       try {
@@ -65,12 +89,25 @@ export function resourceMiddleware(provider: any, certs: CertificateSource, opts
       } catch {
         htu = undefined
       }
-      if (htu !== new URL(`${provider.issuer}/resource`).href) return invalid('htu does not match the request URI')
+      if (htu !== new URL(`${provider.issuer}/resource`).href)
+        return invalid('htu does not match the request URI')
     }
     const now = Math.floor(Date.now() / 1000)
-    if (!relaxed.has('iat') && (payload.iat < now - PROOF_MAX_AGE_S || payload.iat > now + PROOF_MAX_AHEAD_S)) return invalid('the DPoP proof iat is outside the acceptance window')
-    if (!relaxed.has('ath') && payload.ath !== createHash('sha256').update(accessToken, 'ascii').digest('base64url')) return invalid('ath does not match the access token')
-    if (!relaxed.has('key-binding') && (await calculateJwkThumbprint(header.jwk, 'sha256')) !== jkt) return { error: 'invalid_token', description: 'the DPoP proof key does not match the access token binding' }
+    if (
+      !relaxed.has('iat') &&
+      (payload.iat < now - PROOF_MAX_AGE_S || payload.iat > now + PROOF_MAX_AHEAD_S)
+    )
+      return invalid('the DPoP proof iat is outside the acceptance window')
+    if (
+      !relaxed.has('ath') &&
+      payload.ath !== createHash('sha256').update(accessToken, 'ascii').digest('base64url')
+    )
+      return invalid('ath does not match the access token')
+    if (!relaxed.has('key-binding') && (await calculateJwkThumbprint(header.jwk, 'sha256')) !== jkt)
+      return {
+        error: 'invalid_token',
+        description: 'the DPoP proof key does not match the access token binding',
+      }
     if (!relaxed.has('jti')) {
       for (const [k, exp] of seen) if (exp < now) seen.delete(k)
       const id = `${header.jwk ? await calculateJwkThumbprint(header.jwk, 'sha256') : ''}:${payload.jti}`
@@ -90,16 +127,24 @@ export function resourceMiddleware(provider: any, certs: CertificateSource, opts
     }
     const refuse = (error?: string, description?: string) => {
       ctx.status = 401
-      ctx.set('WWW-Authenticate', error
-        ? `Bearer realm="${provider.issuer}", error="${error}", error_description="${description ?? ''}"`
-        : `Bearer realm="${provider.issuer}"`)
-      ctx.body = error ? { error, error_description: description } : { error: 'invalid_token', error_description: 'no access token provided' }
+      ctx.set(
+        'WWW-Authenticate',
+        error
+          ? `Bearer realm="${provider.issuer}", error="${error}", error_description="${description ?? ''}"`
+          : `Bearer realm="${provider.issuer}"`,
+      )
+      ctx.body = error
+        ? { error, error_description: description }
+        : { error: 'invalid_token', error_description: 'no access token provided' }
     }
     const relaxed: Set<string> = ctx.state?.[RESOURCE_RELAX] ?? new Set()
     const algs = `algs="${dpopAlgs.join(' ')}"`
     const refuseDpop = (error: string, description: string) => {
       ctx.status = 401
-      ctx.set('WWW-Authenticate', `DPoP realm="${provider.issuer}", error="${error}", error_description="${description}", ${algs}`)
+      ctx.set(
+        'WWW-Authenticate',
+        `DPoP realm="${provider.issuer}", error="${error}", error_description="${description}", ${algs}`,
+      )
       ctx.body = { error, error_description: description }
     }
     const auth = ctx.get('authorization')
@@ -108,11 +153,19 @@ export function resourceMiddleware(provider: any, certs: CertificateSource, opts
     if (!m) return refuse('invalid_token', 'expected Authorization: Bearer <token> or DPoP <token>')
     const scheme = m[1]!.toLowerCase()
     const value = m[2]!
-    const token = (await provider.AccessToken.find(value)) ?? (await provider.ClientCredentials.find(value))
-    if (!token || !token.isValid) return scheme === 'dpop' ? refuseDpop('invalid_token', 'the access token is invalid or expired') : refuse('invalid_token', 'the access token is invalid or expired')
+    const token =
+      (await provider.AccessToken.find(value)) ?? (await provider.ClientCredentials.find(value))
+    if (!token || !token.isValid)
+      return scheme === 'dpop'
+        ? refuseDpop('invalid_token', 'the access token is invalid or expired')
+        : refuse('invalid_token', 'the access token is invalid or expired')
     if (token.jkt || scheme === 'dpop') {
       // RFC 9449 §7.2: "such a protected resource MUST reject a DPoP-bound access token received as a bearer token"
-      if (scheme !== 'dpop' && !relaxed.has('bearer-downgrade')) return refuse('invalid_token', 'the access token is DPoP-bound: present it with Authorization: DPoP and a DPoP proof')
+      if (scheme !== 'dpop' && !relaxed.has('bearer-downgrade'))
+        return refuse(
+          'invalid_token',
+          'the access token is DPoP-bound: present it with Authorization: DPoP and a DPoP proof',
+        )
       if (!token.jkt) return refuseDpop('invalid_token', 'the access token is not DPoP-bound')
       if (scheme === 'dpop' || !relaxed.has('bearer-downgrade')) {
         const problem = await checkProof(ctx, value, token.jkt as string, relaxed)
@@ -122,8 +175,16 @@ export function resourceMiddleware(provider: any, certs: CertificateSource, opts
     const bound = token['x5t#S256'] as string | undefined
     if (bound) {
       const cert = certs.getCertificate(ctx)
-      if (!cert) return refuse('invalid_token', 'the access token is certificate-bound and no client certificate was presented')
-      if (thumbprintS256(cert.raw) !== bound) return refuse('invalid_token', 'the presented client certificate does not match the access token binding')
+      if (!cert)
+        return refuse(
+          'invalid_token',
+          'the access token is certificate-bound and no client certificate was presented',
+        )
+      if (thumbprintS256(cert.raw) !== bound)
+        return refuse(
+          'invalid_token',
+          'the presented client certificate does not match the access token binding',
+        )
     }
     ctx.status = 200
     ctx.body = {
@@ -131,7 +192,14 @@ export function resourceMiddleware(provider: any, certs: CertificateSource, opts
       client_id: token.clientId,
       sub: token.accountId,
       scope: token.scope,
-      ...(bound || token.jkt ? { cnf: { ...(bound ? { 'x5t#S256': bound } : {}), ...(token.jkt ? { jkt: token.jkt } : {}) } } : {}),
+      ...(bound || token.jkt
+        ? {
+            cnf: {
+              ...(bound ? { 'x5t#S256': bound } : {}),
+              ...(token.jkt ? { jkt: token.jkt } : {}),
+            },
+          }
+        : {}),
     }
     return undefined
   }

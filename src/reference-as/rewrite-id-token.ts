@@ -6,7 +6,17 @@
  * private JWKS, `patchProvider` wraps that provider's IdToken model. Imports jose and node:crypto only.
  */
 import { constants, generateKeyPairSync, sign } from 'node:crypto'
-import { calculateJwkThumbprint, CompactSign, decodeJwt, decodeProtectedHeader, importJWK, type JWK, type JWTPayload, type KeyObject, type ProtectedHeaderParameters } from 'jose'
+import {
+  calculateJwkThumbprint,
+  CompactSign,
+  decodeJwt,
+  decodeProtectedHeader,
+  importJWK,
+  type JWK,
+  type JWTPayload,
+  type KeyObject,
+  type ProtectedHeaderParameters,
+} from 'jose'
 import type { ProfileId } from '../suite/profile.js'
 import type { Mutant, MutantContext } from './mutant.js'
 
@@ -21,7 +31,10 @@ export interface IdTokenEdit {
  * `use`: which JWTs oidc-provider's IdToken model signs are rewritten: `idtoken`, the ID Tokens
  * (token endpoint and authorization response); `authorization`, the JARM response JWTs.
  */
-export function rewriteIdToken(edit: (t: IdTokenEdit, ctx: MutantContext) => Promise<void> | void, opts: { use?: 'idtoken' | 'authorization' } = {}): Required<Pick<Mutant, 'configure' | 'patchProvider'>> {
+export function rewriteIdToken(
+  edit: (t: IdTokenEdit, ctx: MutantContext) => Promise<void> | void,
+  opts: { use?: 'idtoken' | 'authorization' } = {},
+): Required<Pick<Mutant, 'configure' | 'patchProvider'>> {
   const use = opts.use ?? 'idtoken'
   const keys = new Map<ProfileId, JWK[]>()
   return {
@@ -46,8 +59,13 @@ export function rewriteIdToken(edit: (t: IdTokenEdit, ctx: MutantContext) => Pro
             }
           }
         }
-        if (!key) throw new Error(`rewriteIdToken: no key of kid ${t.header.kid} to sign the edited ID Token with`)
-        return new CompactSign(new TextEncoder().encode(JSON.stringify(t.payload))).setProtectedHeader(t.header as never).sign(key)
+        if (!key)
+          throw new Error(
+            `rewriteIdToken: no key of kid ${t.header.kid} to sign the edited ID Token with`,
+          )
+        return new CompactSign(new TextEncoder().encode(JSON.stringify(t.payload)))
+          .setProtectedHeader(t.header as never)
+          .sign(key)
       }
     },
   }
@@ -58,14 +76,26 @@ export function rewriteIdToken(edit: (t: IdTokenEdit, ctx: MutantContext) => Pro
  * serves a 1024-bit RSA key of `kid`, and every JWT of `use` the IdToken model signs is signed
  * again with it under `alg` (node:crypto: jose refuses to sign with a key this short).
  */
-export function resignWithShortRsaKey(opts: { kid: string; alg: 'RS256' | 'PS256'; use: 'idtoken' | 'authorization' }): Required<Pick<Mutant, 'middleware' | 'patchProvider'>> {
+export function resignWithShortRsaKey(opts: {
+  kid: string
+  alg: 'RS256' | 'PS256'
+  use: 'idtoken' | 'authorization'
+}): Required<Pick<Mutant, 'middleware' | 'patchProvider'>> {
   const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 1024 })
   const jwk = { ...publicKey.export({ format: 'jwk' }), kid: opts.kid, alg: opts.alg, use: 'sig' }
-  const pss = opts.alg === 'PS256' ? { padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 32 } : {}
+  const pss =
+    opts.alg === 'PS256' ? { padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 32 } : {}
   return {
     async middleware(ctx, next) {
       await next()
-      if (ctx.path === '/jwks' && ctx.status === 200 && ctx.body && typeof ctx.body === 'object' && Array.isArray(ctx.body.keys)) ctx.body = { ...ctx.body, keys: [...ctx.body.keys, jwk] }
+      if (
+        ctx.path === '/jwks' &&
+        ctx.status === 200 &&
+        ctx.body &&
+        typeof ctx.body === 'object' &&
+        Array.isArray(ctx.body.keys)
+      )
+        ctx.body = { ...ctx.body, keys: [...ctx.body.keys, jwk] }
     },
     patchProvider(provider) {
       const proto = provider.IdToken.prototype

@@ -55,7 +55,10 @@ if (values.mutant) {
   }
   if (!mutant?.id) fail(`${values.mutant} has no default export of a Mutant`)
   if (mutant.sourcePatches?.length) {
-    register(hooksModuleUrl(), { parentURL: import.meta.url, data: { patches: mutant.sourcePatches } })
+    register(hooksModuleUrl(), {
+      parentURL: import.meta.url,
+      data: { patches: mutant.sourcePatches },
+    })
   }
 }
 
@@ -66,11 +69,20 @@ try {
   fail('loading oidc-provider failed', err)
 }
 if (mutant?.sourcePatches?.length && !patchesApplied(mutant.sourcePatches)) {
-  fail(`source patches of mutant ${mutant.id} were not applied (files never loaded?): ${patchedFiles(mutant.sourcePatches).join(', ')}`)
+  fail(
+    `source patches of mutant ${mutant.id} were not applied (files never loaded?): ${patchedFiles(mutant.sourcePatches).join(', ')}`,
+  )
 }
 
 const as = await startReferenceAS({
-  ...(values.profiles ? { profiles: values.profiles.split(',').map((p) => p.trim()).filter(Boolean) as ProfileId[] } : {}),
+  ...(values.profiles
+    ? {
+        profiles: values.profiles
+          .split(',')
+          .map((p) => p.trim())
+          .filter(Boolean) as ProfileId[],
+      }
+    : {}),
   ...(values['client-ca'] ? { clientCaPem: await readFile(values['client-ca'], 'utf8') } : {}),
   ...(mutant ? { mutant } : {}),
   ...(values.header ? { tlsTermination: { header: values.header } } : {}),
@@ -79,18 +91,20 @@ const as = await startReferenceAS({
   ...(values['ciba-interval'] ? { cibaInterval: Number(values['ciba-interval']) } : {}),
 }).catch((err: unknown) => fail('start failed', err))
 
-process.stdout.write(`${JSON.stringify({
-  origin: as.origin,
-  listenOrigin: as.listenOrigin,
-  issuers: as.issuers,
-  caFile: as.caFile,
-  caPem: as.caPem,
-  clientCaPem: as.clientCaPem,
-  ...(as.clientCa ? { clientCaKeyPem: as.clientCa.keyPem } : {}),
-  serverCertFile: as.serverCertFile,
-  serverKeyFile: as.serverKeyFile,
-  ...(mutant ? { mutant: mutant.id } : {}),
-})}\n`)
+process.stdout.write(
+  `${JSON.stringify({
+    origin: as.origin,
+    listenOrigin: as.listenOrigin,
+    issuers: as.issuers,
+    caFile: as.caFile,
+    caPem: as.caPem,
+    clientCaPem: as.clientCaPem,
+    ...(as.clientCa ? { clientCaKeyPem: as.clientCa.keyPem } : {}),
+    serverCertFile: as.serverCertFile,
+    serverKeyFile: as.serverKeyFile,
+    ...(mutant ? { mutant: mutant.id } : {}),
+  })}\n`,
+)
 
 let stopping = false
 async function stop() {

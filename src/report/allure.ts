@@ -54,7 +54,13 @@ export interface AllureResult {
   fullName: string
   name: string
   status: AllureStatus
-  statusDetails: { message?: string; trace?: string; known?: boolean; muted?: boolean; flaky?: boolean }
+  statusDetails: {
+    message?: string
+    trace?: string
+    known?: boolean
+    muted?: boolean
+    flaky?: boolean
+  }
   stage: 'finished'
   description: string
   descriptionHtml: string
@@ -89,7 +95,11 @@ export function allureStatus(status: ResultRecord['status']): AllureStatus {
 }
 
 function stepStatus(status: CheckOutcome['status']): AllureStatus {
-  return status === 'error' ? 'broken' : status === 'warning' || status === 'info' ? 'passed' : status
+  return status === 'error'
+    ? 'broken'
+    : status === 'warning' || status === 'info'
+      ? 'passed'
+      : status
 }
 
 function statusMessage(r: ResultRecord): string {
@@ -118,7 +128,11 @@ function trace(r: ResultRecord): string | undefined {
   const bad = r.checks.filter((c) => c.status !== 'passed')
   if (bad.length === 0) return undefined
   return bad
-    .map((c) => `${c.check} [${c.requirements.join(', ')}] ${c.status} (${c.level}): ${c.message}` + (c.evidence ? `\n  evidence: ${JSON.stringify(c.evidence)}` : ''))
+    .map(
+      (c) =>
+        `${c.check} [${c.requirements.join(', ')}] ${c.status} (${c.level}): ${c.message}` +
+        (c.evidence ? `\n  evidence: ${JSON.stringify(c.evidence)}` : ''),
+    )
     .join('\n')
 }
 
@@ -131,11 +145,17 @@ function description(r: ResultRecord): { text: string; html: string } {
   if (r.refusedAt) rows.push(['Refused at', r.refusedAt])
   rows.push(['Level', r.level])
   if (r.errorCode) rows.push(['Error code', r.errorCode])
-  if (r.expectation) rows.push(['Expected failure', `${r.expectation.reason}${r.expectation.until ? ` (until ${r.expectation.until})` : ''}`])
+  if (r.expectation)
+    rows.push([
+      'Expected failure',
+      `${r.expectation.reason}${r.expectation.until ? ` (until ${r.expectation.until})` : ''}`,
+    ])
   const text = rows.map(([k, v]) => `${k}: ${v}`).join('\n')
   const reqs = r.requirements.map((id) => {
     const info = requirementInfo(id)
-    const name = info.url ? `<a href="${h(info.url)}" target="_blank" rel="noopener noreferrer">${h(id)}</a>` : h(id)
+    const name = info.url
+      ? `<a href="${h(info.url)}" target="_blank" rel="noopener noreferrer">${h(id)}</a>`
+      : h(id)
     return `<li>${name} (${h(info.level ?? 'unknown level')}): ${h(info.summary ?? 'not in the requirement registry')}${info.quote ? `<br><q>${h(info.quote)}</q>` : ''}</li>`
   })
   const warn =
@@ -152,7 +172,12 @@ function description(r: ResultRecord): { text: string; html: string } {
 }
 
 function safeName(s: string): string {
-  return s.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'x'
+  return (
+    s
+      .replace(/[^A-Za-z0-9._-]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'x'
+  )
 }
 
 const EXT: Record<string, string> = {
@@ -230,7 +255,12 @@ export async function writeAllureResults(run: RunResults, dir: string): Promise<
     const steps: AllureStep[] = r.checks.map((c, i) => ({
       name: `${c.check} [${c.requirements.join(', ')}]`,
       status: stepStatus(c.status),
-      statusDetails: c.status === 'passed' ? {} : { message: `${c.status === 'warning' ? 'warning: ' : c.status === 'info' ? 'info: ' : ''}${c.message}` },
+      statusDetails:
+        c.status === 'passed'
+          ? {}
+          : {
+              message: `${c.status === 'warning' ? 'warning: ' : c.status === 'info' ? 'info: ' : ''}${c.message}`,
+            },
       stage: 'finished',
       start: Math.round(start + i * per),
       stop: Math.round(start + (i + 1) * per),
@@ -256,11 +286,30 @@ export async function writeAllureResults(run: RunResults, dir: string): Promise<
       { name: 'host', value: hostOf(run.target.issuers?.[r.profile] ?? run.target.issuer) },
       { name: 'tag', value: r.profile },
       { name: 'tag', value: r.surface },
-      ...(r.expected === 'refused' ? [{ name: 'tag', value: 'negative' }] : r.expected === 'accepted' ? [{ name: 'tag', value: 'positive' }] : []),
-      ...(r.status === 'warning' ? [{ name: 'tag', value: 'warning' }, { name: 'warning', value: r.message }] : []),
-      ...(r.status === 'info' ? [{ name: 'tag', value: 'informational' }, { name: 'informational', value: r.message }] : []),
+      ...(r.expected === 'refused'
+        ? [{ name: 'tag', value: 'negative' }]
+        : r.expected === 'accepted'
+          ? [{ name: 'tag', value: 'positive' }]
+          : []),
+      ...(r.status === 'warning'
+        ? [
+            { name: 'tag', value: 'warning' },
+            { name: 'warning', value: r.message },
+          ]
+        : []),
+      ...(r.status === 'info'
+        ? [
+            { name: 'tag', value: 'informational' },
+            { name: 'informational', value: r.message },
+          ]
+        : []),
       ...(r.status === 'not_applicable' ? [{ name: 'tag', value: 'not-applicable' }] : []),
-      ...(r.status === 'expected_failure' ? [{ name: 'tag', value: 'expected-failure' }, { name: 'expected_failure', value: r.expectation?.reason ?? '' }] : []),
+      ...(r.status === 'expected_failure'
+        ? [
+            { name: 'tag', value: 'expected-failure' },
+            { name: 'expected_failure', value: r.expectation?.reason ?? '' },
+          ]
+        : []),
       ...r.requirements.map((id) => ({ name: 'requirement', value: id })),
       // Behaviors tab = requirement → tests
       ...r.requirements.map((id) => ({ name: 'story', value: id })),
@@ -321,13 +370,29 @@ export async function writeAllureResults(run: RunResults, dir: string): Promise<
 
 /** Categories: non-conformance by level, harness problems, warnings, informational results. */
 const CATEGORIES = [
-  { name: 'Non-conformance: shall', matchedStatuses: ['failed'], messageRegex: '(?s)\\[shall\\].*' },
-  { name: 'Non-conformance: should', matchedStatuses: ['failed'], messageRegex: '(?s)\\[should\\].*' },
+  {
+    name: 'Non-conformance: shall',
+    matchedStatuses: ['failed'],
+    messageRegex: '(?s)\\[shall\\].*',
+  },
+  {
+    name: 'Non-conformance: should',
+    matchedStatuses: ['failed'],
+    messageRegex: '(?s)\\[should\\].*',
+  },
   { name: 'Non-conformance: may', matchedStatuses: ['failed'], messageRegex: '(?s)\\[may\\].*' },
   { name: 'Harness or configuration problem', matchedStatuses: ['broken'] },
-  { name: 'Expected failures (expect file)', matchedStatuses: ['skipped'], messageRegex: '(?s)expected failure: .*' },
+  {
+    name: 'Expected failures (expect file)',
+    matchedStatuses: ['skipped'],
+    messageRegex: '(?s)expected failure: .*',
+  },
   { name: 'Warnings', matchedStatuses: ['passed'], messageRegex: '(?s)warning: .*' },
-  { name: 'Informational: optional behaviour not used', matchedStatuses: ['passed'], messageRegex: '(?s)info: .*' },
+  {
+    name: 'Informational: optional behaviour not used',
+    matchedStatuses: ['passed'],
+    messageRegex: '(?s)info: .*',
+  },
 ]
 
 function propEscape(s: string): string {
@@ -350,7 +415,10 @@ function environment(run: RunResults): string {
     if (iss && iss !== run.target.issuer) lines.push([`Issuer (${p})`, iss])
   }
   if (run.aborted) lines.push(['Aborted', `${run.aborted.code}: ${run.aborted.message}`])
-  return lines.map(([k, v]) => `${propEscape(k).replace(/ /g, '\\ ')}=${propEscape(v)}`).join('\n') + '\n'
+  return (
+    lines.map(([k, v]) => `${propEscape(k).replace(/ /g, '\\ ')}=${propEscape(v)}`).join('\n') +
+    '\n'
+  )
 }
 
 function hostOf(url: string): string {
@@ -395,11 +463,19 @@ export interface AllureHtmlInfo {
  * from file:// without network. Never throws for a missing Java or a failed generation: the
  * reason comes back as `warning`.
  */
-export async function generateAllureHtml(resultsDir: string, reportDir: string, opts: { timeoutMs?: number } = {}): Promise<AllureHtmlInfo> {
+export async function generateAllureHtml(
+  resultsDir: string,
+  reportDir: string,
+  opts: { timeoutMs?: number } = {},
+): Promise<AllureHtmlInfo> {
   const t0 = performance.now()
   const java = await findJava()
   if (!java) {
-    return { ms: 0, warning: 'Allure HTML report skipped: Java was not found (set JAVA_HOME or put java on PATH); allure-results/ is complete and can be rendered later with `fapi-harness report`' }
+    return {
+      ms: 0,
+      warning:
+        'Allure HTML report skipped: Java was not found (set JAVA_HOME or put java on PATH); allure-results/ is complete and can be rendered later with `fapi-harness report`',
+    }
   }
   let bin: string
   try {
@@ -482,8 +558,12 @@ export async function allureDeepLinks(indexHtml: string): Promise<Map<string, st
   for (const [name, value] of embedded(html)) {
     if (!name.startsWith('data/test-cases/')) continue
     try {
-      const tc = JSON.parse(Buffer.from(value, 'base64').toString('utf8')) as { uid?: string; fullName?: string }
-      if (tc.fullName && tc.uid && !links.has(tc.fullName)) links.set(tc.fullName, `#testresult/${tc.uid}`)
+      const tc = JSON.parse(Buffer.from(value, 'base64').toString('utf8')) as {
+        uid?: string
+        fullName?: string
+      }
+      if (tc.fullName && tc.uid && !links.has(tc.fullName))
+        links.set(tc.fullName, `#testresult/${tc.uid}`)
     } catch {
       /* not a test case entry */
     }

@@ -43,7 +43,11 @@ const REPORT_DIR = 'allure-report'
 const RESULTS_DIR = 'allure-results'
 
 /** Writes junit.xml, allure-results/, allure-report/index.html and summary.html under `outDir`. */
-export async function writeArtifacts(run: RunResults, outDir: string, opts: ArtifactsOptions = {}): Promise<ArtifactsInfo> {
+export async function writeArtifacts(
+  run: RunResults,
+  outDir: string,
+  opts: ArtifactsOptions = {},
+): Promise<ArtifactsInfo> {
   const ms: Record<string, number> = {}
   const warnings: string[] = []
   const files: string[] = []
@@ -73,7 +77,10 @@ export async function writeArtifacts(run: RunResults, outDir: string, opts: Arti
   const written = await writeAllureResults(safe, resultsDir)
   files.push(...written.files)
   const carried = await carryHistory(opts.historyFrom ?? join(reportDir, 'index.html'), resultsDir)
-  if (carried) files.push(...(await readdir(join(resultsDir, 'history'))).map((n) => join(resultsDir, 'history', n)))
+  if (carried)
+    files.push(
+      ...(await readdir(join(resultsDir, 'history'))).map((n) => join(resultsDir, 'history', n)),
+    )
   lap('allureResults')
 
   let links = new Map<string, string>()
@@ -82,7 +89,8 @@ export async function writeArtifacts(run: RunResults, outDir: string, opts: Arti
     const html = await generateAllureHtml(resultsDir, reportDir)
     ms.allureHtml = html.ms
     if (html.warning) warnings.push(html.warning)
-    if (!html.file) await rm(reportDir, { recursive: true, force: true }) // never a stale report
+    if (!html.file)
+      await rm(reportDir, { recursive: true, force: true }) // never a stale report
     else {
       files.push(html.file)
       reportAvailable = true
@@ -111,7 +119,11 @@ export async function writeArtifacts(run: RunResults, outDir: string, opts: Arti
               return anchor ? `${reportHref}${anchor}` : reportHref
             },
           }
-        : { reportNote: warnings.find((w) => w.startsWith('Allure')) ?? 'The Allure HTML report was not generated for this run.' }),
+        : {
+            reportNote:
+              warnings.find((w) => w.startsWith('Allure')) ??
+              'The Allure HTML report was not generated for this run.',
+          }),
     }),
   )
   files.push(summary)
@@ -134,18 +146,31 @@ export interface RegenerateInfo {
  * (`outDir/index.html`). The report's test ids are new on every generation, so a `summary.html`
  * sitting next to the results directory gets its report links pointed at the new report.
  */
-export async function regenerateReport(allureResultsDir: string, outDir: string): Promise<RegenerateInfo> {
+export async function regenerateReport(
+  allureResultsDir: string,
+  outDir: string,
+): Promise<RegenerateInfo> {
   const resultsDir = resolve(allureResultsDir)
   const reportDir = resolve(outDir)
   if (!(await accessible(resultsDir, constants.F_OK))) {
     return { ms: 0, warnings: [`no Allure results at ${resultsDir}`] }
   }
   if (reportDir === resultsDir || resultsDir.startsWith(reportDir + sep)) {
-    return { ms: 0, warnings: [`refusing to generate into ${reportDir}: it contains the results (generation cleans its output directory)`] }
+    return {
+      ms: 0,
+      warnings: [
+        `refusing to generate into ${reportDir}: it contains the results (generation cleans its output directory)`,
+      ],
+    }
   }
   const foreign = await foreignEntries(reportDir)
   if (foreign.length) {
-    return { ms: 0, warnings: [`refusing to generate into ${reportDir}: generation cleans its output directory, and it holds files that are not an Allure report (${foreign.slice(0, 3).join(', ')})`] }
+    return {
+      ms: 0,
+      warnings: [
+        `refusing to generate into ${reportDir}: generation cleans its output directory, and it holds files that are not an Allure report (${foreign.slice(0, 3).join(', ')})`,
+      ],
+    }
   }
   await carryHistory(join(reportDir, 'index.html'), resultsDir)
   const html = await generateAllureHtml(resultsDir, reportDir)
@@ -167,7 +192,18 @@ export async function regenerateReport(allureResultsDir: string, outDir: string)
 }
 
 /** What an Allure report directory may contain (single-file or classic); anything else is not ours to delete. */
-const REPORT_ENTRIES = new Set(['index.html', 'app.js', 'styles.css', 'favicon.ico', 'data', 'export', 'history', 'plugin', 'plugins', 'widgets'])
+const REPORT_ENTRIES = new Set([
+  'index.html',
+  'app.js',
+  'styles.css',
+  'favicon.ico',
+  'data',
+  'export',
+  'history',
+  'plugin',
+  'plugins',
+  'widgets',
+])
 
 async function foreignEntries(dir: string): Promise<string[]> {
   try {
@@ -179,9 +215,23 @@ async function foreignEntries(dir: string): Promise<string[]> {
 
 /** Points every `data-allure` link of a summary at `href` plus the result's current anchor. */
 export function relinkSummary(html: string, href: string, links: Map<string, string>): string {
-  const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
-  const encode = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+  const decode = (s: string) =>
+    s
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&')
+  const encode = (s: string) =>
+    s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
   return html
-    .replace(/<a href="[^"]*" data-allure="([^"]*)">/g, (_m, key: string) => `<a href="${encode(href + (links.get(decode(key)) ?? ''))}" data-allure="${key}">`)
-    .replace(/<a href="[^"]*" class="report-link">/g, `<a href="${encode(href)}" class="report-link">`)
+    .replace(
+      /<a href="[^"]*" data-allure="([^"]*)">/g,
+      (_m, key: string) =>
+        `<a href="${encode(href + (links.get(decode(key)) ?? ''))}" data-allure="${key}">`,
+    )
+    .replace(
+      /<a href="[^"]*" class="report-link">/g,
+      `<a href="${encode(href)}" class="report-link">`,
+    )
 }

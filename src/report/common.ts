@@ -10,7 +10,8 @@ import { label, link } from '../spec/specs.js'
 import type { ResultRecord, Status } from '../suite/result.js'
 
 /** Characters XML 1.0 forbids (C0 controls except tab/LF/CR, lone surrogates, U+FFFE/U+FFFF). */
-const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+const XML_INVALID =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
 
 /** Escapes the markup characters, the apostrophe as `apos`; characters XML cannot carry become U+FFFD. */
 function escapeMarkup(s: string, apos: string): string {
@@ -59,7 +60,9 @@ const SURFACE_TITLES: Record<string, string> = {
 }
 
 export function surfaceTitle(surface: string): string {
-  return SURFACE_TITLES[surface] ?? surface.replace(/[-_]+/g, ' ').replace(/^./, (c) => c.toUpperCase())
+  return (
+    SURFACE_TITLES[surface] ?? surface.replace(/[-_]+/g, ' ').replace(/^./, (c) => c.toUpperCase())
+  )
 }
 
 export function profileTitle(id: string): string {

@@ -57,7 +57,11 @@ function index(results: readonly ResultRecord[]): Map<string, ResultRecord> {
   return m
 }
 
-function row(r: ResultRecord, old: ResultRecord | undefined, now: ResultRecord | undefined): DiffRow {
+function row(
+  r: ResultRecord,
+  old: ResultRecord | undefined,
+  now: ResultRecord | undefined,
+): DiffRow {
   return {
     key: keyOf(r),
     profile: r.profile,
@@ -74,12 +78,24 @@ export function failingKeys(run: Pick<RunResults, 'results'>): Set<string> {
   return new Set(run.results.filter((r) => failing(r.status)).map(keyOf))
 }
 
-export function diffRuns(oldRun: Pick<RunResults, 'results' | 'profiles' | 'startedAt' | 'coverage'>, newRun: Pick<RunResults, 'results' | 'profiles' | 'startedAt' | 'coverage'>, labels: { old: string; new: string } = { old: 'OLD', new: 'NEW' }): RunDiff {
+export function diffRuns(
+  oldRun: Pick<RunResults, 'results' | 'profiles' | 'startedAt' | 'coverage'>,
+  newRun: Pick<RunResults, 'results' | 'profiles' | 'startedAt' | 'coverage'>,
+  labels: { old: string; new: string } = { old: 'OLD', new: 'NEW' },
+): RunDiff {
   const o = index(oldRun.results)
   const n = index(newRun.results)
   const d: RunDiff = {
-    old: { label: labels.old, ...(oldRun.startedAt ? { startedAt: oldRun.startedAt } : {}), results: oldRun.results.length },
-    new: { label: labels.new, ...(newRun.startedAt ? { startedAt: newRun.startedAt } : {}), results: newRun.results.length },
+    old: {
+      label: labels.old,
+      ...(oldRun.startedAt ? { startedAt: oldRun.startedAt } : {}),
+      results: oldRun.results.length,
+    },
+    new: {
+      label: labels.new,
+      ...(newRun.startedAt ? { startedAt: newRun.startedAt } : {}),
+      results: newRun.results.length,
+    },
     newFailures: [],
     fixed: [],
     changed: [],
@@ -107,7 +123,8 @@ export function diffRuns(oldRun: Pick<RunResults, 'results' | 'profiles' | 'star
   const verdicts = (run: Pick<RunResults, 'results' | 'profiles' | 'coverage'>) => {
     const cov = run.coverage ?? coverage(run.results, run.profiles)
     const m = new Map<string, string>()
-    for (const [p, c] of Object.entries(cov)) for (const r of c?.requirements ?? []) m.set(`${p}\u0000${r.id}`, r.verdict)
+    for (const [p, c] of Object.entries(cov))
+      for (const r of c?.requirements ?? []) m.set(`${p}\u0000${r.id}`, r.verdict)
     return m
   }
   const ov = verdicts(oldRun)
@@ -120,12 +137,19 @@ export function diffRuns(oldRun: Pick<RunResults, 'results' | 'profiles' | 'star
     d.requirements.push({ profile, requirement, old: a, new: b })
   }
   const byKey = (a: { key: string }, b: { key: string }) => a.key.localeCompare(b.key)
-  for (const list of [d.newFailures, d.fixed, d.changed, d.added, d.removed, d.regressions]) list.sort(byKey)
-  d.requirements.sort((a, b) => a.profile.localeCompare(b.profile) || a.requirement.localeCompare(b.requirement, 'en', { numeric: true }))
+  for (const list of [d.newFailures, d.fixed, d.changed, d.added, d.removed, d.regressions])
+    list.sort(byKey)
+  d.requirements.sort(
+    (a, b) =>
+      a.profile.localeCompare(b.profile) ||
+      a.requirement.localeCompare(b.requirement, 'en', { numeric: true }),
+  )
   return d
 }
 
-const SECTIONS: Array<[keyof Pick<RunDiff, 'newFailures' | 'fixed' | 'changed' | 'added' | 'removed'>, string]> = [
+const SECTIONS: Array<
+  [keyof Pick<RunDiff, 'newFailures' | 'fixed' | 'changed' | 'added' | 'removed'>, string]
+> = [
   ['newFailures', 'New failures'],
   ['fixed', 'Fixed'],
   ['changed', 'Other status changes'],
@@ -133,7 +157,13 @@ const SECTIONS: Array<[keyof Pick<RunDiff, 'newFailures' | 'fixed' | 'changed' |
   ['removed', 'Removed results'],
 ]
 
-const KIND = { newFailures: 'new failure', fixed: 'fixed', changed: 'changed', added: 'added', removed: 'removed' } as const
+const KIND = {
+  newFailures: 'new failure',
+  fixed: 'fixed',
+  changed: 'changed',
+  added: 'added',
+  removed: 'removed',
+} as const
 
 /** One line: `2 new failures (1 regression), 1 fixed, 0 changed, 3 added, 0 removed, 2 requirement verdicts changed`. */
 export function diffHeadline(d: RunDiff): string {
@@ -144,38 +174,72 @@ export function diffHeadline(d: RunDiff): string {
 const arrow = (r: DiffRow) => `${r.old ?? '(absent)'} -> ${r.new ?? '(absent)'}`
 
 /** The terse terminal table: one line per change, kind first; a headline last. */
-export function diffLines(d: RunDiff, textTable: (head: string[], rows: Array<Array<string | number>>) => string[]): string[] {
+export function diffLines(
+  d: RunDiff,
+  textTable: (head: string[], rows: Array<Array<string | number>>) => string[],
+): string[] {
   const rows: string[][] = []
   for (const [k] of SECTIONS) {
     for (const r of d[k]) {
       if (k === 'added' && failing(r.new)) continue // shown as a new failure
-      rows.push([k === 'newFailures' && r.new === 'failed' ? 'REGRESSION' : KIND[k], r.key, arrow(r)])
+      rows.push([
+        k === 'newFailures' && r.new === 'failed' ? 'REGRESSION' : KIND[k],
+        r.key,
+        arrow(r),
+      ])
     }
   }
-  for (const c of d.requirements) rows.push(['requirement', `${c.profile}/${c.requirement}`, `${c.old} -> ${c.new}`])
-  const lines = rows.length ? textTable(['change', 'result', 'status'], rows) : ['No change between the runs.']
+  for (const c of d.requirements)
+    rows.push(['requirement', `${c.profile}/${c.requirement}`, `${c.old} -> ${c.new}`])
+  const lines = rows.length
+    ? textTable(['change', 'result', 'status'], rows)
+    : ['No change between the runs.']
   return [...lines, '', diffHeadline(d)]
 }
 
-const md = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/([`*_<>])/g, '\\$1')
+const md = (s: string) =>
+  s
+    .replace(/\|/g, '\\|')
+    .replace(/\r?\n/g, ' ')
+    .replace(/([`*_<>])/g, '\\$1')
 
 /** The Markdown a CI job posts as a comment. */
 export function diffMarkdown(d: RunDiff): string {
   const out: string[] = []
-  out.push(`### fapi-harness: ${d.regressions.length ? `❌ ${d.regressions.length} ${d.regressions.length === 1 ? 'regression' : 'regressions'}` : '✅ no regression'}`)
+  out.push(
+    `### fapi-harness: ${d.regressions.length ? `❌ ${d.regressions.length} ${d.regressions.length === 1 ? 'regression' : 'regressions'}` : '✅ no regression'}`,
+  )
   out.push('')
   out.push(`${diffHeadline(d)}.`)
   out.push('')
-  out.push(`Compared ${md(d.old.label)} (${d.old.results} results${d.old.startedAt ? `, ${d.old.startedAt}` : ''}) with ${md(d.new.label)} (${d.new.results} results${d.new.startedAt ? `, ${d.new.startedAt}` : ''}).`)
+  out.push(
+    `Compared ${md(d.old.label)} (${d.old.results} results${d.old.startedAt ? `, ${d.old.startedAt}` : ''}) with ${md(d.new.label)} (${d.new.results} results${d.new.startedAt ? `, ${d.new.startedAt}` : ''}).`,
+  )
   for (const [k, title] of SECTIONS) {
     const rows = d[k]
     if (!rows.length) continue
-    out.push('', `#### ${title} (${rows.length})`, '', '| result | before | now | message |', '|---|---|---|---|')
-    for (const r of rows) out.push(`| \`${r.key.replace(/`/g, "'")}\`${r.new === 'failed' && k === 'newFailures' ? ' **regression**' : ''} | ${r.old ?? '—'} | ${r.new ?? '—'} | ${md(r.message).slice(0, 300)} |`)
+    out.push(
+      '',
+      `#### ${title} (${rows.length})`,
+      '',
+      '| result | before | now | message |',
+      '|---|---|---|---|',
+    )
+    for (const r of rows)
+      out.push(
+        `| \`${r.key.replace(/`/g, "'")}\`${r.new === 'failed' && k === 'newFailures' ? ' **regression**' : ''} | ${r.old ?? '—'} | ${r.new ?? '—'} | ${md(r.message).slice(0, 300)} |`,
+      )
   }
   if (d.requirements.length) {
-    out.push('', `#### Requirement verdicts changed (${d.requirements.length})`, '', '| profile | requirement | before | now |', '|---|---|---|---|')
-    for (const c of d.requirements) out.push(`| ${c.profile} | ${c.requirement} | ${c.old} | ${c.new} |`)
+    out.push(
+      '',
+      `#### Requirement verdicts changed (${d.requirements.length})`,
+      '',
+      '| profile | requirement | before | now |',
+      '|---|---|---|---|',
+    )
+    for (const c of d.requirements)
+      out.push(`| ${c.profile} | ${c.requirement} | ${c.old} | ${c.new} |`)
   }
   return `${out.join('\n')}\n`
 }

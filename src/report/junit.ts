@@ -23,9 +23,13 @@ function detail(r: ResultRecord): string {
   if (r.expected) lines.push(`expected: ${r.expected}`)
   if (r.refusedAt) lines.push(`refused at: ${r.refusedAt}`)
   if (r.errorCode) lines.push(`error code: ${r.errorCode}`)
-  if (r.status === 'error' && r.requirements.length) lines.push(`inconclusive: ${r.requirements.join(', ')} not judged`)
+  if (r.status === 'error' && r.requirements.length)
+    lines.push(`inconclusive: ${r.requirements.join(', ')} not judged`)
   for (const c of r.checks) {
-    if (c.status !== 'passed') lines.push(`check ${c.check} [${c.requirements.join(', ')}] ${c.status} (${c.level}): ${c.message}`)
+    if (c.status !== 'passed')
+      lines.push(
+        `check ${c.check} [${c.requirements.join(', ')}] ${c.status} (${c.level}): ${c.message}`,
+      )
   }
   return lines.join('\n')
 }
@@ -41,7 +45,9 @@ function coverageProperties(c: ProfileCoverage): string {
   const props: Array<[string, number]> = [
     ['coverage.modules.judged', c.modules.judged],
     ['coverage.modules.informational', c.modules.info],
-    ...(c.modules.expectedFailures ? [['coverage.modules.expected_failures', c.modules.expectedFailures] as [string, number]] : []),
+    ...(c.modules.expectedFailures
+      ? [['coverage.modules.expected_failures', c.modules.expectedFailures] as [string, number]]
+      : []),
     ['coverage.modules.not_applicable', c.modules.notApplicable],
     ['coverage.modules.inconclusive', c.modules.errors],
     ['coverage.shall.judged', c.shall.judged],
@@ -60,9 +66,13 @@ function testcase(r: ResultRecord): string {
     ...r.requirements.map((id): [string, string] => ['requirement', id]),
     ...(r.requirements.length > 0 ? [['level', r.level] as [string, string]] : []),
     ...(r.status === 'info' ? [['informational', INFO_MEANING] as [string, string]] : []),
-    ...(r.status === 'expected_failure' ? [['expected_failure', r.expectation?.reason ?? ''] as [string, string]] : []),
+    ...(r.status === 'expected_failure'
+      ? [['expected_failure', r.expectation?.reason ?? ''] as [string, string]]
+      : []),
   ]
-  const props = propList.length ? `      <properties>\n${propList.map(([n, v]) => `        <property name="${x(n)}" value="${x(v)}"/>`).join('\n')}\n      </properties>\n` : ''
+  const props = propList.length
+    ? `      <properties>\n${propList.map(([n, v]) => `        <property name="${x(n)}" value="${x(v)}"/>`).join('\n')}\n      </properties>\n`
+    : ''
   let body = ''
   switch (r.status) {
     case 'passed':
@@ -105,7 +115,10 @@ export function renderJunit(run: RunResults): string {
     tests: rs.length,
     failures: rs.filter((r) => r.status === 'failed').length,
     errors: rs.filter((r) => r.status === 'error').length,
-    skipped: rs.filter((r) => r.status === 'skipped' || r.status === 'not_applicable' || r.status === 'expected_failure').length,
+    skipped: rs.filter(
+      (r) =>
+        r.status === 'skipped' || r.status === 'not_applicable' || r.status === 'expected_failure',
+    ).length,
     time: seconds(rs.reduce((a, r) => a + r.durationMs, 0)),
   })
   const all = count(run.results)
@@ -113,7 +126,9 @@ export function renderJunit(run: RunResults): string {
   let i = 0
   for (const [profile, rs] of byProfile) {
     const c = count(rs)
-    const issuer = run.target.issuers?.[profile as keyof NonNullable<typeof run.target.issuers>] ?? run.target.issuer
+    const issuer =
+      run.target.issuers?.[profile as keyof NonNullable<typeof run.target.issuers>] ??
+      run.target.issuer
     suites.push(
       `  <testsuite name="${x(profile)}" id="${i++}" package="${x(profile)}" tests="${c.tests}" failures="${c.failures}" errors="${c.errors}" skipped="${c.skipped}" time="${c.time}" timestamp="${x(run.startedAt.replace(/Z$/, ''))}" hostname="${x(hostOf(issuer))}">\n` +
         `    <properties>\n` +
@@ -128,7 +143,9 @@ export function renderJunit(run: RunResults): string {
         `  </testsuite>`,
     )
   }
-  const aborted = run.aborted ? `<!-- run aborted: ${x(`${run.aborted.code}: ${run.aborted.message}`).replace(/--/g, '- -')} -->\n` : ''
+  const aborted = run.aborted
+    ? `<!-- run aborted: ${x(`${run.aborted.code}: ${run.aborted.message}`).replace(/--/g, '- -')} -->\n`
+    : ''
   return (
     `<?xml version="1.0" encoding="UTF-8"?>\n${aborted}` +
     `<testsuites name="${x(`${run.tool.name} ${run.tool.version}`)}" tests="${all.tests}" failures="${all.failures}" errors="${all.errors}" skipped="${all.skipped}" time="${seconds(run.durationMs)}" timestamp="${x(run.startedAt.replace(/Z$/, ''))}">\n` +

@@ -21,7 +21,12 @@
  * internal error) is inconclusive for every requirement it cites, whatever checks it passed on the
  * way: it never passes nor fails one. The row names the causes (result ids and messages).
  */
-import { worstStatus, type InconclusiveCause, type ResultRecord, type RequirementVerdict } from '../suite/result.js'
+import {
+  worstStatus,
+  type InconclusiveCause,
+  type ResultRecord,
+  type RequirementVerdict,
+} from '../suite/result.js'
 import { requirementInfo, type RequirementInfo } from './common.js'
 
 export type Verdict = RequirementVerdict
@@ -46,17 +51,27 @@ export interface MatrixRow {
 }
 
 export function verdictOf(results: readonly Pick<ResultRecord, 'status' | 'level'>[]): Verdict {
-  const failed = (r: Pick<ResultRecord, 'status'>) => r.status === 'failed' || r.status === 'expected_failure'
+  const failed = (r: Pick<ResultRecord, 'status'>) =>
+    r.status === 'failed' || r.status === 'expected_failure'
   if (results.some((r) => failed(r) && r.level === 'shall')) return 'failed'
   if (results.some((r) => failed(r) || r.status === 'warning')) return 'warning'
   if (results.some((r) => r.status === 'error')) return 'inconclusive'
   if (results.some((r) => r.status === 'info')) return 'informational'
   if (results.some((r) => r.status === 'passed')) return 'passed'
-  if (results.length > 0 && results.every((r) => r.status === 'not_applicable')) return 'not_applicable'
+  if (results.length > 0 && results.every((r) => r.status === 'not_applicable'))
+    return 'not_applicable'
   return 'not_tested'
 }
 
-const VERDICT_ORDER: Record<Verdict, number> = { failed: 0, warning: 1, inconclusive: 2, informational: 3, passed: 4, not_applicable: 5, not_tested: 6 }
+const VERDICT_ORDER: Record<Verdict, number> = {
+  failed: 0,
+  warning: 1,
+  inconclusive: 2,
+  informational: 3,
+  passed: 4,
+  not_applicable: 5,
+  not_tested: 6,
+}
 
 /** Natural order of ids: FAPI1-ADV-5.2.2-14 after FAPI1-ADV-5.2.2-4. */
 function compareIds(a: string, b: string): number {
@@ -76,7 +91,10 @@ export function asFarAs(r: ResultRecord, id: string): ResultRecord {
   const worst = r.status === 'error' ? 'error' : worstStatus(cs)
   // a listed failure stays listed for each requirement it fails
   const status = r.status === 'expected_failure' && worst === 'failed' ? 'expected_failure' : worst
-  const level = cs.reduce<ResultRecord['level']>((l, c) => (RANK[c.level] > RANK[l] ? c.level : l), 'may')
+  const level = cs.reduce<ResultRecord['level']>(
+    (l, c) => (RANK[c.level] > RANK[l] ? c.level : l),
+    'may',
+  )
   return status === r.status && level === r.level ? r : { ...r, status, level }
 }
 
@@ -85,15 +103,25 @@ export function asFarAs(r: ResultRecord, id: string): ResultRecord {
  * and message, or, in a result that was otherwise judged, the message of the undecidable check.
  */
 export function causeOf(r: ResultRecord, id: string): InconclusiveCause | undefined {
-  const cause = (message: string): InconclusiveCause => ({ profile: r.profile, id: r.id, ...(r.errorCode ? { errorCode: r.errorCode } : {}), message })
+  const cause = (message: string): InconclusiveCause => ({
+    profile: r.profile,
+    id: r.id,
+    ...(r.errorCode ? { errorCode: r.errorCode } : {}),
+    message,
+  })
   if (r.status === 'error') return cause(r.message)
   if (asFarAs(r, id).status !== 'error') return undefined
-  const check = (r.checks ?? []).find((c) => c.status === 'error' && c.requirements.includes(id as never))
+  const check = (r.checks ?? []).find(
+    (c) => c.status === 'error' && c.requirements.includes(id as never),
+  )
   return cause(check ? `${check.check}: ${check.message}` : r.message)
 }
 
 /** Rows in registry-natural id order (or by verdict, worst first, with `byVerdict`). */
-export function requirementMatrix(results: readonly ResultRecord[], opts: { byVerdict?: boolean } = {}): MatrixRow[] {
+export function requirementMatrix(
+  results: readonly ResultRecord[],
+  opts: { byVerdict?: boolean } = {},
+): MatrixRow[] {
   const byId = new Map<string, ResultRecord[]>()
   for (const r of results) {
     for (const id of new Set(r.requirements)) {
@@ -104,12 +132,15 @@ export function requirementMatrix(results: readonly ResultRecord[], opts: { byVe
   }
   const rows = [...byId].map(([id, rs]): MatrixRow => {
     const views = rs.map((r) => asFarAs(r, id))
-    const causes = rs.map((r) => causeOf(r, id)).filter((c): c is InconclusiveCause => c !== undefined)
+    const causes = rs
+      .map((r) => causeOf(r, id))
+      .filter((c): c is InconclusiveCause => c !== undefined)
     return { requirement: requirementInfo(id), verdict: verdictOf(views), results: views, causes }
   })
   rows.sort((a, b) =>
     opts.byVerdict
-      ? VERDICT_ORDER[a.verdict] - VERDICT_ORDER[b.verdict] || compareIds(a.requirement.id, b.requirement.id)
+      ? VERDICT_ORDER[a.verdict] - VERDICT_ORDER[b.verdict] ||
+        compareIds(a.requirement.id, b.requirement.id)
       : compareIds(a.requirement.id, b.requirement.id),
   )
   return rows

@@ -1,6 +1,13 @@
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter'
+import type {
+  FullConfig,
+  FullResult,
+  Reporter,
+  Suite,
+  TestCase,
+  TestResult,
+} from '@playwright/test/reporter'
 import { redact } from '../http/redact.js'
 import { loadPlan } from '../suite/plan.js'
 import { PROFILE_IDS, type ProfileId } from '../suite/profile.js'
@@ -42,7 +49,9 @@ export default class ResultsReporter implements Reporter {
     if (a?.body) {
       record = JSON.parse(a.body.toString('utf8')) as ResultRecord
     } else {
-      const profile = (test.titlePath().find((t) => (PROFILE_IDS as readonly string[]).includes(t)) ?? 'oauth2') as ProfileId
+      const profile = (test
+        .titlePath()
+        .find((t) => (PROFILE_IDS as readonly string[]).includes(t)) ?? 'oauth2') as ProfileId
       const why =
         result.status === 'timedOut'
           ? `timed out after ${result.duration} ms`
@@ -57,34 +66,52 @@ export default class ResultsReporter implements Reporter {
         level: 'shall',
         status: 'error',
         message: why.split('\n')[0]!.slice(0, 300),
-        errorCode: result.status === 'timedOut' ? 'ERR_HTTP_TIMEOUT' : result.status === 'interrupted' ? 'ERR_INTERRUPTED' : 'ERR_INTERNAL',
+        errorCode:
+          result.status === 'timedOut'
+            ? 'ERR_HTTP_TIMEOUT'
+            : result.status === 'interrupted'
+              ? 'ERR_INTERRUPTED'
+              : 'ERR_INTERNAL',
         durationMs: result.duration,
-        surface: (test.annotations.find((x) => x.type === 'surface')?.description ?? 'client-authentication') as ResultRecord['surface'],
+        surface: (test.annotations.find((x) => x.type === 'surface')?.description ??
+          'client-authentication') as ResultRecord['surface'],
         checks: [],
         exchanges: [],
       } satisfies ResultRecord)
     }
-    if (process.env.FAPI_HARNESS_DEBUG_TIMING) process.stderr.write(`timing ${record.id} pw=${result.duration} module=${record.durationMs} start=${result.startTime.getTime() % 100000}\n`)
+    if (process.env.FAPI_HARNESS_DEBUG_TIMING)
+      process.stderr.write(
+        `timing ${record.id} pw=${result.duration} module=${record.durationMs} start=${result.startTime.getTime() % 100000}\n`,
+      )
     this.records.push(record)
     appendFileSync(join(this.#outDir, PARTIAL_FILE), `${JSON.stringify(record)}\n`)
     const n = this.records.length
     if (record.status === 'failed' || record.status === 'error') {
       // a failure the expect file lists: marked apart at once (results.json gets expected_failure)
       const plan = loadPlan()
-      const listed = record.status === 'failed' && plan.expect?.some((e) => !expired(e, plan.startedAt.slice(0, 10)) && selects(e, record))
+      const listed =
+        record.status === 'failed' &&
+        plan.expect?.some((e) => !expired(e, plan.startedAt.slice(0, 10)) && selects(e, record))
       const line = `  ${listed ? 'XFAIL' : record.status === 'failed' ? 'FAIL ' : 'ERROR'} [${record.profile}] ${record.id}: ${record.message}${record.requirements.length ? ` (${record.requirements.join(', ')})` : ''}`
       process.stdout.write(`${this.#tty ? '\r\x1b[K' : ''}${line}\n`)
     }
-    if (this.#tty) process.stdout.write(`\r\x1b[K  ${n}/${this.#total} [${record.profile}] ${record.id}`)
-    else if (n % 25 === 0 || n === this.#total) process.stdout.write(`  ${n}/${this.#total} done (last: ${record.profile})\n`)
+    if (this.#tty)
+      process.stdout.write(`\r\x1b[K  ${n}/${this.#total} [${record.profile}] ${record.id}`)
+    else if (n % 25 === 0 || n === this.#total)
+      process.stdout.write(`  ${n}/${this.#total} done (last: ${record.profile})\n`)
   }
 
   onError(error: { message?: string }): void {
-    process.stdout.write(`${this.#tty ? '\r\x1b[K' : ''}  ERROR ${error.message?.split('\n')[0] ?? 'unknown error'}\n`)
+    process.stdout.write(
+      `${this.#tty ? '\r\x1b[K' : ''}  ERROR ${error.message?.split('\n')[0] ?? 'unknown error'}\n`,
+    )
   }
 
   onEnd(result: FullResult): void {
     if (this.#tty) process.stdout.write('\r\x1b[K')
-    writeFileSync(join(this.#outDir, DETAIL_FILE), JSON.stringify({ status: result.status, records: this.records }))
+    writeFileSync(
+      join(this.#outDir, DETAIL_FILE),
+      JSON.stringify({ status: result.status, records: this.records }),
+    )
   }
 }

@@ -64,7 +64,10 @@ const resultAnchor = (r: ResultRecord) => anchorId('r', r.profile, variantOf(r) 
 function formatDate(iso: string): string {
   const d = new Date(iso)
   if (Number.isNaN(d.getTime())) return iso
-  return `${d.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC')}`
+  return `${d
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d+Z$/, ' UTC')}`
 }
 
 /** `§5.2.2 item 14`: the spec title is the group heading. */
@@ -90,7 +93,11 @@ function specOf(id: string): string {
  * which nothing was proven; harness errors or an abort; then warnings, informational findings
  * (optional behaviour the server does not use), passes.
  */
-export function conclusion(rows: MatrixRow[], run: RunResults, nothingProven: readonly string[] = []): { kind: Verdict; text: string } {
+export function conclusion(
+  rows: MatrixRow[],
+  run: RunResults,
+  nothingProven: readonly string[] = [],
+): { kind: Verdict; text: string } {
   const count = (v: Verdict) => rows.filter((r) => r.verdict === v).length
   const failed = count('failed')
   const warning = count('warning')
@@ -101,8 +108,15 @@ export function conclusion(rows: MatrixRow[], run: RunResults, nothingProven: re
   const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`
   if (failed) {
     // failed only in results the expect file lists: still failed, and said so
-    const listed = rows.filter((r) => r.verdict === 'failed' && !r.results.some((x) => x.status === 'failed' && x.level === 'shall')).length
-    return { kind: 'failed', text: `Not conformant: ${plural(failed, 'requirement')} failed at shall level (of ${rows.length} cited)${listed ? `; ${listed} of them only in expected failures (listed in the expect file)` : ''}.` }
+    const listed = rows.filter(
+      (r) =>
+        r.verdict === 'failed' &&
+        !r.results.some((x) => x.status === 'failed' && x.level === 'shall'),
+    ).length
+    return {
+      kind: 'failed',
+      text: `Not conformant: ${plural(failed, 'requirement')} failed at shall level (of ${rows.length} cited)${listed ? `; ${listed} of them only in expected failures (listed in the expect file)` : ''}.`,
+    }
   }
   if (nothingProven.length && !run.aborted) {
     return {
@@ -116,11 +130,22 @@ export function conclusion(rows: MatrixRow[], run: RunResults, nothingProven: re
       text: `Inconclusive: ${run.aborted ? 'the run was aborted; ' : ''}${plural(errors, 'result')} ended in a harness error; ${plural(inconclusive, 'requirement')} could not be judged.`,
     }
   }
-  if (warning) return { kind: 'warning', text: `No shall-level failure; ${plural(warning, 'requirement')} with warnings or should-level findings.` }
+  if (warning)
+    return {
+      kind: 'warning',
+      text: `No shall-level failure; ${plural(warning, 'requirement')} with warnings or should-level findings.`,
+    }
   if (informational) {
-    return { kind: 'informational', text: `No failure or warning: ${plural(passed, 'requirement')} passed, ${informational} informational (an optional behaviour the server does not use), of ${rows.length} cited.` }
+    return {
+      kind: 'informational',
+      text: `No failure or warning: ${plural(passed, 'requirement')} passed, ${informational} informational (an optional behaviour the server does not use), of ${rows.length} cited.`,
+    }
   }
-  if (passed) return { kind: 'passed', text: `No failure: ${plural(passed, 'requirement')} passed (of ${rows.length} cited).` }
+  if (passed)
+    return {
+      kind: 'passed',
+      text: `No failure: ${plural(passed, 'requirement')} passed (of ${rows.length} cited).`,
+    }
   return { kind: 'not_tested', text: 'No requirement was judged in this run.' }
 }
 
@@ -226,7 +251,9 @@ function countsTable(s: ReturnType<typeof summarize>, caption: string, id?: stri
   const cells: Array<[Status, string, number]> = [
     ['passed', 'Passed', s.passed],
     ['failed', 'Failed', s.failed],
-    ...(s.expectedFailures ? [['expected_failure', 'Expected failures', s.expectedFailures] as [Status, string, number]] : []),
+    ...(s.expectedFailures
+      ? [['expected_failure', 'Expected failures', s.expectedFailures] as [Status, string, number]]
+      : []),
     ['warning', 'Warnings', s.warnings],
     ['info', 'Informational', s.info],
     ['error', 'Errors', s.errors],
@@ -245,7 +272,10 @@ function countsTable(s: ReturnType<typeof summarize>, caption: string, id?: stri
 
 /** The ERR_* code (unless the message already starts with it) and the message of a cause. */
 function causeText(c: InconclusiveCause): string {
-  return (c.errorCode && !c.message.startsWith(c.errorCode) ? `<code>${h(c.errorCode)}</code> ` : '') + h(c.message)
+  return (
+    (c.errorCode && !c.message.startsWith(c.errorCode) ? `<code>${h(c.errorCode)}</code> ` : '') +
+    h(c.message)
+  )
 }
 
 /** Per profile: modules judged, not applicable and inconclusive; shall requirements judged. */
@@ -275,7 +305,16 @@ function testRef(r: ResultRecord): string {
   return `<a class="mono" href="#${resultAnchor(r)}">${h(r.id)}</a> <span class="muted">${h(r.profile)}${v ? ` [${h(v)}]` : ''}</span>`
 }
 
-const STATUS_ORDER: Record<Status, number> = { failed: 0, expected_failure: 1, warning: 1, error: 2, info: 3, passed: 4, skipped: 5, not_applicable: 6 }
+const STATUS_ORDER: Record<Status, number> = {
+  failed: 0,
+  expected_failure: 1,
+  warning: 1,
+  error: 2,
+  info: 3,
+  passed: 4,
+  skipped: 5,
+  not_applicable: 6,
+}
 
 function evidenceCell(row: MatrixRow): string {
   const rs = row.results
@@ -283,18 +322,23 @@ function evidenceCell(row: MatrixRow): string {
   for (const r of rs) tally.set(r.status, (tally.get(r.status) ?? 0) + 1)
   const tallyText = [...tally].map(([s, n]) => `${n} ${STATUS_WORD[s].toLowerCase()}`).join(', ')
   // the test's level matters for the verdict; shown when it differs from the clause's
-  const cause = (r: ResultRecord) => row.causes.find((c) => c.id === r.id && c.profile === r.profile)
+  const cause = (r: ResultRecord) =>
+    row.causes.find((c) => c.id === r.id && c.profile === r.profile)
   const item = (r: ResultRecord) => {
     const c = r.status === 'error' ? cause(r) : undefined
     return `<li>${statusBadge(r.status)} ${testRef(r)}${r.level !== row.requirement.level ? ` <span class="lvl" title="level of this test">${h(r.level)}</span>` : ''}${c ? `<div class="cause small">${causeText(c)}</div>` : ''}</li>`
   }
-  const notable = rs.filter((r) => r.status !== 'passed').sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status])
+  const notable = rs
+    .filter((r) => r.status !== 'passed')
+    .sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status])
   const passed = rs.filter((r) => r.status === 'passed')
   if (rs.length <= 8) return `<ul class="tests">${rs.map(item).join('')}</ul>`
   return (
     `<div class="tally">${rs.length} tests: ${h(tallyText)}</div>` +
     (notable.length ? `<ul class="tests">${notable.map(item).join('')}</ul>` : '') +
-    (passed.length ? `<details><summary>${passed.length} passed</summary><ul class="tests">${passed.map(item).join('')}</ul></details>` : '')
+    (passed.length
+      ? `<details><summary>${passed.length} passed</summary><ul class="tests">${passed.map(item).join('')}</ul></details>`
+      : '')
   )
 }
 
@@ -307,7 +351,8 @@ function matrixTable(rows: MatrixRow[]): string {
   }
   const body = [...groups]
     .map(([spec, rs]) => {
-      const title = spec in SPECS ? SPECS[spec as keyof typeof SPECS].title : 'Unknown specification'
+      const title =
+        spec in SPECS ? SPECS[spec as keyof typeof SPECS].title : 'Unknown specification'
       return (
         `<tr class="group"><th colspan="6" scope="rowgroup">${h(title)}</th></tr>` +
         rs
@@ -341,16 +386,32 @@ function matrixTable(rows: MatrixRow[]): string {
   )
 }
 
-function profileSection(run: RunResults, profile: string, results: ResultRecord[], opts: SummaryOptions): string {
-  const issuer = run.target.issuers?.[profile as keyof NonNullable<RunResults['target']['issuers']>] ?? run.target.issuer
+function profileSection(
+  run: RunResults,
+  profile: string,
+  results: ResultRecord[],
+  opts: SummaryOptions,
+): string {
+  const issuer =
+    run.target.issuers?.[profile as keyof NonNullable<RunResults['target']['issuers']>] ??
+    run.target.issuer
   const rows = results
     .map((r, i) => {
       const link = opts.reportLink?.(r)
-      const reqs = r.requirements.map((id) => `<a class="mono" href="#${anchorId('req', id)}">${h(id)}</a>`).join('<br>')
+      const reqs = r.requirements
+        .map((id) => `<a class="mono" href="#${anchorId('req', id)}">${h(id)}</a>`)
+        .join('<br>')
       const v = variantOf(r)
-      const detail = (r.errorCode && !r.message.startsWith(r.errorCode) ? `<code>${h(r.errorCode)}</code> ` : '') + h(r.message)
-      const refusal = r.expected ? `<div class="small">expected: ${h(r.expected)}${r.refusedAt ? `; refused at: ${h(r.refusedAt)}` : ''}</div>` : ''
-      const known = r.expectation ? `<div class="small expectation">expected failure (expect file entry ${r.expectation.entry + 1}): ${h(r.expectation.reason)}${r.expectation.until ? `; until ${h(r.expectation.until)}` : ''}</div>` : ''
+      const detail =
+        (r.errorCode && !r.message.startsWith(r.errorCode)
+          ? `<code>${h(r.errorCode)}</code> `
+          : '') + h(r.message)
+      const refusal = r.expected
+        ? `<div class="small">expected: ${h(r.expected)}${r.refusedAt ? `; refused at: ${h(r.refusedAt)}` : ''}</div>`
+        : ''
+      const known = r.expectation
+        ? `<div class="small expectation">expected failure (expect file entry ${r.expectation.entry + 1}): ${h(r.expectation.reason)}${r.expectation.until ? `; until ${h(r.expectation.until)}` : ''}</div>`
+        : ''
       return (
         `<tr id="${resultAnchor(r)}" data-status="${r.status}">` +
         `<td class="small">${i + 1}</td>` +
@@ -360,7 +421,9 @@ function profileSection(run: RunResults, profile: string, results: ResultRecord[
         `<td>${reqs || '—'}</td>` +
         `<td>${statusBadge(r.status)}</td>` +
         `<td class="msg">${detail}${refusal}${known}</td>` +
-        (opts.reportLink ? `<td class="report-link">${link ? `<a href="${h(link)}" data-allure="${h(resultKey(r))}">Allure</a>` : '—'}</td>` : '') +
+        (opts.reportLink
+          ? `<td class="report-link">${link ? `<a href="${h(link)}" data-allure="${h(resultKey(r))}">Allure</a>` : '—'}</td>`
+          : '') +
         `</tr>`
       )
     })
@@ -379,11 +442,25 @@ export function expectationsSection(run: RunResults): string {
   const e = run.expectations
   if (!e) return ''
   const state = (x: NonNullable<RunResults['expectations']>['entries'][number]) =>
-    x.expired ? 'expired: no longer applied' : x.stale === 'matched-nothing' ? 'stale: matched no result' : x.stale === 'no-longer-fails' ? 'stale: its results no longer fail' : `${x.matched.length} expected ${x.matched.length === 1 ? 'failure' : 'failures'}`
+    x.expired
+      ? 'expired: no longer applied'
+      : x.stale === 'matched-nothing'
+        ? 'stale: matched no result'
+        : x.stale === 'no-longer-fails'
+          ? 'stale: its results no longer fail'
+          : `${x.matched.length} expected ${x.matched.length === 1 ? 'failure' : 'failures'}`
   const rows = e.entries
     .map(
       (x) =>
-        `<tr data-stale="${x.stale ?? (x.expired ? 'expired' : '')}"><td>${x.entry + 1}</td><td class="mono">${h(x.profile ?? '*')}/${h(x.id)}${x.variant ? ` [${h(Object.entries(x.variant).map(([k, v]) => `${k}=${v}`).join(','))}]` : ''}</td><td>${h(x.reason)}</td><td>${h(x.until ?? '—')}</td><td>${h(state(x))}${x.matched.length ? `<div class="small mono">${x.matched.map(h).join('<br>')}</div>` : ''}</td></tr>`,
+        `<tr data-stale="${x.stale ?? (x.expired ? 'expired' : '')}"><td>${x.entry + 1}</td><td class="mono">${h(x.profile ?? '*')}/${h(x.id)}${
+          x.variant
+            ? ` [${h(
+                Object.entries(x.variant)
+                  .map(([k, v]) => `${k}=${v}`)
+                  .join(','),
+              )}]`
+            : ''
+        }</td><td>${h(x.reason)}</td><td>${h(x.until ?? '—')}</td><td>${h(state(x))}${x.matched.length ? `<div class="small mono">${x.matched.map(h).join('<br>')}</div>` : ''}</td></tr>`,
     )
     .join('')
   return (
@@ -403,11 +480,27 @@ function findings(rows: MatrixRow[]): string {
       rs
         .map((row) => {
           const bad = row.results.filter((r) =>
-            v === 'failed' ? (r.status === 'failed' || r.status === 'expected_failure') && r.level === 'shall' : v === 'inconclusive' ? r.status === 'error' : v === 'informational' ? r.status === 'info' : r.status === 'failed' || r.status === 'warning',
+            v === 'failed'
+              ? (r.status === 'failed' || r.status === 'expected_failure') && r.level === 'shall'
+              : v === 'inconclusive'
+                ? r.status === 'error'
+                : v === 'informational'
+                  ? r.status === 'info'
+                  : r.status === 'failed' || r.status === 'warning',
           )
-          const shown = bad.slice(0, 4).map((r) => `<a href="#${resultAnchor(r)}">${h(`${r.profile}/${r.id}`)}</a>`)
+          const shown = bad
+            .slice(0, 4)
+            .map((r) => `<a href="#${resultAnchor(r)}">${h(`${r.profile}/${r.id}`)}</a>`)
           if (bad.length > shown.length) shown.push(`${bad.length - shown.length} more`)
-          const causes = v === 'inconclusive' ? `<ul class="causes small">${row.causes.slice(0, 4).map((c) => `<li>${h(`${c.profile}/${c.id}`)}: ${causeText(c)}</li>`).join('')}${row.causes.length > 4 ? `<li>${row.causes.length - 4} more</li>` : ''}</ul>` : ''
+          const causes =
+            v === 'inconclusive'
+              ? `<ul class="causes small">${row.causes
+                  .slice(0, 4)
+                  .map((c) => `<li>${h(`${c.profile}/${c.id}`)}: ${causeText(c)}</li>`)
+                  .join(
+                    '',
+                  )}${row.causes.length > 4 ? `<li>${row.causes.length - 4} more</li>` : ''}</ul>`
+              : ''
           return `<li><a class="mono" href="#${anchorId('req', row.requirement.id)}">${h(row.requirement.id)}</a> ${h(row.requirement.summary ?? '')} <span class="muted">(${shown.join(', ')})</span>${causes}</li>`
         })
         .join('') +
@@ -434,16 +527,32 @@ export function renderSummary(run: RunResults, opts: SummaryOptions = {}): strin
     if (!byProfile.has(r.profile)) byProfile.set(r.profile, [])
     byProfile.get(r.profile)!.push(r)
   }
-  const issuers = new Set<string>([run.target.issuer, ...Object.values(run.target.issuers ?? {}).filter((x): x is string => !!x)])
+  const issuers = new Set<string>([
+    run.target.issuer,
+    ...Object.values(run.target.issuers ?? {}).filter((x): x is string => !!x),
+  ])
   const issuerText =
     issuers.size === 1
       ? `<span class="mono">${h(run.target.issuer)}</span>`
       : [...byProfile.keys()]
-          .map((p) => `<span class="mono">${h(run.target.issuers?.[p as keyof NonNullable<RunResults['target']['issuers']>] ?? run.target.issuer)}</span> (${h(p)})`)
+          .map(
+            (p) =>
+              `<span class="mono">${h(run.target.issuers?.[p as keyof NonNullable<RunResults['target']['issuers']>] ?? run.target.issuer)}</span> (${h(p)})`,
+          )
           .join('<br>')
   const title = `FAPI conformance report: ${run.target.issuer}`
   const tableOfContents = `<nav class="toc" aria-label="Contents"><a href="#overview">Overview</a><a href="#matrix-section">Requirements</a>${[...byProfile.keys()].map((p) => `<a href="#${anchorId('profile', p)}">${h(p)}</a>`).join('')}<a href="#legend">Legend</a></nav>`
-  const verdictCounts = (['failed', 'warning', 'inconclusive', 'informational', 'passed', 'not_applicable', 'not_tested'] as Verdict[])
+  const verdictCounts = (
+    [
+      'failed',
+      'warning',
+      'inconclusive',
+      'informational',
+      'passed',
+      'not_applicable',
+      'not_tested',
+    ] as Verdict[]
+  )
     .map((v) => [v, rows.filter((r) => r.verdict === v).length] as const)
     .filter(([, n]) => n > 0)
     .map(([v, n]) => `${verdictBadge(v)} <span data-verdict-count="${v}">${n}</span>`)

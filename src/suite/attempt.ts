@@ -11,11 +11,32 @@ import type { ClientSpec, Endpoint } from '../client/simulator.js'
 import type { ServerMetadata, TestClient } from '../client/types.js'
 import type { Level, RequirementId } from '../spec/requirements.js'
 import { baselineClient, type Expectation } from './expect.js'
-import { acceptedKind, answer, CIBA_GRANT, DEVICE_GRANT, control, register, requestParams, variant, type Registration } from './flow.js'
-import { defineModule, inconclusive, isNotApplicable, notApplicable, use, type CheckUse, type Inconclusive, type Module, type ModuleContext, type ModuleRun, type NotApplicable } from './module.js'
+import {
+  acceptedKind,
+  answer,
+  CIBA_GRANT,
+  DEVICE_GRANT,
+  control,
+  register,
+  requestParams,
+  variant,
+  type Registration,
+} from './flow.js'
+import {
+  defineModule,
+  inconclusive,
+  isNotApplicable,
+  notApplicable,
+  use,
+  type CheckUse,
+  type Inconclusive,
+  type Module,
+  type ModuleContext,
+  type ModuleRun,
+  type NotApplicable,
+} from './module.js'
 import type { Profile, Surface } from './profile.js'
 import type { Exchange } from './result.js'
-
 
 /** The error code a clause prescribes for a refusal, and how strongly (e.g. RFC 7523 §3.2 invalid_client). */
 export interface ErrorCodeRule {
@@ -85,10 +106,15 @@ function grantOf(endpoint: Endpoint, params: Record<string, string>): string | u
 }
 
 /** Not applicable where the target says it does not offer the grant (RFC 8414 §2 grant_types_supported). */
-export function grantUnsupported(m: ServerMetadata, grant: string | undefined): NotApplicable | undefined {
+export function grantUnsupported(
+  m: ServerMetadata,
+  grant: string | undefined,
+): NotApplicable | undefined {
   const supported = m.grant_types_supported
   if (!grant || !Array.isArray(supported) || supported.includes(grant)) return undefined
-  return notApplicable(`the target does not offer the ${grant} grant (grant_types_supported: ${supported.join(', ')}); these modules need it`)
+  return notApplicable(
+    `the target does not offer the ${grant} grant (grant_types_supported: ${supported.join(', ')}); these modules need it`,
+  )
 }
 
 export function defineAttempt(spec: AttemptSpec): Module {
@@ -100,7 +126,8 @@ export function defineAttempt(spec: AttemptSpec): Module {
     summary: spec.summary,
     async run(ctx) {
       const { profile: p, metadata: m } = ctx
-      if (typeof m[`${endpoint}_endpoint`] !== 'string') return notApplicable(`the target advertises no ${endpoint}_endpoint`)
+      if (typeof m[`${endpoint}_endpoint`] !== 'string')
+        return notApplicable(`the target advertises no ${endpoint}_endpoint`)
       const e = spec.expect(p, m)
       if (isNotApplicable(e)) return e
       const cs = typeof spec.client === 'function' ? spec.client(p, m) : spec.client
@@ -110,9 +137,21 @@ export function defineAttempt(spec: AttemptSpec): Module {
       const na = spec.registrationOnly ? undefined : grantUnsupported(m, grantOf(endpoint, params))
       if (na) return na
       const client = endpoint === 'backchannel_authentication' ? cibaClient(cs) : cs
-      const run: AttemptRun = { spec, ctx, e, endpoint, params, client, expected: `${e.outcome} (${e.level})` }
+      const run: AttemptRun = {
+        spec,
+        ctx,
+        e,
+        endpoint,
+        params,
+        client,
+        expected: `${e.outcome} (${e.level})`,
+      }
       if (e.outcome === 'accepted') return accepted(run)
-      const where = typeof spec.variantIn === 'function' ? spec.variantIn(p, m) : (spec.variantIn ?? (spec.auth || spec.variantParams || spec.replay ? 'request' : 'client'))
+      const where =
+        typeof spec.variantIn === 'function'
+          ? spec.variantIn(p, m)
+          : (spec.variantIn ??
+            (spec.auth || spec.variantParams || spec.replay ? 'request' : 'client'))
       return where === 'request' ? refusedRequest(run) : refusedClient(run)
     },
   })
@@ -120,7 +159,11 @@ export function defineAttempt(spec: AttemptSpec): Module {
 
 /** CIBA clients register the grant and the poll mode unless the module says otherwise. */
 function cibaClient(cs: ClientSpec): ClientSpec {
-  return { ...cs, grant_types: cs.grant_types ?? [CIBA_GRANT], metadata: { backchannel_token_delivery_mode: 'poll', ...cs.metadata } }
+  return {
+    ...cs,
+    grant_types: cs.grant_types ?? [CIBA_GRANT],
+    metadata: { backchannel_token_delivery_mode: 'poll', ...cs.metadata },
+  }
 }
 
 interface AttemptRun {
@@ -133,7 +176,8 @@ interface AttemptRun {
   expected: string
 }
 
-const keep = (r: AttemptRun, why: string): Inconclusive => inconclusive(why, r.e.requirements, r.e.level, r.expected)
+const keep = (r: AttemptRun, why: string): Inconclusive =>
+  inconclusive(why, r.e.requirements, r.e.level, r.expected)
 
 function describeVariant(r: AttemptRun, client: TestClient | undefined): Record<string, string> {
   const grant = grantOf(r.endpoint, r.params)
@@ -141,23 +185,43 @@ function describeVariant(r: AttemptRun, client: TestClient | undefined): Record<
     client_auth: client?.token_endpoint_auth_method ?? r.client.method,
     endpoint: r.endpoint,
     ...(grant ? { grant } : {}),
-    ...(client?.identity || r.client.identity ? { sender_constraint: 'mtls' } : client?.dpop || r.client.binding === 'dpop' ? { sender_constraint: 'dpop' } : {}),
+    ...(client?.identity || r.client.identity
+      ? { sender_constraint: 'mtls' }
+      : client?.dpop || r.client.binding === 'dpop'
+        ? { sender_constraint: 'dpop' }
+        : {}),
   }
 }
 
 function registrationView(reg: Registration): Pick<ModuleRun, 'registration'> {
-  return reg.kind === 'registered' && reg.granted ? { registration: { asked: reg.granted.asked, granted: reg.granted.granted, replaced: reg.granted.replaced } } : {}
+  return reg.kind === 'registered' && reg.granted
+    ? {
+        registration: {
+          asked: reg.granted.asked,
+          granted: reg.granted.granted,
+          replaced: reg.granted.replaced,
+        },
+      }
+    : {}
 }
 
 /** A registration refused for a reason that is not the property under test. */
 function unattributable(what: string, reg: Extract<Registration, { kind: 'refused' }>): string {
-  const hint = reg.answer.includes('invalid_redirect_uri') ? ' (set registration.metadata.redirect_uris in the configuration)' : ''
+  const hint = reg.answer.includes('invalid_redirect_uri')
+    ? ' (set registration.metadata.redirect_uris in the configuration)'
+    : ''
   return `registration of ${what} was refused (${reg.answer})${hint}: the change under test cannot be isolated`
 }
 
 /** The target refuses a compliant client at registration with invalid_client_metadata: it does not offer the grant. */
-function grantRefused(r: AttemptRun, reg: Extract<Registration, { kind: 'refused' }>): NotApplicable {
-  return notApplicable(`the target refuses a compliant client for ${(r.client.grant_types ?? ['client_credentials']).join(', ')} at registration (${reg.answer}); these modules need that grant`, r.e.requirements)
+function grantRefused(
+  r: AttemptRun,
+  reg: Extract<Registration, { kind: 'refused' }>,
+): NotApplicable {
+  return notApplicable(
+    `the target refuses a compliant client for ${(r.client.grant_types ?? ['client_credentials']).join(', ')} at registration (${reg.answer}); these modules need that grant`,
+    r.e.requirements,
+  )
 }
 
 /** An attempt the profile requires the target to accept: registered, then sent, then judged. */
@@ -167,27 +231,82 @@ async function accepted(r: AttemptRun): Promise<ModuleRun | NotApplicable | Inco
   if (reg.kind === 'unavailable') return notApplicable(reg.reason)
   if (reg.kind === 'refused') {
     if (!reg.namesMetadata) return keep(r, unattributable(`the ${r.client.method} client`, reg))
-    if (r.spec.optionalAtRegistration) return notApplicable(`${r.spec.optionalAtRegistration} (registration: ${reg.answer})`, r.e.requirements)
+    if (r.spec.optionalAtRegistration)
+      return notApplicable(
+        `${r.spec.optionalAtRegistration} (registration: ${reg.answer})`,
+        r.e.requirements,
+      )
     // Is it this client, or any client for this grant? The baseline twin tells.
     const twinSpec = baselineClient(ctx.profile, ctx.metadata, r.client)
     if (isNotApplicable(twinSpec)) return twinSpec
-    const twin = await register(ctx, twinSpec, 'register-twin', 'register the profile baseline client with the same grants: was the refusal about this client?')
+    const twin = await register(
+      ctx,
+      twinSpec,
+      'register-twin',
+      'register the profile baseline client with the same grants: was the refusal about this client?',
+    )
     if (twin.kind === 'unavailable') return notApplicable(twin.reason)
-    if (twin.kind === 'refused') return twin.namesMetadata ? grantRefused(r, twin) : keep(r, unattributable('the baseline client', twin))
-    return { expected: r.expected, variant: describeVariant(r, undefined), uses: [use(attemptAccepted, { registration: reg.exchange, kind: acceptedKind(endpoint) }, r.e.requirements, r.e.level, 'register')] }
+    if (twin.kind === 'refused')
+      return twin.namesMetadata
+        ? grantRefused(r, twin)
+        : keep(r, unattributable('the baseline client', twin))
+    return {
+      expected: r.expected,
+      variant: describeVariant(r, undefined),
+      uses: [
+        use(
+          attemptAccepted,
+          { registration: reg.exchange, kind: acceptedKind(endpoint) },
+          r.e.requirements,
+          r.e.level,
+          'register',
+        ),
+      ],
+    }
   }
   if (reg.granted?.replaced.includes('token_endpoint_auth_method')) {
-    return keep(r, `asked for ${reg.granted.asked.token_endpoint_auth_method}, the AS granted ${reg.granted.granted.token_endpoint_auth_method} (RFC 7591 §3.2.1): the method cannot be exercised`)
+    return keep(
+      r,
+      `asked for ${reg.granted.asked.token_endpoint_auth_method}, the AS granted ${reg.granted.granted.token_endpoint_auth_method} (RFC 7591 §3.2.1): the method cannot be exercised`,
+    )
   }
   if (r.spec.registrationOnly) {
-    return { expected: r.expected, ...registrationView(reg), uses: [use(attemptAccepted, { response: reg.exchange!, kind: 'registration' }, r.e.requirements, r.e.level, 'register')] }
+    return {
+      expected: r.expected,
+      ...registrationView(reg),
+      uses: [
+        use(
+          attemptAccepted,
+          { response: reg.exchange!, kind: 'registration' },
+          r.e.requirements,
+          r.e.level,
+          'register',
+        ),
+      ],
+    }
   }
   // Sent like a control: where the target refuses the aud the profile prefers (and nothing pins
   // it), the other value is tried, since only the aud modules judge the aud rules.
   const client = reg.client
   const auths = () => r.spec.auth?.(client, ctx) ?? [authFor(client.token_endpoint_auth_method)]
-  const x = await control(ctx, endpoint, params, client, auths, { name: 'request', title: `the request to the ${endpoint} endpoint, which must be accepted` })
-  return { expected: r.expected, variant: describeVariant(r, client), ...registrationView(reg), uses: [use(attemptAccepted, { response: x.exchange, kind: acceptedKind(endpoint) }, r.e.requirements, r.e.level, 'request')] }
+  const x = await control(ctx, endpoint, params, client, auths, {
+    name: 'request',
+    title: `the request to the ${endpoint} endpoint, which must be accepted`,
+  })
+  return {
+    expected: r.expected,
+    variant: describeVariant(r, client),
+    ...registrationView(reg),
+    uses: [
+      use(
+        attemptAccepted,
+        { response: x.exchange, kind: acceptedKind(endpoint) },
+        r.e.requirements,
+        r.e.level,
+        'request',
+      ),
+    ],
+  }
 }
 
 /** The change is in the request: the same client's unchanged request is the control. */
@@ -195,36 +314,61 @@ async function refusedRequest(r: AttemptRun): Promise<ModuleRun | NotApplicable 
   const { ctx, endpoint, params, spec } = r
   const reg = await register(ctx, r.client)
   if (reg.kind === 'unavailable') return notApplicable(reg.reason)
-  if (reg.kind === 'refused') return reg.namesMetadata && isBaseline(r) ? grantRefused(r, reg) : keep(r, unattributable(`the compliant ${r.client.method} client`, reg))
+  if (reg.kind === 'refused')
+    return reg.namesMetadata && isBaseline(r)
+      ? grantRefused(r, reg)
+      : keep(r, unattributable(`the compliant ${r.client.method} client`, reg))
   if (reg.granted?.replaced.includes('token_endpoint_auth_method')) {
-    return keep(r, `asked for ${reg.granted.asked.token_endpoint_auth_method}, the AS granted ${reg.granted.granted.token_endpoint_auth_method} (RFC 7591 §3.2.1): the variant cannot be built`)
+    return keep(
+      r,
+      `asked for ${reg.granted.asked.token_endpoint_auth_method}, the AS granted ${reg.granted.granted.token_endpoint_auth_method} (RFC 7591 §3.2.1): the variant cannot be built`,
+    )
   }
   const client = reg.client
   const c = await control(ctx, endpoint, params, client)
-  if (!c.ok) return keep(r, `the control (the same request without the change) was refused: ${answer(c.exchange)}`)
+  if (!c.ok)
+    return keep(
+      r,
+      `the control (the same request without the change) was refused: ${answer(c.exchange)}`,
+    )
   let auths: ClientAuth[]
   if (spec.replay) {
     const assertion = new URLSearchParams(c.exchange.request.body ?? '').get('client_assertion')
     if (!assertion) return keep(r, 'the control carried no client_assertion to replay')
     auths = [ReplayAssertion(assertion)]
   } else {
-    if (!spec.auth && !spec.variantParams) return keep(r, `module ${spec.id} changes its request but names no variant authentication or parameters`)
+    if (!spec.auth && !spec.variantParams)
+      return keep(
+        r,
+        `module ${spec.id} changes its request but names no variant authentication or parameters`,
+      )
     auths = spec.auth?.(client, ctx) ?? [authFor(client.token_endpoint_auth_method)]
   }
   const changed = spec.variantParams?.(params, ctx)
   const title = spec.replay
-    ? 'the control\'s client assertion presented a second time'
+    ? "the control's client assertion presented a second time"
     : changed
-      ? `the request with ${Object.keys(changed).filter((k) => changed[k] !== params[k]).join(', ')} changed`
+      ? `the request with ${Object.keys(changed)
+          .filter((k) => changed[k] !== params[k])
+          .join(', ')} changed`
       : `the request with ${auths.map((a) => a.label).join(' + ')}`
   const x = await variant(ctx, endpoint, changed ?? params, client, auths, title)
-  return { expected: r.expected, variant: describeVariant(r, client), ...registrationView(reg), uses: judgeRefusal(r, c.exchange, x) }
+  return {
+    expected: r.expected,
+    variant: describeVariant(r, client),
+    ...registrationView(reg),
+    uses: judgeRefusal(r, c.exchange, x),
+  }
 }
 
 /** Whether the client under test is the profile's compliant baseline (so its refusal says the grant is not offered). */
 function isBaseline(r: AttemptRun): boolean {
   const b = baselineClient(r.ctx.profile, r.ctx.metadata, r.client)
-  return !isNotApplicable(b) && b.method === r.client.method && (b.key ?? 'RSA-2048') === (r.client.key ?? 'RSA-2048')
+  return (
+    !isNotApplicable(b) &&
+    b.method === r.client.method &&
+    (b.key ?? 'RSA-2048') === (r.client.key ?? 'RSA-2048')
+  )
 }
 
 /**
@@ -234,42 +378,125 @@ function isBaseline(r: AttemptRun): boolean {
  */
 async function refusedClient(r: AttemptRun): Promise<ModuleRun | NotApplicable | Inconclusive> {
   const { ctx, endpoint, params, spec } = r
-  const twinSpec = spec.twin?.(ctx.profile, ctx.metadata, r.client) ?? baselineClient(ctx.profile, ctx.metadata, r.client)
+  const twinSpec =
+    spec.twin?.(ctx.profile, ctx.metadata, r.client) ??
+    baselineClient(ctx.profile, ctx.metadata, r.client)
   if (isNotApplicable(twinSpec)) return twinSpec
-  const twin = await register(ctx, twinSpec, 'register-twin', `register the compliant twin (${twinSpec.method}${twinSpec.key ? ` ${twinSpec.key}` : ''}): the same metadata without the property under test`)
+  const twin = await register(
+    ctx,
+    twinSpec,
+    'register-twin',
+    `register the compliant twin (${twinSpec.method}${twinSpec.key ? ` ${twinSpec.key}` : ''}): the same metadata without the property under test`,
+  )
   if (twin.kind === 'unavailable') return notApplicable(twin.reason)
-  if (twin.kind === 'refused') return twin.namesMetadata ? grantRefused(r, twin) : keep(r, unattributable('the compliant twin', twin))
+  if (twin.kind === 'refused')
+    return twin.namesMetadata
+      ? grantRefused(r, twin)
+      : keep(r, unattributable('the compliant twin', twin))
   let controlX: Exchange | undefined = twin.exchange
   if (!spec.registrationOnly) {
-    const c = await control(ctx, endpoint, params, twin.client, undefined, { title: `the twin's request to the ${endpoint} endpoint, which must succeed` })
-    if (!c.ok) return keep(r, `the control (the compliant twin's request) was refused: ${answer(c.exchange)}`)
+    const c = await control(ctx, endpoint, params, twin.client, undefined, {
+      title: `the twin's request to the ${endpoint} endpoint, which must succeed`,
+    })
+    if (!c.ok)
+      return keep(
+        r,
+        `the control (the compliant twin's request) was refused: ${answer(c.exchange)}`,
+      )
     controlX = c.exchange
   }
-  if (!controlX) return keep(r, 'the twin is a configured client and registration-only modules need dynamic registration')
-  const reg = await register(ctx, r.client, 'register', `register the client carrying the property under test (${r.client.method}${r.client.key ? ` ${r.client.key}` : ''})`)
-  const base = { expected: r.expected, variant: describeVariant(r, reg.kind === 'registered' ? reg.client : undefined), ...registrationView(reg) }
+  if (!controlX)
+    return keep(
+      r,
+      'the twin is a configured client and registration-only modules need dynamic registration',
+    )
+  const reg = await register(
+    ctx,
+    r.client,
+    'register',
+    `register the client carrying the property under test (${r.client.method}${r.client.key ? ` ${r.client.key}` : ''})`,
+  )
+  const base = {
+    expected: r.expected,
+    variant: describeVariant(r, reg.kind === 'registered' ? reg.client : undefined),
+    ...registrationView(reg),
+  }
   if (reg.kind === 'unavailable') return notApplicable(reg.reason)
   if (reg.kind === 'refused') {
     if (!reg.namesMetadata) return keep(r, unattributable('the client under test', reg))
-    return { ...base, uses: [use(attemptRefused, { control: controlX, registration: reg.exchange }, r.e.requirements, r.e.level, 'register'), use(registrationErrorResponse, { registration: reg.exchange }, [], undefined, 'register')] }
+    return {
+      ...base,
+      uses: [
+        use(
+          attemptRefused,
+          { control: controlX, registration: reg.exchange },
+          r.e.requirements,
+          r.e.level,
+          'register',
+        ),
+        use(registrationErrorResponse, { registration: reg.exchange }, [], undefined, 'register'),
+      ],
+    }
   }
   const replaced = replacedMember(r, reg)
-  if (replaced) return { ...base, uses: [use(attemptRefused, { control: controlX, replaced }, r.e.requirements, r.e.level, 'register')] }
-  if (spec.registrationOnly) return { ...base, uses: [use(attemptRefused, { control: controlX, registration: reg.exchange! }, r.e.requirements, r.e.level, 'register')] }
+  if (replaced)
+    return {
+      ...base,
+      uses: [
+        use(
+          attemptRefused,
+          { control: controlX, replaced },
+          r.e.requirements,
+          r.e.level,
+          'register',
+        ),
+      ],
+    }
+  if (spec.registrationOnly)
+    return {
+      ...base,
+      uses: [
+        use(
+          attemptRefused,
+          { control: controlX, registration: reg.exchange! },
+          r.e.requirements,
+          r.e.level,
+          'register',
+        ),
+      ],
+    }
   const auths = spec.auth?.(reg.client, ctx) ?? [authFor(reg.client.token_endpoint_auth_method)]
-  const x = await variant(ctx, endpoint, params, reg.client, auths, `the client under test's request to the ${endpoint} endpoint`)
+  const x = await variant(
+    ctx,
+    endpoint,
+    params,
+    reg.client,
+    auths,
+    `the client under test's request to the ${endpoint} endpoint`,
+  )
   return { ...base, uses: judgeRefusal(r, controlX, x) }
 }
 
 /** The member under test, when the AS registered the client but replaced it (RFC 7591 §3.2.1). */
-function replacedMember(r: AttemptRun, reg: Extract<Registration, { kind: 'registered' }>): { member: string; asked: unknown; granted: unknown } | undefined {
+function replacedMember(
+  r: AttemptRun,
+  reg: Extract<Registration, { kind: 'registered' }>,
+): { member: string; asked: unknown; granted: unknown } | undefined {
   const g = reg.granted
   if (!g) return undefined
-  if (g.replaced.includes('token_endpoint_auth_method') && g.asked.token_endpoint_auth_method === r.client.method) {
-    return { member: 'token_endpoint_auth_method', asked: g.asked.token_endpoint_auth_method, granted: g.granted.token_endpoint_auth_method }
+  if (
+    g.replaced.includes('token_endpoint_auth_method') &&
+    g.asked.token_endpoint_auth_method === r.client.method
+  ) {
+    return {
+      member: 'token_endpoint_auth_method',
+      asked: g.asked.token_endpoint_auth_method,
+      granted: g.granted.token_endpoint_auth_method,
+    }
   }
   // a public client whose grants were cut cannot make the request under test; other clients are tried as granted
-  if (g.replaced.includes('grant_types') && r.client.method === 'none') return { member: 'grant_types', asked: g.asked.grant_types, granted: g.granted.grant_types }
+  if (g.replaced.includes('grant_types') && r.client.method === 'none')
+    return { member: 'grant_types', asked: g.asked.grant_types, granted: g.granted.grant_types }
   return undefined
 }
 
@@ -278,13 +505,30 @@ function replacedMember(r: AttemptRun, reg: Extract<Registration, { kind: 'regis
  * and, as separate verdicts with their own clauses, its form (RFC 6749 §5.2), the error code a
  * clause names, and 401 + WWW-Authenticate after HTTP Basic.
  */
-export function judgeRefusal(r: { e: Expectation; spec: Pick<AttemptSpec, 'errorCode'>; ctx: ModuleContext }, controlX: Exchange, x: Exchange): CheckUse<any>[] {
-  const uses: CheckUse<any>[] = [use(attemptRefused, { control: controlX, response: x }, r.e.requirements, r.e.level, 'variant')]
+export function judgeRefusal(
+  r: { e: Expectation; spec: Pick<AttemptSpec, 'errorCode'>; ctx: ModuleContext },
+  controlX: Exchange,
+  x: Exchange,
+): CheckUse<any>[] {
+  const uses: CheckUse<any>[] = [
+    use(attemptRefused, { control: controlX, response: x }, r.e.requirements, r.e.level, 'variant'),
+  ]
   const status = x.response?.status
   if (status === undefined || status < 300) return uses
   uses.push(use(oauthErrorResponse, { response: x }, [], undefined, 'variant'))
-  const rule = typeof r.spec.errorCode === 'function' ? r.spec.errorCode(r.ctx.profile) : r.spec.errorCode
-  if (rule && status >= 400 && status < 500) uses.push(use(errorCodeAsSpecified, { response: x, codes: rule.codes }, rule.requirements, rule.level, 'variant'))
-  if (x.request.headers.authorization?.startsWith('Basic ') && status < 500) uses.push(use(invalidClientBasicIs401, { response: x }, [], undefined, 'variant'))
+  const rule =
+    typeof r.spec.errorCode === 'function' ? r.spec.errorCode(r.ctx.profile) : r.spec.errorCode
+  if (rule && status >= 400 && status < 500)
+    uses.push(
+      use(
+        errorCodeAsSpecified,
+        { response: x, codes: rule.codes },
+        rule.requirements,
+        rule.level,
+        'variant',
+      ),
+    )
+  if (x.request.headers.authorization?.startsWith('Basic ') && status < 500)
+    uses.push(use(invalidClientBasicIs401, { response: x }, [], undefined, 'variant'))
   return uses
 }

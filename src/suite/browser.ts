@@ -3,7 +3,13 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { connect } from 'node:tls'
-import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from '@playwright/test'
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type CDPSession,
+  type Page,
+} from '@playwright/test'
 
 /**
  * The end-user's browser for redirect flows: Debian's Chromium driven by Playwright, launched once
@@ -19,12 +25,23 @@ import { chromium, type Browser, type BrowserContext, type CDPSession, type Page
  * then the full browser (package chromium). FAPI_HARNESS_CHROMIUM names another binary. Never a
  * downloaded one.
  */
-export const CHROMIUM_CANDIDATES = ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'] as const
+export const CHROMIUM_CANDIDATES = [
+  '/usr/bin/chromium-headless-shell',
+  '/usr/bin/chromium',
+] as const
 
 /** The Chromium a run uses where FAPI_HARNESS_CHROMIUM is not set: the first candidate installed. */
-export const DEFAULT_CHROMIUM: string = CHROMIUM_CANDIDATES.find((p) => existsSync(p)) ?? CHROMIUM_CANDIDATES[CHROMIUM_CANDIDATES.length - 1]
+export const DEFAULT_CHROMIUM: string =
+  CHROMIUM_CANDIDATES.find((p) => existsSync(p)) ??
+  CHROMIUM_CANDIDATES[CHROMIUM_CANDIDATES.length - 1]
 
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
 
 /** The login name typed into the embedded AS's devInteractions form (any name is accepted there). */
 export const LOGIN_NAME = 'fapi-harness-user'
@@ -53,7 +70,10 @@ export const DEFAULT_LOGIN_STEPS: readonly LoginStep[] = [
   { name: 'login name', fill: 'form input[name="login"]', value: '{username}' },
   { name: 'password', fill: 'form input[name="password"]', value: '{password}' },
   { name: 'sign in', click: 'form:has(input[name="prompt"][value="login"]) button[type="submit"]' },
-  { name: 'consent', click: 'form:has(input[name="prompt"][value="consent"]) button[type="submit"]' },
+  {
+    name: 'consent',
+    click: 'form:has(input[name="prompt"][value="consent"]) button[type="submit"]',
+  },
 ]
 
 /**
@@ -63,12 +83,20 @@ export const DEFAULT_LOGIN_STEPS: readonly LoginStep[] = [
  */
 export const DEFAULT_DENY_STEPS: readonly LoginStep[] = [
   ...DEFAULT_LOGIN_STEPS.slice(0, 3),
-  { name: 'deny consent', click: '.login-card:has(input[name="prompt"][value="consent"]) a[href$="/abort"]' },
+  {
+    name: 'deny consent',
+    click: '.login-card:has(input[name="prompt"][value="consent"]) a[href$="/abort"]',
+  },
 ]
 
 /** `/browser/login/2 "sign in" (click form button)`: how a step is named in results. */
 export function loginStepName(step: LoginStep, i: number): string {
-  const what = 'fill' in step ? `fill ${step.fill}` : 'click' in step ? `click ${step.click}` : `waitFor ${[step.waitFor.url ? `url ${step.waitFor.url}` : '', step.waitFor.selector ? `selector ${step.waitFor.selector}` : ''].filter(Boolean).join(' and ')}`
+  const what =
+    'fill' in step
+      ? `fill ${step.fill}`
+      : 'click' in step
+        ? `click ${step.click}`
+        : `waitFor ${[step.waitFor.url ? `url ${step.waitFor.url}` : '', step.waitFor.selector ? `selector ${step.waitFor.selector}` : ''].filter(Boolean).join(' and ')}`
   return `/browser/login/${i}${step.name ? ` "${step.name}"` : ''} (${what})`
 }
 
@@ -78,7 +106,8 @@ export function loginValue(value: string, c: Credentials): string {
 }
 
 /** How a list of login steps ended. */
-export type StepsResult = { ok: true; pages: string[] } | { ok: false; step: string; reason: string; pages: string[] }
+export type StepsResult =
+  { ok: true; pages: string[] } | { ok: false; step: string; reason: string; pages: string[] }
 
 /**
  * Runs the login steps on `page`, each bounded by `timeoutMs`. Stops early, successfully, when
@@ -88,7 +117,12 @@ export type StepsResult = { ok: true; pages: string[] } | { ok: false; step: str
 export async function runLoginSteps(
   page: Page,
   steps: readonly LoginStep[],
-  opts: { timeoutMs: number; credentials: Credentials; arrived?: Promise<void>; onSecretFill?: (selector: string) => void },
+  opts: {
+    timeoutMs: number
+    credentials: Credentials
+    arrived?: Promise<void>
+    onSecretFill?: (selector: string) => void
+  },
 ): Promise<StepsResult> {
   const timeout = opts.timeoutMs
   const pages: string[] = []
@@ -109,8 +143,12 @@ export async function runLoginSteps(
       action = page.locator(step.click).first().click({ timeout, noWaitAfter: true })
     } else {
       const waits: Promise<unknown>[] = []
-      if (step.waitFor.url) waits.push(page.waitForURL(new RegExp(step.waitFor.url), { timeout, waitUntil: 'commit' }))
-      if (step.waitFor.selector) waits.push(page.locator(step.waitFor.selector).first().waitFor({ state: 'visible', timeout }))
+      if (step.waitFor.url)
+        waits.push(page.waitForURL(new RegExp(step.waitFor.url), { timeout, waitUntil: 'commit' }))
+      if (step.waitFor.selector)
+        waits.push(
+          page.locator(step.waitFor.selector).first().waitFor({ state: 'visible', timeout }),
+        )
       action = Promise.all(waits)
     }
     action.catch(() => {}) // may still be pending when the callback wins the race
@@ -118,7 +156,12 @@ export async function runLoginSteps(
       await (arrived ? Promise.race([action, arrived]) : action)
     } catch (e) {
       if (done) break
-      return { ok: false, step: loginStepName(step, i), reason: (e as Error).message.split('\n')[0]!, pages }
+      return {
+        ok: false,
+        step: loginStepName(step, i),
+        reason: (e as Error).message.split('\n')[0]!,
+        pages,
+      }
     }
   }
   return { ok: true, pages }
@@ -136,7 +179,14 @@ export type LoginResult =
       pages: string[]
       durationMs: number
     }
-  | { ok: false; step: string; reason: string; pageUrl?: string; pages: string[]; durationMs: number }
+  | {
+      ok: false
+      step: string
+      reason: string
+      pageUrl?: string
+      pages: string[]
+      durationMs: number
+    }
 
 /**
  * How an authorization request that the AS must refuse ended in the browser (`refusal`). The
@@ -203,7 +253,10 @@ export interface BrowserDriver {
    * pages (`steps`, default the session's), and returns the callback to `redirectUri` without any
    * server receiving it.
    */
-  login(url: string, opts: { redirectUri: string; steps?: readonly LoginStep[] }): Promise<LoginResult>
+  login(
+    url: string,
+    opts: { redirectUri: string; steps?: readonly LoginStep[] },
+  ): Promise<LoginResult>
   /**
    * The end-user's denial of consent (config `browser.deny`; DEFAULT_DENY_STEPS for the embedded
    * AS); undefined where `browser.login` is configured and `browser.deny` is not.
@@ -230,15 +283,29 @@ export const ERROR_PAGE_SETTLE_MS = 2_000
  * page as it is at that moment, never on a timer alone (a loaded machine may take longer than the
  * watch to paint a form the page already holds).
  */
-async function showsLogin(page: Page, steps: readonly LoginStep[], timeoutMs: number, settleMs: number): Promise<boolean> {
+async function showsLogin(
+  page: Page,
+  steps: readonly LoginStep[],
+  timeoutMs: number,
+  settleMs: number,
+): Promise<boolean> {
   const first = steps[0]
   if (!first) return false
-  const selector = 'fill' in first ? first.fill : 'click' in first ? first.click : first.waitFor.selector
+  const selector =
+    'fill' in first ? first.fill : 'click' in first ? first.click : first.waitFor.selector
   const url = 'waitFor' in first ? first.waitFor.url : undefined
   if (!selector && !url) return false
-  const shown = async (): Promise<boolean> => (!selector || (await page.locator(selector).first().isVisible().catch(() => false))) && (!url || new RegExp(url).test(page.url()))
+  const shown = async (): Promise<boolean> =>
+    (!selector ||
+      (await page
+        .locator(selector)
+        .first()
+        .isVisible()
+        .catch(() => false))) &&
+    (!url || new RegExp(url).test(page.url()))
   const waits: Promise<unknown>[] = []
-  if (selector) waits.push(page.locator(selector).first().waitFor({ state: 'visible', timeout: timeoutMs }))
+  if (selector)
+    waits.push(page.locator(selector).first().waitFor({ state: 'visible', timeout: timeoutMs }))
   if (url) waits.push(page.waitForURL(new RegExp(url), { timeout: timeoutMs, waitUntil: 'commit' }))
   const appeared = Promise.all(waits).then(
     () => true,
@@ -268,17 +335,31 @@ export interface BrowserTrust {
  * verifies them): what Chromium gets as --ignore-certificate-errors-spki-list, so the browser
  * trusts the same servers the harness trusts and no others.
  */
-export async function serverPins(origins: string[], ca: string[], timeoutMs: number): Promise<string[]> {
+export async function serverPins(
+  origins: string[],
+  ca: string[],
+  timeoutMs: number,
+): Promise<string[]> {
   const pins = new Set<string>()
   for (const origin of new Set(origins)) {
     const u = new URL(origin)
     if (u.protocol !== 'https:') continue
     const der = await new Promise<Buffer | undefined>((res) => {
-      const s = connect({ host: u.hostname, port: Number(u.port || 443), servername: /^[\d.]+$|:/.test(u.hostname) ? undefined : u.hostname, ca: ca.length ? ca : undefined, rejectUnauthorized: true, timeout: timeoutMs }, () => {
-        const raw = s.getPeerCertificate().raw
-        s.end()
-        res(raw)
-      })
+      const s = connect(
+        {
+          host: u.hostname,
+          port: Number(u.port || 443),
+          servername: /^[\d.]+$|:/.test(u.hostname) ? undefined : u.hostname,
+          ca: ca.length ? ca : undefined,
+          rejectUnauthorized: true,
+          timeout: timeoutMs,
+        },
+        () => {
+          const raw = s.getPeerCertificate().raw
+          s.end()
+          res(raw)
+        },
+      )
       s.on('error', () => res(undefined))
       s.on('timeout', () => {
         s.destroy()
@@ -296,19 +377,27 @@ export async function serverPins(origins: string[], ca: string[], timeoutMs: num
 export function chromiumPath(): { path: string } | { unavailable: string } {
   const set = process.env.FAPI_HARNESS_CHROMIUM
   const path = set || DEFAULT_CHROMIUM
-  if (!existsSync(path)) return { unavailable: set ? `FAPI_HARNESS_CHROMIUM: ${path} does not exist` : `none of ${CHROMIUM_CANDIDATES.join(', ')} exists (install Debian's chromium-headless-shell or chromium, or set FAPI_HARNESS_CHROMIUM)` }
+  if (!existsSync(path))
+    return {
+      unavailable: set
+        ? `FAPI_HARNESS_CHROMIUM: ${path} does not exist`
+        : `none of ${CHROMIUM_CANDIDATES.join(', ')} exists (install Debian's chromium-headless-shell or chromium, or set FAPI_HARNESS_CHROMIUM)`,
+    }
   return { path }
 }
 
 /** Launches Chromium headless with the harness's flags; one per worker. */
 export async function launchChromium(path: string, trust: BrowserTrust): Promise<Browser> {
   const args = [...CHROMIUM_ARGS]
-  if (!trust.insecure && trust.spki.length) args.push(`--ignore-certificate-errors-spki-list=${trust.spki.join(',')}`)
+  if (!trust.insecure && trust.spki.length)
+    args.push(`--ignore-certificate-errors-spki-list=${trust.spki.join(',')}`)
   return chromium.launch({ executablePath: path, headless: true, args, timeout: 30_000 })
 }
 
 /** What the browser shows at the redirect URI (no server is involved). */
-const CALLBACK_PAGE = Buffer.from('<!DOCTYPE html><title>fapi-harness callback</title><p>callback received by the harness</p>').toString('base64')
+const CALLBACK_PAGE = Buffer.from(
+  '<!DOCTYPE html><title>fapi-harness callback</title><p>callback received by the harness</p>',
+).toString('base64')
 
 /** Parameters of a callback: query, then fragment, then a form_post body (later ones win). */
 export function callbackParams(url: string, formBody?: string): Record<string, string> {
@@ -356,11 +445,17 @@ export interface PreparedPage {
   context: BrowserContext
   page: Page
   cdp: CDPSession
-  route: { intercept: (req: InterceptedRequest) => 'callback' | 'continue' | 'block'; document: (status: number) => void }
+  route: {
+    intercept: (req: InterceptedRequest) => 'callback' | 'continue' | 'block'
+    document: (status: number) => void
+  }
 }
 
 /** Opens a PreparedPage in `browser` (a new context: a new renderer process, the costly part). */
-export async function preparePage(browser: Browser, opts: { insecure: boolean; timeoutMs: number }): Promise<PreparedPage> {
+export async function preparePage(
+  browser: Browser,
+  opts: { insecure: boolean; timeoutMs: number },
+): Promise<PreparedPage> {
   const context = await browser.newContext({ ignoreHTTPSErrors: opts.insecure })
   try {
     context.setDefaultTimeout(opts.timeoutMs)
@@ -373,24 +468,41 @@ export async function preparePage(browser: Browser, opts: { insecure: boolean; t
     const page = await context.newPage()
     const route: PreparedPage['route'] = { intercept: () => 'block', document: () => {} }
     page.on('response', (r) => {
-      if (r.request().isNavigationRequest() && r.frame() === page.mainFrame()) route.document(r.status())
+      if (r.request().isNavigationRequest() && r.frame() === page.mainFrame())
+        route.document(r.status())
     })
     // Chromium's Fetch domain, not context.route: Playwright's routes never see a redirect's target
     // (the handler "will only be called for the first url if the response is a redirect"), and the
     // callback is always one. Here every request is paused, redirects included.
     const cdp = await context.newCDPSession(page)
-    cdp.on('Fetch.requestPaused', (e: { requestId: string; request: { url: string; urlFragment?: string; postData?: string } }) => {
-      // CDP keeps the fragment apart (Network.Request.urlFragment): a hybrid or implicit response lives there
-      const { urlFragment, ...req } = e.request
-      const decision = route.intercept(urlFragment ? { ...req, url: `${req.url}${urlFragment}` } : req)
-      const sent =
-        decision === 'callback'
-          ? cdp.send('Fetch.fulfillRequest', { requestId: e.requestId, responseCode: 200, responseHeaders: [{ name: 'content-type', value: 'text/html' }], body: CALLBACK_PAGE })
-          : decision === 'continue'
-            ? cdp.send('Fetch.continueRequest', { requestId: e.requestId })
-            : cdp.send('Fetch.failRequest', { requestId: e.requestId, errorReason: 'BlockedByClient' })
-      sent.catch(() => {}) // the context may be closing
-    })
+    cdp.on(
+      'Fetch.requestPaused',
+      (e: {
+        requestId: string
+        request: { url: string; urlFragment?: string; postData?: string }
+      }) => {
+        // CDP keeps the fragment apart (Network.Request.urlFragment): a hybrid or implicit response lives there
+        const { urlFragment, ...req } = e.request
+        const decision = route.intercept(
+          urlFragment ? { ...req, url: `${req.url}${urlFragment}` } : req,
+        )
+        const sent =
+          decision === 'callback'
+            ? cdp.send('Fetch.fulfillRequest', {
+                requestId: e.requestId,
+                responseCode: 200,
+                responseHeaders: [{ name: 'content-type', value: 'text/html' }],
+                body: CALLBACK_PAGE,
+              })
+            : decision === 'continue'
+              ? cdp.send('Fetch.continueRequest', { requestId: e.requestId })
+              : cdp.send('Fetch.failRequest', {
+                  requestId: e.requestId,
+                  errorReason: 'BlockedByClient',
+                })
+        sent.catch(() => {}) // the context may be closing
+      },
+    )
     await cdp.send('Fetch.enable', { patterns: [{ urlPattern: '*', requestStage: 'Request' }] })
     return { context, page, cdp, route }
   } catch (e) {
@@ -421,7 +533,11 @@ export class BrowserSession implements BrowserDriver {
   /** Where the page comes from: a new context of the worker's browser, prepared ahead (preparePage). */
   private readonly pages: (() => Promise<PreparedPage>) | undefined
 
-  constructor(browser: () => Promise<Browser>, opts: SessionOptions, pages?: () => Promise<PreparedPage>) {
+  constructor(
+    browser: () => Promise<Browser>,
+    opts: SessionOptions,
+    pages?: () => Promise<PreparedPage>,
+  ) {
     this.browser = browser
     this.opts = opts
     this.pages = pages
@@ -432,15 +548,27 @@ export class BrowserSession implements BrowserDriver {
    * `redirectUri` and any `forbidden` URI are answered inside the browser; other hosts than the
    * target's are blocked. `arrived` settles when the browser reached one of them.
    */
-  private async begin(url: string, redirectUri: string, forbidden: string[] = [], freshSession = false) {
+  private async begin(
+    url: string,
+    redirectUri: string,
+    forbidden: string[] = [],
+    freshSession = false,
+  ) {
     const page = await this.open()
     if (freshSession) await this.context!.clearCookies()
     const allowed = new Set([new URL(url).origin, ...this.opts.allowedOrigins])
-    const state: { callback?: { url: string; body?: string }; forbidden?: { url: string; body?: string } } = {}
+    const state: {
+      callback?: { url: string; body?: string }
+      forbidden?: { url: string; body?: string }
+    } = {}
     let arrive: () => void = () => {}
     const arrived = new Promise<void>((r) => (arrive = r))
     this.intercept = (req) => {
-      const hit = isCallback(req.url, redirectUri) ? 'callback' : forbidden.some((f) => isCallback(req.url, f)) ? 'forbidden' : undefined
+      const hit = isCallback(req.url, redirectUri)
+        ? 'callback'
+        : forbidden.some((f) => isCallback(req.url, f))
+          ? 'forbidden'
+          : undefined
       if (hit) {
         state[hit] ??= { url: req.url, ...(req.postData ? { body: req.postData } : {}) }
         arrive()
@@ -459,7 +587,12 @@ export class BrowserSession implements BrowserDriver {
    */
   private async settleAt(page: Page, caught: { url: string }): Promise<void> {
     const target = caught.url.split('#')[0]
-    await page.waitForURL((u) => u.href.split('#')[0] === target, { timeout: Math.min(this.opts.timeoutMs, 5_000), waitUntil: 'commit' }).catch(() => {})
+    await page
+      .waitForURL((u) => u.href.split('#')[0] === target, {
+        timeout: Math.min(this.opts.timeoutMs, 5_000),
+        waitUntil: 'commit',
+      })
+      .catch(() => {})
   }
 
   /** The full URL of a caught redirect: the page URL keeps the fragment, which the request URL lacks. */
@@ -474,22 +607,40 @@ export class BrowserSession implements BrowserDriver {
     return page.url().split('#')[0] === caught.url.split('#')[0] ? page.url() : caught.url
   }
 
-  async login(url: string, { redirectUri, steps: loginSteps }: { redirectUri: string; steps?: readonly LoginStep[] }): Promise<LoginResult> {
+  async login(
+    url: string,
+    { redirectUri, steps: loginSteps }: { redirectUri: string; steps?: readonly LoginStep[] },
+  ): Promise<LoginResult> {
     const started = performance.now()
     const pages: string[] = []
-    const done = (r: Omit<Extract<LoginResult, { ok: false }>, 'pages' | 'durationMs' | 'ok'>): LoginResult => ({ ok: false, ...r, pages, durationMs: Math.round(performance.now() - started) })
+    const done = (
+      r: Omit<Extract<LoginResult, { ok: false }>, 'pages' | 'durationMs' | 'ok'>,
+    ): LoginResult => ({
+      ok: false,
+      ...r,
+      pages,
+      durationMs: Math.round(performance.now() - started),
+    })
     let armed: Awaited<ReturnType<BrowserSession['begin']>>
     try {
       armed = await this.begin(url, redirectUri)
     } catch (e) {
-      return done({ step: 'launch', reason: `the browser could not be started: ${(e as Error).message.split('\n')[0]}` })
+      return done({
+        step: 'launch',
+        reason: `the browser could not be started: ${(e as Error).message.split('\n')[0]}`,
+      })
     }
     const { page, state, arrived } = armed
     const timeout = this.opts.timeoutMs
     try {
       await page.goto(url, { waitUntil: 'domcontentloaded', timeout })
     } catch (e) {
-      if (!state.callback) return done({ step: 'authorization request', reason: `navigation failed: ${(e as Error).message.split('\n')[0]}`, pageUrl: page.url() })
+      if (!state.callback)
+        return done({
+          step: 'authorization request',
+          reason: `navigation failed: ${(e as Error).message.split('\n')[0]}`,
+          pageUrl: page.url(),
+        })
     }
     // login and consent: the given or configured steps (default: the embedded AS's forms), each bounded by the timeout
     const steps = await runLoginSteps(page, loginSteps ?? this.opts.login ?? DEFAULT_LOGIN_STEPS, {
@@ -501,22 +652,45 @@ export class BrowserSession implements BrowserDriver {
     pages.push(...steps.pages)
     if (!steps.ok) return done({ step: steps.step, reason: steps.reason, pageUrl: page.url() })
     if (!state.callback) await Promise.race([arrived, new Promise((r) => setTimeout(r, timeout))])
-    if (!state.callback) return done({ step: 'redirect', reason: `the browser was not redirected to the redirect URI within ${timeout} ms`, pageUrl: page.url() })
+    if (!state.callback)
+      return done({
+        step: 'redirect',
+        reason: `the browser was not redirected to the redirect URI within ${timeout} ms`,
+        pageUrl: page.url(),
+      })
     await this.settleAt(page, state.callback)
     const full = this.caughtUrl(page, state.callback)
-    return { ok: true, callbackUrl: full, params: callbackParams(full, state.callback.body), pages, durationMs: Math.round(performance.now() - started) }
+    return {
+      ok: true,
+      callbackUrl: full,
+      params: callbackParams(full, state.callback.body),
+      pages,
+      durationMs: Math.round(performance.now() - started),
+    }
   }
 
   async refusal(url: string, opts: RefusalOptions): Promise<RefusalResult> {
     const started = performance.now()
     const pages: string[] = []
     let loggedIn = false
-    const end = (r: DistributiveOmit<RefusalResult, 'loggedIn' | 'pages' | 'durationMs'>): RefusalResult => ({ ...r, loggedIn, pages, durationMs: Math.round(performance.now() - started) }) as RefusalResult
+    const end = (
+      r: DistributiveOmit<RefusalResult, 'loggedIn' | 'pages' | 'durationMs'>,
+    ): RefusalResult =>
+      ({
+        ...r,
+        loggedIn,
+        pages,
+        durationMs: Math.round(performance.now() - started),
+      }) as RefusalResult
     let armed: Awaited<ReturnType<BrowserSession['begin']>>
     try {
       armed = await this.begin(url, opts.redirectUri, opts.forbidden, opts.freshSession)
     } catch (e) {
-      return end({ kind: 'failed', step: 'launch', reason: `the browser could not be started: ${(e as Error).message.split('\n')[0]}` })
+      return end({
+        kind: 'failed',
+        step: 'launch',
+        reason: `the browser could not be started: ${(e as Error).message.split('\n')[0]}`,
+      })
     }
     const { page, state, arrived } = armed
     const timeout = this.opts.timeoutMs
@@ -529,46 +703,83 @@ export class BrowserSession implements BrowserDriver {
       // a forbidden redirect is the finding even where the callback followed it
       if (state.forbidden) {
         const full = this.caughtUrl(page, state.forbidden)
-        return end({ kind: 'forbidden-redirect', url: full, params: callbackParams(full, state.forbidden.body) })
+        return end({
+          kind: 'forbidden-redirect',
+          url: full,
+          params: callbackParams(full, state.forbidden.body),
+        })
       }
       if (state.callback) {
         const full = this.caughtUrl(page, state.callback)
-        return end({ kind: 'redirect', callbackUrl: full, params: callbackParams(full, state.callback.body) })
+        return end({
+          kind: 'redirect',
+          callbackUrl: full,
+          params: callbackParams(full, state.callback.body),
+        })
       }
       return undefined
     }
     try {
       await page.goto(url, { waitUntil: 'domcontentloaded', timeout })
     } catch (e) {
-      if (!state.callback && !state.forbidden) return end({ kind: 'failed', step: 'authorization request', reason: `navigation failed: ${(e as Error).message.split('\n')[0]}`, pageUrl: page.url() })
+      if (!state.callback && !state.forbidden)
+        return end({
+          kind: 'failed',
+          step: 'authorization request',
+          reason: `navigation failed: ${(e as Error).message.split('\n')[0]}`,
+          pageUrl: page.url(),
+        })
     }
     pages.push(page.url())
     const steps = opts.steps ?? this.opts.login ?? DEFAULT_LOGIN_STEPS
     // a redirect, the login page, or an error page: a 4xx/5xx page decides at once, another page after a short watch
     const errorStatus = () => this.documentStatus !== undefined && this.documentStatus >= 400
     if (!caught() && !errorStatus()) {
-      const login = await Promise.race([arrived.then(() => false), showsLogin(page, steps, timeout, Math.min(timeout, ERROR_PAGE_SETTLE_MS))])
+      const login = await Promise.race([
+        arrived.then(() => false),
+        showsLogin(page, steps, timeout, Math.min(timeout, ERROR_PAGE_SETTLE_MS)),
+      ])
       if (!caught() && login) {
         if (opts.onLogin === 'stop') return end({ kind: 'login', pageUrl: page.url() })
         loggedIn = true
-        const r = await runLoginSteps(page, steps, { timeoutMs: timeout, credentials: this.opts.credentials, arrived, onSecretFill: (selector) => this.secretFields.add(selector) })
+        const r = await runLoginSteps(page, steps, {
+          timeoutMs: timeout,
+          credentials: this.opts.credentials,
+          arrived,
+          onSecretFill: (selector) => this.secretFields.add(selector),
+        })
         pages.push(...r.pages.filter((p) => p !== pages[pages.length - 1]))
-        if (!caught() && r.ok) await Promise.race([arrived, new Promise((res) => setTimeout(res, timeout))])
+        if (!caught() && r.ok)
+          await Promise.race([arrived, new Promise((res) => setTimeout(res, timeout))])
         if (!caught()) {
           // after the login the AS shows a page of its own: an error page where its status says so
-          if (errorStatus() || r.ok) return end({ kind: 'error-page', pageUrl: page.url(), ...(this.documentStatus !== undefined ? { status: this.documentStatus } : {}) })
+          if (errorStatus() || r.ok)
+            return end({
+              kind: 'error-page',
+              pageUrl: page.url(),
+              ...(this.documentStatus !== undefined ? { status: this.documentStatus } : {}),
+            })
           return end({ kind: 'failed', step: r.step, reason: r.reason, pageUrl: page.url() })
         }
       }
     }
-    return (await settled()) ?? end({ kind: 'error-page', pageUrl: page.url(), ...(this.documentStatus !== undefined ? { status: this.documentStatus } : {}) })
+    return (
+      (await settled()) ??
+      end({
+        kind: 'error-page',
+        pageUrl: page.url(),
+        ...(this.documentStatus !== undefined ? { status: this.documentStatus } : {}),
+      })
+    )
   }
 
   /** A PNG of the current page, if the module opened one; fields filled with credentials are masked. */
   async screenshot(): Promise<Buffer | undefined> {
     if (!this.page || this.page.isClosed()) return undefined
     const page = this.page
-    return page.screenshot({ timeout: 5_000, mask: [...this.secretFields].map((s) => page.locator(s)) }).catch(() => undefined)
+    return page
+      .screenshot({ timeout: 5_000, mask: [...this.secretFields].map((s) => page.locator(s)) })
+      .catch(() => undefined)
   }
 
   /**
@@ -580,14 +791,24 @@ export class BrowserSession implements BrowserDriver {
     if (!this.page || !this.context) return out
     const png = await this.screenshot()
     if (png) out.push({ name: 'browser screenshot', contentType: 'image/png', body: png })
-    if (!this.page.isClosed()) out.push({ name: 'browser page URL', contentType: 'text/plain', body: Buffer.from(this.page.url()) })
+    if (!this.page.isClosed())
+      out.push({
+        name: 'browser page URL',
+        contentType: 'text/plain',
+        body: Buffer.from(this.page.url()),
+      })
     if (this.tracing) {
       this.tracing = false
       const dir = mkdtempSync(join(tmpdir(), 'fapi-harness-trace-'))
       try {
         const file = join(dir, 'trace.zip')
         await this.context.tracing.stop({ path: file })
-        if (existsSync(file)) out.push({ name: 'playwright trace', contentType: 'application/zip', body: readFileSync(file) })
+        if (existsSync(file))
+          out.push({
+            name: 'playwright trace',
+            contentType: 'application/zip',
+            body: readFileSync(file),
+          })
       } catch {
         /* no trace: the context is gone */
       } finally {
@@ -613,7 +834,9 @@ export class BrowserSession implements BrowserDriver {
 
   private async open(): Promise<Page> {
     if (this.page && !this.page.isClosed()) return this.page
-    const prepared = this.pages ? await this.pages() : await preparePage(await this.browser(), this.opts)
+    const prepared = this.pages
+      ? await this.pages()
+      : await preparePage(await this.browser(), this.opts)
     // this session's page from now on: its requests are decided by this session's interception
     prepared.route.intercept = (req) => this.intercept(req)
     prepared.route.document = (status) => (this.documentStatus = status)

@@ -3,7 +3,13 @@ import attemptAccepted, { type AcceptedKind } from '../checks/token-endpoint/att
 import { oauthError } from '../checks/token-endpoint/oauth-error.js'
 import { authFor } from '../client/auth/index.js'
 import type { ClientAuth } from '../client/auth/types.js'
-import { DEFAULT_REDIRECT_URI, type ClientSpec, type Endpoint, type Granted, type SimulatorOptions } from '../client/simulator.js'
+import {
+  DEFAULT_REDIRECT_URI,
+  type ClientSpec,
+  type Endpoint,
+  type Granted,
+  type SimulatorOptions,
+} from '../client/simulator.js'
 import type { ServerMetadata, TestClient } from '../client/types.js'
 import type { ModuleContext } from './module.js'
 import { pkcePair } from '../client/pkce.js'
@@ -61,7 +67,9 @@ export function answer(x: Exchange | undefined): string {
 /** The first redirect URI the harness registers (configured, or its loopback default). */
 export function redirectUri(ctx: ModuleContext): string {
   const configured = ctx.sim.params.registrationMetadata?.redirect_uris
-  return Array.isArray(configured) && typeof configured[0] === 'string' ? configured[0] : DEFAULT_REDIRECT_URI
+  return Array.isArray(configured) && typeof configured[0] === 'string'
+    ? configured[0]
+    : DEFAULT_REDIRECT_URI
 }
 
 /** The configured scope with `openid` added (CIBA Core §7.1 requires it; so does an ID Token). */
@@ -79,12 +87,24 @@ export function requestParams(ctx: ModuleContext, endpoint: Endpoint): Record<st
   switch (endpoint) {
     case 'backchannel_authentication': {
       const c = t.ciba ?? {}
-      const hint: Record<string, string> = c.login_hint_token ? { login_hint_token: c.login_hint_token } : c.id_token_hint ? { id_token_hint: c.id_token_hint } : { login_hint: c.login_hint ?? 'fapi-harness-user' }
+      const hint: Record<string, string> = c.login_hint_token
+        ? { login_hint_token: c.login_hint_token }
+        : c.id_token_hint
+          ? { id_token_hint: c.id_token_hint }
+          : { login_hint: c.login_hint ?? 'fapi-harness-user' }
       const binding = c.binding_message ?? ctx.profile.cibaBindingMessage
-      return { scope: cibaScope(t.scope), ...hint, ...(binding ? { binding_message: binding } : {}) }
+      return {
+        scope: cibaScope(t.scope),
+        ...hint,
+        ...(binding ? { binding_message: binding } : {}),
+      }
     }
     case 'token':
-      return { grant_type: 'client_credentials', ...(t.scope ? { scope: t.scope } : {}), ...t.tokenParams }
+      return {
+        grant_type: 'client_credentials',
+        ...(t.scope ? { scope: t.scope } : {}),
+        ...t.tokenParams,
+      }
     case 'pushed_authorization_request':
       return authorizationRequest(ctx)
     case 'revocation':
@@ -102,11 +122,18 @@ export function requestParams(ctx: ModuleContext, endpoint: Endpoint): Record<st
  * response_type, the registered redirect URI, PKCE S256 (RFC 7636), state, and a nonce only where
  * the scope asks for OpenID Connect (an OP may refuse a nonce without `openid`).
  */
-export function authorizationRequest(ctx: ModuleContext, pkce: Pick<ReturnType<typeof pkcePair>, 'params'> = pkcePair()): Record<string, string> {
+export function authorizationRequest(
+  ctx: ModuleContext,
+  pkce: Pick<ReturnType<typeof pkcePair>, 'params'> = pkcePair(),
+): Record<string, string> {
   const responseType = ctx.profile.authorizationResponseType ?? 'code'
   // an ID Token in the response is OpenID Connect: its scope carries openid (OIDC Core §3.3.2.1)
   const configured = ctx.sim.params.scope
-  const scope = !configured ? 'openid' : responseType.includes('id_token') ? cibaScope(configured) : configured
+  const scope = !configured
+    ? 'openid'
+    : responseType.includes('id_token')
+      ? cibaScope(configured)
+      : configured
   const oidc = scope.split(' ').includes('openid')
   return {
     response_type: responseType,
@@ -126,7 +153,10 @@ export function authorizationRequest(ctx: ModuleContext, pkce: Pick<ReturnType<t
 export function authorizationClient(p: Profile): Pick<ClientSpec, 'grant_types' | 'metadata'> {
   const rt = p.authorizationResponseType ?? 'code'
   const types = p.authorizationRequest?.jarm && rt !== 'code' ? [rt, 'code'] : [rt]
-  return { grant_types: rt === 'code' ? ['authorization_code'] : ['authorization_code', 'implicit'], metadata: { response_types: types } }
+  return {
+    grant_types: rt === 'code' ? ['authorization_code'] : ['authorization_code', 'implicit'],
+    metadata: { response_types: types },
+  }
 }
 
 /**
@@ -147,11 +177,19 @@ export function authorizationRequestMethod(p: Profile): AuthorizationRequestMeth
  * the profile requires signed ones (FAPI-CIBA §5.2.2-6), and pushes authorization requests as
  * signed request objects where the profile requires them (FAPI 1.0 Part 2 §5.2.2-1).
  */
-export function profileClient(p: Profile): Pick<SimulatorOptions, 'senderConstrained' | 'signBackchannelRequests' | 'signAuthorizationRequests'> {
+export function profileClient(
+  p: Profile,
+): Pick<
+  SimulatorOptions,
+  'senderConstrained' | 'signBackchannelRequests' | 'signAuthorizationRequests'
+> {
   return {
     senderConstrained: p.senderConstrained.required,
     ...(p.cibaSignedRequest?.unsigned.expect === 'refuse' ? { signBackchannelRequests: true } : {}),
-    ...(p.requestObject?.rules.unsigned.expect === 'refuse' || p.authorizationRequest?.requestObject.use === 'required' ? { signAuthorizationRequests: true } : {}),
+    ...(p.requestObject?.rules.unsigned.expect === 'refuse' ||
+    p.authorizationRequest?.requestObject.use === 'required'
+      ? { signAuthorizationRequests: true }
+      : {}),
   }
 }
 
@@ -161,7 +199,12 @@ export function profileClient(p: Profile): Pick<SimulatorOptions, 'senderConstra
  * advertises DPoP (RFC 9449 §5.1) but not certificate-bound tokens (RFC 8705 §3.3).
  */
 export function dpopPreferred(p: Profile, m: ServerMetadata): boolean {
-  return p.senderConstrained.required && p.senderConstrained.requirements.includes('FAPI2-SP-FINAL-5.3.2.1-5') && Array.isArray(m.dpop_signing_alg_values_supported) && m.tls_client_certificate_bound_access_tokens !== true
+  return (
+    p.senderConstrained.required &&
+    p.senderConstrained.requirements.includes('FAPI2-SP-FINAL-5.3.2.1-5') &&
+    Array.isArray(m.dpop_signing_alg_values_supported) &&
+    m.tls_client_certificate_bound_access_tokens !== true
+  )
 }
 
 /** How a registration ended. */
@@ -177,7 +220,12 @@ export type Registration =
     }
 
 /** Step `register` (or another name): obtains a client for the spec and says how it ended. */
-export async function register(ctx: ModuleContext, spec: ClientSpec, name = 'register', title = `register a ${spec.method} client`): Promise<Registration> {
+export async function register(
+  ctx: ModuleContext,
+  spec: ClientSpec,
+  name = 'register',
+  title = `register a ${spec.method} client`,
+): Promise<Registration> {
   ctx.sim.step(name, title)
   const o = await ctx.sim.obtainClient(spec)
   if (o.unavailable) {
@@ -186,18 +234,31 @@ export async function register(ctx: ModuleContext, spec: ClientSpec, name = 'reg
   }
   if (o.client) {
     const replaced = o.granted?.replaced.length ? `; replaced ${o.granted.replaced.join(', ')}` : ''
-    ctx.sim.outcome(o.client.source === 'config' ? `configured client ${o.client.client_id}` : `registered as ${o.granted?.granted.token_endpoint_auth_method}${replaced}`)
-    return { kind: 'registered', client: o.client, ...(o.registration ? { exchange: o.registration } : {}), ...(o.granted ? { granted: o.granted } : {}) }
+    ctx.sim.outcome(
+      o.client.source === 'config'
+        ? `configured client ${o.client.client_id}`
+        : `registered as ${o.granted?.granted.token_endpoint_auth_method}${replaced}`,
+    )
+    return {
+      kind: 'registered',
+      client: o.client,
+      ...(o.registration ? { exchange: o.registration } : {}),
+      ...(o.granted ? { granted: o.granted } : {}),
+    }
   }
   const x = o.registration!
   const e = oauthError(x)
-  const namesMetadata = Boolean(e && e.status >= 400 && e.status < 500 && e.error === 'invalid_client_metadata')
+  const namesMetadata = Boolean(
+    e && e.status >= 400 && e.status < 500 && e.error === 'invalid_client_metadata',
+  )
   ctx.sim.outcome(`refused: ${answer(x)}`)
   return { kind: 'refused', exchange: x, namesMetadata, answer: answer(x) }
 }
 
 /** Whether a client authenticates with a JWT assertion, whose aud the control may have to adapt. */
-const assertionBased = (c: TestClient) => c.token_endpoint_auth_method === 'private_key_jwt' || c.token_endpoint_auth_method === 'client_secret_jwt'
+const assertionBased = (c: TestClient) =>
+  c.token_endpoint_auth_method === 'private_key_jwt' ||
+  c.token_endpoint_auth_method === 'client_secret_jwt'
 
 /**
  * Step `control`: the request exactly as a correct client sends it. Succeeds or the module is
@@ -212,10 +273,18 @@ export async function control(
   auths: () => ClientAuth[] = () => [authFor(client.token_endpoint_auth_method)],
   opts: { name?: string; title?: string } = {},
 ): Promise<{ exchange: Exchange; ok: boolean }> {
-  ctx.sim.step(opts.name ?? 'control', opts.title ?? `the unchanged request to the ${endpoint} endpoint, which must succeed`)
+  ctx.sim.step(
+    opts.name ?? 'control',
+    opts.title ?? `the unchanged request to the ${endpoint} endpoint, which must succeed`,
+  )
   let exchange = await ctx.sim.call(endpoint, params, client, auths(), ctx.audience)
   let ok = succeeded(exchange, endpoint)
-  if (!ok && !ctx.audiencePinned && assertionBased(client) && oauthError(exchange)?.error === 'invalid_client') {
+  if (
+    !ok &&
+    !ctx.audiencePinned &&
+    assertionBased(client) &&
+    oauthError(exchange)?.error === 'invalid_client'
+  ) {
     const other = fallbackAudience(ctx)
     if (other) {
       const retry = await ctx.sim.call(endpoint, params, client, auths(), other)
@@ -227,7 +296,11 @@ export async function control(
       }
     }
   }
-  ctx.sim.outcome(ok ? `succeeded: ${answer(exchange)}${ctx.learned.audience === ctx.audience && !ctx.audiencePinned ? ` (aud = ${ctx.audience})` : ''}` : `refused: ${answer(exchange)}`)
+  ctx.sim.outcome(
+    ok
+      ? `succeeded: ${answer(exchange)}${ctx.learned.audience === ctx.audience && !ctx.audiencePinned ? ` (aud = ${ctx.audience})` : ''}`
+      : `refused: ${answer(exchange)}`,
+  )
   return { exchange, ok }
 }
 
@@ -238,7 +311,15 @@ function fallbackAudience(ctx: ModuleContext): AudienceKind | undefined {
 }
 
 /** Step `variant` (or another name): the request with exactly the property under test changed. */
-export async function variant(ctx: ModuleContext, endpoint: Endpoint, params: Record<string, string>, client: TestClient, auths: ClientAuth[], title: string, name = 'variant'): Promise<Exchange> {
+export async function variant(
+  ctx: ModuleContext,
+  endpoint: Endpoint,
+  params: Record<string, string>,
+  client: TestClient,
+  auths: ClientAuth[],
+  title: string,
+  name = 'variant',
+): Promise<Exchange> {
   ctx.sim.step(name, title)
   const x = await ctx.sim.call(endpoint, params, client, auths, ctx.audience)
   ctx.sim.outcome(answer(x))
@@ -304,7 +385,8 @@ export interface AuthorizeOptions {
 export function jwtClaims(jwt: string): Record<string, string> | undefined {
   try {
     const out: Record<string, string> = {}
-    for (const [k, v] of Object.entries(decodeJwt(jwt))) out[k] = typeof v === 'string' ? v : JSON.stringify(v)
+    for (const [k, v] of Object.entries(decodeJwt(jwt)))
+      out[k] = typeof v === 'string' ? v : JSON.stringify(v)
     return out
   } catch {
     return undefined
@@ -332,7 +414,8 @@ export async function authorize(
   const opts: AuthorizeOptions = typeof options === 'function' ? { edit: options } : options
   const endpoint = ctx.metadata.authorization_endpoint
   if (!ctx.browser) throw new TypeError('authorize needs ctx.browser (check it before the step)')
-  if (typeof endpoint !== 'string') throw new TypeError('authorize needs an authorization_endpoint (check it before the step)')
+  if (typeof endpoint !== 'string')
+    throw new TypeError('authorize needs an authorization_endpoint (check it before the step)')
   const pkce = pkcePair()
   ctx.sim.secrets.add(pkce.verifier)
   const base = authorizationRequest(ctx, pkce)
@@ -347,18 +430,47 @@ export async function authorize(
   const u = new URL(endpoint)
   let par: Exchange | undefined
   if (method === 'par') {
-    ctx.sim.step(`${name}-par`, 'the authorization request pushed to the PAR endpoint with the client\'s authentication (RFC 9126 §2)')
+    ctx.sim.step(
+      `${name}-par`,
+      "the authorization request pushed to the PAR endpoint with the client's authentication (RFC 9126 §2)",
+    )
     const { client_id: _, ...pushed } = request
-    par = await ctx.sim.call('pushed_authorization_request', pushed, client, [authFor(client.token_endpoint_auth_method), ...(opts.parDpop ? [DpopProofVariation(opts.parDpop)] : [])], ctx.audience)
+    par = await ctx.sim.call(
+      'pushed_authorization_request',
+      pushed,
+      client,
+      [
+        authFor(client.token_endpoint_auth_method),
+        ...(opts.parDpop ? [DpopProofVariation(opts.parDpop)] : []),
+      ],
+      ctx.audience,
+    )
     const body = jsonBody(par)
-    const uri = succeeded(par, 'pushed_authorization_request') && body.ok ? (body.value as Record<string, unknown>).request_uri : undefined
-    ctx.sim.outcome(typeof uri === 'string' ? `succeeded: ${answer(par)}` : `refused: ${answer(par)}`)
-    if (typeof uri !== 'string') return { kind: 'failed', url: endpoint, step: `${name}-par`, reason: `the pushed authorization request was not accepted (${answer(par)})`, par }
+    const uri =
+      succeeded(par, 'pushed_authorization_request') && body.ok
+        ? (body.value as Record<string, unknown>).request_uri
+        : undefined
+    ctx.sim.outcome(
+      typeof uri === 'string' ? `succeeded: ${answer(par)}` : `refused: ${answer(par)}`,
+    )
+    if (typeof uri !== 'string')
+      return {
+        kind: 'failed',
+        url: endpoint,
+        step: `${name}-par`,
+        reason: `the pushed authorization request was not accepted (${answer(par)})`,
+        par,
+      }
     u.searchParams.set('client_id', client.client_id)
     u.searchParams.set('request_uri', uri)
   } else if (method === 'jar') {
-    const jwt = await buildAuthorizationRequestObject(Object.entries(request), { client, metadata: ctx.metadata, now: ctx.sim.nowSeconds() })
-    for (const k of ['client_id', 'response_type', 'scope'] as const) u.searchParams.set(k, request[k]!)
+    const jwt = await buildAuthorizationRequestObject(Object.entries(request), {
+      client,
+      metadata: ctx.metadata,
+      now: ctx.sim.nowSeconds(),
+    })
+    for (const k of ['client_id', 'response_type', 'scope'] as const)
+      u.searchParams.set(k, request[k]!)
     u.searchParams.set('request', jwt)
   } else {
     for (const [k, v] of Object.entries(request)) u.searchParams.set(k, v)
@@ -366,12 +478,25 @@ export async function authorize(
   for (const [k, v] of Object.entries(opts.outside ?? {})) u.searchParams.set(k, v)
   ctx.sim.step(name, title)
   const r = await ctx.browser.login(u.href, { redirectUri: request.redirect_uri! })
-  const common = { request, method, ...(opts.responseMode ? { responseMode: opts.responseMode } : {}), ...(par ? { par } : {}) }
+  const common = {
+    request,
+    method,
+    ...(opts.responseMode ? { responseMode: opts.responseMode } : {}),
+    ...(par ? { par } : {}),
+  }
   if (!r.ok) {
     ctx.sim.outcome(`failed at ${r.step}: ${r.reason}`)
-    return { kind: 'failed', url: u.href, step: r.step, reason: r.reason, ...(r.pageUrl ? { pageUrl: r.pageUrl } : {}), ...(par ? { par } : {}) }
+    return {
+      kind: 'failed',
+      url: u.href,
+      step: r.step,
+      reason: r.reason,
+      ...(r.pageUrl ? { pageUrl: r.pageUrl } : {}),
+      ...(par ? { par } : {}),
+    }
   }
-  for (const f of ['code', 'access_token', 'id_token', 'response'] as const) if (r.params[f]) ctx.sim.secrets.add(r.params[f])
+  for (const f of ['code', 'access_token', 'id_token', 'response'] as const)
+    if (r.params[f]) ctx.sim.secrets.add(r.params[f])
   let params = r.params
   let jarm: string | undefined
   if (opts.responseMode?.includes('jwt') && r.params.response) {
@@ -379,15 +504,36 @@ export async function authorize(
     const claims = jwtClaims(jarm)
     if (claims) {
       if (claims.code) ctx.sim.secrets.add(claims.code)
-      params = { ...claims, ...(r.params.state !== undefined && claims.state === undefined ? { state: r.params.state } : {}) }
+      params = {
+        ...claims,
+        ...(r.params.state !== undefined && claims.state === undefined
+          ? { state: r.params.state }
+          : {}),
+      }
     }
   }
-  ctx.sim.outcome(`${method === 'par' ? 'pushed, then ' : method === 'jar' ? 'request object by value, ' : ''}redirected to the client after ${r.pages.length} page(s) in ${r.durationMs} ms with ${Object.keys(r.params).join(', ') || 'no parameters'}`)
-  return { kind: 'callback', ...common, verifier: pkce.verifier, url: u.href, callbackUrl: r.callbackUrl, params, raw: r.params, ...(jarm ? { jarm } : {}), durationMs: r.durationMs }
+  ctx.sim.outcome(
+    `${method === 'par' ? 'pushed, then ' : method === 'jar' ? 'request object by value, ' : ''}redirected to the client after ${r.pages.length} page(s) in ${r.durationMs} ms with ${Object.keys(r.params).join(', ') || 'no parameters'}`,
+  )
+  return {
+    kind: 'callback',
+    ...common,
+    verifier: pkce.verifier,
+    url: u.href,
+    callbackUrl: r.callbackUrl,
+    params,
+    raw: r.params,
+    ...(jarm ? { jarm } : {}),
+    durationMs: r.durationMs,
+  }
 }
 
 /** The variant fields of a redirect-flow result: request method, response_type and mode, client auth, sender constraint. */
-export function flowVariant(ctx: ModuleContext, client: TestClient, a: Extract<Authorization, { kind: 'callback' }>): Record<string, string> {
+export function flowVariant(
+  ctx: ModuleContext,
+  client: TestClient,
+  a: Extract<Authorization, { kind: 'callback' }>,
+): Record<string, string> {
   return {
     grant: 'authorization_code',
     client_auth: client.token_endpoint_auth_method,
@@ -403,13 +549,24 @@ export function flowVariant(ctx: ModuleContext, client: TestClient, a: Extract<A
  * The authorization request of a correct client (authorizationRequest with client_id and a fresh
  * PKCE S256 pair, its verifier a secret), optionally edited, as a URL of the authorization endpoint.
  */
-export function authorizationUrl(ctx: ModuleContext, client: TestClient, edit?: (request: Record<string, string>) => Record<string, string>): { request: Record<string, string>; verifier: string; url: URL } {
+export function authorizationUrl(
+  ctx: ModuleContext,
+  client: TestClient,
+  edit?: (request: Record<string, string>) => Record<string, string>,
+): { request: Record<string, string>; verifier: string; url: URL } {
   const endpoint = ctx.metadata.authorization_endpoint
-  if (!ctx.browser) throw new TypeError('an authorization request needs ctx.browser (check it before the step)')
-  if (typeof endpoint !== 'string') throw new TypeError('an authorization request needs an authorization_endpoint (check it before the step)')
+  if (!ctx.browser)
+    throw new TypeError('an authorization request needs ctx.browser (check it before the step)')
+  if (typeof endpoint !== 'string')
+    throw new TypeError(
+      'an authorization request needs an authorization_endpoint (check it before the step)',
+    )
   const pkce = pkcePair()
   ctx.sim.secrets.add(pkce.verifier)
-  const unchanged: Record<string, string> = { ...authorizationRequest(ctx, pkce), client_id: client.client_id }
+  const unchanged: Record<string, string> = {
+    ...authorizationRequest(ctx, pkce),
+    client_id: client.client_id,
+  }
   const request = edit ? edit(unchanged) : unchanged
   const url = new URL(endpoint)
   for (const [k, v] of Object.entries(request)) url.searchParams.set(k, v)
@@ -429,7 +586,11 @@ export function describeRefusal(r: RefusalResult): string {
   const after = r.loggedIn ? ' after login' : ''
   switch (r.kind) {
     case 'redirect':
-      return r.params.error ? `error redirect to the redirect URI${after}: ${r.params.error}` : r.params.code ? `redirect to the redirect URI with a code${after}` : `redirect to the redirect URI${after} with ${Object.keys(r.params).join(', ') || 'no parameters'}`
+      return r.params.error
+        ? `error redirect to the redirect URI${after}: ${r.params.error}`
+        : r.params.code
+          ? `redirect to the redirect URI with a code${after}`
+          : `redirect to the redirect URI${after} with ${Object.keys(r.params).join(', ') || 'no parameters'}`
     case 'forbidden-redirect':
       return `redirect to ${r.url.replace(/[?#].*$/, '')}${after}, a URI the browser must not be sent to`
     case 'error-page':
@@ -452,7 +613,13 @@ export async function authorizeVariant(
   ctx: ModuleContext,
   client: TestClient,
   edit: (request: Record<string, string>) => Record<string, string>,
-  opts: { title: string; name?: string; forbidden?: (request: Record<string, string>) => string[]; onLogin?: 'stop' | 'continue'; steps?: readonly LoginStep[] },
+  opts: {
+    title: string
+    name?: string
+    forbidden?: (request: Record<string, string>) => string[]
+    onLogin?: 'stop' | 'continue'
+    steps?: readonly LoginStep[]
+  },
 ): Promise<RefusedAuthorization> {
   ctx.sim.step(opts.name ?? 'authorize-variant', opts.title)
   const { request, url } = authorizationUrl(ctx, client, edit)
@@ -464,13 +631,18 @@ export async function authorizeVariant(
     freshSession: true,
     ...(opts.steps ? { steps: opts.steps } : {}),
   })
-  if (r.kind === 'redirect' || r.kind === 'forbidden-redirect') for (const f of ['code', 'access_token', 'id_token', 'response'] as const) if (r.params[f]) ctx.sim.secrets.add(r.params[f])
+  if (r.kind === 'redirect' || r.kind === 'forbidden-redirect')
+    for (const f of ['code', 'access_token', 'id_token', 'response'] as const)
+      if (r.params[f]) ctx.sim.secrets.add(r.params[f])
   ctx.sim.outcome(`${describeRefusal(r)} (${r.durationMs} ms)`)
   return { ...r, request, url: url.href }
 }
 
 /** The token request of the authorization code grant (RFC 6749 §4.1.3, RFC 7636 §4.5). */
-export function codeTokenRequest(ctx: ModuleContext, a: Extract<Authorization, { kind: 'callback' }>): Record<string, string> {
+export function codeTokenRequest(
+  ctx: ModuleContext,
+  a: Extract<Authorization, { kind: 'callback' }>,
+): Record<string, string> {
   return {
     grant_type: 'authorization_code',
     code: a.params.code ?? '',
@@ -484,6 +656,12 @@ export function codeTokenRequest(ctx: ModuleContext, a: Extract<Authorization, {
  * Step `token` (or another name): the code exchanged with the client's registered authentication,
  * as a control (the aud fallback of `control` applies to assertion methods).
  */
-export function token(ctx: ModuleContext, client: TestClient, a: Extract<Authorization, { kind: 'callback' }>, name = 'token', title = 'the code exchanged at the token endpoint, which must succeed'): Promise<{ exchange: Exchange; ok: boolean }> {
+export function token(
+  ctx: ModuleContext,
+  client: TestClient,
+  a: Extract<Authorization, { kind: 'callback' }>,
+  name = 'token',
+  title = 'the code exchanged at the token endpoint, which must succeed',
+): Promise<{ exchange: Exchange; ok: boolean }> {
   return control(ctx, 'token', codeTokenRequest(ctx, a), client, undefined, { name, title })
 }

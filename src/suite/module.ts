@@ -49,7 +49,13 @@ export interface CheckUse<I = unknown> {
   step?: string
 }
 
-export function use<I>(check: Check<I>, input: I, requirements: readonly RequirementId[] = [], level?: Level, step?: string): CheckUse<I> {
+export function use<I>(
+  check: Check<I>,
+  input: I,
+  requirements: readonly RequirementId[] = [],
+  level?: Level,
+  step?: string,
+): CheckUse<I> {
   return { check, input, requirements, ...(level ? { level } : {}), ...(step ? { step } : {}) }
 }
 
@@ -60,7 +66,11 @@ export interface ModuleRun {
   /** The variant judged, as data (client auth, grant, sender constraint, ...). */
   variant?: Record<string, string>
   /** What the registration asked for and what the AS granted. */
-  registration?: { asked: Record<string, unknown>; granted: Record<string, unknown>; replaced: string[] }
+  registration?: {
+    asked: Record<string, unknown>
+    granted: Record<string, unknown>
+    replaced: string[]
+  }
 }
 
 /**
@@ -75,13 +85,19 @@ export interface Inconclusive {
   expected?: string
 }
 
-export const inconclusive = (reason: string, requirements: readonly RequirementId[], level: Level, expected?: string): Inconclusive => ({
+export const inconclusive = (
+  reason: string,
+  requirements: readonly RequirementId[],
+  level: Level,
+  expected?: string,
+): Inconclusive => ({
   inconclusive: reason,
   requirements,
   level,
   ...(expected ? { expected } : {}),
 })
-export const isInconclusive = (x: unknown): x is Inconclusive => Boolean(x && typeof x === 'object' && 'inconclusive' in x)
+export const isInconclusive = (x: unknown): x is Inconclusive =>
+  Boolean(x && typeof x === 'object' && 'inconclusive' in x)
 
 export interface NotApplicable {
   notApplicable: string
@@ -89,11 +105,15 @@ export interface NotApplicable {
   requirements?: readonly RequirementId[]
 }
 
-export const notApplicable = (reason: string, requirements?: readonly RequirementId[]): NotApplicable => ({
+export const notApplicable = (
+  reason: string,
+  requirements?: readonly RequirementId[],
+): NotApplicable => ({
   notApplicable: reason,
   ...(requirements?.length ? { requirements } : {}),
 })
-export const isNotApplicable = (x: unknown): x is NotApplicable => Boolean(x && typeof x === 'object' && 'notApplicable' in x)
+export const isNotApplicable = (x: unknown): x is NotApplicable =>
+  Boolean(x && typeof x === 'object' && 'notApplicable' in x)
 
 /**
  * A test module: one behaviour of the server, driven by the simulator and judged by named checks.
@@ -109,6 +129,7 @@ export interface Module {
 }
 
 export function defineModule(m: Module): Module {
-  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(m.id)) throw new TypeError(`module id ${m.id} is not kebab-case`)
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(m.id))
+    throw new TypeError(`module id ${m.id} is not kebab-case`)
   return m
 }

@@ -57,8 +57,12 @@ export class NotificationReceiver {
         receiver?.add({
           method: req.method ?? '',
           path: req.url ?? '',
-          ...(req.headers.authorization !== undefined ? { authorization: req.headers.authorization } : {}),
-          ...(req.headers['content-type'] !== undefined ? { contentType: req.headers['content-type'] } : {}),
+          ...(req.headers.authorization !== undefined
+            ? { authorization: req.headers.authorization }
+            : {}),
+          ...(req.headers['content-type'] !== undefined
+            ? { contentType: req.headers['content-type'] }
+            : {}),
           body: Buffer.concat(chunks).toString('utf8'),
           receivedAt: Date.now(),
         })
@@ -68,12 +72,21 @@ export class NotificationReceiver {
     })
     await new Promise<void>((resolve, reject) => {
       server.once('error', (e: NodeJS.ErrnoException) =>
-        reject(new HarnessError('ERR_PRECONDITION', `the CIBA notification receiver cannot listen on 127.0.0.1:${opts.port ?? 0}: ${e.code ?? e.message}${e.code === 'EADDRINUSE' ? ' (with ciba.notification.port fixed, run with --workers 1)' : ''}`, { cause: e })),
+        reject(
+          new HarnessError(
+            'ERR_PRECONDITION',
+            `the CIBA notification receiver cannot listen on 127.0.0.1:${opts.port ?? 0}: ${e.code ?? e.message}${e.code === 'EADDRINUSE' ? ' (with ciba.notification.port fixed, run with --workers 1)' : ''}`,
+            { cause: e },
+          ),
+        ),
       )
       server.listen(opts.port ?? 0, '127.0.0.1', () => resolve())
     })
     const { port } = server.address() as AddressInfo
-    receiver = new NotificationReceiver(server, opts.publicUrl ?? `https://127.0.0.1:${port}${NOTIFICATION_PATH}`)
+    receiver = new NotificationReceiver(
+      server,
+      opts.publicUrl ?? `https://127.0.0.1:${port}${NOTIFICATION_PATH}`,
+    )
     return receiver
   }
 
@@ -83,7 +96,10 @@ export class NotificationReceiver {
   }
 
   /** The first notification (already received or arriving within `timeoutMs`) that `match` accepts. */
-  async waitFor(match: (n: ReceivedNotification) => boolean, timeoutMs: number): Promise<ReceivedNotification | undefined> {
+  async waitFor(
+    match: (n: ReceivedNotification) => boolean,
+    timeoutMs: number,
+  ): Promise<ReceivedNotification | undefined> {
     const found = () => this.received.find(match)
     const now = found()
     if (now) return now

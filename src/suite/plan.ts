@@ -40,7 +40,13 @@ export interface RunPlan {
   target: { issuer: string; embedded: boolean }
   startedAt: string
   /** The `--expect` file's entries: the progress lines mark a listed failure XFAIL (the CLI applies them to results.json). */
-  expect?: Array<{ id: string; profile?: string; variant?: Record<string, string>; reason: string; until?: string }>
+  expect?: Array<{
+    id: string
+    profile?: string
+    variant?: Record<string, string>
+    reason: string
+    until?: string
+  }>
 }
 
 export const PLAN_ENV = 'FAPI_HARNESS_PLAN'
@@ -50,7 +56,11 @@ let cached: RunPlan | undefined
 export function loadPlan(): RunPlan {
   if (cached) return cached
   const file = process.env[PLAN_ENV]
-  if (!file) throw new HarnessError('ERR_CONFIG_INVALID', `${PLAN_ENV} is not set: run the suites through \`fapi-harness run\``)
+  if (!file)
+    throw new HarnessError(
+      'ERR_CONFIG_INVALID',
+      `${PLAN_ENV} is not set: run the suites through \`fapi-harness run\``,
+    )
   try {
     cached = JSON.parse(readFileSync(file, 'utf8')) as RunPlan
   } catch (e) {

@@ -9,7 +9,16 @@ import { Identities } from '../crypto/pki.js'
 import { HarnessError } from '../errors.js'
 import { redact, redactText } from '../http/redact.js'
 import { HttpClient, jsonBody } from '../http/client.js'
-import { BrowserSession, LOGIN_NAME, chromiumPath, launchChromium, preparePage, serverPins, type Credentials, type PreparedPage } from './browser.js'
+import {
+  BrowserSession,
+  LOGIN_NAME,
+  chromiumPath,
+  launchChromium,
+  preparePage,
+  serverPins,
+  type Credentials,
+  type PreparedPage,
+} from './browser.js'
 import { isText, rewriteZip } from './trace-zip.js'
 import { dpopPreferred, profileClient } from './flow.js'
 import { errorRecord, runModule } from './run-module.js'
@@ -41,7 +50,8 @@ interface WorkerTarget {
  * which only the harness's suites call (never on import: the harness's own tests keep their maps).
  */
 function plainStacks(): void {
-  if (!process.env.FAPI_HARNESS_DEBUG) (Error as { prepareStackTrace?: unknown }).prepareStackTrace = undefined
+  if (!process.env.FAPI_HARNESS_DEBUG)
+    (Error as { prepareStackTrace?: unknown }).prepareStackTrace = undefined
 }
 
 const targets = new Map<string, Promise<WorkerTarget>>()
@@ -49,16 +59,33 @@ const targets = new Map<string, Promise<WorkerTarget>>()
 async function workerTarget(profile: Profile): Promise<WorkerTarget> {
   const plan = loadPlan()
   const entry = plan.profiles.find((p) => p.id === profile.id)
-  if (!entry) throw new HarnessError('ERR_UNKNOWN_PROFILE', `profile ${profile.id} is not in the run plan`)
+  if (!entry)
+    throw new HarnessError('ERR_UNKNOWN_PROFILE', `profile ${profile.id} is not in the run plan`)
   const http = new HttpClient({ trust: plan.trust, timeoutMs: plan.timeoutMs })
   const x = await fetchMetadata(http, entry.issuer, undefined, entry.discovery_url)
   const body = jsonBody(x)
-  if (!body.ok || x.response?.status !== 200) throw new HarnessError('ERR_DISCOVERY_INVALID', `discovery for ${entry.issuer} failed: ${body.ok ? `HTTP ${x.response?.status}` : body.reason}`)
+  if (!body.ok || x.response?.status !== 200)
+    throw new HarnessError(
+      'ERR_DISCOVERY_INVALID',
+      `discovery for ${entry.issuer} failed: ${body.ok ? `HTTP ${x.response?.status}` : body.reason}`,
+    )
   const metadata = body.value as ServerMetadata
   // Configured clients only: the modules see a target without dynamic registration.
   if (plan.dynamicRegistration === false) delete metadata.registration_endpoint
-  if (typeof metadata.token_endpoint !== 'string') throw new HarnessError('ERR_DISCOVERY_INVALID', `discovery for ${entry.issuer} has no token_endpoint`)
-  return { plan, learned: {}, http, issuer: entry.issuer, ...(entry.discovery_url ? { discoveryUrl: entry.discovery_url } : {}), metadata, identities: new Identities(plan.clientCa) }
+  if (typeof metadata.token_endpoint !== 'string')
+    throw new HarnessError(
+      'ERR_DISCOVERY_INVALID',
+      `discovery for ${entry.issuer} has no token_endpoint`,
+    )
+  return {
+    plan,
+    learned: {},
+    http,
+    issuer: entry.issuer,
+    ...(entry.discovery_url ? { discoveryUrl: entry.discovery_url } : {}),
+    metadata,
+    identities: new Identities(plan.clientCa),
+  }
 }
 
 /**
@@ -67,7 +94,8 @@ async function workerTarget(profile: Profile): Promise<WorkerTarget> {
  * other one when the target refuses it (flow.ts), unless the configuration pins it.
  */
 export function defaultAudience(p: Profile): AudienceKind {
-  if (p.audience.issuer.expect === 'accept' && p.audience.token_endpoint.expect !== 'accept') return 'issuer'
+  if (p.audience.issuer.expect === 'accept' && p.audience.token_endpoint.expect !== 'accept')
+    return 'issuer'
   return 'token_endpoint'
 }
 
@@ -107,16 +135,25 @@ type WorkerNotifications = () => Promise<NotificationReceiver>
  * test types that bring their own fixtures; where a version lacks it, its `test` is used (read from
  * the namespace, so that a missing export is `undefined` rather than a failed import).
  */
-const rootTest: TestType<{}, {}> = playwrightTest._baseTest ?? (playwrightTest.test as unknown as TestType<{}, {}>)
+const rootTest: TestType<{}, {}> =
+  playwrightTest._baseTest ?? (playwrightTest.test as unknown as TestType<{}, {}>)
 
-const test = rootTest.extend<{}, { workerBrowser: WorkerBrowser; workerNotifications: WorkerNotifications }>({
+const test = rootTest.extend<
+  {},
+  { workerBrowser: WorkerBrowser; workerNotifications: WorkerNotifications }
+>({
   workerNotifications: [
     async ({}, use) => {
       let started: Promise<NotificationReceiver> | undefined
       await use(() => {
         const n = loadPlan().notification
         if (!n) return Promise.reject(new Error('the run plan names no notification receiver'))
-        started ??= NotificationReceiver.start({ certPem: n.certPem, keyPem: n.keyPem, ...(n.port ? { port: n.port } : {}), ...(n.publicUrl ? { publicUrl: n.publicUrl } : {}) })
+        started ??= NotificationReceiver.start({
+          certPem: n.certPem,
+          keyPem: n.keyPem,
+          ...(n.port ? { port: n.port } : {}),
+          ...(n.publicUrl ? { publicUrl: n.publicUrl } : {}),
+        })
         return started
       })
       const r = await started?.catch(() => undefined)
@@ -133,7 +170,9 @@ const test = rootTest.extend<{}, { workerBrowser: WorkerBrowser; workerNotificat
         launched ??= (async () => {
           const plan = loadPlan()
           const all = [...plan.profiles.map((p) => new URL(p.issuer).origin), ...origins]
-          const spki = plan.trust.insecure ? [] : await serverPins(all, plan.trust.ca, plan.timeoutMs)
+          const spki = plan.trust.insecure
+            ? []
+            : await serverPins(all, plan.trust.ca, plan.timeoutMs)
           return launchChromium(found.path, { insecure: plan.trust.insecure, spki })
         })()
         return launched
@@ -160,7 +199,12 @@ const test = rootTest.extend<{}, { workerBrowser: WorkerBrowser; workerNotificat
         if ('unavailable' in found || spare) return
         spare = { key: key(opts), page: make(origins, opts) }
       }
-      await use({ ...('unavailable' in found ? { unavailable: found.unavailable } : {}), get, page, prepare })
+      await use({
+        ...('unavailable' in found ? { unavailable: found.unavailable } : {}),
+        get,
+        page,
+        prepare,
+      })
       const left = await spare?.page.catch(() => undefined)
       await left?.context.close().catch(() => {})
       const b = await launched?.catch(() => undefined)
@@ -176,10 +220,18 @@ const base = test
  * the filled values, input values in DOM snapshots and the network log); images as they are
  * (password fields show bullets; fields filled with credentials are masked in the screenshot).
  */
-export function redactAttachment(contentType: string, body: Buffer, secrets: Iterable<string>): Buffer {
+export function redactAttachment(
+  contentType: string,
+  body: Buffer,
+  secrets: Iterable<string>,
+): Buffer {
   const list = [...secrets]
-  if (contentType === 'application/zip') return rewriteZip(body, (_name, data) => (isText(data) ? Buffer.from(redactText(data.toString('utf8'), list)) : data))
-  if (contentType.startsWith('text/') || contentType === 'application/json') return Buffer.from(redactText(body.toString('utf8'), list))
+  if (contentType === 'application/zip')
+    return rewriteZip(body, (_name, data) =>
+      isText(data) ? Buffer.from(redactText(data.toString('utf8'), list)) : data,
+    )
+  if (contentType.startsWith('text/') || contentType === 'application/json')
+    return Buffer.from(redactText(body.toString('utf8'), list))
   return body
 }
 
@@ -197,91 +249,127 @@ export function runSuite(profile: Profile, modules: readonly Module[]): void {
   base.describe(profile.id, () => {
     for (const m of modules) {
       if (!profile.surfaces.includes(m.surface)) continue
-      base(m.id, { tag: [`@${profile.id}`, `@${m.surface}`], annotation: [{ type: 'surface', description: m.surface }] }, async ({ workerBrowser, workerNotifications }, testInfo) => {
-        let t = targets.get(profile.id)
-        if (!t) {
-          t = workerTarget(profile)
-          targets.set(profile.id, t)
-        }
-        let target: WorkerTarget
-        try {
-          target = await t
-        } catch (e) {
-          // The target could not be set up (discovery failed mid-run): an error result with its code.
-          const record = errorRecord(m, profile.id, e)
-          await testInfo.attach(RESULT_ATTACHMENT, { body: JSON.stringify(redact(record)), contentType: 'application/json' })
-          return
-        }
-        const sim = new Simulator({
-          http: target.http,
-          issuer: target.issuer,
-          ...(target.discoveryUrl ? { discoveryUrl: target.discoveryUrl } : {}),
-          metadata: target.metadata,
-          now: () => Math.floor(Date.now() / 1000),
-          identities: target.identities,
-          ...(target.plan.clients ? { staticClients: target.plan.clients } : {}),
-          ...profileClient(profile),
-          ...(dpopPreferred(profile, target.metadata) ? { dpop: true } : {}),
-          ...(target.plan.params ? { params: target.plan.params } : {}),
-          ...(target.plan.initialAccessToken ? { initialAccessToken: target.plan.initialAccessToken } : {}),
-          ...(target.plan.allowedOrigins ? { allowedOrigins: target.plan.allowedOrigins } : {}),
-        })
-        const pinned = target.plan.assertionAudience
-        // a fresh browser context per module, opened only if the module drives the browser
-        const origins = [new URL(target.issuer).origin, ...(typeof target.metadata.authorization_endpoint === 'string' ? [new URL(target.metadata.authorization_endpoint).origin] : [])]
-        // the test user: configured (masked everywhere), or any name and a random password for the embedded AS
-        const credentials: Credentials = target.plan.browser?.credentials ?? { username: LOGIN_NAME, password: randomBytes(12).toString('base64url') }
-        if (target.plan.browser?.credentials) sim.secrets.add(credentials.username)
-        sim.secrets.add(credentials.password)
-        const pageOptions: PageOptions = { insecure: target.plan.trust.insecure, timeoutMs: target.plan.timeoutMs }
-        // a redirect-flow module drives the browser: its context is made while it registers its client
-        if (m.surface === 'redirect-flows' && !workerBrowser.unavailable) workerBrowser.prepare(origins, pageOptions)
-        const session = workerBrowser.unavailable
-          ? undefined
-          : new BrowserSession(
-              () => workerBrowser.get(origins),
-              {
-                ...pageOptions,
-                allowedOrigins: origins,
-                ...(target.plan.browser?.login ? { login: target.plan.browser.login } : {}),
-                ...(target.plan.browser?.deny ? { deny: target.plan.browser.deny } : {}),
-                credentials,
-              },
-              () => workerBrowser.page(origins, pageOptions),
-            )
-        const ctx: ModuleContext = {
-          profile,
-          metadata: target.metadata,
-          expectedIssuer: target.issuer,
-          sim,
-          audience: pinned ?? target.learned.audience ?? defaultAudience(profile),
-          ...(pinned ? { audiencePinned: true } : {}),
-          learned: target.learned,
-          ...(session ? { browser: session } : { noBrowser: workerBrowser.unavailable ?? 'no browser' }),
-          ...(target.plan.notification ? { notifications: workerNotifications } : {}),
-          sleep,
-        }
-        const record = await runModule(m, ctx)
-        if (session?.used) {
-          // a failed or undecided browser module keeps a screenshot, the page URL and the trace of where the browser stood
-          if (record.status === 'failed' || record.status === 'error') {
-            const evidence = await session.evidence()
-            const attachments = evidence.map((a) => ({ name: a.name, contentType: a.contentType, base64: redactAttachment(a.contentType, a.body, sim.secrets).toString('base64') }))
-            if (attachments.length) record.attachments = [...(record.attachments ?? []), ...attachments]
+      base(
+        m.id,
+        {
+          tag: [`@${profile.id}`, `@${m.surface}`],
+          annotation: [{ type: 'surface', description: m.surface }],
+        },
+        async ({ workerBrowser, workerNotifications }, testInfo) => {
+          let t = targets.get(profile.id)
+          if (!t) {
+            t = workerTarget(profile)
+            targets.set(profile.id, t)
           }
-          await session.close()
-          // the next browser module's context, made while this worker runs what comes between
-          workerBrowser.prepare(origins, pageOptions)
-        }
-        // Test-only: the secret-scan self-test learns which secrets this run used (never set in normal runs).
-        if (process.env.FAPI_HARNESS_SECRET_LOG && sim.secrets.size) appendFileSync(process.env.FAPI_HARNESS_SECRET_LOG, `${[...sim.secrets].join('\n')}\n`)
-        await testInfo.attach(RESULT_ATTACHMENT, { body: JSON.stringify(record), contentType: 'application/json' })
-        // The verdict lives in the record. A conformance failure or a harness error is not thrown:
-        // Playwright restarts its worker after every failed test, which against a broken server
-        // cost more than the tests themselves. The runner's status only says the module ran.
-        testInfo.annotations.push({ type: 'verdict', description: record.status })
-        if (record.status === 'not_applicable') base.skip(true, `not applicable: ${record.message}`)
-      })
+          let target: WorkerTarget
+          try {
+            target = await t
+          } catch (e) {
+            // The target could not be set up (discovery failed mid-run): an error result with its code.
+            const record = errorRecord(m, profile.id, e)
+            await testInfo.attach(RESULT_ATTACHMENT, {
+              body: JSON.stringify(redact(record)),
+              contentType: 'application/json',
+            })
+            return
+          }
+          const sim = new Simulator({
+            http: target.http,
+            issuer: target.issuer,
+            ...(target.discoveryUrl ? { discoveryUrl: target.discoveryUrl } : {}),
+            metadata: target.metadata,
+            now: () => Math.floor(Date.now() / 1000),
+            identities: target.identities,
+            ...(target.plan.clients ? { staticClients: target.plan.clients } : {}),
+            ...profileClient(profile),
+            ...(dpopPreferred(profile, target.metadata) ? { dpop: true } : {}),
+            ...(target.plan.params ? { params: target.plan.params } : {}),
+            ...(target.plan.initialAccessToken
+              ? { initialAccessToken: target.plan.initialAccessToken }
+              : {}),
+            ...(target.plan.allowedOrigins ? { allowedOrigins: target.plan.allowedOrigins } : {}),
+          })
+          const pinned = target.plan.assertionAudience
+          // a fresh browser context per module, opened only if the module drives the browser
+          const origins = [
+            new URL(target.issuer).origin,
+            ...(typeof target.metadata.authorization_endpoint === 'string'
+              ? [new URL(target.metadata.authorization_endpoint).origin]
+              : []),
+          ]
+          // the test user: configured (masked everywhere), or any name and a random password for the embedded AS
+          const credentials: Credentials = target.plan.browser?.credentials ?? {
+            username: LOGIN_NAME,
+            password: randomBytes(12).toString('base64url'),
+          }
+          if (target.plan.browser?.credentials) sim.secrets.add(credentials.username)
+          sim.secrets.add(credentials.password)
+          const pageOptions: PageOptions = {
+            insecure: target.plan.trust.insecure,
+            timeoutMs: target.plan.timeoutMs,
+          }
+          // a redirect-flow module drives the browser: its context is made while it registers its client
+          if (m.surface === 'redirect-flows' && !workerBrowser.unavailable)
+            workerBrowser.prepare(origins, pageOptions)
+          const session = workerBrowser.unavailable
+            ? undefined
+            : new BrowserSession(
+                () => workerBrowser.get(origins),
+                {
+                  ...pageOptions,
+                  allowedOrigins: origins,
+                  ...(target.plan.browser?.login ? { login: target.plan.browser.login } : {}),
+                  ...(target.plan.browser?.deny ? { deny: target.plan.browser.deny } : {}),
+                  credentials,
+                },
+                () => workerBrowser.page(origins, pageOptions),
+              )
+          const ctx: ModuleContext = {
+            profile,
+            metadata: target.metadata,
+            expectedIssuer: target.issuer,
+            sim,
+            audience: pinned ?? target.learned.audience ?? defaultAudience(profile),
+            ...(pinned ? { audiencePinned: true } : {}),
+            learned: target.learned,
+            ...(session
+              ? { browser: session }
+              : { noBrowser: workerBrowser.unavailable ?? 'no browser' }),
+            ...(target.plan.notification ? { notifications: workerNotifications } : {}),
+            sleep,
+          }
+          const record = await runModule(m, ctx)
+          if (session?.used) {
+            // a failed or undecided browser module keeps a screenshot, the page URL and the trace of where the browser stood
+            if (record.status === 'failed' || record.status === 'error') {
+              const evidence = await session.evidence()
+              const attachments = evidence.map((a) => ({
+                name: a.name,
+                contentType: a.contentType,
+                base64: redactAttachment(a.contentType, a.body, sim.secrets).toString('base64'),
+              }))
+              if (attachments.length)
+                record.attachments = [...(record.attachments ?? []), ...attachments]
+            }
+            await session.close()
+            // the next browser module's context, made while this worker runs what comes between
+            workerBrowser.prepare(origins, pageOptions)
+          }
+          // Test-only: the secret-scan self-test learns which secrets this run used (never set in normal runs).
+          if (process.env.FAPI_HARNESS_SECRET_LOG && sim.secrets.size)
+            appendFileSync(process.env.FAPI_HARNESS_SECRET_LOG, `${[...sim.secrets].join('\n')}\n`)
+          await testInfo.attach(RESULT_ATTACHMENT, {
+            body: JSON.stringify(record),
+            contentType: 'application/json',
+          })
+          // The verdict lives in the record. A conformance failure or a harness error is not thrown:
+          // Playwright restarts its worker after every failed test, which against a broken server
+          // cost more than the tests themselves. The runner's status only says the module ran.
+          testInfo.annotations.push({ type: 'verdict', description: record.status })
+          if (record.status === 'not_applicable')
+            base.skip(true, `not applicable: ${record.message}`)
+        },
+      )
     }
   })
 }

@@ -23,14 +23,24 @@ export const CLIENT_AUTH_METHODS = [
 export type ClientAuthMethod = (typeof CLIENT_AUTH_METHODS)[number]
 
 export type JwsAlg =
-  | 'HS256' | 'HS384' | 'HS512'
-  | 'RS256' | 'RS384' | 'RS512'
-  | 'PS256' | 'PS384' | 'PS512'
-  | 'ES256' | 'ES384' | 'ES512'
-  | 'EdDSA' | 'none'
+  | 'HS256'
+  | 'HS384'
+  | 'HS512'
+  | 'RS256'
+  | 'RS384'
+  | 'RS512'
+  | 'PS256'
+  | 'PS384'
+  | 'PS512'
+  | 'ES256'
+  | 'ES384'
+  | 'ES512'
+  | 'EdDSA'
+  | 'none'
 
 /** The surfaces (groups of modules) a profile runs. */
-export type Surface = 'discovery' | 'client-authentication' | 'ciba' | 'mtls' | 'redirect-flows' | 'dpop'
+export type Surface =
+  'discovery' | 'client-authentication' | 'ciba' | 'mtls' | 'redirect-flows' | 'dpop'
 
 /** What a profile demands of one behaviour: the outcome, and the clauses that say so. */
 export interface Rule {
@@ -50,7 +60,12 @@ export type ParAudienceKind = 'issuer' | 'token_endpoint' | 'par_endpoint'
  * Endpoints at which a client authenticates (RFC 6749 §3.2.1, RFC 7009 §2.1, RFC 8628 §3.1, RFC 9126
  * §2, CIBA §7.1). Not introspection: RFC 7662 §2.1 authenticates the protected resource calling it.
  */
-export type AuthenticatedEndpoint = 'token' | 'revocation' | 'pushed_authorization_request' | 'device_authorization' | 'backchannel_authentication'
+export type AuthenticatedEndpoint =
+  | 'token'
+  | 'revocation'
+  | 'pushed_authorization_request'
+  | 'device_authorization'
+  | 'backchannel_authentication'
 
 /**
  * The request object cases judged at the pushed authorization request endpoint (RFC 9101, RFC
@@ -82,7 +97,11 @@ export type RequestObjectCase = (typeof REQUEST_OBJECT_CASES)[number]
  * `code_without_jarm` is response_type code without response_mode jwt (FAPI 1.0 Part 2 §5.2.2-2),
  * the others that response_type (FAPI 2.0 §5.3.2.2-1 requires code).
  */
-export const FORBIDDEN_RESPONSE_TYPE_CASES = ['code_without_jarm', 'code_id_token', 'token'] as const
+export const FORBIDDEN_RESPONSE_TYPE_CASES = [
+  'code_without_jarm',
+  'code_id_token',
+  'token',
+] as const
 export type ForbiddenResponseTypeCase = (typeof FORBIDDEN_RESPONSE_TYPE_CASES)[number]
 
 /** Audience values a client assertion can carry (RFC 7523 §3, OIDC Core §9, CIBA §7.1, FAPI 2.0). */
@@ -259,7 +278,22 @@ export function defineProfile(p: Partial<ProfileInput> & Pick<Profile, 'id' | 't
   } else {
     delete merged.extends
   }
-  for (const key of ['surfaces', 'clientAuth', 'signingAlgs', 'unsignedAssertion', 'minKeyBits', 'audience', 'jtiReplay', 'jtiMissing', 'issMismatch', 'subMismatch', 'publicClientCredentials', 'publicClients', 'authenticatedEndpoints', 'senderConstrained'] as const) {
+  for (const key of [
+    'surfaces',
+    'clientAuth',
+    'signingAlgs',
+    'unsignedAssertion',
+    'minKeyBits',
+    'audience',
+    'jtiReplay',
+    'jtiMissing',
+    'issMismatch',
+    'subMismatch',
+    'publicClientCredentials',
+    'publicClients',
+    'authenticatedEndpoints',
+    'senderConstrained',
+  ] as const) {
     if (merged[key] === undefined) throw new TypeError(`profile ${p.id}: ${key} is not defined`)
   }
   return merged

@@ -9,7 +9,15 @@ import type { ProfileId, Surface } from './profile.js'
  * still a failure of the server (its requirements stay failed), not a pass, but it does not fail
  * the run.
  */
-export type Status = 'passed' | 'failed' | 'expected_failure' | 'warning' | 'info' | 'skipped' | 'not_applicable' | 'error'
+export type Status =
+  | 'passed'
+  | 'failed'
+  | 'expected_failure'
+  | 'warning'
+  | 'info'
+  | 'skipped'
+  | 'not_applicable'
+  | 'error'
 
 /** One HTTP exchange the simulator recorded, already redacted. Bodies are text as on the wire. */
 export interface Exchange {
@@ -80,7 +88,11 @@ export interface ResultRecord {
   /** The variant judged: client auth, grant, sender constraint, ... as data, not a module id. */
   variant?: Record<string, string>
   /** What a registration asked for and what the AS granted, where they differ or matter. */
-  registration?: { asked: Record<string, unknown>; granted: Record<string, unknown>; replaced: string[] }
+  registration?: {
+    asked: Record<string, unknown>
+    granted: Record<string, unknown>
+    replaced: string[]
+  }
   exchanges: Exchange[]
   /** The error code for status `error` (an `ERR_*` code). */
   errorCode?: string
@@ -108,7 +120,14 @@ export interface RunSummary {
  * `inconclusive`: a result citing it ended in a harness error, so the clause was not proven.
  * `informational`: judged, and the server does not use the optional behaviour (an `info` result).
  */
-export type RequirementVerdict = 'failed' | 'warning' | 'inconclusive' | 'informational' | 'passed' | 'not_applicable' | 'not_tested'
+export type RequirementVerdict =
+  | 'failed'
+  | 'warning'
+  | 'inconclusive'
+  | 'informational'
+  | 'passed'
+  | 'not_applicable'
+  | 'not_tested'
 
 /** Why a requirement is inconclusive: one `error` result (or undecidable check) citing it. */
 export interface InconclusiveCause {
@@ -154,7 +173,13 @@ export interface ProfileCoverage {
     skipped: number
     errors: number
   }
-  shall: { total: number; judged: number; inconclusive: number; notApplicable: number; notTested: number }
+  shall: {
+    total: number
+    judged: number
+    inconclusive: number
+    notApplicable: number
+    notTested: number
+  }
   requirements: RequirementRow[]
 }
 
@@ -203,15 +228,32 @@ export interface ExpectationsReport {
 }
 
 /** Check statuses worst first: a judged result takes the first one any of its checks has. */
-export const CHECK_PRECEDENCE: ReadonlyArray<CheckOutcome['status']> = ['failed', 'error', 'warning', 'info', 'passed']
+export const CHECK_PRECEDENCE: ReadonlyArray<CheckOutcome['status']> = [
+  'failed',
+  'error',
+  'warning',
+  'info',
+  'passed',
+]
 
 /** Status of a judged result (or of its checks citing one requirement): failed > error > warning > info > passed. */
-export function worstStatus(checks: ReadonlyArray<Pick<CheckOutcome, 'status'>>): CheckOutcome['status'] {
+export function worstStatus(
+  checks: ReadonlyArray<Pick<CheckOutcome, 'status'>>,
+): CheckOutcome['status'] {
   return CHECK_PRECEDENCE.find((s) => checks.some((c) => c.status === s)) ?? 'passed'
 }
 
 export function summarize(results: readonly Pick<ResultRecord, 'status'>[]): RunSummary {
-  const s: RunSummary = { passed: 0, failed: 0, expectedFailures: 0, warnings: 0, info: 0, skipped: 0, notApplicable: 0, errors: 0 }
+  const s: RunSummary = {
+    passed: 0,
+    failed: 0,
+    expectedFailures: 0,
+    warnings: 0,
+    info: 0,
+    skipped: 0,
+    notApplicable: 0,
+    errors: 0,
+  }
   for (const r of results) {
     if (r.status === 'passed') s.passed++
     else if (r.status === 'failed') s.failed++

@@ -12,7 +12,11 @@ const RANK: Record<Level, number> = { shall: 3, should: 2, may: 1 }
  * Grade of a verdict at a call site: a miss of a `shall` fails, of a `should` warns, of a `may` is
  * `info` (the server does not use this optional behaviour: informational, not a finding).
  */
-export function grade(ok: boolean, undecidable: boolean | undefined, level: Level): CheckOutcome['status'] {
+export function grade(
+  ok: boolean,
+  undecidable: boolean | undefined,
+  level: Level,
+): CheckOutcome['status'] {
   if (ok) return 'passed'
   if (undecidable) return 'error'
   return level === 'shall' ? 'failed' : level === 'should' ? 'warning' : 'info'
@@ -21,7 +25,11 @@ export function grade(ok: boolean, undecidable: boolean | undefined, level: Leve
 /** Decoded JWTs sent or received, as evidence (header and payload only). */
 function withJwts(x: Exchange): Exchange {
   const jwts: NonNullable<Exchange['jwts']> = []
-  const params = x.request.body && x.request.headers['content-type']?.startsWith('application/x-www-form-urlencoded') ? new URLSearchParams(x.request.body) : undefined
+  const params =
+    x.request.body &&
+    x.request.headers['content-type']?.startsWith('application/x-www-form-urlencoded')
+      ? new URLSearchParams(x.request.body)
+      : undefined
   for (const name of ['client_assertion', 'request']) {
     const v = params?.get(name)
     const d = v ? decodeJws(v) : undefined
@@ -35,7 +43,12 @@ function withJwts(x: Exchange): Exchange {
  * exception that is not a HarnessError is an internal error (see internalError). `step` names
  * the step it ended in.
  */
-export function errorRecord(module: Module, profile: ProfileId, e: unknown, step?: string): ResultRecord {
+export function errorRecord(
+  module: Module,
+  profile: ProfileId,
+  e: unknown,
+  step?: string,
+): ResultRecord {
   const where = step ? `step ${step}: ` : ''
   return {
     id: module.id,
@@ -59,7 +72,8 @@ export function errorRecord(module: Module, profile: ProfileId, e: unknown, step
  * stack only with `--debug` (FAPI_HARNESS_DEBUG), so a report never carries a stack trace otherwise.
  */
 export function internalError(e: unknown): string {
-  if (process.env.FAPI_HARNESS_DEBUG && e instanceof Error && e.stack) return `internal error: ${e.stack.split('\n').slice(0, 3).join(' ').replace(/\s+/g, ' ')}`
+  if (process.env.FAPI_HARNESS_DEBUG && e instanceof Error && e.stack)
+    return `internal error: ${e.stack.split('\n').slice(0, 3).join(' ').replace(/\s+/g, ' ')}`
   return `internal error: ${e instanceof Error ? `${e.name}: ${oneLine(e)}` : String(e)}`
 }
 
@@ -79,13 +93,28 @@ function withWhere(message: string, exchanges: readonly Exchange[], step = 'cont
  */
 export async function runModule(module: Module, ctx: ModuleContext): Promise<ResultRecord> {
   const started = performance.now()
-  const base = { id: module.id, title: module.title, profile: ctx.profile.id, surface: module.surface, summary: module.summary }
+  const base = {
+    id: module.id,
+    title: module.title,
+    profile: ctx.profile.id,
+    surface: module.surface,
+    summary: module.summary,
+  }
   let record: ResultRecord
   try {
     const run = await module.run(ctx)
     if (isNotApplicable(run)) {
       const requirements = [...(run.requirements ?? [])]
-      record = { ...base, requirements, level: requirements.length ? strongest(requirements) : 'may', status: 'not_applicable', message: run.notApplicable, durationMs: 0, checks: [], exchanges: [] }
+      record = {
+        ...base,
+        requirements,
+        level: requirements.length ? strongest(requirements) : 'may',
+        status: 'not_applicable',
+        message: run.notApplicable,
+        durationMs: 0,
+        checks: [],
+        exchanges: [],
+      }
     } else if (isInconclusive(run)) {
       record = {
         ...base,
@@ -102,27 +131,54 @@ export async function runModule(module: Module, ctx: ModuleContext): Promise<Res
     } else {
       const checks: CheckOutcome[] = []
       for (const u of run.uses) {
-        const requirements = [...new Set<RequirementId>([...u.check.requirements, ...(u.requirements ?? [])])]
+        const requirements = [
+          ...new Set<RequirementId>([...u.check.requirements, ...(u.requirements ?? [])]),
+        ]
         const level = u.level ?? (requirements.length ? strongest(requirements) : 'shall')
         const at = u.step ? { step: u.step } : {}
         try {
           const v = await u.check.evaluate(u.input)
-          checks.push({ check: u.check.id, title: u.check.title, requirements, level, status: grade(v.ok, v.undecidable, level), message: v.message, ...at, ...(v.evidence ? { evidence: v.evidence } : {}) })
+          checks.push({
+            check: u.check.id,
+            title: u.check.title,
+            requirements,
+            level,
+            status: grade(v.ok, v.undecidable, level),
+            message: v.message,
+            ...at,
+            ...(v.evidence ? { evidence: v.evidence } : {}),
+          })
         } catch (e) {
-          checks.push({ check: u.check.id, title: u.check.title, requirements, level, status: 'error' as const, message: `check threw: ${oneLine(e)}`, ...at })
+          checks.push({
+            check: u.check.id,
+            title: u.check.title,
+            requirements,
+            level,
+            status: 'error' as const,
+            message: `check threw: ${oneLine(e)}`,
+            ...at,
+          })
         }
       }
-      if (!checks.length) throw new HarnessError('ERR_INTERNAL', `module ${module.id} judged nothing: it returned no checks`)
+      if (!checks.length)
+        throw new HarnessError(
+          'ERR_INTERNAL',
+          `module ${module.id} judged nothing: it returned no checks`,
+        )
       const status = worstStatus(checks)
       const primary = checks.find((c) => c.status === status) ?? checks[0]
-      const refusal = checks.find((c) => typeof c.evidence?.refusedAt === 'string')?.evidence?.refusedAt
+      const refusal = checks.find((c) => typeof c.evidence?.refusedAt === 'string')?.evidence
+        ?.refusedAt
       record = {
         ...base,
         requirements: [...new Set(checks.flatMap((c) => c.requirements))],
         level: checks.reduce<Level>((l, c) => (RANK[c.level] > RANK[l] ? c.level : l), 'may'),
         status,
         // an undecided check names where it stood, like an inconclusive module
-        message: status === 'error' && primary ? withWhere(primary.message, ctx.sim.exchanges, primary.step) : (primary?.message ?? 'no checks'),
+        message:
+          status === 'error' && primary
+            ? withWhere(primary.message, ctx.sim.exchanges, primary.step)
+            : (primary?.message ?? 'no checks'),
         durationMs: 0,
         ...(run.expected ? { expected: run.expected } : {}),
         ...(typeof refusal === 'string' ? { refusedAt: refusal } : {}),

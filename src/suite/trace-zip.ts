@@ -27,8 +27,12 @@ export function rewriteZip(zip: Buffer, transform: (name: string, data: Buffer) 
     p += 46 + nameLen + extraLen + commentLen
     const dataAt = localAt + 30 + zip.readUInt16LE(localAt + 26) + zip.readUInt16LE(localAt + 28)
     const raw = zip.subarray(dataAt, dataAt + compressedSize)
-    if (method !== 0 && method !== 8) throw new Error(`unsupported zip compression method ${method}`)
-    const data = transform(name.toString('utf8'), method === 8 ? inflateRawSync(raw) : Buffer.from(raw))
+    if (method !== 0 && method !== 8)
+      throw new Error(`unsupported zip compression method ${method}`)
+    const data = transform(
+      name.toString('utf8'),
+      method === 8 ? inflateRawSync(raw) : Buffer.from(raw),
+    )
     const packed = deflateRawSync(data)
     const crc = crc32(data)
     const local = Buffer.alloc(30)

@@ -43,13 +43,18 @@ export const assertionAlgModules: Module[] = [
   defineAttempt({
     id: 'client-assertion-hs256-with-public-key',
     title: 'An assertion MACed with HS256 keyed by the client public key is refused',
-    summary: 'Algorithm confusion (RFC 8725 §2.1): a private_key_jwt client sends an assertion with alg HS256 whose HMAC key is its own public key in PEM form, which anyone can compute.',
+    summary:
+      'Algorithm confusion (RFC 8725 §2.1): a private_key_jwt client sends an assertion with alg HS256 whose HMAC key is its own public key in PEM form, which anyone can compute.',
     expect: withAssertions(() => refusal(['RFC8725-3.1', 'RFC7523-3-9'])),
     errorCode: ASSERTION_ERROR,
     client: (p, m) => {
       const base = assertionBaseline(p, m)
       if (isNotApplicable(base)) return base
-      return base.key === 'RSA-2048' ? { method: 'private_key_jwt', key: 'RSA-2048' } : notApplicable('the confusion attack needs an RSA key and the target offers no RSA algorithm')
+      return base.key === 'RSA-2048'
+        ? { method: 'private_key_jwt', key: 'RSA-2048' }
+        : notApplicable(
+            'the confusion attack needs an RSA key and the target offers no RSA algorithm',
+          )
     },
     auth: () => [PrivateKeyJwt({ alg: 'PS256', mutate: [hmacWithPublicKey()] })],
   }),

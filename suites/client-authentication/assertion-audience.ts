@@ -1,4 +1,15 @@
-import { ASSERTION_ERROR, assertionClient, defineAttempt, fromRule, notApplicable, PrivateKeyJwt, setAud, withAssertions, type AudienceKind, type Module } from '../../src/index.js'
+import {
+  ASSERTION_ERROR,
+  assertionClient,
+  defineAttempt,
+  fromRule,
+  notApplicable,
+  PrivateKeyJwt,
+  setAud,
+  withAssertions,
+  type AudienceKind,
+  type Module,
+} from '../../src/index.js'
 
 /**
  * The `aud` of the client assertion at the token endpoint: which values identify the server

@@ -20,7 +20,9 @@ import {
  * modules; the same methods at the other endpoints that authenticate clients (PAR, revocation,
  * device authorization, backchannel) are endpoint-<endpoint>-auth-method-* (endpoints.ts).
  */
-const methods = CLIENT_AUTH_METHODS.filter((m): m is Exclude<ClientAuthMethod, 'none'> => m !== 'none')
+const methods = CLIENT_AUTH_METHODS.filter(
+  (m): m is Exclude<ClientAuthMethod, 'none'> => m !== 'none',
+)
 
 export const authMethodModules: Module[] = methods.map((method) => {
   const slug = method.replaceAll('_', '-')
@@ -34,7 +36,9 @@ export const authMethodModules: Module[] = methods.map((method) => {
 })
 
 /** Wrong credentials for the shared-secret methods: refused, and for HTTP Basic with 401 + WWW-Authenticate. */
-export const wrongSecretModules: Module[] = (['client_secret_basic', 'client_secret_post'] as const).map((method) =>
+export const wrongSecretModules: Module[] = (
+  ['client_secret_basic', 'client_secret_post'] as const
+).map((method) =>
   defineAttempt({
     id: `${method.replaceAll('_', '-')}-wrong-secret`,
     title: `${method} with a wrong client_secret is refused`,
@@ -42,11 +46,18 @@ export const wrongSecretModules: Module[] = (['client_secret_basic', 'client_sec
     expect: (p, m) => {
       const e = methodExpectation(p, m, method)
       if (isNotApplicable(e)) return e
-      if (e.outcome === 'refused') return notApplicable(`${p.title} forbids ${method}; auth-method-${method.replaceAll('_', '-')} checks that it is refused`)
+      if (e.outcome === 'refused')
+        return notApplicable(
+          `${p.title} forbids ${method}; auth-method-${method.replaceAll('_', '-')} checks that it is refused`,
+        )
       return refusal(['RFC6749-3.2.1'])
     },
     client: { method },
-    auth: (c) => [method === 'client_secret_basic' ? ClientSecretBasic(`${c.client_secret}-wrong`) : ClientSecretPost(`${c.client_secret}-wrong`)],
+    auth: (c) => [
+      method === 'client_secret_basic'
+        ? ClientSecretBasic(`${c.client_secret}-wrong`)
+        : ClientSecretPost(`${c.client_secret}-wrong`),
+    ],
     errorCode: CLIENT_AUTH_FAILED,
   }),
 )

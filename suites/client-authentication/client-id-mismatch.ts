@@ -48,12 +48,14 @@ function clientIdParam(clientId: string, whose: string): ClientAuth {
  */
 function errorCode(p: Profile): ErrorCodeRule {
   const rule = p.clientIdMismatch
-  if (rule?.expect === 'refuse' && rule.requirements.includes('FAPI1-BASE-5.2.2-19')) return { codes: ['invalid_client'], requirements: ['FAPI1-BASE-5.2.2-19'], level: 'shall' }
+  if (rule?.expect === 'refuse' && rule.requirements.includes('FAPI1-BASE-5.2.2-19'))
+    return { codes: ['invalid_client'], requirements: ['FAPI1-BASE-5.2.2-19'], level: 'shall' }
   return CLIENT_AUTH_FAILED
 }
 
 /** The profile's own clauses on mis-matched client identifiers, where it refuses them. */
-const mismatchClauses = (p: Profile): RequirementId[] => (p.clientIdMismatch?.expect === 'refuse' ? p.clientIdMismatch.requirements : [])
+const mismatchClauses = (p: Profile): RequirementId[] =>
+  p.clientIdMismatch?.expect === 'refuse' ? p.clientIdMismatch.requirements : []
 
 interface MismatchSpec {
   id: string
@@ -80,7 +82,11 @@ function defineMismatch(spec: MismatchSpec): Module {
       const { profile: p, metadata: m } = ctx
       const e = spec.expect(p, m)
       if (isNotApplicable(e)) return e
-      if (!m.registration_endpoint) return notApplicable('two clients of the same method are needed, and the target has no registration_endpoint (the configuration holds one client per method)', e.requirements)
+      if (!m.registration_endpoint)
+        return notApplicable(
+          'two clients of the same method are needed, and the target has no registration_endpoint (the configuration holds one client per method)',
+          e.requirements,
+        )
       const params = requestParams(ctx, 'token')
       const na = grantUnsupported(m, params.grant_type)
       if (na) return na
@@ -88,21 +94,71 @@ function defineMismatch(spec: MismatchSpec): Module {
       if (isNotApplicable(clients)) return clients
       const expected = `${e.outcome} (${e.level})`
       const keep = (why: string) => inconclusive(why, e.requirements, e.level, expected)
-      const a = await register(ctx, clients.a, 'register', `register client A (${spec.method}), whose credentials the request carries`)
+      const a = await register(
+        ctx,
+        clients.a,
+        'register',
+        `register client A (${spec.method}), whose credentials the request carries`,
+      )
       if (a.kind === 'unavailable') return notApplicable(a.reason)
-      if (a.kind === 'refused') return keep(`registration of client A was refused (${a.answer}): the change under test cannot be isolated`)
-      if (a.granted?.replaced.includes('token_endpoint_auth_method')) return keep(`asked for ${spec.method}, the AS granted ${a.granted.granted.token_endpoint_auth_method} (RFC 7591 §3.2.1): the variant cannot be built`)
-      const b = await register(ctx, clients.b, 'register-other', `register client B (${spec.method}, its own credentials), whose client_id the variant names`)
+      if (a.kind === 'refused')
+        return keep(
+          `registration of client A was refused (${a.answer}): the change under test cannot be isolated`,
+        )
+      if (a.granted?.replaced.includes('token_endpoint_auth_method'))
+        return keep(
+          `asked for ${spec.method}, the AS granted ${a.granted.granted.token_endpoint_auth_method} (RFC 7591 §3.2.1): the variant cannot be built`,
+        )
+      const b = await register(
+        ctx,
+        clients.b,
+        'register-other',
+        `register client B (${spec.method}, its own credentials), whose client_id the variant names`,
+      )
       if (b.kind === 'unavailable') return notApplicable(b.reason)
-      if (b.kind === 'refused') return keep(`registration of client B was refused (${b.answer}): there is no other client to name`)
+      if (b.kind === 'refused')
+        return keep(
+          `registration of client B was refused (${b.answer}): there is no other client to name`,
+        )
       const auth = authFor(spec.method)
-      const c = await control(ctx, 'token', params, a.client, () => [auth, clientIdParam(a.client.client_id, 'its own')], { title: "client A's request with its own client_id, which must succeed" })
-      if (!c.ok) return keep(`the control (the same request with A's own client_id) was refused: ${answer(c.exchange)}`)
-      const x = await variant(ctx, 'token', params, a.client, [auth, clientIdParam(b.client.client_id, 'client B')], "the same request of client A with client B's client_id")
+      const c = await control(
+        ctx,
+        'token',
+        params,
+        a.client,
+        () => [auth, clientIdParam(a.client.client_id, 'its own')],
+        { title: "client A's request with its own client_id, which must succeed" },
+      )
+      if (!c.ok)
+        return keep(
+          `the control (the same request with A's own client_id) was refused: ${answer(c.exchange)}`,
+        )
+      const x = await variant(
+        ctx,
+        'token',
+        params,
+        a.client,
+        [auth, clientIdParam(b.client.client_id, 'client B')],
+        "the same request of client A with client B's client_id",
+      )
       return {
         expected,
-        variant: { client_auth: spec.method, endpoint: 'token', grant: 'client_credentials', client_id: 'another registered client', ...(a.client.identity ? { sender_constraint: 'mtls' } : {}) },
-        ...(a.granted ? { registration: { asked: a.granted.asked, granted: a.granted.granted, replaced: a.granted.replaced } } : {}),
+        variant: {
+          client_auth: spec.method,
+          endpoint: 'token',
+          grant: 'client_credentials',
+          client_id: 'another registered client',
+          ...(a.client.identity ? { sender_constraint: 'mtls' } : {}),
+        },
+        ...(a.granted
+          ? {
+              registration: {
+                asked: a.granted.asked,
+                granted: a.granted.granted,
+                replaced: a.granted.replaced,
+              },
+            }
+          : {}),
         uses: judgeRefusal({ e, spec: { errorCode }, ctx }, c.exchange, x),
       }
     },
@@ -110,15 +166,30 @@ function defineMismatch(spec: MismatchSpec): Module {
 }
 
 /** A mutual-TLS client identified by a certificate of its own: self-signed, or issued by the CA the target trusts. */
-async function mtlsClients(id: string, method: 'tls_client_auth' | 'self_signed_tls_client_auth'): Promise<{ a: ClientSpec; b: ClientSpec } | NotApplicable> {
+async function mtlsClients(
+  id: string,
+  method: 'tls_client_auth' | 'self_signed_tls_client_auth',
+): Promise<{ a: ClientSpec; b: ClientSpec } | NotApplicable> {
   const issuer = method === 'tls_client_auth' ? 'trusted' : 'self'
-  if (issuer === 'trusted' && !certificates().canIssueTrusted) return notApplicable('no CA trusted by the target is configured to issue tls_client_auth certificates (tls.client_ca with cert and key)')
-  const a = await certificates().get(`${id}:a`, { issuer, subject: 'CN=fapi-harness client A,O=fapi-harness' })
-  const b = await certificates().get(`${id}:b`, { issuer, subject: 'CN=fapi-harness client B,O=fapi-harness' })
+  if (issuer === 'trusted' && !certificates().canIssueTrusted)
+    return notApplicable(
+      'no CA trusted by the target is configured to issue tls_client_auth certificates (tls.client_ca with cert and key)',
+    )
+  const a = await certificates().get(`${id}:a`, {
+    issuer,
+    subject: 'CN=fapi-harness client A,O=fapi-harness',
+  })
+  const b = await certificates().get(`${id}:b`, {
+    issuer,
+    subject: 'CN=fapi-harness client B,O=fapi-harness',
+  })
   return { a: { method, identity: a }, b: { method, identity: b } }
 }
 
-const mtlsModule = (method: 'tls_client_auth' | 'self_signed_tls_client_auth', clause: RequirementId) => {
+const mtlsModule = (
+  method: 'tls_client_auth' | 'self_signed_tls_client_auth',
+  clause: RequirementId,
+) => {
   const id = `client-id-mismatch-${method.replaceAll('_', '-')}`
   return defineMismatch({
     id,
@@ -127,7 +198,9 @@ const mtlsModule = (method: 'tls_client_auth' | 'self_signed_tls_client_auth', c
     method,
     expect: (p, m) => {
       const base = mtlsExpectation(p, m, method, 'refused', ['RFC8705-2', clause])
-      return isNotApplicable(base) ? base : refusal([...base.requirements, ...mismatchClauses(p)], CLIENT_AUTH_ERRORS)
+      return isNotApplicable(base)
+        ? base
+        : refusal([...base.requirements, ...mismatchClauses(p)], CLIENT_AUTH_ERRORS)
     },
     clients: () => mtlsClients(id, method),
   })
@@ -141,10 +214,16 @@ const mtlsModule = (method: 'tls_client_auth' | 'self_signed_tls_client_auth', c
 export const clientIdMismatchModules: Module[] = [
   defineMismatch({
     id: 'client-id-mismatch-private-key-jwt',
-    title: "A private_key_jwt request whose client_id names another client than the assertion is refused",
-    summary: "Registers two private_key_jwt clients with keys of their own. Client A authenticates with its assertion (iss = sub = A) and client_id = A (the control, which must succeed), then sends the same request with a fresh assertion of A and client_id = B: the identifiers do not match.",
+    title:
+      'A private_key_jwt request whose client_id names another client than the assertion is refused',
+    summary:
+      'Registers two private_key_jwt clients with keys of their own. Client A authenticates with its assertion (iss = sub = A) and client_id = A (the control, which must succeed), then sends the same request with a fresh assertion of A and client_id = B: the identifiers do not match.',
     method: 'private_key_jwt',
-    expect: withAssertions((p) => (p.clientIdMismatch ? fromRule(p.clientIdMismatch, CLIENT_AUTH_ERRORS) : notApplicable(`${p.title} sets no rule for mis-matched client identifiers`))),
+    expect: withAssertions((p) =>
+      p.clientIdMismatch
+        ? fromRule(p.clientIdMismatch, CLIENT_AUTH_ERRORS)
+        : notApplicable(`${p.title} sets no rule for mis-matched client identifiers`),
+    ),
     async clients(ctx) {
       const a = assertionClient(ctx.profile, ctx.metadata)
       if (isNotApplicable(a)) return a

@@ -27,8 +27,13 @@ export const clientKeyModules: Module[] = [
   defineAttempt({
     id: 'client-key-rsa-1024',
     title: 'A client key of 1024-bit RSA is refused',
-    summary: 'Registers a private_key_jwt client whose key is 1024-bit RSA (generated with node:crypto; jose refuses such keys) and authenticates with it. The refusal may come at registration or at the token endpoint.',
-    expect: withAssertions((p, m) => (rsaAlg(p, m) ? refusal([...p.minKeyBits.RSA.requirements]) : notApplicable('the target offers no RSA signing algorithm for client assertions'))),
+    summary:
+      'Registers a private_key_jwt client whose key is 1024-bit RSA (generated with node:crypto; jose refuses such keys) and authenticates with it. The refusal may come at registration or at the token endpoint.',
+    expect: withAssertions((p, m) =>
+      rsaAlg(p, m)
+        ? refusal([...p.minKeyBits.RSA.requirements])
+        : notApplicable('the target offers no RSA signing algorithm for client assertions'),
+    ),
     client: { method: 'private_key_jwt', key: 'RSA-1024' },
     // the key is the change: the twin registers the same client with a 2048-bit key
     variantIn: 'client',
@@ -39,10 +44,15 @@ export const clientKeyModules: Module[] = [
   defineAttempt({
     id: 'client-key-rsa-2048',
     title: 'A client key of 2048-bit RSA, the minimum, is accepted',
-    summary: 'Registers a private_key_jwt client with a 2048-bit RSA key and authenticates with it: the boundary value must work.',
+    summary:
+      'Registers a private_key_jwt client with a 2048-bit RSA key and authenticates with it: the boundary value must work.',
     expect: withAssertions((p, m) =>
       rsaAlg(p, m)
-        ? { outcome: 'accepted', requirements: ['RFC8414-2', ...p.minKeyBits.RSA.requirements], level: 'shall' }
+        ? {
+            outcome: 'accepted',
+            requirements: ['RFC8414-2', ...p.minKeyBits.RSA.requirements],
+            level: 'shall',
+          }
         : notApplicable('the target offers no RSA signing algorithm for client assertions'),
     ),
     client: { method: 'private_key_jwt', key: 'RSA-2048' },
@@ -52,7 +62,8 @@ export const clientKeyModules: Module[] = [
     id: 'client-key-ec-minimum-size',
     title: 'Elliptic-curve client keys meet the minimum size',
     surface: 'client-authentication',
-    summary: 'How the EC minimum is checked: it cannot be violated through JOSE, so it is reported as not applicable with the reason.',
+    summary:
+      'How the EC minimum is checked: it cannot be violated through JOSE, so it is reported as not applicable with the reason.',
     async run({ profile }) {
       return notApplicable(
         `${profile.title} requires EC keys of at least ${profile.minKeyBits.EC.bits} bits, but no JWS algorithm can carry a smaller one: ` +

@@ -16,8 +16,18 @@ import {
 
 const kinds: Array<{ kind: ParAudienceKind; slug: string; what: string; mutate: Mutator }> = [
   { kind: 'issuer', slug: 'issuer', what: 'the issuer identifier', mutate: setAud('issuer') },
-  { kind: 'token_endpoint', slug: 'token-endpoint', what: 'the token endpoint URL', mutate: setAud('token_endpoint') },
-  { kind: 'par_endpoint', slug: 'par-endpoint', what: 'the pushed authorization request endpoint URL', mutate: setAudEndpoint('pushed_authorization_request') },
+  {
+    kind: 'token_endpoint',
+    slug: 'token-endpoint',
+    what: 'the token endpoint URL',
+    mutate: setAud('token_endpoint'),
+  },
+  {
+    kind: 'par_endpoint',
+    slug: 'par-endpoint',
+    what: 'the pushed authorization request endpoint URL',
+    mutate: setAudEndpoint('pushed_authorization_request'),
+  },
 ]
 
 /**
@@ -32,7 +42,13 @@ export const parAudienceModules: Module[] = kinds.map(({ kind, slug, what, mutat
     title: `Pushed authorization request whose client assertion aud is ${what}`,
     summary: `A private_key_jwt client pushes a complete authorization request (the profile's response_type, PKCE S256, state) and authenticates with an assertion whose aud is ${what}; the profile says whether the server must accept or refuse it.`,
     endpoint: 'pushed_authorization_request',
-    expect: withAssertions((p) => (p.parAudience ? fromRule(p.parAudience[kind]) : notApplicable(`${p.title} sets no rule for the aud of client assertions at the pushed authorization request endpoint`))),
+    expect: withAssertions((p) =>
+      p.parAudience
+        ? fromRule(p.parAudience[kind])
+        : notApplicable(
+            `${p.title} sets no rule for the aud of client assertions at the pushed authorization request endpoint`,
+          ),
+    ),
     client: (p, m) => assertionClient(p, m, authorizationClient(p)),
     auth: () => [PrivateKeyJwt({ mutate: [mutate] })],
     errorCode: ASSERTION_ERROR,

@@ -17,7 +17,11 @@ import {
 } from '../../src/index.js'
 
 /** Whether the profile allows a method and the target advertises it. */
-const usable = (p: Profile, m: ServerMetadata, method: 'client_secret_basic' | 'client_secret_post') => {
+const usable = (
+  p: Profile,
+  m: ServerMetadata,
+  method: 'client_secret_basic' | 'client_secret_post',
+) => {
   const e = methodExpectation(p, m, method)
   return !isNotApplicable(e) && e.outcome === 'accepted'
 }
@@ -28,14 +32,22 @@ const usable = (p: Profile, m: ServerMetadata, method: 'client_secret_basic' | '
  * baseline, whose second credential is an HTTP Basic header for its client_id.
  */
 function client(p: Profile, m: ServerMetadata): ClientSpec | NotApplicable {
-  if (usable(p, m, 'client_secret_basic') && usable(p, m, 'client_secret_post')) return { method: 'client_secret_post' }
+  if (usable(p, m, 'client_secret_basic') && usable(p, m, 'client_secret_post'))
+    return { method: 'client_secret_post' }
   const base = assertionBaseline(p, m)
-  if (isNotApplicable(base)) return notApplicable(`neither both secret methods nor private_key_jwt can be used: ${base.notApplicable}`)
+  if (isNotApplicable(base))
+    return notApplicable(
+      `neither both secret methods nor private_key_jwt can be used: ${base.notApplicable}`,
+    )
   return { method: 'private_key_jwt', key: base.key }
 }
 
-function twoMethods(c: { token_endpoint_auth_method: string; client_secret?: string }): ClientAuth[] {
-  if (c.token_endpoint_auth_method === 'client_secret_post') return [ClientSecretPost(), ClientSecretBasic()]
+function twoMethods(c: {
+  token_endpoint_auth_method: string
+  client_secret?: string
+}): ClientAuth[] {
+  if (c.token_endpoint_auth_method === 'client_secret_post')
+    return [ClientSecretPost(), ClientSecretBasic()]
   return [PrivateKeyJwt(), ClientSecretBasic('fapi-harness-second-credential')]
 }
 
@@ -53,6 +65,10 @@ export const twoMethodsModules: Module[] = [
     expect: () => refusal(['RFC6749-5.2-1']),
     client,
     auth: (c) => twoMethods(c),
-    errorCode: { codes: ['invalid_request', 'invalid_client'], requirements: ['RFC6749-5.2'], level: 'shall' },
+    errorCode: {
+      codes: ['invalid_request', 'invalid_client'],
+      requirements: ['RFC6749-5.2'],
+      level: 'shall',
+    },
   }),
 ]

@@ -83,33 +83,88 @@ function defineCodeBinding(spec: CodeBindingSpec): Module {
       if (isNotApplicable(registered)) return registered
       if (isInconclusive(registered)) return keep(registered.inconclusive)
       const client: TestClient = registered
-      if (!client.dpop) return notApplicable('a configured client (no dynamic registration) has no DPoP key here: the code binding needs dynamic registration', requirements)
+      if (!client.dpop)
+        return notApplicable(
+          'a configured client (no dynamic registration) has no DPoP key here: the code binding needs dynamic registration',
+          requirements,
+        )
       const opts = spec.options(client)
-      const first = await authorize(ctx, client, 'authorize-control', `the control's authorization request, pushed with ${spec.how}, in the browser: login, consent, redirect to the client`, opts)
-      if (first.kind === 'failed') return keep(`the control's authorization request failed (${authorizationFailure(first)})`)
-      if (!first.params.code) return keep(`the control's authorization response carried no code (${first.params.error ?? (Object.keys(first.params).join(', ') || 'no parameters')})`)
-      const c = await token(ctx, client, first, 'control', 'the code redeemed with a DPoP proof of the key it is bound to, which must succeed')
-      if (!c.ok) return keep(`the control (the code redeemed with a proof of the bound key) was refused: ${answer(c.exchange)}`)
-      const second = await authorize(ctx, client, 'authorize', `the variant's authorization request, pushed the same way (a code is used once), in the browser: login, consent, redirect to the client`, opts)
-      if (second.kind === 'failed') return keep(`the variant's authorization request failed (${authorizationFailure(second)})`)
-      if (!second.params.code) return keep(`the variant's authorization response carried no code (${second.params.error ?? (Object.keys(second.params).join(', ') || 'no parameters')})`)
+      const first = await authorize(
+        ctx,
+        client,
+        'authorize-control',
+        `the control's authorization request, pushed with ${spec.how}, in the browser: login, consent, redirect to the client`,
+        opts,
+      )
+      if (first.kind === 'failed')
+        return keep(`the control's authorization request failed (${authorizationFailure(first)})`)
+      if (!first.params.code)
+        return keep(
+          `the control's authorization response carried no code (${first.params.error ?? (Object.keys(first.params).join(', ') || 'no parameters')})`,
+        )
+      const c = await token(
+        ctx,
+        client,
+        first,
+        'control',
+        'the code redeemed with a DPoP proof of the key it is bound to, which must succeed',
+      )
+      if (!c.ok)
+        return keep(
+          `the control (the code redeemed with a proof of the bound key) was refused: ${answer(c.exchange)}`,
+        )
+      const second = await authorize(
+        ctx,
+        client,
+        'authorize',
+        `the variant's authorization request, pushed the same way (a code is used once), in the browser: login, consent, redirect to the client`,
+        opts,
+      )
+      if (second.kind === 'failed')
+        return keep(`the variant's authorization request failed (${authorizationFailure(second)})`)
+      if (!second.params.code)
+        return keep(
+          `the variant's authorization response carried no code (${second.params.error ?? (Object.keys(second.params).join(', ') || 'no parameters')})`,
+        )
       const a: Callback = second
-      if ((a.params.state !== undefined && a.params.state !== a.request.state) || a.params.code === first.params.code) return keep("the variant's callback does not answer its own authorization request (its state or code is the control's)")
+      if (
+        (a.params.state !== undefined && a.params.state !== a.request.state) ||
+        a.params.code === first.params.code
+      )
+        return keep(
+          "the variant's callback does not answer its own authorization request (its state or code is the control's)",
+        )
       const other = await generateDpopKey(dpopAlgFor(m))
       const x = await variant(
         ctx,
         'token',
         codeTokenRequest(ctx, a),
         client,
-        [authFor(client.token_endpoint_auth_method), DpopProofVariation({ label: 'signed by another key (its own jwk in the header)', key: other })],
+        [
+          authFor(client.token_endpoint_auth_method),
+          DpopProofVariation({
+            label: 'signed by another key (its own jwk in the header)',
+            key: other,
+          }),
+        ],
         'the code redeemed with a DPoP proof of another key, everything else unchanged',
       )
       return {
         expected,
-        variant: { ...flowVariant(ctx, client, a), sender_constraint: 'dpop', code_binding: spec.binding },
+        variant: {
+          ...flowVariant(ctx, client, a),
+          sender_constraint: 'dpop',
+          code_binding: spec.binding,
+        },
         uses: [
           use(tokenTypeDpop, { response: c.exchange }, ['RFC9449-5-4'], 'shall', 'control'),
-          use(codeBindingEnforced, { control: c.exchange, response: x, codes: BINDING_REFUSALS }, requirements, 'shall', 'variant'),
+          use(
+            codeBindingEnforced,
+            { control: c.exchange, response: x, codes: BINDING_REFUSALS },
+            requirements,
+            'shall',
+            'variant',
+          ),
         ],
       }
     },
@@ -124,18 +179,26 @@ export const dpopJktCodeBinding = defineCodeBinding({
   requirements: ['RFC9449-10-2', 'RFC9449-10.1-3'],
   binding: 'dpop_jkt',
   how: 'dpop_jkt and no DPoP header',
-  options: (client) => ({ method: 'par', edit: (r) => ({ ...r, dpop_jkt: client.dpop!.jkt }), parDpop: { label: 'no DPoP header (dpop_jkt names the key)', omit: true } }),
+  options: (client) => ({
+    method: 'par',
+    edit: (r) => ({ ...r, dpop_jkt: client.dpop!.jkt }),
+    parDpop: { label: 'no DPoP header (dpop_jkt names the key)', omit: true },
+  }),
 })
 
 export const dpopParProofCodeBinding = defineCodeBinding({
   id: 'dpop-par-proof-code-binding',
-  title: 'A code pushed with a DPoP header (no dpop_jkt) is not redeemed with a DPoP proof of another key',
+  title:
+    'A code pushed with a DPoP header (no dpop_jkt) is not redeemed with a DPoP proof of another key',
   summary:
-    'Where the target advertises DPoP and PAR: a client registered with dpop_bound_access_tokens pushes its authorization request with a DPoP proof in the header and no dpop_jkt parameter (RFC 9449 §10.1, the second way), twice; the end-user logs in each time. The control\'s code is redeemed with a proof of the same key (it must succeed, token_type DPoP); the variant\'s with a proof of another key, everything else unchanged: refused (§10.1 "It MUST further behave as if the contained public key\'s thumbprint was provided using dpop_jkt, i.e., reject the subsequent token request unless a DPoP proof for the same key is provided") with invalid_grant or invalid_dpop_proof. Another refusal is an error.',
+    "Where the target advertises DPoP and PAR: a client registered with dpop_bound_access_tokens pushes its authorization request with a DPoP proof in the header and no dpop_jkt parameter (RFC 9449 §10.1, the second way), twice; the end-user logs in each time. The control's code is redeemed with a proof of the same key (it must succeed, token_type DPoP); the variant's with a proof of another key, everything else unchanged: refused (§10.1 \"It MUST further behave as if the contained public key's thumbprint was provided using dpop_jkt, i.e., reject the subsequent token request unless a DPoP proof for the same key is provided\") with invalid_grant or invalid_dpop_proof. Another refusal is an error.",
   requirements: ['RFC9449-10.1-2', 'RFC9449-10.1-3'],
   binding: 'dpop_header',
   how: 'a DPoP header and no dpop_jkt',
-  options: () => ({ method: 'par', parDpop: { label: 'no dpop_jkt (the DPoP header names the key)', noDpopJkt: true } }),
+  options: () => ({
+    method: 'par',
+    parDpop: { label: 'no dpop_jkt (the DPoP header names the key)', noDpopJkt: true },
+  }),
 })
 
 export const dpopCodeBindingModules: Module[] = [dpopJktCodeBinding, dpopParProofCodeBinding]

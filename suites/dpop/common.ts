@@ -27,12 +27,19 @@ import {
 
 /** Whether the target offers DPoP: it lists dpop_signing_alg_values_supported (RFC 9449 §5.1). */
 export function dpopAdvertised(m: ServerMetadata): boolean {
-  return Array.isArray(m.dpop_signing_alg_values_supported) && m.dpop_signing_alg_values_supported.length > 0
+  return (
+    Array.isArray(m.dpop_signing_alg_values_supported) &&
+    m.dpop_signing_alg_values_supported.length > 0
+  )
 }
 
 /** The DPoP modules apply where the target advertises DPoP (RFC 9449 §5.1). */
 export function dpopApplies(m: ServerMetadata): NotApplicable | undefined {
-  return dpopAdvertised(m) ? undefined : notApplicable('the target does not advertise dpop_signing_alg_values_supported (RFC 9449 §5.1): it does not offer DPoP')
+  return dpopAdvertised(m)
+    ? undefined
+    : notApplicable(
+        'the target does not advertise dpop_signing_alg_values_supported (RFC 9449 §5.1): it does not offer DPoP',
+      )
 }
 
 /** The client whose tokens are DPoP-bound: the profile's baseline client, registered with dpop_bound_access_tokens. */
@@ -61,7 +68,12 @@ export interface DpopRegistration {
  * with dpop_bound_access_tokens. It is not the property under test: a refusal leaves the module
  * inconclusive (`keep`), `without` saying what the module cannot do then.
  */
-export async function registerDpopClient(ctx: ModuleContext, reqs: readonly RequirementId[], keep: (why: string) => Inconclusive, without: string): Promise<DpopRegistration | NotApplicable | Inconclusive> {
+export async function registerDpopClient(
+  ctx: ModuleContext,
+  reqs: readonly RequirementId[],
+  keep: (why: string) => Inconclusive,
+  without: string,
+): Promise<DpopRegistration | NotApplicable | Inconclusive> {
   const { profile: p, metadata: m } = ctx
   const na = dpopApplies(m)
   if (na) return na
@@ -70,11 +82,23 @@ export async function registerDpopClient(ctx: ModuleContext, reqs: readonly Requ
   const params = requestParams(ctx, 'token')
   const grant = grantUnsupported(m, params.grant_type)
   if (grant) return grant
-  const reg = await register(ctx, spec, 'register', `register a ${spec.method} client with dpop_bound_access_tokens`)
+  const reg = await register(
+    ctx,
+    spec,
+    'register',
+    `register a ${spec.method} client with dpop_bound_access_tokens`,
+  )
   if (reg.kind === 'unavailable') return notApplicable(reg.reason)
-  if (reg.kind === 'refused') return keep(`registration of the ${spec.method} client with dpop_bound_access_tokens was refused (${reg.answer}): ${without}`)
+  if (reg.kind === 'refused')
+    return keep(
+      `registration of the ${spec.method} client with dpop_bound_access_tokens was refused (${reg.answer}): ${without}`,
+    )
   const client = reg.client
-  if (!client.dpop) return notApplicable('a configured client (no dynamic registration) has no DPoP key here: the DPoP modules need dynamic registration', reqs)
+  if (!client.dpop)
+    return notApplicable(
+      'a configured client (no dynamic registration) has no DPoP key here: the DPoP modules need dynamic registration',
+      reqs,
+    )
   return { client, key: client.dpop, params }
 }
 
@@ -83,21 +107,38 @@ export async function registerDpopClient(ctx: ModuleContext, reqs: readonly Requ
  * (client_credentials) with a DPoP proof. Neither is the property under test: a refusal leaves the
  * module inconclusive with its clauses.
  */
-export async function obtainDpopToken(ctx: ModuleContext, reqs: readonly RequirementId[], level: Level, expected: string): Promise<DpopToken | NotApplicable | Inconclusive> {
+export async function obtainDpopToken(
+  ctx: ModuleContext,
+  reqs: readonly RequirementId[],
+  level: Level,
+  expected: string,
+): Promise<DpopToken | NotApplicable | Inconclusive> {
   const keep = (why: string) => inconclusive(why, reqs, level, expected)
-  const registered = await registerDpopClient(ctx, reqs, keep, 'there is no client to obtain a DPoP-bound token with')
+  const registered = await registerDpopClient(
+    ctx,
+    reqs,
+    keep,
+    'there is no client to obtain a DPoP-bound token with',
+  )
   if (isNotApplicable(registered) || isInconclusive(registered)) return registered
   const { client, key, params } = registered
-  const c = await control(ctx, 'token', params, client, undefined, { name: 'token', title: 'the token request with a DPoP proof, which must succeed' })
+  const c = await control(ctx, 'token', params, client, undefined, {
+    name: 'token',
+    title: 'the token request with a DPoP proof, which must succeed',
+  })
   const accessToken = c.ok ? accessTokenOf(c.exchange) : undefined
-  if (!accessToken) return keep(`the token request with a DPoP proof was refused (${answer(c.exchange)}): there is no token to judge`)
+  if (!accessToken)
+    return keep(
+      `the token request with a DPoP proof was refused (${answer(c.exchange)}): there is no token to judge`,
+    )
   return { client, key, token: c.exchange, accessToken }
 }
 
 /** The resource's nonce challenge (RFC 9449 §9): 401, WWW-Authenticate DPoP error="use_dpop_nonce", a DPoP-Nonce header. */
 function resourceNonce(x: Exchange): string | undefined {
   const r = x.response
-  if (r?.status !== 401 || !/use_dpop_nonce/.test(r.headers['www-authenticate'] ?? '')) return undefined
+  if (r?.status !== 401 || !/use_dpop_nonce/.test(r.headers['www-authenticate'] ?? ''))
+    return undefined
   return r.headers['dpop-nonce']
 }
 
@@ -115,16 +156,35 @@ export async function getWithDpop(
 ): Promise<{ exchange: Exchange; proof?: string }> {
   const scheme = opts.scheme ?? 'DPoP'
   const send = async (nonce: string | undefined) => {
-    const proof = opts.proof ?? (scheme === 'DPoP' && !variation.omit ? (await dpopProof(t.key, { htm: 'GET', url, accessToken: t.accessToken, ...(nonce ? { nonce } : {}) }, variation)).proof : undefined)
+    const proof =
+      opts.proof ??
+      (scheme === 'DPoP' && !variation.omit
+        ? (
+            await dpopProof(
+              t.key,
+              { htm: 'GET', url, accessToken: t.accessToken, ...(nonce ? { nonce } : {}) },
+              variation,
+            )
+          ).proof
+        : undefined)
     const exchange = await ctx.sim.send(
-      { purpose: 'resource', method: 'GET', url, headers: { authorization: `${scheme} ${t.accessToken}`, ...(proof ? { dpop: proof } : {}) } },
+      {
+        purpose: 'resource',
+        method: 'GET',
+        url,
+        headers: { authorization: `${scheme} ${t.accessToken}`, ...(proof ? { dpop: proof } : {}) },
+      },
       { allowTransportError: true },
     )
     return { exchange, ...(proof ? { proof } : {}) }
   }
   const first = await send(undefined)
-  const nonce = opts.proof || scheme !== 'DPoP' || variation.omit || variation.noNonceRetry ? undefined : resourceNonce(first.exchange)
+  const nonce =
+    opts.proof || scheme !== 'DPoP' || variation.omit || variation.noNonceRetry
+      ? undefined
+      : resourceNonce(first.exchange)
   return nonce ? send(nonce) : first
 }
 
-export const served = (x: Exchange) => Boolean(x.response && x.response.status >= 200 && x.response.status < 300)
+export const served = (x: Exchange) =>
+  Boolean(x.response && x.response.status >= 200 && x.response.status < 300)

@@ -34,7 +34,8 @@ import { dpopAdvertised, dpopApplies, dpopClient, obtainDpopToken } from './comm
 
 const boundModule = defineModule({
   id: 'dpop-bound-token',
-  title: 'A token requested with a DPoP proof is issued as token_type DPoP and bound to the proof key (cnf.jkt)',
+  title:
+    'A token requested with a DPoP proof is issued as token_type DPoP and bound to the proof key (cnf.jkt)',
   surface: 'dpop',
   summary:
     'Registers a client with dpop_bound_access_tokens and asks for a token (client_credentials) with a DPoP proof. The response must say token_type DPoP (RFC 9449 §5); the binding is read from a JWT access token (cnf.jkt, §6.1) or, for an opaque token, from introspection authenticated as the client (§6.2): cnf.jkt must be the JWK SHA-256 thumbprint of the proof key.',
@@ -43,33 +44,85 @@ const boundModule = defineModule({
     const expected = 'token_type DPoP, cnf.jkt of the proof key (shall)'
     const t = await obtainDpopToken(ctx, reqs, 'shall', expected)
     if (isNotApplicable(t) || isInconclusive(t)) return t
-    const variant = { client_auth: t.client.token_endpoint_auth_method, endpoint: 'token', grant: 'client_credentials', sender_constraint: 'dpop' }
-    const uses: CheckUse<any>[] = [use(tokenTypeDpop, { response: t.token }, ['RFC9449-5-4'], 'shall', 'token')]
+    const variant = {
+      client_auth: t.client.token_endpoint_auth_method,
+      endpoint: 'token',
+      grant: 'client_credentials',
+      sender_constraint: 'dpop',
+    }
+    const uses: CheckUse<any>[] = [
+      use(tokenTypeDpop, { response: t.token }, ['RFC9449-5-4'], 'shall', 'token'),
+    ]
     if (jwtPayload(t.accessToken)) {
-      uses.push(use(tokenBoundToDpopKey, { token: t.token, expected: t.key.jkt }, ['RFC9449-6.1'], 'shall', 'token'))
+      uses.push(
+        use(
+          tokenBoundToDpopKey,
+          { token: t.token, expected: t.key.jkt },
+          ['RFC9449-6.1'],
+          'shall',
+          'token',
+        ),
+      )
       return { expected, variant, uses }
     }
     // an opaque token without introspection: the binding is not observable here; the resource
     // modules (dpop-resource-*) judge it
     if (typeof ctx.metadata.introspection_endpoint !== 'string') return { expected, variant, uses }
-    ctx.sim.step('introspect', 'introspection of the access token, authenticated as the client: the binding as the AS reports it (RFC 9449 §6.2)')
-    const introspection = await ctx.sim.call('introspection', { token: t.accessToken, token_type_hint: 'access_token' }, t.client, [authFor(t.client.token_endpoint_auth_method)], ctx.audience, { allowTransportError: true })
+    ctx.sim.step(
+      'introspect',
+      'introspection of the access token, authenticated as the client: the binding as the AS reports it (RFC 9449 §6.2)',
+    )
+    const introspection = await ctx.sim.call(
+      'introspection',
+      { token: t.accessToken, token_type_hint: 'access_token' },
+      t.client,
+      [authFor(t.client.token_endpoint_auth_method)],
+      ctx.audience,
+      { allowTransportError: true },
+    )
     ctx.sim.outcome(answer(introspection))
-    if (introspection.response?.status !== 200) return inconclusive(`introspection of the fresh access token did not answer (${answer(introspection)}): the binding of the opaque token cannot be read`, reqs, 'shall', expected)
-    uses.push(use(tokenBoundToDpopKey, { token: t.token, introspection, expected: t.key.jkt }, ['RFC9449-6.2'], 'shall', 'introspect'))
+    if (introspection.response?.status !== 200)
+      return inconclusive(
+        `introspection of the fresh access token did not answer (${answer(introspection)}): the binding of the opaque token cannot be read`,
+        reqs,
+        'shall',
+        expected,
+      )
+    uses.push(
+      use(
+        tokenBoundToDpopKey,
+        { token: t.token, introspection, expected: t.key.jkt },
+        ['RFC9449-6.2'],
+        'shall',
+        'introspect',
+      ),
+    )
     return { expected, variant, uses }
   },
 })
 
 /** RFC 9449 §5: "If the DPoP proof is invalid, the authorization server issues an error response ... with invalid_dpop_proof". */
-const INVALID_PROOF = { codes: ['invalid_dpop_proof'], requirements: ['RFC9449-5-3'], level: 'shall' } as const satisfies { codes: readonly string[]; requirements: RequirementId[]; level: 'shall' }
+const INVALID_PROOF = {
+  codes: ['invalid_dpop_proof'],
+  requirements: ['RFC9449-5-3'],
+  level: 'shall',
+} as const satisfies { codes: readonly string[]; requirements: RequirementId[]; level: 'shall' }
 
 function proofExpectation(m: ServerMetadata, reqs: RequirementId[]) {
-  return dpopApplies(m) ?? { outcome: 'refused' as const, requirements: reqs, level: 'shall' as const }
+  return (
+    dpopApplies(m) ?? { outcome: 'refused' as const, requirements: reqs, level: 'shall' as const }
+  )
 }
 
 /** One proof negative at the token endpoint: the same client's request with a correct proof is the control. */
-function proofNegative(id: string, title: string, summary: string, variation: DpopVariation | ((m: ServerMetadata) => DpopVariation), reqs: RequirementId[], errorCodes: readonly string[] = INVALID_PROOF.codes): Module {
+function proofNegative(
+  id: string,
+  title: string,
+  summary: string,
+  variation: DpopVariation | ((m: ServerMetadata) => DpopVariation),
+  reqs: RequirementId[],
+  errorCodes: readonly string[] = INVALID_PROOF.codes,
+): Module {
   return defineAttempt({
     id,
     title,
@@ -78,7 +131,10 @@ function proofNegative(id: string, title: string, summary: string, variation: Dp
     expect: (_p, m) => proofExpectation(m, reqs),
     client: dpopClient,
     variantIn: 'request',
-    auth: (client, ctx) => [authFor(client.token_endpoint_auth_method), DpopProofVariation(typeof variation === 'function' ? variation(ctx.metadata) : variation) ],
+    auth: (client, ctx) => [
+      authFor(client.token_endpoint_auth_method),
+      DpopProofVariation(typeof variation === 'function' ? variation(ctx.metadata) : variation),
+    ],
     errorCode: { ...INVALID_PROOF, codes: errorCodes },
   })
 }
@@ -148,8 +204,11 @@ const NoCertificate = defineAuth('no-binding', 'no client certificate', async (r
  * to it cannot be bound to anything the client holds: it is not sender-constrained.
  */
 function senderConstraintExpectation(p: Profile, m: ServerMetadata) {
-  if (!p.senderConstrained.required) return notApplicable(`${p.title} does not require sender-constrained access tokens`)
-  const reqs: RequirementId[] = p.senderConstrained.requirements.filter((r) => r !== 'FAPI2-SP-FINAL-5.3.2.1-5')
+  if (!p.senderConstrained.required)
+    return notApplicable(`${p.title} does not require sender-constrained access tokens`)
+  const reqs: RequirementId[] = p.senderConstrained.requirements.filter(
+    (r) => r !== 'FAPI2-SP-FINAL-5.3.2.1-5',
+  )
   if (dpopAdvertised(m)) reqs.push('RFC9449-5.2')
   return { outcome: 'refused' as const, requirements: reqs, level: 'shall' as const }
 }
@@ -162,14 +221,25 @@ const unboundModule = defineAttempt({
     'The profile requires sender-constrained access tokens (FAPI 2.0 §5.3.2.1-4). Where the target advertises DPoP, a client registered with dpop_bound_access_tokens asks for a token with a DPoP proof (the control, which must succeed), then sends the same request without the DPoP header (RFC 9449 §5.2 "MUST reject token requests from the client that do not contain the DPoP header"); elsewhere a private_key_jwt client bound to its certificate sends it without the certificate. A token issued to the unbound request is not sender-constrained, whatever its token_type.',
   expect: (p, m) => {
     const e = senderConstraintExpectation(p, m)
-    if (isNotApplicable(e) || !p.senderConstrained.requirements.includes('FAPI2-SP-FINAL-5.3.2.1-5')) {
-      return isNotApplicable(e) ? e : notApplicable(`${p.title} admits only mutual TLS for sender-constraining: the mtls-bound-token-* modules judge it`)
+    if (
+      isNotApplicable(e) ||
+      !p.senderConstrained.requirements.includes('FAPI2-SP-FINAL-5.3.2.1-5')
+    ) {
+      return isNotApplicable(e)
+        ? e
+        : notApplicable(
+            `${p.title} admits only mutual TLS for sender-constraining: the mtls-bound-token-* modules judge it`,
+          )
     }
     return e
   },
-  client: (p, m): ClientSpec | NotApplicable => (dpopAdvertised(m) ? dpopClient(p, m) : assertionClient(p, m)),
+  client: (p, m): ClientSpec | NotApplicable =>
+    dpopAdvertised(m) ? dpopClient(p, m) : assertionClient(p, m),
   variantIn: 'request',
-  auth: (client) => [authFor(client.token_endpoint_auth_method), client.dpop ? (DpopProofVariation({ label: 'no DPoP header', omit: true }) ) : NoCertificate],
+  auth: (client) => [
+    authFor(client.token_endpoint_auth_method),
+    client.dpop ? DpopProofVariation({ label: 'no DPoP header', omit: true }) : NoCertificate,
+  ],
 })
 
 export const dpopTokenModules: Module[] = [boundModule, ...proofModules, unboundModule]

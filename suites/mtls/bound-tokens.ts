@@ -19,7 +19,13 @@ import {
   type ModuleContext,
   type RequirementId,
 } from '../../src/index.js'
-import { bindingRequirements, certificates, obtainBoundToken, profileBinding, resourceUrl } from './common.js'
+import {
+  bindingRequirements,
+  certificates,
+  obtainBoundToken,
+  profileBinding,
+  resourceUrl,
+} from './common.js'
 
 /**
  * Certificate-bound access tokens (RFC 8705 §3), as steps: `register` (a client with
@@ -45,20 +51,36 @@ import { bindingRequirements, certificates, obtainBoundToken, profileBinding, re
  */
 
 const LEVEL: Record<Level, number> = { shall: 3, should: 2, may: 1 }
-const strongest = (...levels: Level[]): Level => levels.reduce((a, b) => (LEVEL[b] > LEVEL[a] ? b : a), 'may')
+const strongest = (...levels: Level[]): Level =>
+  levels.reduce((a, b) => (LEVEL[b] > LEVEL[a] ? b : a), 'may')
 
 const JWT_CLAUSES: RequirementId[] = ['RFC8705-3.1']
 
 /** GET the protected resource with the token, presenting `identity` (or no certificate). */
-function getResource(ctx: ModuleContext, url: string, accessToken: string, identity: ClientIdentity | undefined): Promise<Exchange> {
+function getResource(
+  ctx: ModuleContext,
+  url: string,
+  accessToken: string,
+  identity: ClientIdentity | undefined,
+): Promise<Exchange> {
   return ctx.sim.send(
-    { purpose: 'resource', method: 'GET', url, headers: { authorization: `Bearer ${accessToken}` }, ...(identity ? { identity } : {}) },
+    {
+      purpose: 'resource',
+      method: 'GET',
+      url,
+      headers: { authorization: `Bearer ${accessToken}` },
+      ...(identity ? { identity } : {}),
+    },
     { allowTransportError: true },
   )
 }
 
-const served = (x: Exchange) => Boolean(x.response && x.response.status >= 200 && x.response.status < 300)
-const x5tOf = (claims: Record<string, unknown> | undefined): unknown => (claims?.cnf && typeof claims.cnf === 'object' ? (claims.cnf as Record<string, unknown>)['x5t#S256'] : undefined)
+const served = (x: Exchange) =>
+  Boolean(x.response && x.response.status >= 200 && x.response.status < 300)
+const x5tOf = (claims: Record<string, unknown> | undefined): unknown =>
+  claims?.cnf && typeof claims.cnf === 'object'
+    ? (claims.cnf as Record<string, unknown>)['x5t#S256']
+    : undefined
 
 /** The module that reads the binding from the JWT access token (§3.1) or from introspection (§3.2). */
 const cnfModule = defineModule({
@@ -77,21 +99,55 @@ const cnfModule = defineModule({
     const introspectionLevel: Level = profile.length ? 'shall' : 'may'
     const all = [...new Set([...JWT_CLAUSES, ...introspectionClauses])]
     const level = strongest('should', introspectionLevel)
-    const b = await obtainBoundToken(ctx, 'mtls-bound-token-cnf', all, level, 'cnf.x5t#S256 of the presented certificate')
+    const b = await obtainBoundToken(
+      ctx,
+      'mtls-bound-token-cnf',
+      all,
+      level,
+      'cnf.x5t#S256 of the presented certificate',
+    )
     if (isNotApplicable(b) || isInconclusive(b)) return b
     const expected = `cnf.x5t#S256 = ${b.x5t_s256}`
-    const variant = { client_auth: b.method, endpoint: 'token', grant: 'client_credentials', sender_constraint: 'mtls' }
+    const variant = {
+      client_auth: b.method,
+      endpoint: 'token',
+      grant: 'client_credentials',
+      sender_constraint: 'mtls',
+    }
     const claims = jwtPayload(b.accessToken)
     const uses: CheckUse<any>[] = []
-    if (claims) uses.push(use(tokenBoundToCertificate, { token: b.token, expected: b.x5t_s256 }, JWT_CLAUSES, 'should', 'token'))
+    if (claims)
+      uses.push(
+        use(
+          tokenBoundToCertificate,
+          { token: b.token, expected: b.x5t_s256 },
+          JWT_CLAUSES,
+          'should',
+          'token',
+        ),
+      )
     if (claims && x5tOf(claims) === b.x5t_s256) return { expected, variant, uses }
     if (typeof m.introspection_endpoint !== 'string') {
       if (uses.length) return { expected, variant, uses }
-      return notApplicable('the access token is opaque and the target has no introspection_endpoint (OPTIONAL, RFC 8414 §2): the binding is not observable here; the protected resource modules (mtls-bound-token-resource-*) judge it', all)
+      return notApplicable(
+        'the access token is opaque and the target has no introspection_endpoint (OPTIONAL, RFC 8414 §2): the binding is not observable here; the protected resource modules (mtls-bound-token-resource-*) judge it',
+        all,
+      )
     }
-    ctx.sim.step('introspect', 'introspection of the access token, authenticated as the client: the binding as the AS reports it (RFC 8705 §3.2)')
-    const introspection = await ctx.sim.call('introspection', { token: b.accessToken, token_type_hint: 'access_token' }, b.client, [b.auth], ctx.audience, { allowTransportError: true })
-    const info = introspection.response?.status === 200 ? parseObject(introspection.response.body) : undefined
+    ctx.sim.step(
+      'introspect',
+      'introspection of the access token, authenticated as the client: the binding as the AS reports it (RFC 8705 §3.2)',
+    )
+    const introspection = await ctx.sim.call(
+      'introspection',
+      { token: b.accessToken, token_type_hint: 'access_token' },
+      b.client,
+      [b.auth],
+      ctx.audience,
+      { allowTransportError: true },
+    )
+    const info =
+      introspection.response?.status === 200 ? parseObject(introspection.response.body) : undefined
     ctx.sim.outcome(info ? `HTTP 200, active: ${String(info.active)}` : answer(introspection))
     // Introspection is where the binding is read, not what is judged: without an answer that
     // describes the token, a JWT judgement stands alone, and an opaque token stays undecided.
@@ -102,11 +158,27 @@ const cnfModule = defineModule({
         // active, does not exist on this server, or the protected resource is not allowed to
         // introspect this particular token, then the authorization server MUST return an
         // introspection response with the "active" field set to "false"."
-        return notApplicable('introspection answers active: false for the fresh token: the target does not let this client introspect it (RFC 7662 §2.2); the protected resource modules (mtls-bound-token-resource-*) judge the binding', all)
+        return notApplicable(
+          'introspection answers active: false for the fresh token: the target does not let this client introspect it (RFC 7662 §2.2); the protected resource modules (mtls-bound-token-resource-*) judge the binding',
+          all,
+        )
       }
-      return inconclusive(`introspection of the fresh access token did not answer (${answer(introspection)}): the binding of the opaque token cannot be read`, all, introspectionLevel, expected)
+      return inconclusive(
+        `introspection of the fresh access token did not answer (${answer(introspection)}): the binding of the opaque token cannot be read`,
+        all,
+        introspectionLevel,
+        expected,
+      )
     }
-    uses.push(use(tokenBoundToCertificate, { token: b.token, introspection, expected: b.x5t_s256 }, introspectionClauses, introspectionLevel, 'introspect'))
+    uses.push(
+      use(
+        tokenBoundToCertificate,
+        { token: b.token, introspection, expected: b.x5t_s256 },
+        introspectionClauses,
+        introspectionLevel,
+        'introspect',
+      ),
+    )
     return { expected, variant, uses }
   },
 })
@@ -114,7 +186,9 @@ const cnfModule = defineModule({
 function parseObject(body: string | undefined): Record<string, unknown> | undefined {
   try {
     const v = JSON.parse(body ?? '') as unknown
-    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined
+    return v && typeof v === 'object' && !Array.isArray(v)
+      ? (v as Record<string, unknown>)
+      : undefined
   } catch {
     return undefined
   }
@@ -135,22 +209,70 @@ function resourceModule(id: string, title: string, summary: string, presented: P
     surface: 'mtls',
     summary,
     async run(ctx) {
-      const own: RequirementId[] = presented === 'own' ? ['RFC8705-3'] : ['RFC8705-3', 'RFC6750-3.1']
+      const own: RequirementId[] =
+        presented === 'own' ? ['RFC8705-3'] : ['RFC8705-3', 'RFC6750-3.1']
       const reqs = bindingRequirements(ctx.profile, ctx.metadata, own)
       if (isNotApplicable(reqs)) return reqs
       const expected = presented === 'own' ? 'HTTP 2xx (shall)' : 'HTTP 401 invalid_token (shall)'
       const url = resourceUrl(ctx.expectedIssuer)
-      if (!url) return notApplicable('no protected resource is known for this target: the embedded reference AS serves one at ${issuer}/resource; for another target set resource_url in the configuration', reqs)
+      if (!url)
+        return notApplicable(
+          'no protected resource is known for this target: the embedded reference AS serves one at ${issuer}/resource; for another target set resource_url in the configuration',
+          reqs,
+        )
       const b = await obtainBoundToken(ctx, id, reqs, 'shall', expected)
       if (isNotApplicable(b) || isInconclusive(b)) return b
-      const variant = { client_auth: b.method, endpoint: 'resource', sender_constraint: 'mtls', presented: presented === 'own' ? 'the bound certificate' : presented === 'none' ? 'no certificate' : 'another certificate' }
-      ctx.sim.step('resource-control', 'the protected resource with the access token and the certificate it is bound to, which must serve it')
+      const variant = {
+        client_auth: b.method,
+        endpoint: 'resource',
+        sender_constraint: 'mtls',
+        presented:
+          presented === 'own'
+            ? 'the bound certificate'
+            : presented === 'none'
+              ? 'no certificate'
+              : 'another certificate',
+      }
+      ctx.sim.step(
+        'resource-control',
+        'the protected resource with the access token and the certificate it is bound to, which must serve it',
+      )
       const control = await getResource(ctx, url, b.accessToken, b.certificate)
       ctx.sim.outcome(`${served(control) ? 'served' : 'not served'}: ${answer(control)}`)
-      if (presented === 'own') return { expected, variant, uses: [use(resourceAcceptsBoundToken, { response: control }, reqs, 'shall', 'resource-control')] }
-      if (!served(control)) return inconclusive(`the control (the token with the certificate it is bound to) was not served: ${answer(control)}; a refusal without it proves nothing`, reqs, 'shall', expected)
-      const other = presented === 'other' ? await certificates().get(`${id}:other`, { issuer: 'self', subject: 'CN=fapi-harness bound client,O=fapi-harness' }) : undefined
-      ctx.sim.step('variant', other ? 'the same request presenting another self-signed certificate of the same subject' : 'the same request without a client certificate')
+      if (presented === 'own')
+        return {
+          expected,
+          variant,
+          uses: [
+            use(
+              resourceAcceptsBoundToken,
+              { response: control },
+              reqs,
+              'shall',
+              'resource-control',
+            ),
+          ],
+        }
+      if (!served(control))
+        return inconclusive(
+          `the control (the token with the certificate it is bound to) was not served: ${answer(control)}; a refusal without it proves nothing`,
+          reqs,
+          'shall',
+          expected,
+        )
+      const other =
+        presented === 'other'
+          ? await certificates().get(`${id}:other`, {
+              issuer: 'self',
+              subject: 'CN=fapi-harness bound client,O=fapi-harness',
+            })
+          : undefined
+      ctx.sim.step(
+        'variant',
+        other
+          ? 'the same request presenting another self-signed certificate of the same subject'
+          : 'the same request without a client certificate',
+      )
       const x = await getResource(ctx, url, b.accessToken, other)
       ctx.sim.outcome(answer(x))
       const uses: CheckUse<any>[] = x.transport_error

@@ -71,16 +71,33 @@ const slug = (method: string) => method.replaceAll('_', '-')
  * the profile and advertised by the target (else not applicable, with the reason), then the case
  * is accepted or refused as its own clauses say.
  */
-export function mtlsExpectation(p: Profile, m: ServerMetadata, method: MtlsMethod, outcome: Expectation['outcome'], requirements: readonly RequirementId[]): Expectation | NotApplicable {
+export function mtlsExpectation(
+  p: Profile,
+  m: ServerMetadata,
+  method: MtlsMethod,
+  outcome: Expectation['outcome'],
+  requirements: readonly RequirementId[],
+): Expectation | NotApplicable {
   const base = methodExpectation(p, m, method)
   if (isNotApplicable(base)) return base
-  if (base.outcome === 'refused') return notApplicable(`${p.title} forbids ${method}; auth-method-${slug(method)} checks that it is refused`)
-  if (outcome === 'accepted') return { outcome, requirements: [...new Set([...requirements, ...base.requirements])], level: 'shall' }
+  if (base.outcome === 'refused')
+    return notApplicable(
+      `${p.title} forbids ${method}; auth-method-${slug(method)} checks that it is refused`,
+    )
+  if (outcome === 'accepted')
+    return {
+      outcome,
+      requirements: [...new Set([...requirements, ...base.requirements])],
+      level: 'shall',
+    }
   return refusal([...requirements], CLIENT_AUTH_ERRORS)
 }
 
 /** The client's certificate as a ClientCertificate-like view (subject and thumbprint). */
-export function certificateView(identity: ClientIdentity): { subject_dn: string; x5t_s256: string } {
+export function certificateView(identity: ClientIdentity): {
+  subject_dn: string
+  x5t_s256: string
+} {
   return { subject_dn: subjectDn(identity.certPem), x5t_s256: thumbprintS256(identity.certPem) }
 }
 
@@ -107,7 +124,9 @@ export interface MtlsAttemptSpec {
 function registeredMembers(spec: MtlsAttemptSpec): string[] {
   const named = Object.keys(spec.metadata ?? {}).filter((k) => k.startsWith('tls_client_auth_'))
   if (named.length) return named
-  return spec.method === 'tls_client_auth' ? ['tls_client_auth_subject_dn'] : ['the client certificate (jwks)']
+  return spec.method === 'tls_client_auth'
+    ? ['tls_client_auth_subject_dn']
+    : ['the client certificate (jwks)']
 }
 
 /**
@@ -125,28 +144,52 @@ export function defineMtlsAttempt(spec: MtlsAttemptSpec): Module {
     summary: spec.summary,
     async run(ctx) {
       const { profile: p, metadata: m } = ctx
-      const reqs = typeof spec.requirements === 'function' ? spec.requirements(p) : spec.requirements
+      const reqs =
+        typeof spec.requirements === 'function' ? spec.requirements(p) : spec.requirements
       if (isNotApplicable(reqs)) return reqs
       const e = mtlsExpectation(p, m, spec.method, spec.outcome, reqs)
       if (isNotApplicable(e)) return e
-      const needsTrusted = [spec.registered.issuer, spec.presented && spec.presented !== 'none' ? spec.presented({ subject_dn: spec.registered.subject }).issuer : undefined].includes('trusted')
+      const needsTrusted = [
+        spec.registered.issuer,
+        spec.presented && spec.presented !== 'none'
+          ? spec.presented({ subject_dn: spec.registered.subject }).issuer
+          : undefined,
+      ].includes('trusted')
       if (needsTrusted && !certificates().canIssueTrusted && m.registration_endpoint) {
-        return notApplicable('no CA trusted by the target is configured to issue tls_client_auth certificates (tls.client_ca with cert and key)')
+        return notApplicable(
+          'no CA trusted by the target is configured to issue tls_client_auth certificates (tls.client_ca with cert and key)',
+        )
       }
       if (spec.metadata && !m.registration_endpoint) {
-        return notApplicable(`registering ${Object.keys(spec.metadata).join(', ')} needs dynamic client registration and the target has no registration_endpoint`)
+        return notApplicable(
+          `registering ${Object.keys(spec.metadata).join(', ')} needs dynamic client registration and the target has no registration_endpoint`,
+        )
       }
       const params = requestParams(ctx, 'token')
       const na = grantUnsupported(m, params.grant_type)
       if (na) return na
       const expected = `${e.outcome} (${e.level})`
       const keep = (why: string) => inconclusive(why, e.requirements, e.level, expected)
-      const registered = m.registration_endpoint ? await certificates().get(`${spec.id}:registered`, spec.registered) : undefined
-      const clientSpec: ClientSpec = { method: spec.method, ...(registered ? { identity: registered } : {}), ...(spec.metadata ? { metadata: spec.metadata } : {}) }
-      const reg = await register(ctx, clientSpec, 'register', `register a ${spec.method} client with its certificate`)
+      const registered = m.registration_endpoint
+        ? await certificates().get(`${spec.id}:registered`, spec.registered)
+        : undefined
+      const clientSpec: ClientSpec = {
+        method: spec.method,
+        ...(registered ? { identity: registered } : {}),
+        ...(spec.metadata ? { metadata: spec.metadata } : {}),
+      }
+      const reg = await register(
+        ctx,
+        clientSpec,
+        'register',
+        `register a ${spec.method} client with its certificate`,
+      )
       if (reg.kind === 'unavailable') return notApplicable(reg.reason)
       if (reg.kind === 'refused') {
-        if (!reg.namesMetadata) return keep(`registration of the ${spec.method} client was refused (${reg.answer}): the certificate case cannot be tried`)
+        if (!reg.namesMetadata)
+          return keep(
+            `registration of the ${spec.method} client was refused (${reg.answer}): the certificate case cannot be tried`,
+          )
         // RFC 8705 §2.1.2 obliges the client ("A client using the "tls_client_auth" authentication
         // method MUST use exactly one of the below metadata parameters"), not the server, and
         // RFC 7591 §2 lets the server refuse any member: "The authorization server MAY reject any
@@ -155,42 +198,104 @@ export function defineMtlsAttempt(spec: MtlsAttemptSpec): Module {
         // 3.2.2." So a subject kind refused with invalid_client_metadata is one the target does not
         // offer, for the kind's own module and for a refusal case built on that kind alike; whether
         // the target accepts tls_client_auth at all is judged by auth-method-tls-client-auth.
-        if (spec.method === 'tls_client_auth') return notApplicable(`the target does not register ${registeredMembers(spec).join(', ')} (${reg.answer}): RFC 7591 §2 lets it refuse a client metadata member, and RFC 8705 §2.1.2 lets the client choose among the subject kinds`, e.requirements)
-        return keep(`registration of the ${spec.method} client was refused (${reg.answer}): the ${e.outcome === 'accepted' ? 'case' : 'refusal case'} needs a registered client`)
+        if (spec.method === 'tls_client_auth')
+          return notApplicable(
+            `the target does not register ${registeredMembers(spec).join(', ')} (${reg.answer}): RFC 7591 §2 lets it refuse a client metadata member, and RFC 8705 §2.1.2 lets the client choose among the subject kinds`,
+            e.requirements,
+          )
+        return keep(
+          `registration of the ${spec.method} client was refused (${reg.answer}): the ${e.outcome === 'accepted' ? 'case' : 'refusal case'} needs a registered client`,
+        )
       }
       if (reg.granted?.replaced.includes('token_endpoint_auth_method')) {
-        return keep(`asked for ${reg.granted.asked.token_endpoint_auth_method}, the AS granted ${reg.granted.granted.token_endpoint_auth_method} (RFC 7591 §3.2.1): the certificate case cannot be tried`)
+        return keep(
+          `asked for ${reg.granted.asked.token_endpoint_auth_method}, the AS granted ${reg.granted.granted.token_endpoint_auth_method} (RFC 7591 §3.2.1): the certificate case cannot be tried`,
+        )
       }
       const client = reg.client
       if (!client.identity) return keep(`client ${client.client_id} has no TLS client certificate`)
-      const variantData = { client_auth: spec.method, endpoint: 'token', grant: 'client_credentials', sender_constraint: 'mtls' }
-      const withCert = (identity: ClientIdentity | undefined) => [PresentCertificate(identity, spec.method)]
-      const call = (identity: ClientIdentity | undefined) => ctx.sim.call('token', params, client, withCert(identity), ctx.audience, { allowTransportError: true, mtlsAlias: true })
+      const variantData = {
+        client_auth: spec.method,
+        endpoint: 'token',
+        grant: 'client_credentials',
+        sender_constraint: 'mtls',
+      }
+      const withCert = (identity: ClientIdentity | undefined) => [
+        PresentCertificate(identity, spec.method),
+      ]
+      const call = (identity: ClientIdentity | undefined) =>
+        ctx.sim.call('token', params, client, withCert(identity), ctx.audience, {
+          allowTransportError: true,
+          mtlsAlias: true,
+        })
       if (e.outcome === 'accepted') {
-        ctx.sim.step('request', 'the token request presenting the registered certificate, which must be accepted')
+        ctx.sim.step(
+          'request',
+          'the token request presenting the registered certificate, which must be accepted',
+        )
         const x = await call(client.identity)
         ctx.sim.outcome(answer(x))
-        return { expected, variant: variantData, uses: [use(attemptAccepted, { response: x, kind: 'token' }, e.requirements, e.level, 'request')] }
+        return {
+          expected,
+          variant: variantData,
+          uses: [
+            use(
+              attemptAccepted,
+              { response: x, kind: 'token' },
+              e.requirements,
+              e.level,
+              'request',
+            ),
+          ],
+        }
       }
-      ctx.sim.step('control', 'the token request presenting the registered certificate, which must succeed')
+      ctx.sim.step(
+        'control',
+        'the token request presenting the registered certificate, which must succeed',
+      )
       const controlX = await call(client.identity)
       const ok = succeeded(controlX, 'token')
       ctx.sim.outcome(`${ok ? 'succeeded' : 'refused'}: ${answer(controlX)}`)
-      if (!ok) return keep(`the control (the registered certificate) was refused: ${answer(controlX)}`)
+      if (!ok)
+        return keep(`the control (the registered certificate) was refused: ${answer(controlX)}`)
       let presented: ClientIdentity | undefined = client.identity
       if (spec.presented === 'none') presented = undefined
       else if (spec.presented) {
         const req = spec.presented(certificateView(client.identity))
         if (req.issuer === 'trusted' && !certificates().canIssueTrusted) {
-          return notApplicable('no CA trusted by the target is configured to issue tls_client_auth certificates (tls.client_ca with cert and key)')
+          return notApplicable(
+            'no CA trusted by the target is configured to issue tls_client_auth certificates (tls.client_ca with cert and key)',
+          )
         }
         presented = await certificates().get(`${spec.id}:presented`, req)
       }
-      ctx.sim.step('variant', presented ? `the same request presenting ${certificateView(presented).subject_dn}` : 'the same request without a client certificate')
+      ctx.sim.step(
+        'variant',
+        presented
+          ? `the same request presenting ${certificateView(presented).subject_dn}`
+          : 'the same request without a client certificate',
+      )
       const x = await call(presented)
       ctx.sim.outcome(answer(x))
-      if (x.transport_error) return { expected, variant: variantData, uses: [use(handshakeRefused, { response: x, control: controlX }, e.requirements, e.level, 'variant')] }
-      return { expected, variant: variantData, uses: judgeRefusal({ e, ctx, spec: {} }, controlX, x) }
+      if (x.transport_error)
+        return {
+          expected,
+          variant: variantData,
+          uses: [
+            use(
+              handshakeRefused,
+              { response: x, control: controlX },
+              e.requirements,
+              e.level,
+              'variant',
+            ),
+          ],
+        }
+      return {
+        expected,
+        variant: variantData,
+        uses: judgeRefusal({ e, ctx, spec: {} }, controlX, x),
+      }
     },
   })
 }
@@ -209,23 +314,50 @@ const BOUND = { tls_client_certificate_bound_access_tokens: true }
  * tls_client_auth (with a configured client CA), else private_key_jwt presenting a self-signed
  * certificate, whichever the profile allows and the target advertises first.
  */
-export async function bindingClient(p: Profile, m: ServerMetadata, label: string): Promise<BindingClient | NotApplicable> {
+export async function bindingClient(
+  p: Profile,
+  m: ServerMetadata,
+  label: string,
+): Promise<BindingClient | NotApplicable> {
   const usable = (method: string) => {
     const e = methodExpectation(p, m, method as never)
     return !isNotApplicable(e) && e.outcome === 'accepted'
   }
   if (usable('self_signed_tls_client_auth')) {
-    const identity = await certificates().get(`${label}:bound`, { issuer: 'self', subject: 'CN=fapi-harness bound client,O=fapi-harness' })
-    return { method: 'self_signed_tls_client_auth', spec: { method: 'self_signed_tls_client_auth', identity, metadata: BOUND } }
+    const identity = await certificates().get(`${label}:bound`, {
+      issuer: 'self',
+      subject: 'CN=fapi-harness bound client,O=fapi-harness',
+    })
+    return {
+      method: 'self_signed_tls_client_auth',
+      spec: { method: 'self_signed_tls_client_auth', identity, metadata: BOUND },
+    }
   }
   if (usable('tls_client_auth') && (certificates().canIssueTrusted || !m.registration_endpoint)) {
-    const identity = certificates().canIssueTrusted ? await certificates().get(`${label}:bound`, { issuer: 'trusted', subject: 'CN=fapi-harness bound client,O=fapi-harness' }) : undefined
-    return { method: 'tls_client_auth', spec: { method: 'tls_client_auth', ...(identity ? { identity } : {}), metadata: BOUND } }
+    const identity = certificates().canIssueTrusted
+      ? await certificates().get(`${label}:bound`, {
+          issuer: 'trusted',
+          subject: 'CN=fapi-harness bound client,O=fapi-harness',
+        })
+      : undefined
+    return {
+      method: 'tls_client_auth',
+      spec: { method: 'tls_client_auth', ...(identity ? { identity } : {}), metadata: BOUND },
+    }
   }
   const base = assertionBaseline(p, m)
-  if (isNotApplicable(base)) return notApplicable(`no client authentication method to obtain a bound token with: mutual TLS is not offered (or no client CA is configured) and ${base.notApplicable}`)
-  const identity = await certificates().get(`${label}:bound`, { issuer: 'self', subject: 'CN=fapi-harness bound client,O=fapi-harness' })
-  return { method: 'private_key_jwt', spec: { method: 'private_key_jwt', key: base.key, identity, metadata: BOUND } }
+  if (isNotApplicable(base))
+    return notApplicable(
+      `no client authentication method to obtain a bound token with: mutual TLS is not offered (or no client CA is configured) and ${base.notApplicable}`,
+    )
+  const identity = await certificates().get(`${label}:bound`, {
+    issuer: 'self',
+    subject: 'CN=fapi-harness bound client,O=fapi-harness',
+  })
+  return {
+    method: 'private_key_jwt',
+    spec: { method: 'private_key_jwt', key: base.key, identity, metadata: BOUND },
+  }
 }
 
 /**
@@ -239,18 +371,27 @@ export async function bindingClient(p: Profile, m: ServerMetadata, label: string
 export function profileBinding(p: Profile, m: ServerMetadata): RequirementId[] | NotApplicable {
   const advertised = m.tls_client_certificate_bound_access_tokens === true
   if (!p.senderConstrained.required) {
-    if (!advertised) return notApplicable(`${p.title} does not require sender-constrained access tokens and the target does not advertise tls_client_certificate_bound_access_tokens`)
+    if (!advertised)
+      return notApplicable(
+        `${p.title} does not require sender-constrained access tokens and the target does not advertise tls_client_certificate_bound_access_tokens`,
+      )
     return []
   }
   const dpopAllowed = p.senderConstrained.requirements.includes('FAPI2-SP-FINAL-5.3.2.1-5')
   if (dpopAllowed && !advertised && Array.isArray(m.dpop_signing_alg_values_supported)) {
-    return notApplicable(`${p.title} admits DPoP instead of mutual TLS for sender-constraining, and the target advertises DPoP but not tls_client_certificate_bound_access_tokens`)
+    return notApplicable(
+      `${p.title} admits DPoP instead of mutual TLS for sender-constraining, and the target advertises DPoP but not tls_client_certificate_bound_access_tokens`,
+    )
   }
   return [...p.senderConstrained.requirements]
 }
 
 /** A module's own clauses plus the profile's binding clauses (see profileBinding). */
-export function bindingRequirements(p: Profile, m: ServerMetadata, own: readonly RequirementId[]): RequirementId[] | NotApplicable {
+export function bindingRequirements(
+  p: Profile,
+  m: ServerMetadata,
+  own: readonly RequirementId[],
+): RequirementId[] | NotApplicable {
   const profile = profileBinding(p, m)
   return isNotApplicable(profile) ? profile : [...new Set([...own, ...profile])]
 }
@@ -270,7 +411,12 @@ export interface BoundToken {
 }
 
 /** Transport failures the HTTP client throws: the target did not answer (not a harness fault). */
-const NO_ANSWER = new Set(['ERR_HTTP_TRANSPORT', 'ERR_HTTP_TIMEOUT', 'ERR_TLS_HANDSHAKE', 'ERR_TARGET_UNREACHABLE'])
+const NO_ANSWER = new Set([
+  'ERR_HTTP_TRANSPORT',
+  'ERR_HTTP_TIMEOUT',
+  'ERR_TLS_HANDSHAKE',
+  'ERR_TARGET_UNREACHABLE',
+])
 
 /**
  * Steps `register` and `token` of the certificate-bound token modules: a binding client registers
@@ -280,7 +426,13 @@ const NO_ANSWER = new Set(['ERR_HTTP_TRANSPORT', 'ERR_HTTP_TIMEOUT', 'ERR_TLS_HA
  * method, no client_credentials grant, a configured client without a certificate) makes it not
  * applicable.
  */
-export async function obtainBoundToken(ctx: ModuleContext, label: string, reqs: readonly RequirementId[], level: Level, expected: string): Promise<BoundToken | NotApplicable | Inconclusive> {
+export async function obtainBoundToken(
+  ctx: ModuleContext,
+  label: string,
+  reqs: readonly RequirementId[],
+  level: Level,
+  expected: string,
+): Promise<BoundToken | NotApplicable | Inconclusive> {
   const { profile: p, metadata: m } = ctx
   const keep = (why: string) => inconclusive(why, reqs, level, expected)
   const bc = await bindingClient(p, m, label)
@@ -288,26 +440,56 @@ export async function obtainBoundToken(ctx: ModuleContext, label: string, reqs: 
   const params = requestParams(ctx, 'token')
   const na = grantUnsupported(m, params.grant_type)
   if (na) return na
-  const reg = await register(ctx, bc.spec, 'register', `register a ${bc.method} client with tls_client_certificate_bound_access_tokens and its certificate`)
+  const reg = await register(
+    ctx,
+    bc.spec,
+    'register',
+    `register a ${bc.method} client with tls_client_certificate_bound_access_tokens and its certificate`,
+  )
   if (reg.kind === 'unavailable') return notApplicable(reg.reason)
-  if (reg.kind === 'refused') return keep(`registration of the ${bc.method} client with tls_client_certificate_bound_access_tokens was refused (${reg.answer}): there is no client to obtain a bound token with`)
+  if (reg.kind === 'refused')
+    return keep(
+      `registration of the ${bc.method} client with tls_client_certificate_bound_access_tokens was refused (${reg.answer}): there is no client to obtain a bound token with`,
+    )
   if (reg.granted?.replaced.includes('token_endpoint_auth_method')) {
-    return keep(`asked for ${reg.granted.asked.token_endpoint_auth_method}, the AS granted ${reg.granted.granted.token_endpoint_auth_method} (RFC 7591 §3.2.1): the binding client cannot be used as asked`)
+    return keep(
+      `asked for ${reg.granted.asked.token_endpoint_auth_method}, the AS granted ${reg.granted.granted.token_endpoint_auth_method} (RFC 7591 §3.2.1): the binding client cannot be used as asked`,
+    )
   }
   const client = reg.client
-  if (!client.identity) return notApplicable(`the configured ${bc.method} client has no certificate (clients.${bc.method}.cert) to bind tokens to`, reqs)
+  if (!client.identity)
+    return notApplicable(
+      `the configured ${bc.method} client has no certificate (clients.${bc.method}.cert) to bind tokens to`,
+      reqs,
+    )
   const auth = authFor(bc.method)
   let c: { exchange: Exchange; ok: boolean }
   try {
-    c = await control(ctx, 'token', params, client, () => [auth], { name: 'token', title: 'the token request presenting the client certificate, which must succeed' })
+    c = await control(ctx, 'token', params, client, () => [auth], {
+      name: 'token',
+      title: 'the token request presenting the client certificate, which must succeed',
+    })
   } catch (e) {
     if (e instanceof HarnessError && NO_ANSWER.has(e.code)) {
       ctx.sim.outcome(`no HTTP response: ${e.code}`)
-      return keep(`the token request presenting the client certificate got no HTTP response (${e.code}): there is no token to judge`)
+      return keep(
+        `the token request presenting the client certificate got no HTTP response (${e.code}): there is no token to judge`,
+      )
     }
     throw e
   }
   const accessToken = c.ok ? accessTokenOf(c.exchange) : undefined
-  if (!accessToken) return keep(`the token request presenting the client certificate was refused (${answer(c.exchange)}): there is no token to judge`)
-  return { client, method: bc.method, auth, token: c.exchange, accessToken, certificate: client.identity, x5t_s256: thumbprintS256(client.identity.certPem) }
+  if (!accessToken)
+    return keep(
+      `the token request presenting the client certificate was refused (${answer(c.exchange)}): there is no token to judge`,
+    )
+  return {
+    client,
+    method: bc.method,
+    auth,
+    token: c.exchange,
+    accessToken,
+    certificate: client.identity,
+    x5t_s256: thumbprintS256(client.identity.certPem),
+  }
 }

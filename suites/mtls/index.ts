@@ -5,4 +5,9 @@ import { selfSignedModules } from './self-signed.js'
 import { tlsClientAuthModules } from './tls-client-auth.js'
 
 /** Mutual TLS (RFC 8705): client authentication over real TLS and certificate-bound tokens. */
-export const mtlsModules: Module[] = [...mtlsMetadataModules, ...tlsClientAuthModules, ...selfSignedModules, ...boundTokenModules]
+export const mtlsModules: Module[] = [
+  ...mtlsMetadataModules,
+  ...tlsClientAuthModules,
+  ...selfSignedModules,
+  ...boundTokenModules,
+]

@@ -5,8 +5,10 @@ import { defineMtlsAttempt } from './common.js'
 export const selfSignedModules: Module[] = [
   defineMtlsAttempt({
     id: 'mtls-self-signed-other-certificate',
-    title: 'self_signed_tls_client_auth with another self-signed certificate of the same subject is refused',
-    summary: 'Registers a self_signed_tls_client_auth client with its certificate in jwks (x5c), then presents a different self-signed certificate with the same subject DN and a new key. Only the registered certificate may match.',
+    title:
+      'self_signed_tls_client_auth with another self-signed certificate of the same subject is refused',
+    summary:
+      'Registers a self_signed_tls_client_auth client with its certificate in jwks (x5c), then presents a different self-signed certificate with the same subject DN and a new key. Only the registered certificate may match.',
     method: 'self_signed_tls_client_auth',
     outcome: 'refused',
     requirements: ['RFC8705-2', 'RFC8705-2.2'],

@@ -1,4 +1,10 @@
-import { notApplicable, type CertificateRequest, type Module, type Profile, type RequirementId } from '../../src/index.js'
+import {
+  notApplicable,
+  type CertificateRequest,
+  type Module,
+  type Profile,
+  type RequirementId,
+} from '../../src/index.js'
 import { defineMtlsAttempt } from './common.js'
 
 /**
@@ -20,10 +26,19 @@ import { defineMtlsAttempt } from './common.js'
  * binds the client, so it is cited by none of them.
  */
 
-const trusted = (subject: string, extra: Omit<CertificateRequest, 'issuer' | 'subject'> = {}): CertificateRequest => ({ issuer: 'trusted', subject, ...extra })
+const trusted = (
+  subject: string,
+  extra: Omit<CertificateRequest, 'issuer' | 'subject'> = {},
+): CertificateRequest => ({ issuer: 'trusted', subject, ...extra })
 const O = 'O=fapi-harness'
 
-const kinds: Array<{ kind: string; label: string; what: string; metadata?: Record<string, unknown>; cert: CertificateRequest }> = [
+const kinds: Array<{
+  kind: string
+  label: string
+  what: string
+  metadata?: Record<string, unknown>
+  cert: CertificateRequest
+}> = [
   {
     kind: 'subject-dn',
     label: 'subject DN',
@@ -35,14 +50,18 @@ const kinds: Array<{ kind: string; label: string; what: string; metadata?: Recor
     label: 'SAN dNSName',
     what: 'tls_client_auth_san_dns, a dNSName of the certificate',
     metadata: { tls_client_auth_san_dns: 'client.mtls.fapi-harness.test' },
-    cert: trusted(`CN=fapi-harness san-dns client,${O}`, { sans: { dns: ['other.mtls.fapi-harness.test', 'client.mtls.fapi-harness.test'] } }),
+    cert: trusted(`CN=fapi-harness san-dns client,${O}`, {
+      sans: { dns: ['other.mtls.fapi-harness.test', 'client.mtls.fapi-harness.test'] },
+    }),
   },
   {
     kind: 'san-uri',
     label: 'SAN URI',
     what: 'tls_client_auth_san_uri, a uniformResourceIdentifier of the certificate',
     metadata: { tls_client_auth_san_uri: 'https://client.mtls.fapi-harness.test/id' },
-    cert: trusted(`CN=fapi-harness san-uri client,${O}`, { sans: { uri: 'https://client.mtls.fapi-harness.test/id' } }),
+    cert: trusted(`CN=fapi-harness san-uri client,${O}`, {
+      sans: { uri: 'https://client.mtls.fapi-harness.test/id' },
+    }),
   },
   {
     kind: 'san-ip',
@@ -56,7 +75,9 @@ const kinds: Array<{ kind: string; label: string; what: string; metadata?: Recor
     label: 'SAN rfc822Name',
     what: 'tls_client_auth_san_email, an rfc822Name of the certificate',
     metadata: { tls_client_auth_san_email: 'client@mtls.fapi-harness.test' },
-    cert: trusted(`CN=fapi-harness san-email client,${O}`, { sans: { email: 'client@mtls.fapi-harness.test' } }),
+    cert: trusted(`CN=fapi-harness san-email client,${O}`, {
+      sans: { email: 'client@mtls.fapi-harness.test' },
+    }),
   },
 ]
 
@@ -65,7 +86,10 @@ const REGISTERED = `CN=fapi-harness registered client,${O}`
 /** The profile's minimum RSA key size for client authentication keys, not the JOSE-only clauses. */
 function rsaMinimum(p: Profile): RequirementId[] | { notApplicable: string } {
   const reqs = p.minKeyBits.RSA.requirements.filter((r) => !r.startsWith('RFC7518'))
-  if (!reqs.length) return notApplicable(`${p.title} sets no minimum RSA key size for TLS client certificates (RFC 7518 governs JWS keys only)`)
+  if (!reqs.length)
+    return notApplicable(
+      `${p.title} sets no minimum RSA key size for TLS client certificates (RFC 7518 governs JWS keys only)`,
+    )
   return reqs
 }
 
@@ -87,7 +111,8 @@ export const tlsClientAuthModules: Module[] = [
   defineMtlsAttempt({
     id: 'mtls-tls-client-auth-no-certificate',
     title: 'tls_client_auth without a client certificate is refused',
-    summary: 'A registered tls_client_auth client sends its client_id to the (mTLS alias of the) token endpoint over TLS without presenting any certificate.',
+    summary:
+      'A registered tls_client_auth client sends its client_id to the (mTLS alias of the) token endpoint over TLS without presenting any certificate.',
     method: 'tls_client_auth',
     outcome: 'refused',
     requirements: ['RFC8705-2', 'RFC8705-2.1'],
@@ -97,7 +122,8 @@ export const tlsClientAuthModules: Module[] = [
   defineMtlsAttempt({
     id: 'mtls-tls-client-auth-other-ca',
     title: 'tls_client_auth with a certificate from another CA is refused',
-    summary: "Presents a certificate with the registered subject issued by an impostor CA: same name as the CA the target trusts, another key. The chain does not validate, so the subject must not count.",
+    summary:
+      'Presents a certificate with the registered subject issued by an impostor CA: same name as the CA the target trusts, another key. The chain does not validate, so the subject must not count.',
     method: 'tls_client_auth',
     outcome: 'refused',
     requirements: ['RFC8705-2', 'RFC8705-2.1'],
@@ -107,7 +133,8 @@ export const tlsClientAuthModules: Module[] = [
   defineMtlsAttempt({
     id: 'mtls-tls-client-auth-subject-mismatch',
     title: 'tls_client_auth with a trusted certificate of another subject is refused',
-    summary: 'The client registered one subject DN; it presents a certificate from the trusted CA whose subject differs in the CN only.',
+    summary:
+      'The client registered one subject DN; it presents a certificate from the trusted CA whose subject differs in the CN only.',
     method: 'tls_client_auth',
     outcome: 'refused',
     requirements: ['RFC8705-2', 'RFC8705-2.1'],
@@ -117,18 +144,22 @@ export const tlsClientAuthModules: Module[] = [
   defineMtlsAttempt({
     id: 'mtls-tls-client-auth-san-mismatch',
     title: 'tls_client_auth with a trusted certificate of another SAN is refused',
-    summary: 'The client registered tls_client_auth_san_dns; it presents a certificate from the trusted CA with the same subject DN whose dNSName differs.',
+    summary:
+      'The client registered tls_client_auth_san_dns; it presents a certificate from the trusted CA with the same subject DN whose dNSName differs.',
     method: 'tls_client_auth',
     outcome: 'refused',
     requirements: ['RFC8705-2', 'RFC8705-2.1'],
-    registered: trusted(`CN=fapi-harness san-match client,${O}`, { sans: { dns: 'registered.mtls.fapi-harness.test' } }),
+    registered: trusted(`CN=fapi-harness san-match client,${O}`, {
+      sans: { dns: 'registered.mtls.fapi-harness.test' },
+    }),
     metadata: { tls_client_auth_san_dns: 'registered.mtls.fapi-harness.test' },
     presented: (r) => trusted(r.subject_dn, { sans: { dns: 'impostor.mtls.fapi-harness.test' } }),
   }),
   defineMtlsAttempt({
     id: 'mtls-tls-client-auth-expired-certificate',
     title: 'tls_client_auth with an expired certificate is refused',
-    summary: 'Presents a certificate from the trusted CA with the registered subject whose validity ended yesterday (RFC 5280 §6.1.3 path validation).',
+    summary:
+      'Presents a certificate from the trusted CA with the registered subject whose validity ended yesterday (RFC 5280 §6.1.3 path validation).',
     method: 'tls_client_auth',
     outcome: 'refused',
     requirements: ['RFC8705-2', 'RFC8705-2.1'],
@@ -138,7 +169,8 @@ export const tlsClientAuthModules: Module[] = [
   defineMtlsAttempt({
     id: 'mtls-tls-client-auth-rsa-1024',
     title: 'tls_client_auth with a certificate whose key is 1024-bit RSA is refused',
-    summary: 'Presents a certificate from the trusted CA with the registered subject whose key is 1024-bit RSA, below the profile minimum for client authentication keys. The refusal may come from the TLS stack (a refused handshake) or the token endpoint.',
+    summary:
+      'Presents a certificate from the trusted CA with the registered subject whose key is 1024-bit RSA, below the profile minimum for client authentication keys. The refusal may come from the TLS stack (a refused handshake) or the token endpoint.',
     method: 'tls_client_auth',
     outcome: 'refused',
     requirements: (p) => {

@@ -32,7 +32,8 @@ import { parNegativeModules } from './par-negatives.js'
  */
 export const authorizationCodeFlow: Module = defineModule({
   id: 'authorization-code-flow',
-  title: 'Authorization code flow with PKCE: the code and the state come back, the code buys an access token',
+  title:
+    'Authorization code flow with PKCE: the code and the state come back, the code buys an access token',
   surface: 'redirect-flows',
   summary:
     'Registers a client for the authorization_code grant, sends the browser to the authorization endpoint (response_type of the profile, PKCE S256, state, a nonce with openid), logs in and consents, catches the redirect, and exchanges the code with the registered client authentication.',
@@ -44,17 +45,48 @@ export const authorizationCodeFlow: Module = defineModule({
     const a = await authorize(ctx, reg.client)
     const state = { use: authorizationResponseCodeAndState, step: 'authorize' }
     if (a.kind === 'failed') {
-      return { expected: 'code and state, then an access token', uses: [use(state.use, { failure: `${a.step}: ${a.reason}${a.pageUrl ? ` at ${a.pageUrl}` : ''}` }, [], undefined, state.step)] }
+      return {
+        expected: 'code and state, then an access token',
+        uses: [
+          use(
+            state.use,
+            { failure: `${a.step}: ${a.reason}${a.pageUrl ? ` at ${a.pageUrl}` : ''}` },
+            [],
+            undefined,
+            state.step,
+          ),
+        ],
+      }
     }
-    const judged = [use(state.use, { state: a.request.state, params: a.params, callbackUrl: a.callbackUrl }, [], undefined, state.step), ...issUses(ctx, a)]
+    const judged = [
+      use(
+        state.use,
+        { state: a.request.state, params: a.params, callbackUrl: a.callbackUrl },
+        [],
+        undefined,
+        state.step,
+      ),
+      ...issUses(ctx, a),
+    ]
     const variant = flowVariant(ctx, reg.client, a)
-    if (!a.params.code) return { expected: 'code and state, then an access token', variant, uses: judged }
+    if (!a.params.code)
+      return { expected: 'code and state, then an access token', variant, uses: judged }
     const t = await token(ctx, reg.client, a)
     const binding = t.ok ? await certificateBinding(ctx, reg.client, t.exchange) : []
     return {
       expected: 'code and state, then an access token',
       variant,
-      uses: [...judged, use(attemptAccepted, { response: t.exchange, kind: acceptedKind('token') }, ['RFC6749-4.1.4'], undefined, 'token'), ...binding],
+      uses: [
+        ...judged,
+        use(
+          attemptAccepted,
+          { response: t.exchange, kind: acceptedKind('token') },
+          ['RFC6749-4.1.4'],
+          undefined,
+          'token',
+        ),
+        ...binding,
+      ],
     }
   },
 })
@@ -66,14 +98,25 @@ export const authorizationCodeFlow: Module = defineModule({
  * issuer inside a JWT (an ID Token of code id_token, a JARM response) is judged by the checks of
  * that JWT instead (RFC 9207 §2.4 notes JARM's iss gives the same protection).
  */
-export function issUses(ctx: ModuleContext, a: Extract<Authorization, { kind: 'callback' }>): CheckUse<any>[] {
+export function issUses(
+  ctx: ModuleContext,
+  a: Extract<Authorization, { kind: 'callback' }>,
+): CheckUse<any>[] {
   const profileRule = ctx.profile.authorizationRequest?.issParameter
   const advertised = ctx.metadata.authorization_response_iss_parameter_supported === true
   const inJwt = Boolean(a.raw.id_token || a.jarm)
   if (inJwt && a.raw.iss === undefined) return []
   if (!profileRule && !advertised && a.raw.iss === undefined) return []
   const requirements: RequirementId[] = profileRule ? profileRule.requirements : ['RFC9207-2']
-  return [use(authorizationResponseIss, { params: a.raw, issuer: ctx.expectedIssuer, required: Boolean(profileRule) || advertised }, requirements, 'shall', 'authorize')]
+  return [
+    use(
+      authorizationResponseIss,
+      { params: a.raw, issuer: ctx.expectedIssuer, required: Boolean(profileRule) || advertised },
+      requirements,
+      'shall',
+      'authorize',
+    ),
+  ]
 }
 
 /**
@@ -84,42 +127,115 @@ export function issUses(ctx: ModuleContext, a: Extract<Authorization, { kind: 'c
  */
 export const jarmCodeFlow: Module = defineModule({
   id: 'jarm-code-flow',
-  title: 'Code flow with response_mode jwt (JARM): the response JWT is signed by the AS, with iss, aud and exp; its code buys an access token',
+  title:
+    'Code flow with response_mode jwt (JARM): the response JWT is signed by the AS, with iss, aud and exp; its code buys an access token',
   surface: 'redirect-flows',
   summary:
     'Registers a client for the authorization_code grant, sends the browser to the authorization endpoint with response_type code and response_mode jwt (a signed request object where the profile requires one), logs in and consents, verifies the response JWT with the jwks_uri (alg, iss = issuer, aud = client_id, exp), reads code and state from it, and exchanges the code.',
   async run(ctx) {
     const rule = ctx.profile.authorizationRequest?.jarm
     const requirements: RequirementId[] = rule?.requirements ?? ['JARM-2.1']
-    if (!rule) return notApplicable(`${ctx.profile.title} does not have the client use JARM`, requirements)
+    if (!rule)
+      return notApplicable(`${ctx.profile.title} does not have the client use JARM`, requirements)
     // FAPI 1.0 Part 2 §5.2.2-2 lets the AS offer code id_token instead; Discovery §3 defaults
     // response_modes_supported to query and fragment
     const advertised = ctx.metadata.response_modes_supported
     const modes = Array.isArray(advertised) ? advertised.map(String) : ['query', 'fragment']
-    if (!modes.includes('jwt')) return notApplicable(`the target does not offer response_mode jwt (response_modes_supported: ${Array.isArray(advertised) ? modes.join(', ') : 'absent, so query and fragment'})`, requirements)
+    if (!modes.includes('jwt'))
+      return notApplicable(
+        `the target does not offer response_mode jwt (response_modes_supported: ${Array.isArray(advertised) ? modes.join(', ') : 'absent, so query and fragment'})`,
+        requirements,
+      )
     const client = await registerCodeClient(ctx, requirements)
     if (isNotApplicable(client) || isInconclusive(client)) return client
-    const a = await authorize(ctx, client, 'authorize', 'the authorization request with response_type code and response_mode jwt in the browser: login, consent, redirect to the client', { responseType: 'code', responseMode: 'jwt' })
+    const a = await authorize(
+      ctx,
+      client,
+      'authorize',
+      'the authorization request with response_type code and response_mode jwt in the browser: login, consent, redirect to the client',
+      { responseType: 'code', responseMode: 'jwt' },
+    )
     const now = Math.floor(Date.now() / 1000)
     if (a.kind === 'failed') {
-      return { expected: 'a JARM response, then an access token', uses: [use(jarmResponse, { issuer: ctx.expectedIssuer, clientId: client.client_id, now, failure: `${a.step}: ${a.reason}` }, requirements, 'shall', 'authorize')] }
+      return {
+        expected: 'a JARM response, then an access token',
+        uses: [
+          use(
+            jarmResponse,
+            {
+              issuer: ctx.expectedIssuer,
+              clientId: client.client_id,
+              now,
+              failure: `${a.step}: ${a.reason}`,
+            },
+            requirements,
+            'shall',
+            'authorize',
+          ),
+        ],
+      }
     }
     const jwks = await fetchJwks(ctx, 'the JARM response')
     const p = ctx.profile
     const algs = p.authorizationRequest?.idTokenAlgs?.allowed
     const variant = flowVariant(ctx, client, a)
     const uses: CheckUse<any>[] = [
-      use(jarmResponse, { ...(a.jarm ? { response: a.jarm } : {}), raw: a.raw, ...(jwks ? { jwks } : {}), issuer: ctx.expectedIssuer, clientId: client.client_id, now, ...(algs ? { algs } : {}) }, requirements, 'shall', 'jwks'),
+      use(
+        jarmResponse,
+        {
+          ...(a.jarm ? { response: a.jarm } : {}),
+          raw: a.raw,
+          ...(jwks ? { jwks } : {}),
+          issuer: ctx.expectedIssuer,
+          clientId: client.client_id,
+          now,
+          ...(algs ? { algs } : {}),
+        },
+        requirements,
+        'shall',
+        'jwks',
+      ),
       // the profile's key sizes, the rule the harness applies to clients' keys, for the key the AS signs with
-      use(jarmSigningKey, { ...(a.jarm ? { response: a.jarm } : {}), ...(jwks ? { jwks } : {}), minBits: { RSA: p.minKeyBits.RSA.bits, EC: p.minKeyBits.EC.bits } }, [...p.minKeyBits.RSA.requirements, ...p.minKeyBits.EC.requirements], undefined, 'jwks'),
-      use(authorizationResponseCodeAndState, { state: a.request.state, params: a.params, callbackUrl: a.callbackUrl }, [], undefined, 'authorize'),
+      use(
+        jarmSigningKey,
+        {
+          ...(a.jarm ? { response: a.jarm } : {}),
+          ...(jwks ? { jwks } : {}),
+          minBits: { RSA: p.minKeyBits.RSA.bits, EC: p.minKeyBits.EC.bits },
+        },
+        [...p.minKeyBits.RSA.requirements, ...p.minKeyBits.EC.requirements],
+        undefined,
+        'jwks',
+      ),
+      use(
+        authorizationResponseCodeAndState,
+        { state: a.request.state, params: a.params, callbackUrl: a.callbackUrl },
+        [],
+        undefined,
+        'authorize',
+      ),
     ]
     if (!a.params.code) return { expected: 'a JARM response, then an access token', variant, uses }
     const t = await token(ctx, client, a)
     const binding = t.ok ? await certificateBinding(ctx, client, t.exchange) : []
-    uses.push(use(attemptAccepted, { response: t.exchange, kind: acceptedKind('token') }, ['RFC6749-4.1.4'], undefined, 'token'), ...binding)
+    uses.push(
+      use(
+        attemptAccepted,
+        { response: t.exchange, kind: acceptedKind('token') },
+        ['RFC6749-4.1.4'],
+        undefined,
+        'token',
+      ),
+      ...binding,
+    )
     return { expected: 'a JARM response, then an access token', variant, uses }
   },
 })
 
-export const redirectFlowModules: Module[] = [authorizationCodeFlow, ...codeNegativeModules, ...authorizationNegativeModules, ...parNegativeModules, jarmCodeFlow]
+export const redirectFlowModules: Module[] = [
+  authorizationCodeFlow,
+  ...codeNegativeModules,
+  ...authorizationNegativeModules,
+  ...parNegativeModules,
+  jarmCodeFlow,
+]

@@ -1,4 +1,14 @@
-import { acceptedKind, attemptAccepted, control, defineModule, isInconclusive, isNotApplicable, notApplicable, use, type Module } from '../../src/index.js'
+import {
+  acceptedKind,
+  attemptAccepted,
+  control,
+  defineModule,
+  isInconclusive,
+  isNotApplicable,
+  notApplicable,
+  use,
+  type Module,
+} from '../../src/index.js'
 import { completeCodeFlow, refreshTokenOf } from './code-flow.js'
 
 const REQUIREMENTS = ['RFC6749-6'] as const
@@ -19,16 +29,35 @@ export const refreshTokenGrant: Module = defineModule({
     if (isNotApplicable(flow) || isInconclusive(flow)) return flow
     const refresh = refreshTokenOf(flow.tokenResponse)
     if (refresh === undefined) {
-      return notApplicable(`the target issued no refresh_token to a client registered for the refresh_token grant (scope ${flow.request.scope ?? 'none'}; RFC 6749 §4.1.4 makes it optional)`, REQUIREMENTS)
+      return notApplicable(
+        `the target issued no refresh_token to a client registered for the refresh_token grant (scope ${flow.request.scope ?? 'none'}; RFC 6749 §4.1.4 makes it optional)`,
+        REQUIREMENTS,
+      )
     }
-    const r = await control(ctx, 'token', { grant_type: 'refresh_token', refresh_token: refresh, ...ctx.sim.params.tokenParams }, flow.client, undefined, {
-      name: 'refresh',
-      title: 'the refresh token sent back with the registered client authentication, which must succeed',
-    })
+    const r = await control(
+      ctx,
+      'token',
+      { grant_type: 'refresh_token', refresh_token: refresh, ...ctx.sim.params.tokenParams },
+      flow.client,
+      undefined,
+      {
+        name: 'refresh',
+        title:
+          'the refresh token sent back with the registered client authentication, which must succeed',
+      },
+    )
     return {
       expected: 'a new access token',
       variant: { ...flow.variant, grant: 'refresh_token' },
-      uses: [use(attemptAccepted, { response: r.exchange, kind: acceptedKind('token') }, REQUIREMENTS, undefined, 'refresh')],
+      uses: [
+        use(
+          attemptAccepted,
+          { response: r.exchange, kind: acceptedKind('token') },
+          REQUIREMENTS,
+          undefined,
+          'refresh',
+        ),
+      ],
     }
   },
 })

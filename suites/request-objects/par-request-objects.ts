@@ -30,10 +30,18 @@ import {
 } from '../../src/index.js'
 
 /** RFC 9101 §6.2: a key that is not the client's, or a signature that does not verify: invalid_request_object. */
-const SIGNATURE_ERROR: ErrorCodeRule = { codes: ['invalid_request_object'], requirements: ['RFC9101-6.2'], level: 'shall' }
+const SIGNATURE_ERROR: ErrorCodeRule = {
+  codes: ['invalid_request_object'],
+  requirements: ['RFC9101-6.2'],
+  level: 'shall',
+}
 
 /** RFC 9126 §2.3: where signed request objects are required, any other request gets 400 invalid_request. */
-const UNSIGNED_ERROR: ErrorCodeRule = { codes: ['invalid_request'], requirements: ['RFC9126-2.3-2'], level: 'shall' }
+const UNSIGNED_ERROR: ErrorCodeRule = {
+  codes: ['invalid_request'],
+  requirements: ['RFC9126-2.3-2'],
+  level: 'shall',
+}
 
 interface Case {
   case: RequestObjectCase
@@ -62,14 +70,17 @@ const CASES: Case[] = [
     case: 'invalid_signature',
     id: 'request-object-invalid-signature',
     title: 'A request object whose signature does not verify is refused',
-    what: 'a request object signed with another key under the kid of the client\'s registered key, so its signature does not verify',
-    form: (c) => SignedAuthorizationRequest({ mutate: [signWithKey(getKey(c.key!.kind, 2), { keepKid: true })] }),
+    what: "a request object signed with another key under the kid of the client's registered key, so its signature does not verify",
+    form: (c) =>
+      SignedAuthorizationRequest({
+        mutate: [signWithKey(getKey(c.key!.kind, 2), { keepKid: true })],
+      }),
     errorCode: SIGNATURE_ERROR,
   },
   {
     case: 'foreign_key',
     id: 'request-object-foreign-key',
-    title: 'A request object signed with a key that is not the client\'s is refused',
+    title: "A request object signed with a key that is not the client's is refused",
     what: 'a request object signed with a key the client never registered, named by its own kid',
     form: (c) => SignedAuthorizationRequest({ mutate: [signWithKey(getKey(c.key!.kind, 1))] }),
     errorCode: SIGNATURE_ERROR,
@@ -85,7 +96,7 @@ const CASES: Case[] = [
     case: 'alg_rs256',
     id: 'request-object-alg-rs256',
     title: 'A request object signed with RS256 is refused',
-    what: 'a request object signed with the client\'s RSA key but RS256 (RSASSA-PKCS1-v1_5)',
+    what: "a request object signed with the client's RSA key but RS256 (RSASSA-PKCS1-v1_5)",
     form: signed({ mutate: [signWithAlg('RS256')] }),
     key: 'RSA-2048',
   },
@@ -93,7 +104,7 @@ const CASES: Case[] = [
     case: 'aud_other',
     id: 'request-object-wrong-aud',
     title: 'A request object whose aud is another server is refused',
-    what: 'a request object whose aud is another server\'s URL',
+    what: "a request object whose aud is another server's URL",
     form: signed({ mutate: [setAud('other_server')] }),
   },
   {
@@ -136,14 +147,20 @@ const CASES: Case[] = [
     id: 'request-object-lifetime-over-60-minutes',
     title: 'A request object whose exp lies more than 60 minutes after its nbf is refused',
     what: 'a request object whose exp lies 65 minutes after its nbf',
-    form: (_c, ctx) => SignedAuthorizationRequest({ lifetime: (ctx.profile.requestObject?.maxLifetimeSeconds ?? 3600) + 300 }),
+    form: (_c, ctx) =>
+      SignedAuthorizationRequest({
+        lifetime: (ctx.profile.requestObject?.maxLifetimeSeconds ?? 3600) + 300,
+      }),
   },
   {
     case: 'nbf_old',
     id: 'request-object-nbf-over-60-minutes-old',
     title: 'A request object whose nbf lies more than 60 minutes in the past is refused',
     what: 'a request object whose nbf lies 65 minutes in the past (iat now, exp 5 minutes ahead, so it has not expired)',
-    form: (_c, ctx) => SignedAuthorizationRequest({ mutate: [nbfInPast((ctx.profile.requestObject?.maxNbfAgeSeconds ?? 3600) + 300)] }),
+    form: (_c, ctx) =>
+      SignedAuthorizationRequest({
+        mutate: [nbfInPast((ctx.profile.requestObject?.maxNbfAgeSeconds ?? 3600) + 300)],
+      }),
   },
   {
     case: 'missing_scope',
@@ -172,7 +189,9 @@ const expectCase = (kase: RequestObjectCase) =>
   withAssertions((p: Profile) =>
     p.requestObject
       ? fromRule(p.requestObject.rules[kase])
-      : notApplicable(`${p.title} does not require signed request objects (FAPI 1.0 Part 2 §5.2.2-1 does; FAPI 2.0 Security Profile leaves them to FAPI 2.0 Message Signing)`),
+      : notApplicable(
+          `${p.title} does not require signed request objects (FAPI 1.0 Part 2 §5.2.2-1 does; FAPI 2.0 Security Profile leaves them to FAPI 2.0 Message Signing)`,
+        ),
   )
 
 const parClient = (key?: 'RSA-2048') => (p: Profile, m: ServerMetadata) => {
@@ -205,11 +224,21 @@ export const parRequestUriModules: Module[] = [
   defineAttempt({
     id: 'par-request-uri-refused',
     title: 'A pushed authorization request that carries a request_uri is refused',
-    summary: 'A private_key_jwt client pushes a complete authorization request (the control, which must be answered 201), then the same request with a request_uri form parameter added (RFC 9126 §2.1: the AS rejects it).',
+    summary:
+      'A private_key_jwt client pushes a complete authorization request (the control, which must be answered 201), then the same request with a request_uri form parameter added (RFC 9126 §2.1: the AS rejects it).',
     endpoint: 'pushed_authorization_request',
-    expect: withAssertions((p) => (p.parRequestUri ? fromRule(p.parRequestUri) : notApplicable(`${p.title} sets no rule for a request_uri sent to the pushed authorization request endpoint`))),
+    expect: withAssertions((p) =>
+      p.parRequestUri
+        ? fromRule(p.parRequestUri)
+        : notApplicable(
+            `${p.title} sets no rule for a request_uri sent to the pushed authorization request endpoint`,
+          ),
+    ),
     client: parClient(),
-    variantParams: (params) => ({ ...params, request_uri: 'urn:ietf:params:oauth:request_uri:fapi-harness-not-a-pushed-request' }),
+    variantParams: (params) => ({
+      ...params,
+      request_uri: 'urn:ietf:params:oauth:request_uri:fapi-harness-not-a-pushed-request',
+    }),
   }),
 ]
 
@@ -225,7 +254,8 @@ const RESPONSE_TYPE_CASES: ResponseTypeCase[] = [
   {
     case: 'code_without_jarm',
     id: 'response-type-code-without-jarm-refused',
-    title: 'A pushed authorization request for response_type code without response_mode jwt is refused',
+    title:
+      'A pushed authorization request for response_type code without response_mode jwt is refused',
     what: 'the same request with response_type code and no response_mode (no JARM); the client registered response type code for its JARM flow',
     edit: ({ response_mode: _, ...params }) => ({ ...params, response_type: 'code' }),
   },
@@ -280,8 +310,14 @@ export const parRedirectUriModules: Module[] = [
       'A client that registered exactly one redirect URI pushes its complete authorization request (the control, which must be answered 201 with a request_uri), then the same request without redirect_uri: where the profile requires the parameter (FAPI 2.0 §5.3.2.2-6), the server must refuse it rather than fill in the registered URI.',
     endpoint: 'pushed_authorization_request',
     expect: withAssertions((p) => {
-      if (!p.redirectUriRequired) return notApplicable(`${p.title} does not require redirect_uri: RFC 6749 §4.1.1 makes it OPTIONAL and §3.1.2.3 lets the server use the one registered URI`)
-      if (p.requestObject?.rules.unsigned.expect === 'refuse') return notApplicable(`${p.title} has the client push signed request objects: request-object-without-redirect-uri judges the redirect_uri rule there`)
+      if (!p.redirectUriRequired)
+        return notApplicable(
+          `${p.title} does not require redirect_uri: RFC 6749 §4.1.1 makes it OPTIONAL and §3.1.2.3 lets the server use the one registered URI`,
+        )
+      if (p.requestObject?.rules.unsigned.expect === 'refuse')
+        return notApplicable(
+          `${p.title} has the client push signed request objects: request-object-without-redirect-uri judges the redirect_uri rule there`,
+        )
       return fromRule(p.redirectUriRequired)
     }),
     client: (p, m) => assertionClient(p, m, authorizationClient(p)),

@@ -12,13 +12,18 @@ import { PROFILE_IDS } from '../../src/suite/profile.js'
 export default defineMutant({
   id: 'all-auth-failures-401',
   module: import.meta.url,
-  description: 'every invalid_client answer is HTTP 401 with WWW-Authenticate: Basic, whatever method the client used',
+  description:
+    'every invalid_client answer is HTTP 401 with WWW-Authenticate: Basic, whatever method the client used',
   why: 'RFC 6749 §5.2: "invalid_client Client authentication failed (e.g., unknown client, no client authentication included, or unsupported authentication method). The authorization server MAY return an HTTP 401 (Unauthorized) status code to indicate which HTTP authentication schemes are supported."',
   profiles: [...PROFILE_IDS],
   expectFailures: {},
   async middleware(ctx, next) {
     await next()
-    if (ctx.body && typeof ctx.body === 'object' && (ctx.body as { error?: unknown }).error === 'invalid_client') {
+    if (
+      ctx.body &&
+      typeof ctx.body === 'object' &&
+      (ctx.body as { error?: unknown }).error === 'invalid_client'
+    ) {
       ctx.status = 401
       if (!ctx.response.get('WWW-Authenticate')) ctx.set('WWW-Authenticate', basicChallenge(ctx))
     }

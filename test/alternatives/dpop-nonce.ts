@@ -11,7 +11,12 @@ import { defineMutant } from '../../src/reference-as/mutant.js'
 
 /** The configuration of a server that supplies and demands DPoP nonces (reused by the mutant dpop-nonce-ignored). */
 export function configureDpopNonce(config: Record<string, any>): void {
-  config.features.dPoP = { ...config.features.dPoP, enabled: true, nonceSecret: randomBytes(32), requireNonce: () => true }
+  config.features.dPoP = {
+    ...config.features.dPoP,
+    enabled: true,
+    nonceSecret: randomBytes(32),
+    requireNonce: () => true,
+  }
 }
 
 export default defineMutant({

@@ -18,7 +18,8 @@ import { defineMutant } from '../../src/reference-as/mutant.js'
 export default defineMutant({
   id: 'issuer-only-aud',
   module: import.meta.url,
-  description: 'client assertions are accepted only with aud = the issuer identifier (at PAR: issuer, token or PAR endpoint, RFC 9126 §2)',
+  description:
+    'client assertions are accepted only with aud = the issuer identifier (at PAR: issuer, token or PAR endpoint, RFC 9126 §2)',
   why: 'OpenID Connect Core 1.0 §9 (errata set 3): "The Audience value MUST be the OP\'s Issuer Identifier passed as a string, and not a single-element array." RFC 7523 §3: "the precise strings to be used as the audience for a given authorization server must be configured out of band by the authorization server and the issuer of the JWT."',
   profiles: ['oauth2', 'oidc', 'fapi1-baseline', 'fapi1-advanced'],
   expectFailures: {},
@@ -26,7 +27,9 @@ export default defineMutant({
     const proto = provider.OIDCContext.prototype
     const expected: () => Set<string> = proto.clientJwtAuthExpectedAudience
     proto.clientJwtAuthExpectedAudience = function (this: { issuer: string; route: string }) {
-      return this.route === 'pushed_authorization_request' ? expected.call(this) : new Set([this.issuer])
+      return this.route === 'pushed_authorization_request'
+        ? expected.call(this)
+        : new Set([this.issuer])
     }
   },
 })

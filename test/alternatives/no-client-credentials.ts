@@ -12,7 +12,8 @@ import { PROFILE_IDS } from '../../src/suite/profile.js'
 export default defineMutant({
   id: 'no-client-credentials',
   module: import.meta.url,
-  description: 'the client_credentials grant is not offered: not in grant_types_supported, refused at registration',
+  description:
+    'the client_credentials grant is not offered: not in grant_types_supported, refused at registration',
   why: 'RFC 8414 §2: "grant_types_supported OPTIONAL. JSON array containing a list of the OAuth 2.0 grant type values that this authorization server supports." RFC 7591 §3.2.2: "invalid_client_metadata The value of one of the client metadata fields is invalid and the server has rejected this request."',
   profiles: [...PROFILE_IDS],
   expectFailures: {},

@@ -6,7 +6,12 @@
 // does not (the FAPI profiles, fapi1-baseline), the request is refused with 400
 // invalid_client_metadata (RFC 7591 §3.2.2). Built with a middleware (c) on POST /reg that rewrites
 // the request; configure (a) only notes which methods each issuer enables.
-import { defineMutant, readJson, replaceBody, respondWithError } from '../../src/reference-as/mutant.js'
+import {
+  defineMutant,
+  readJson,
+  replaceBody,
+  respondWithError,
+} from '../../src/reference-as/mutant.js'
 import { PROFILE_IDS } from '../../src/suite/profile.js'
 
 const REPLACEMENT = 'client_secret_basic'
@@ -29,7 +34,12 @@ export default defineMutant({
       const metadata = await readJson(ctx)
       if (metadata?.token_endpoint_auth_method === 'none') {
         if (!enabledMethods.get(ctx.app.issuer)?.includes(REPLACEMENT)) {
-          return respondWithError(ctx, 400, 'invalid_client_metadata', 'public clients are not supported: token_endpoint_auth_method none is refused')
+          return respondWithError(
+            ctx,
+            400,
+            'invalid_client_metadata',
+            'public clients are not supported: token_endpoint_auth_method none is refused',
+          )
         }
         replaceBody(ctx, JSON.stringify({ ...metadata, token_endpoint_auth_method: REPLACEMENT }))
       }

@@ -5,7 +5,12 @@
 // answered 400 invalid_scope (RFC 6749 §5.2). The scope is configured in oidc-provider (a), so
 // discovery lists it in scopes_supported, and required by a middleware (c). target.yaml tells the
 // harness which scope to send (`scope: accounts`).
-import { defineMutant, readForm, respondWithError, type KoaMiddleware } from '../../src/reference-as/mutant.js'
+import {
+  defineMutant,
+  readForm,
+  respondWithError,
+  type KoaMiddleware,
+} from '../../src/reference-as/mutant.js'
 import { PROFILE_IDS } from '../../src/suite/profile.js'
 
 /** The scope this server requires for client_credentials. */
@@ -26,7 +31,9 @@ function scopesOf(form: URLSearchParams): string[] {
   const request = form.get('request')
   if (scope === null && request) {
     try {
-      const claims = JSON.parse(Buffer.from(request.split('.')[1] ?? '', 'base64url').toString('utf8')) as { scope?: unknown }
+      const claims = JSON.parse(
+        Buffer.from(request.split('.')[1] ?? '', 'base64url').toString('utf8'),
+      ) as { scope?: unknown }
       if (typeof claims?.scope === 'string') scope = claims.scope
     } catch {
       // not a JWT: oidc-provider refuses it
@@ -43,8 +50,18 @@ export function requireScope(scope = REQUIRED_SCOPE): KoaMiddleware {
   return async (ctx, next) => {
     if (ctx.method === 'POST' && (ctx.path === '/token' || ctx.path === '/backchannel')) {
       const form = await readForm(ctx)
-      if (form && ctx.path === '/token' && form.get('grant_type') === 'client_credentials' && !scopesOf(form).includes(scope)) {
-        return respondWithError(ctx, 400, 'invalid_scope', `the client_credentials grant requires scope ${scope} (no default scope)`)
+      if (
+        form &&
+        ctx.path === '/token' &&
+        form.get('grant_type') === 'client_credentials' &&
+        !scopesOf(form).includes(scope)
+      ) {
+        return respondWithError(
+          ctx,
+          400,
+          'invalid_scope',
+          `the client_credentials grant requires scope ${scope} (no default scope)`,
+        )
       }
       if (form && ctx.path === '/backchannel' && scopesOf(form).length === 0) {
         return respondWithError(ctx, 400, 'invalid_scope', 'scope is required')

@@ -22,7 +22,8 @@ export const SHORT_REQUEST_URI_LIFETIME_S = 5
 /** The PAR response's expires_in cut to `seconds` (oidc-provider's event fires once the 201 body is set). */
 export function reportRequestUriLifetime(provider: any, seconds: number): void {
   provider.on('pushed_authorization_request.success', (ctx: any) => {
-    if (ctx.body && typeof ctx.body.expires_in === 'number' && ctx.body.expires_in > seconds) ctx.body.expires_in = seconds
+    if (ctx.body && typeof ctx.body.expires_in === 'number' && ctx.body.expires_in > seconds)
+      ctx.body.expires_in = seconds
   })
 }
 

@@ -13,7 +13,8 @@ import { PROFILE_IDS } from '../../src/suite/profile.js'
 export default defineMutant({
   id: 'subject-dn-only',
   module: import.meta.url,
-  description: 'tls_client_auth by subject DN only: registering a tls_client_auth_san_* member is refused with invalid_client_metadata',
+  description:
+    'tls_client_auth by subject DN only: registering a tls_client_auth_san_* member is refused with invalid_client_metadata',
   why: 'RFC 7591 §2: "The authorization server MAY reject any requested client metadata values by replacing requested values with suitable defaults as described in Section 3.2.1 or by returning an error response as described in Section 3.2.2." RFC 8705 §2.1.2: a tls_client_auth client "MUST use exactly one of the below metadata parameters".',
   profiles: [...PROFILE_IDS],
   expectFailures: {},
@@ -21,7 +22,13 @@ export default defineMutant({
     if (ctx.method === 'POST' && ctx.path === '/reg') {
       const metadata = await readJson(ctx)
       const san = Object.keys(metadata ?? {}).find((k) => k.startsWith('tls_client_auth_san_'))
-      if (san) return respondWithError(ctx, 400, 'invalid_client_metadata', `${san} is not supported: register tls_client_auth_subject_dn`)
+      if (san)
+        return respondWithError(
+          ctx,
+          400,
+          'invalid_client_metadata',
+          `${san} is not supported: register tls_client_auth_subject_dn`,
+        )
     }
     return next()
   },

@@ -19,14 +19,23 @@ const CANNOT_FAIL: Record<string, string> = {
  * one of them. Runs after the `self` project (it depends on it).
  */
 test('every check is shown failing against at least one mutant', () => {
-  expect(existsSync(COVERAGE_DIR), 'no mutant runs were recorded: run the self project first').toBe(true)
+  expect(existsSync(COVERAGE_DIR), 'no mutant runs were recorded: run the self project first').toBe(
+    true,
+  )
   const seen = new Map<string, string[]>()
   for (const f of readdirSync(COVERAGE_DIR)) {
     const data = JSON.parse(readFileSync(join(COVERAGE_DIR, f), 'utf8')) as Record<string, string[]>
-    for (const [check, where] of Object.entries(data)) seen.set(check, [...(seen.get(check) ?? []), ...where.map((w) => `${f.replace(/\.json$/, '')}: ${w}`)])
+    for (const [check, where] of Object.entries(data))
+      seen.set(check, [
+        ...(seen.get(check) ?? []),
+        ...where.map((w) => `${f.replace(/\.json$/, '')}: ${w}`),
+      ])
   }
-  const all = Object.values(CHECKS).flat().map((c) => c.id)
+  const all = Object.values(CHECKS)
+    .flat()
+    .map((c) => c.id)
   const never = all.filter((id) => !seen.has(id) && !(id in CANNOT_FAIL))
   expect(never, `checks never shown failing: ${never.join(', ')}`).toEqual([])
-  for (const id of Object.keys(CANNOT_FAIL)) expect(all, `exempted check ${id} does not exist`).toContain(id)
+  for (const id of Object.keys(CANNOT_FAIL))
+    expect(all, `exempted check ${id} does not exist`).toContain(id)
 })

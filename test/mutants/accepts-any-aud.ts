@@ -10,7 +10,13 @@ export default defineMutant({
   description: 'accepts client assertions whatever their aud',
   profiles: ['oauth2', 'fapi2-security'],
   expectFailures: {
-    oauth2: ['client-assertion-aud-other-server', 'client-secret-jwt-aud-other-server', 'endpoint-revocation-client-assertion-aud-other-server', 'endpoint-device-client-assertion-aud-other-server', 'endpoint-par-client-assertion-aud-other-server'],
+    oauth2: [
+      'client-assertion-aud-other-server',
+      'client-secret-jwt-aud-other-server',
+      'endpoint-revocation-client-assertion-aud-other-server',
+      'endpoint-device-client-assertion-aud-other-server',
+      'endpoint-par-client-assertion-aud-other-server',
+    ],
     'fapi2-security': [
       'client-assertion-aud-token-endpoint',
       'client-assertion-aud-issuer-in-array',

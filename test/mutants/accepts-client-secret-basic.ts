@@ -11,7 +11,11 @@ export default defineMutant({
   description: 'fapi1-advanced accepts and advertises client_secret_basic',
   profiles: ['fapi1-advanced'],
   expectFailures: {
-    'fapi1-advanced': ['auth-method-client-secret-basic', 'endpoint-revocation-auth-method-client-secret-basic', 'endpoint-par-auth-method-client-secret-basic'],
+    'fapi1-advanced': [
+      'auth-method-client-secret-basic',
+      'endpoint-revocation-auth-method-client-secret-basic',
+      'endpoint-par-auth-method-client-secret-basic',
+    ],
   },
   expectWarnings: {
     'fapi1-advanced': ['discovery-auth-methods-within-profile'],

@@ -11,10 +11,17 @@ export default defineMutant({
   description: 'fapi1-advanced accepts and advertises client_secret_jwt (HS256)',
   profiles: ['fapi1-advanced'],
   expectFailures: {
-    'fapi1-advanced': ['auth-method-client-secret-jwt', 'endpoint-revocation-auth-method-client-secret-jwt', 'endpoint-par-auth-method-client-secret-jwt'],
+    'fapi1-advanced': [
+      'auth-method-client-secret-jwt',
+      'endpoint-revocation-auth-method-client-secret-jwt',
+      'endpoint-par-auth-method-client-secret-jwt',
+    ],
   },
   expectWarnings: {
-    'fapi1-advanced': ['discovery-auth-methods-within-profile', 'discovery-signing-algs-within-profile'],
+    'fapi1-advanced': [
+      'discovery-auth-methods-within-profile',
+      'discovery-signing-algs-within-profile',
+    ],
   },
   configure(config) {
     config.clientAuthMethods.push('client_secret_jwt')

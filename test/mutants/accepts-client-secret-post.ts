@@ -11,7 +11,12 @@ export default defineMutant({
   description: 'fapi1-baseline accepts and advertises client_secret_post',
   profiles: ['fapi1-baseline'],
   expectFailures: {
-    'fapi1-baseline': ['auth-method-client-secret-post', 'endpoint-revocation-auth-method-client-secret-post', 'endpoint-device-auth-method-client-secret-post', 'endpoint-par-auth-method-client-secret-post'],
+    'fapi1-baseline': [
+      'auth-method-client-secret-post',
+      'endpoint-revocation-auth-method-client-secret-post',
+      'endpoint-device-auth-method-client-secret-post',
+      'endpoint-par-auth-method-client-secret-post',
+    ],
   },
   expectWarnings: {
     'fapi1-baseline': ['discovery-auth-methods-within-profile'],

@@ -9,7 +9,13 @@ export default defineMutant({
   profiles: ['oidc'],
   expectFailures: {
     // the clock tolerance holds at the PAR endpoint too (RFC 9126 §2)
-    oidc: ['client-assertion-expired', 'client-secret-jwt-expired', 'endpoint-revocation-client-assertion-expired', 'endpoint-device-client-assertion-expired', 'endpoint-par-client-assertion-expired'],
+    oidc: [
+      'client-assertion-expired',
+      'client-secret-jwt-expired',
+      'endpoint-revocation-client-assertion-expired',
+      'endpoint-device-client-assertion-expired',
+      'endpoint-par-client-assertion-expired',
+    ],
   },
   configure(config) {
     config.clockTolerance = 10 * 365 * 86400

@@ -7,7 +7,8 @@ import { defineMutant } from '../../src/reference-as/mutant.js'
 export default defineMutant({
   id: 'accepts-far-future-assertion',
   module: import.meta.url,
-  description: 'fapi2-security accepts client assertions whose iat/nbf are 120 s in the future (180 s clock tolerance)',
+  description:
+    'fapi2-security accepts client assertions whose iat/nbf are 120 s in the future (180 s clock tolerance)',
   profiles: ['fapi2-security'],
   expectFailures: {
     'fapi2-security': ['client-assertion-iat-nbf-120s-ahead'],

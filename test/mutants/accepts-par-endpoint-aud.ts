@@ -8,14 +8,20 @@ import { defineMutant } from '../../src/reference-as/mutant.js'
 export default defineMutant({
   id: 'accepts-par-endpoint-aud',
   module: import.meta.url,
-  description: 'fapi2-security accepts the PAR endpoint URL as client assertion aud at the PAR endpoint',
+  description:
+    'fapi2-security accepts the PAR endpoint URL as client assertion aud at the PAR endpoint',
   profiles: ['fapi2-security'],
   expectFailures: {
     'fapi2-security': ['par-client-assertion-aud-par-endpoint'],
   },
   configure(config) {
-    config.assertJwtClientAuthClaimsAndHeader = async (ctx: any, claims: Record<string, unknown>) => {
-      const par = ctx.oidc.route === 'pushed_authorization_request' && claims.aud === ctx.oidc.urlFor('pushed_authorization_request')
+    config.assertJwtClientAuthClaimsAndHeader = async (
+      ctx: any,
+      claims: Record<string, unknown>,
+    ) => {
+      const par =
+        ctx.oidc.route === 'pushed_authorization_request' &&
+        claims.aud === ctx.oidc.urlFor('pushed_authorization_request')
       if (claims.aud !== ctx.oidc.issuer && !par) {
         const { errors } = await import('oidc-provider')
         throw new errors.InvalidClientAuth!('audience (aud) must equal the issuer identifier url')

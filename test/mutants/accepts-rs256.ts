@@ -10,7 +10,11 @@ export default defineMutant({
   description: 'fapi1-advanced accepts and advertises RS256 client assertions',
   profiles: ['fapi1-advanced'],
   expectFailures: {
-    'fapi1-advanced': ['client-assertion-alg-rs256', 'endpoint-revocation-client-assertion-alg-rs256', 'endpoint-par-client-assertion-alg-rs256'],
+    'fapi1-advanced': [
+      'client-assertion-alg-rs256',
+      'endpoint-revocation-client-assertion-alg-rs256',
+      'endpoint-par-client-assertion-alg-rs256',
+    ],
   },
   expectWarnings: {
     'fapi1-advanced': ['discovery-signing-algs-within-profile'],

@@ -10,10 +10,16 @@ export default defineMutant({
   profiles: ['fapi2-security'],
   expectFailures: {
     // the hook runs at every endpoint, the PAR endpoint included
-    'fapi2-security': ['client-assertion-aud-token-endpoint', 'par-client-assertion-aud-token-endpoint'],
+    'fapi2-security': [
+      'client-assertion-aud-token-endpoint',
+      'par-client-assertion-aud-token-endpoint',
+    ],
   },
   configure(config) {
-    config.assertJwtClientAuthClaimsAndHeader = async (ctx: any, claims: Record<string, unknown>) => {
+    config.assertJwtClientAuthClaimsAndHeader = async (
+      ctx: any,
+      claims: Record<string, unknown>,
+    ) => {
       if (claims.aud !== ctx.oidc.issuer && claims.aud !== ctx.oidc.urlFor('token')) {
         const { errors } = await import('oidc-provider')
         throw new errors.InvalidClientAuth!('audience (aud) must equal the issuer identifier url')

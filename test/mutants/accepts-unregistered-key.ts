@@ -14,7 +14,12 @@ export default defineMutant({
     // Without signature verification jose's key-length check never runs either.
     // The MAC of a client_secret_jwt assertion is not verified either.
     // The same holds at the PAR endpoint (RFC 9126 §2).
-    oauth2: ['client-assertion-unregistered-key', 'client-key-rsa-1024', 'client-secret-jwt-wrong-secret', 'par-client-assertion-unregistered-key'],
+    oauth2: [
+      'client-assertion-unregistered-key',
+      'client-key-rsa-1024',
+      'client-secret-jwt-wrong-secret',
+      'par-client-assertion-unregistered-key',
+    ],
   },
   sourcePatches: [RELAX_SIGNATURE],
   relax: (check) => check === 'signature',

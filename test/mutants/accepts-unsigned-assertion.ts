@@ -15,5 +15,6 @@ export default defineMutant({
     oauth2: ['client-assertion-unsigned', 'par-client-assertion-unsigned'],
   },
   sourcePatches: [RELAX_ALG, RELAX_SIGNATURE],
-  relax: (check, { header }) => header?.alg === 'none' && (check === 'alg' || check === 'signature'),
+  relax: (check, { header }) =>
+    header?.alg === 'none' && (check === 'alg' || check === 'signature'),
 })

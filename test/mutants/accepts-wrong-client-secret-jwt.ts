@@ -14,5 +14,8 @@ export default defineMutant({
     'fapi1-baseline': ['client-secret-jwt-wrong-secret'],
   },
   sourcePatches: [RELAX_SIGNATURE],
-  relax: (check, info) => check === 'signature' && typeof info.header?.alg === 'string' && info.header.alg.startsWith('HS'),
+  relax: (check, info) =>
+    check === 'signature' &&
+    typeof info.header?.alg === 'string' &&
+    info.header.alg.startsWith('HS'),
 })

@@ -7,7 +7,8 @@ import { defineMutant } from '../../src/reference-as/mutant.js'
 export default defineMutant({
   id: 'authorization-response-drops-state',
   module: import.meta.url,
-  description: 'oauth2 redirects the authorization code to the client without the state of the request',
+  description:
+    'oauth2 redirects the authorization code to the client without the state of the request',
   profiles: ['oauth2'],
   expectFailures: {
     oauth2: ['authorization-code-flow'],

@@ -10,7 +10,8 @@ import { defineMutant } from '../../src/reference-as/mutant.js'
 export default defineMutant({
   id: 'ciba-accepts-unsigned-request',
   module: import.meta.url,
-  description: 'fapi-ciba accepts backchannel authentication requests sent as plain form parameters (unsigned)',
+  description:
+    'fapi-ciba accepts backchannel authentication requests sent as plain form parameters (unsigned)',
   profiles: ['fapi-ciba'],
   expectFailures: {
     'fapi-ciba': ['fapi-ciba-unsigned-request-refused'],
@@ -24,8 +25,14 @@ export default defineMutant({
     Client.find = async (id: string) => {
       const client = await find(id)
       const ctx = provider.constructor.ctx
-      if (client && ctx?.oidc?.route === 'backchannel_authentication' && ctx.oidc.body?.request === undefined) {
-        return Object.create(client, { backchannelAuthenticationRequestSigningAlg: { value: undefined } })
+      if (
+        client &&
+        ctx?.oidc?.route === 'backchannel_authentication' &&
+        ctx.oidc.body?.request === undefined
+      ) {
+        return Object.create(client, {
+          backchannelAuthenticationRequestSigningAlg: { value: undefined },
+        })
       }
       return client
     }

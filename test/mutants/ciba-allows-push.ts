@@ -26,7 +26,8 @@ export default defineMutant({
     }
     if (isDiscovery(ctx) && ctx.status === 200 && ctx.body && typeof ctx.body === 'object') {
       const modes: string[] = ctx.body.backchannel_token_delivery_modes_supported ?? []
-      if (!modes.includes('push')) ctx.body.backchannel_token_delivery_modes_supported = [...modes, 'push']
+      if (!modes.includes('push'))
+        ctx.body.backchannel_token_delivery_modes_supported = [...modes, 'push']
     }
   },
 })

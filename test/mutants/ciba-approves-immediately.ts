@@ -18,12 +18,19 @@ export default defineMutant({
   configure(config) {
     const ciba = config.features.ciba
     const delayed = ciba.triggerAuthenticationDevice
-    ciba.triggerAuthenticationDevice = async (ctx: any, request: any, account: any, client: any) => {
-      if (account.accountId === 'deny' || client.backchannelTokenDeliveryMode === 'push') return delayed(ctx, request, account, client)
+    ciba.triggerAuthenticationDevice = async (
+      ctx: any,
+      request: any,
+      account: any,
+      client: any,
+    ) => {
+      if (account.accountId === 'deny' || client.backchannelTokenDeliveryMode === 'push')
+        return delayed(ctx, request, account, client)
       const provider = ctx.oidc.provider
       const grant = new provider.Grant({ clientId: client.clientId, accountId: account.accountId })
       if (request.scope) grant.addOIDCScope(request.scope)
-      if (request.claims && Object.keys(request.claims).length) grant.addOIDCClaims(Object.keys({ ...request.claims.id_token, ...request.claims.userinfo }))
+      if (request.claims && Object.keys(request.claims).length)
+        grant.addOIDCClaims(Object.keys({ ...request.claims.id_token, ...request.claims.userinfo }))
       await grant.save()
       await provider.backchannelResult(request, grant)
     }

@@ -7,14 +7,21 @@ import { defineMutant } from '../../src/reference-as/mutant.js'
 export default defineMutant({
   id: 'ciba-denial-as-invalid-grant',
   module: import.meta.url,
-  description: 'fapi-ciba answers a poll for a denied request with invalid_grant instead of access_denied',
+  description:
+    'fapi-ciba answers a poll for a denied request with invalid_grant instead of access_denied',
   profiles: ['fapi-ciba'],
   expectFailures: {
     'fapi-ciba': ['ciba-poll-access-denied'],
   },
   async middleware(ctx, next) {
     await next()
-    if (ctx.path === '/token' && ctx.status === 400 && ctx.body && typeof ctx.body === 'object' && ctx.body.error === 'access_denied') {
+    if (
+      ctx.path === '/token' &&
+      ctx.status === 400 &&
+      ctx.body &&
+      typeof ctx.body === 'object' &&
+      ctx.body.error === 'access_denied'
+    ) {
       ctx.body = { error: 'invalid_grant', error_description: 'grant request is invalid' }
     }
   },

@@ -14,6 +14,9 @@ export default defineMutant({
     ciba: ['ciba-poll-expired-token'],
   },
   patchProvider(provider) {
-    Object.defineProperty(provider.BackchannelAuthenticationRequest.prototype, 'isExpired', { get: () => false, configurable: true })
+    Object.defineProperty(provider.BackchannelAuthenticationRequest.prototype, 'isExpired', {
+      get: () => false,
+      configurable: true,
+    })
   },
 })

@@ -16,7 +16,8 @@ export default defineMutant({
   configure(config) {
     const fetch = config.fetch
     config.fetch = (url: string, options: Record<string, any>) => {
-      if (typeof options.body === 'string' && options.body.includes('"access_token"')) return fetch(url, options)
+      if (typeof options.body === 'string' && options.body.includes('"access_token"'))
+        return fetch(url, options)
       const headers = new Headers(options.headers)
       headers.delete('authorization')
       return fetch(url, { ...options, headers })

@@ -8,15 +8,26 @@ import { defineMutant } from '../../src/reference-as/mutant.js'
 export default defineMutant({
   id: 'ciba-push-client-polls',
   module: import.meta.url,
-  description: 'ciba answers a push-mode client polling the token endpoint with authorization_pending',
+  description:
+    'ciba answers a push-mode client polling the token endpoint with authorization_pending',
   profiles: ['ciba'],
   expectFailures: {
     ciba: ['ciba-push-poll-refused'],
   },
   async middleware(ctx, next) {
     await next()
-    if (ctx.path === '/token' && ctx.status === 400 && ctx.body && typeof ctx.body === 'object' && ctx.body.error_description === PUSH_CLIENT_POLLS) {
-      ctx.body = { error: 'authorization_pending', error_description: 'authorization request is still pending as the end-user hasn\'t yet been authenticated' }
+    if (
+      ctx.path === '/token' &&
+      ctx.status === 400 &&
+      ctx.body &&
+      typeof ctx.body === 'object' &&
+      ctx.body.error_description === PUSH_CLIENT_POLLS
+    ) {
+      ctx.body = {
+        error: 'authorization_pending',
+        error_description:
+          "authorization request is still pending as the end-user hasn't yet been authenticated",
+      }
     }
   },
 })

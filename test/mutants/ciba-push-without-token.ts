@@ -7,7 +7,8 @@ import { defineMutant } from '../../src/reference-as/mutant.js'
 export default defineMutant({
   id: 'ciba-push-without-token',
   module: import.meta.url,
-  description: 'ciba pushes tokens to the client notification endpoint without the client_notification_token',
+  description:
+    'ciba pushes tokens to the client notification endpoint without the client_notification_token',
   profiles: ['ciba'],
   expectFailures: {
     ciba: ['ciba-push-mode'],
@@ -15,7 +16,8 @@ export default defineMutant({
   configure(config) {
     const fetch = config.fetch
     config.fetch = (url: string, options: Record<string, any>) => {
-      if (typeof options.body !== 'string' || !options.body.includes('"access_token"')) return fetch(url, options)
+      if (typeof options.body !== 'string' || !options.body.includes('"access_token"'))
+        return fetch(url, options)
       const headers = new Headers(options.headers)
       headers.delete('authorization')
       return fetch(url, { ...options, headers })

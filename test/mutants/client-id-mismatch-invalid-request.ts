@@ -8,7 +8,8 @@ import { defineMutant } from '../../src/reference-as/mutant.js'
 export default defineMutant({
   id: 'client-id-mismatch-invalid-request',
   module: import.meta.url,
-  description: 'fapi1-advanced refuses mis-matched client identifiers with invalid_request instead of invalid_client',
+  description:
+    'fapi1-advanced refuses mis-matched client identifiers with invalid_request instead of invalid_client',
   profiles: ['fapi1-advanced'],
   expectFailures: {
     'fapi1-advanced': ['client-id-mismatch-private-key-jwt'],
@@ -21,7 +22,11 @@ export default defineMutant({
   async middleware(ctx, next) {
     await next()
     const body = ctx.body as { error?: unknown; error_description?: unknown } | undefined
-    if (ctx.status === 401 && body?.error === 'invalid_client' && body.error_description === CLIENT_ID_MISMATCH) {
+    if (
+      ctx.status === 401 &&
+      body?.error === 'invalid_client' &&
+      body.error_description === CLIENT_ID_MISMATCH
+    ) {
       ctx.status = 400
       ctx.remove('WWW-Authenticate')
       ctx.body = { error: 'invalid_request', error_description: 'client_id mismatch' }

@@ -19,7 +19,13 @@ export default defineMutant({
       Model.find = async (...args: unknown[]) => {
         const found = await find(...args)
         const ctx = provider.constructor.ctx
-        if (found && ctx?.oidc?.route === 'token' && ctx.oidc.params?.grant_type === 'authorization_code' && ctx.oidc.client) found.clientId = ctx.oidc.client.clientId
+        if (
+          found &&
+          ctx?.oidc?.route === 'token' &&
+          ctx.oidc.params?.grant_type === 'authorization_code' &&
+          ctx.oidc.client
+        )
+          found.clientId = ctx.oidc.client.clientId
         return found
       }
     }

@@ -8,7 +8,8 @@ import { defineMutant, editAuthorizationCodeAtToken } from '../../src/reference-
 export default defineMutant({
   id: 'code-accepts-missing-verifier',
   module: import.meta.url,
-  description: 'oauth2 exchanges an authorization code requested with a code_challenge without any code_verifier',
+  description:
+    'oauth2 exchanges an authorization code requested with a code_challenge without any code_verifier',
   profiles: ['oauth2'],
   expectFailures: {
     oauth2: ['pkce-missing-verifier'],

@@ -9,12 +9,14 @@ import { defineMutant, editAuthorizationCodeAtToken } from '../../src/reference-
 export default defineMutant({
   id: 'code-accepts-wrong-verifier',
   module: import.meta.url,
-  description: 'oauth2 exchanges an authorization code for any code_verifier, not only the one of its code_challenge',
+  description:
+    'oauth2 exchanges an authorization code for any code_verifier, not only the one of its code_challenge',
   profiles: ['oauth2'],
   expectFailures: {
     oauth2: ['pkce-wrong-verifier'],
   },
   patchProvider: editAuthorizationCodeAtToken((code, params) => {
-    if (typeof params.code_verifier === 'string' && code.codeChallenge) code.codeChallenge = createHash('sha256').update(params.code_verifier).digest('base64url')
+    if (typeof params.code_verifier === 'string' && code.codeChallenge)
+      code.codeChallenge = createHash('sha256').update(params.code_verifier).digest('base64url')
   }),
 })

@@ -9,7 +9,8 @@ import { defineMutant, readForm, replaceBody } from '../../src/reference-as/muta
 export default defineMutant({
   id: 'code-ignores-redirect-uri',
   module: import.meta.url,
-  description: 'oauth2 exchanges an authorization code whatever redirect_uri the token request names',
+  description:
+    'oauth2 exchanges an authorization code whatever redirect_uri the token request names',
   profiles: ['oauth2'],
   expectFailures: {
     oauth2: ['redirect-uri-mismatch-at-token'],

@@ -12,15 +12,19 @@ const request = new AsyncLocalStorage<{ replayed: boolean }>()
 export default defineMutant({
   id: 'code-replay-keeps-tokens',
   module: import.meta.url,
-  description: 'oidc denies a replayed authorization code but leaves the tokens issued for it valid',
+  description:
+    'oidc denies a replayed authorization code but leaves the tokens issued for it valid',
   profiles: ['oidc'],
   // a SHOULD: the harness warns
   expectFailures: {},
   expectWarnings: { oidc: ['authorization-code-replay-revokes-tokens'] },
   configure(config) {
     // oidc-provider also destroys the grant itself on a replay (revokeGrantPolicy); its default otherwise
-    const policy = config.revokeGrantPolicy ?? ((ctx: any) => !(ctx.oidc.route === 'revocation' && ctx.oidc.entities.AccessToken))
-    config.revokeGrantPolicy = (ctx: unknown) => (request.getStore()?.replayed ? false : policy(ctx))
+    const policy =
+      config.revokeGrantPolicy ??
+      ((ctx: any) => !(ctx.oidc.route === 'revocation' && ctx.oidc.entities.AccessToken))
+    config.revokeGrantPolicy = (ctx: unknown) =>
+      request.getStore()?.replayed ? false : policy(ctx)
   },
   patchProvider(provider) {
     const find = provider.AuthorizationCode.find.bind(provider.AuthorizationCode)
@@ -34,7 +38,8 @@ export default defineMutant({
     // revokeByGrantId, so each model's is skipped
     for (const model of [provider.AccessToken, provider.RefreshToken, provider.AuthorizationCode]) {
       const revoke = model.revokeByGrantId.bind(model)
-      model.revokeByGrantId = async (grantId: string) => (request.getStore()?.replayed ? undefined : revoke(grantId))
+      model.revokeByGrantId = async (grantId: string) =>
+        request.getStore()?.replayed ? undefined : revoke(grantId)
     }
   },
   middleware(ctx, next) {

@@ -7,7 +7,8 @@ import { defineMutant } from '../../src/reference-as/mutant.js'
 export default defineMutant({
   id: 'consent-denial-not-access-denied',
   module: import.meta.url,
-  description: 'oauth2 answers an end-user who denies consent with invalid_request, not access_denied',
+  description:
+    'oauth2 answers an end-user who denies consent with invalid_request, not access_denied',
   profiles: ['oauth2'],
   expectFailures: {
     oauth2: ['consent-denied-access-denied'],

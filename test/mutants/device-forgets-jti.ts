@@ -15,6 +15,7 @@ export default defineMutant({
   },
   patchProvider(provider) {
     const unique = provider.ReplayDetection.unique.bind(provider.ReplayDetection)
-    provider.ReplayDetection.unique = async (...args: unknown[]) => (provider.constructor.ctx?.oidc?.route === 'device_authorization' ? true : unique(...args))
+    provider.ReplayDetection.unique = async (...args: unknown[]) =>
+      provider.constructor.ctx?.oidc?.route === 'device_authorization' ? true : unique(...args)
   },
 })

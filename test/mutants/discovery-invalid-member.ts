@@ -7,7 +7,8 @@ import { defineMutant, rewriteDiscovery } from '../../src/reference-as/mutant.js
 export default defineMutant({
   id: 'discovery-invalid-member',
   module: import.meta.url,
-  description: 'oidc discovery carries an ill-typed member (backchannel_user_code_parameter_supported: "yes")',
+  description:
+    'oidc discovery carries an ill-typed member (backchannel_user_code_parameter_supported: "yes")',
   profiles: ['oidc'],
   expectFailures: {
     oidc: ['discovery-document-valid'],

@@ -11,7 +11,8 @@ import { defineMutant, rewriteDiscovery } from '../../src/reference-as/mutant.js
 export default defineMutant({
   id: 'discovery-wrong-issuer',
   module: import.meta.url,
-  description: 'oidc discovery names an issuer that differs from the one it is served for (trailing slash)',
+  description:
+    'oidc discovery names an issuer that differs from the one it is served for (trailing slash)',
   profiles: ['oidc'],
   expectFailures: {
     // RFC 9126 §2 makes the issuer an accepted aud at the PAR endpoint; the published one is not it

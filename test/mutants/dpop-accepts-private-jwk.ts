@@ -13,6 +13,9 @@ export default defineMutant({
   },
   sourcePatches: RELAX_DPOP,
   relax(check, info) {
-    return check === 'dpop-verify' && typeof (info.header?.jwk as { d?: unknown } | undefined)?.d === 'string'
+    return (
+      check === 'dpop-verify' &&
+      typeof (info.header?.jwk as { d?: unknown } | undefined)?.d === 'string'
+    )
   },
 })

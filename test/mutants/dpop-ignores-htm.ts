@@ -6,7 +6,8 @@ import { RELAX_DPOP } from '../../src/reference-as/patches.js'
 export default defineMutant({
   id: 'dpop-ignores-htm',
   module: import.meta.url,
-  description: 'fapi2-security accepts DPoP proofs made for another HTTP method at the token endpoint',
+  description:
+    'fapi2-security accepts DPoP proofs made for another HTTP method at the token endpoint',
   profiles: ['fapi2-security'],
   expectFailures: {
     'fapi2-security': ['dpop-proof-wrong-htm'],

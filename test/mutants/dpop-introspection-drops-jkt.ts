@@ -16,8 +16,13 @@ export default defineMutant({
   async middleware(ctx, next) {
     await next()
     const body = ctx.body as Record<string, any> | undefined
-    if (!ctx.path.startsWith('/token/introspection') || ctx.status !== 200 || !body?.cnf?.jkt) return
+    if (!ctx.path.startsWith('/token/introspection') || ctx.status !== 200 || !body?.cnf?.jkt)
+      return
     const { jkt: _jkt, ...cnf } = body.cnf
-    ctx.body = { ...body, token_type: 'Bearer', ...(Object.keys(cnf).length ? { cnf } : { cnf: undefined }) }
+    ctx.body = {
+      ...body,
+      token_type: 'Bearer',
+      ...(Object.keys(cnf).length ? { cnf } : { cnf: undefined }),
+    }
   },
 })

@@ -12,7 +12,8 @@ import { defineMutant, rewritePushedForm } from '../../src/reference-as/mutant.j
 export default defineMutant({
   id: 'dpop-jkt-ignored',
   module: import.meta.url,
-  description: 'fapi2-security ignores dpop_jkt in pushed authorization requests (the code is not bound to the DPoP key)',
+  description:
+    'fapi2-security ignores dpop_jkt in pushed authorization requests (the code is not bound to the DPoP key)',
   profiles: ['fapi2-security'],
   expectFailures: {
     'fapi2-security': ['dpop-jkt-code-binding'],

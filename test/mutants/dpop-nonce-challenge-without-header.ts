@@ -19,7 +19,8 @@ async function jktOf(proof: string | undefined): Promise<string | undefined> {
 export default defineMutant({
   id: 'dpop-nonce-challenge-without-header',
   module: import.meta.url,
-  description: 'fapi2-security answers use_dpop_nonce without a DPoP-Nonce header to a key it already issued a token to',
+  description:
+    'fapi2-security answers use_dpop_nonce without a DPoP-Nonce header to a key it already issued a token to',
   profiles: ['fapi2-security'],
   expectFailures: {
     'fapi2-security': ['dpop-proof-nonce-missing'],
@@ -29,15 +30,22 @@ export default defineMutant({
   middleware: (() => {
     const served = new Set<string>()
     return async (ctx: KoaContext, next: Next) => {
-    if (ctx.method !== 'POST' || ctx.path !== '/token') {
+      if (ctx.method !== 'POST' || ctx.path !== '/token') {
+        await next()
+        return
+      }
+      const jkt = await jktOf(ctx.get('dpop') || undefined)
       await next()
-      return
-    }
-    const jkt = await jktOf(ctx.get('dpop') || undefined)
-    await next()
-    if (!jkt) return
-    if (ctx.status === 200) served.add(jkt)
-    else if (ctx.status === 400 && ctx.body && typeof ctx.body === 'object' && ctx.body.error === 'use_dpop_nonce' && served.has(jkt)) ctx.remove('dpop-nonce')
+      if (!jkt) return
+      if (ctx.status === 200) served.add(jkt)
+      else if (
+        ctx.status === 400 &&
+        ctx.body &&
+        typeof ctx.body === 'object' &&
+        ctx.body.error === 'use_dpop_nonce' &&
+        served.has(jkt)
+      )
+        ctx.remove('dpop-nonce')
     }
   })(),
 })

@@ -12,7 +12,8 @@ import { RELAX_DPOP } from '../../src/reference-as/patches.js'
 export default defineMutant({
   id: 'dpop-nonce-ignored',
   module: import.meta.url,
-  description: 'fapi2-security supplies DPoP nonces but accepts proofs without the nonce or with one it never supplied',
+  description:
+    'fapi2-security supplies DPoP nonces but accepts proofs without the nonce or with one it never supplied',
   profiles: ['fapi2-security'],
   expectFailures: {
     'fapi2-security': ['dpop-proof-nonce-missing', 'dpop-proof-nonce-invalid'],

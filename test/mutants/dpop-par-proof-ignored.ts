@@ -11,7 +11,8 @@ import { defineMutant } from '../../src/reference-as/mutant.js'
 export default defineMutant({
   id: 'dpop-par-proof-ignored',
   module: import.meta.url,
-  description: 'fapi2-security ignores the DPoP header of pushed authorization requests (the code is not bound to its key)',
+  description:
+    'fapi2-security ignores the DPoP header of pushed authorization requests (the code is not bound to its key)',
   profiles: ['fapi2-security'],
   expectFailures: {
     'fapi2-security': ['dpop-par-proof-code-binding'],

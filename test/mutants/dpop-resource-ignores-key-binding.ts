@@ -6,7 +6,8 @@ import { relaxResource } from '../../src/reference-as/resource.js'
 export default defineMutant({
   id: 'dpop-resource-ignores-key-binding',
   module: import.meta.url,
-  description: 'the fapi2-security resource serves a DPoP-bound token with a valid proof of any key',
+  description:
+    'the fapi2-security resource serves a DPoP-bound token with a valid proof of any key',
   profiles: ['fapi2-security'],
   expectFailures: {
     'fapi2-security': ['dpop-resource-other-key'],

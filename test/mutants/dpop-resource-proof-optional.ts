@@ -6,7 +6,8 @@ import { relaxResource } from '../../src/reference-as/resource.js'
 export default defineMutant({
   id: 'dpop-resource-proof-optional',
   module: import.meta.url,
-  description: 'the fapi2-security resource serves DPoP-bound tokens sent with the DPoP scheme but without a proof',
+  description:
+    'the fapi2-security resource serves DPoP-bound tokens sent with the DPoP scheme but without a proof',
   profiles: ['fapi2-security'],
   expectFailures: {
     'fapi2-security': ['dpop-resource-no-proof'],

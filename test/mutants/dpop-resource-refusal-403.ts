@@ -19,7 +19,8 @@ const REFUSALS = [
 export default defineMutant({
   id: 'dpop-resource-refusal-403',
   module: import.meta.url,
-  description: 'the fapi2-security resource refuses DPoP-bound tokens with a bare 403, without a challenge',
+  description:
+    'the fapi2-security resource refuses DPoP-bound tokens with a bare 403, without a challenge',
   profiles: ['fapi2-security'],
   expectFailures: {},
   expectWarnings: { 'fapi2-security': REFUSALS },
@@ -28,7 +29,9 @@ export default defineMutant({
     if (ctx.path !== '/resource' || ctx.status !== 401) return
     const m = /^(?:Bearer|DPoP) +(\S+)$/i.exec(ctx.get('authorization'))
     const provider = ctx.app
-    const token = m ? ((await provider.AccessToken.find(m[1])) ?? (await provider.ClientCredentials.find(m[1]))) : undefined
+    const token = m
+      ? ((await provider.AccessToken.find(m[1])) ?? (await provider.ClientCredentials.find(m[1])))
+      : undefined
     if (!token?.jkt) return
     ctx.remove('WWW-Authenticate')
     ctx.status = 403

@@ -30,10 +30,15 @@ export default defineMutant({
     if (ctx.path !== '/resource' || ctx.method !== 'GET') return next()
     const m = /^(?:Bearer|DPoP) +(\S+)$/i.exec(ctx.get('authorization'))
     const provider = ctx.app
-    const token = m ? ((await provider.AccessToken.find(m[1])) ?? (await provider.ClientCredentials.find(m[1]))) : undefined
+    const token = m
+      ? ((await provider.AccessToken.find(m[1])) ?? (await provider.ClientCredentials.find(m[1])))
+      : undefined
     if (!token?.jkt) return next()
     ctx.set('Cache-Control', 'no-store')
-    ctx.set('WWW-Authenticate', `DPoP realm="${provider.issuer}", error="invalid_token", error_description="the access token is invalid"`)
+    ctx.set(
+      'WWW-Authenticate',
+      `DPoP realm="${provider.issuer}", error="invalid_token", error_description="the access token is invalid"`,
+    )
     ctx.status = 401
     ctx.body = { error: 'invalid_token', error_description: 'the access token is invalid' }
     return undefined

@@ -14,6 +14,13 @@ export default defineMutant({
   },
   async middleware(ctx, next) {
     await next()
-    if (ctx.path === '/token' && ctx.status === 200 && ctx.body && typeof ctx.body === 'object' && ctx.body.token_type === 'DPoP') ctx.body = { ...ctx.body, token_type: 'Bearer' }
+    if (
+      ctx.path === '/token' &&
+      ctx.status === 200 &&
+      ctx.body &&
+      typeof ctx.body === 'object' &&
+      ctx.body.token_type === 'DPoP'
+    )
+      ctx.body = { ...ctx.body, token_type: 'Bearer' }
   },
 })

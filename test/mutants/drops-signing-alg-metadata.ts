@@ -9,7 +9,8 @@ import { defineMutant, rewriteDiscovery } from '../../src/reference-as/mutant.js
 export default defineMutant({
   id: 'drops-signing-alg-metadata',
   module: import.meta.url,
-  description: 'fapi1-advanced discovery lists private_key_jwt without token_endpoint_auth_signing_alg_values_supported',
+  description:
+    'fapi1-advanced discovery lists private_key_jwt without token_endpoint_auth_signing_alg_values_supported',
   profiles: ['fapi1-advanced'],
   expectFailures: {
     'fapi1-advanced': ['discovery-signing-algs-listed-for-jwt-methods'],

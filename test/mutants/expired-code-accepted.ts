@@ -24,7 +24,8 @@ export default defineMutant({
     Model.find = async (...args: unknown[]) => {
       const code = await find(...args)
       const ctx = provider.constructor.ctx
-      if (code && ctx?.oidc?.route === 'token') Object.defineProperty(code, 'isExpired', { value: false })
+      if (code && ctx?.oidc?.route === 'token')
+        Object.defineProperty(code, 'isExpired', { value: false })
       return code
     }
   },

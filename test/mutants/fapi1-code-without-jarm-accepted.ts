@@ -13,7 +13,11 @@ export default defineMutant({
   expectFailures: { 'fapi1-advanced': ['response-type-code-without-jarm-refused'] },
   patchProvider(provider) {
     const original = provider.Client.prototype.responseModeAllowed
-    provider.Client.prototype.responseModeAllowed = function responseModeAllowed(this: unknown, mode: string, type: string) {
+    provider.Client.prototype.responseModeAllowed = function responseModeAllowed(
+      this: unknown,
+      mode: string,
+      type: string,
+    ) {
       return original.call(this, mode, type, undefined)
     }
   },

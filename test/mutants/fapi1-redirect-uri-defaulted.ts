@@ -7,9 +7,12 @@ import { defineMutant } from '../../src/reference-as/mutant.js'
 export default defineMutant({
   id: 'fapi1-redirect-uri-defaulted',
   module: import.meta.url,
-  description: 'fapi1-baseline fills in the registered redirect URI of an authorization request without redirect_uri',
+  description:
+    'fapi1-baseline fills in the registered redirect URI of an authorization request without redirect_uri',
   profiles: ['fapi1-baseline'],
-  expectFailures: { 'fapi1-baseline': ['authorization-request-without-redirect-uri', 'par-without-redirect-uri'] },
+  expectFailures: {
+    'fapi1-baseline': ['authorization-request-without-redirect-uri', 'par-without-redirect-uri'],
+  },
   configure(config) {
     config.allowOmittingSingleRegisteredRedirectUri = true
   },

@@ -24,13 +24,15 @@ function clientOf(form: URLSearchParams): string | undefined {
 export default defineMutant({
   id: 'fapi2-par-redirect-uri-defaulted',
   module: import.meta.url,
-  description: 'fapi2-security fills in the registered redirect URI of a pushed authorization request without redirect_uri',
+  description:
+    'fapi2-security fills in the registered redirect URI of a pushed authorization request without redirect_uri',
   profiles: ['fapi2-security'],
   expectFailures: { 'fapi2-security': ['par-without-redirect-uri'] },
   async middleware(ctx, next) {
     if (ctx.method === 'POST' && ctx.path === '/request') {
       const form = await readForm(ctx)
-      const client = form && !form.has('redirect_uri') && !form.has('request') ? clientOf(form) : undefined
+      const client =
+        form && !form.has('redirect_uri') && !form.has('request') ? clientOf(form) : undefined
       const uris = client ? registered.get(client) : undefined
       if (form && uris?.length === 1) {
         form.set('redirect_uri', uris[0]!)
@@ -38,6 +40,12 @@ export default defineMutant({
       }
     }
     await next()
-    if (ctx.method === 'POST' && ctx.path === '/reg' && ctx.status === 201 && Array.isArray(ctx.body?.redirect_uris)) registered.set(ctx.body.client_id, ctx.body.redirect_uris)
+    if (
+      ctx.method === 'POST' &&
+      ctx.path === '/reg' &&
+      ctx.status === 201 &&
+      Array.isArray(ctx.body?.redirect_uris)
+    )
+      registered.set(ctx.body.client_id, ctx.body.redirect_uris)
   },
 })

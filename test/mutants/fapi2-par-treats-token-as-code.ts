@@ -7,7 +7,8 @@ import { defineMutant, rewritePushedForm } from '../../src/reference-as/mutant.j
 export default defineMutant({
   id: 'fapi2-par-treats-token-as-code',
   module: import.meta.url,
-  description: 'fapi2-security accepts a pushed authorization request for response_type token (as one for code)',
+  description:
+    'fapi2-security accepts a pushed authorization request for response_type token (as one for code)',
   profiles: ['fapi2-security'],
   expectFailures: { 'fapi2-security': ['response-type-token-refused'] },
   middleware: rewritePushedForm((form) => {

@@ -10,7 +10,13 @@ export default defineMutant({
   profiles: ['oidc'],
   expectFailures: {
     // client_secret_jwt assertions go through the same replay cache, and so do those at the PAR endpoint
-    oidc: ['client-assertion-jti-replay', 'client-secret-jwt-replay', 'endpoint-revocation-client-assertion-jti-replay', 'endpoint-device-client-assertion-jti-replay', 'endpoint-par-client-assertion-jti-replay'],
+    oidc: [
+      'client-assertion-jti-replay',
+      'client-secret-jwt-replay',
+      'endpoint-revocation-client-assertion-jti-replay',
+      'endpoint-device-client-assertion-jti-replay',
+      'endpoint-par-client-assertion-jti-replay',
+    ],
   },
   patchProvider(provider) {
     provider.ReplayDetection.unique = async () => true

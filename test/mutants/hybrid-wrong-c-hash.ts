@@ -9,12 +9,18 @@ import { rewriteIdToken } from '../../src/reference-as/rewrite-id-token.js'
 export default defineMutant({
   id: 'hybrid-wrong-c-hash',
   module: import.meta.url,
-  description: 'fapi1-advanced issues code id_token responses whose ID Token c_hash is not the hash of the code',
+  description:
+    'fapi1-advanced issues code id_token responses whose ID Token c_hash is not the hash of the code',
   profiles: ['fapi1-advanced'],
   expectFailures: {
     'fapi1-advanced': ['hybrid-id-token'],
   },
   ...rewriteIdToken(({ payload }) => {
-    if (typeof payload.c_hash === 'string') payload.c_hash = createHash('sha256').update('not-the-code').digest().subarray(0, 16).toString('base64url')
+    if (typeof payload.c_hash === 'string')
+      payload.c_hash = createHash('sha256')
+        .update('not-the-code')
+        .digest()
+        .subarray(0, 16)
+        .toString('base64url')
   }),
 })

@@ -9,7 +9,8 @@ import { rewriteIdToken } from '../../src/reference-as/rewrite-id-token.js'
 export default defineMutant({
   id: 'id-token-foreign-key',
   module: import.meta.url,
-  description: "oidc signs ID Tokens with a key that is not in its jwks_uri (under the kid of one that is)",
+  description:
+    'oidc signs ID Tokens with a key that is not in its jwks_uri (under the kid of one that is)',
   profiles: ['oidc'],
   expectFailures: {
     oidc: ['oidc-id-token'],

@@ -9,7 +9,8 @@ import { defineMutant, readForm, replaceBody } from '../../src/reference-as/muta
 export default defineMutant({
   id: 'ignores-client-id-with-assertion',
   module: import.meta.url,
-  description: 'fapi1-baseline ignores a client_id parameter that names another client than the client assertion',
+  description:
+    'fapi1-baseline ignores a client_id parameter that names another client than the client assertion',
   profiles: ['fapi1-baseline'],
   expectFailures: {
     'fapi1-baseline': ['client-id-mismatch-private-key-jwt'],

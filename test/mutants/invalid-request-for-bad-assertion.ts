@@ -8,7 +8,8 @@ import { defineMutant, readForm } from '../../src/reference-as/mutant.js'
 export default defineMutant({
   id: 'invalid-request-for-bad-assertion',
   module: import.meta.url,
-  description: 'oidc refuses invalid client assertions with invalid_request instead of invalid_client',
+  description:
+    'oidc refuses invalid client assertions with invalid_request instead of invalid_client',
   profiles: ['oidc'],
   expectFailures: {},
   // every refusal of an invalid client assertion (private_key_jwt and client_secret_jwt alike)
@@ -34,9 +35,16 @@ export default defineMutant({
   async middleware(ctx, next) {
     const form = ctx.method === 'POST' && ctx.path === '/token' ? await readForm(ctx) : undefined
     await next()
-    if (form?.has('client_assertion') && ctx.status === 401 && ctx.body?.error === 'invalid_client') {
+    if (
+      form?.has('client_assertion') &&
+      ctx.status === 401 &&
+      ctx.body?.error === 'invalid_client'
+    ) {
       ctx.status = 400
-      ctx.body = { error: 'invalid_request', error_description: 'the client assertion was not accepted' }
+      ctx.body = {
+        error: 'invalid_request',
+        error_description: 'the client assertion was not accepted',
+      }
       ctx.remove('WWW-Authenticate')
     }
   },

@@ -9,10 +9,15 @@ import { resignWithShortRsaKey } from '../../src/reference-as/rewrite-id-token.j
 export default defineMutant({
   id: 'jarm-short-rsa-key',
   module: import.meta.url,
-  description: 'fapi1-advanced signs JARM responses with a 1024-bit RSA key it publishes in its jwks_uri',
+  description:
+    'fapi1-advanced signs JARM responses with a 1024-bit RSA key it publishes in its jwks_uri',
   profiles: ['fapi1-advanced'],
   expectFailures: {
     'fapi1-advanced': ['jarm-code-flow'],
   },
-  ...resignWithShortRsaKey({ kid: 'fapi-harness-jarm-rsa-1024', alg: 'PS256', use: 'authorization' }),
+  ...resignWithShortRsaKey({
+    kid: 'fapi-harness-jarm-rsa-1024',
+    alg: 'PS256',
+    use: 'authorization',
+  }),
 })

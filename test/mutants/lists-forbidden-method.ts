@@ -15,6 +15,9 @@ export default defineMutant({
     'fapi1-advanced': ['discovery-auth-methods-within-profile'],
   },
   middleware: rewriteDiscovery((doc) => {
-    doc.token_endpoint_auth_methods_supported = [...(doc.token_endpoint_auth_methods_supported ?? []), 'client_secret_basic']
+    doc.token_endpoint_auth_methods_supported = [
+      ...(doc.token_endpoint_auth_methods_supported ?? []),
+      'client_secret_basic',
+    ]
   }),
 })

@@ -12,6 +12,9 @@ export default defineMutant({
     oidc: ['discovery-signing-algs-exclude-none'],
   },
   middleware: rewriteDiscovery((doc) => {
-    doc.token_endpoint_auth_signing_alg_values_supported = [...(doc.token_endpoint_auth_signing_alg_values_supported ?? []), 'none']
+    doc.token_endpoint_auth_signing_alg_values_supported = [
+      ...(doc.token_endpoint_auth_signing_alg_values_supported ?? []),
+      'none',
+    ]
   }),
 })

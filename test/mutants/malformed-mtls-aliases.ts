@@ -11,14 +11,21 @@ import { defineMutant, rewriteDiscovery } from '../../src/reference-as/mutant.js
 export default defineMutant({
   id: 'malformed-mtls-aliases',
   module: import.meta.url,
-  description: 'fapi1-advanced discovery publishes mtls_endpoint_aliases with a malformed URL (fragment)',
+  description:
+    'fapi1-advanced discovery publishes mtls_endpoint_aliases with a malformed URL (fragment)',
   profiles: ['fapi1-advanced'],
   expectFailures: {},
   expectWarnings: {
     'fapi1-advanced': ['mtls-metadata-endpoint-aliases'],
   },
   middleware: rewriteDiscovery((doc) => {
-    const revocation = typeof doc.revocation_endpoint === 'string' ? doc.revocation_endpoint : `${doc.issuer}/token/revocation`
-    doc.mtls_endpoint_aliases = { ...doc.mtls_endpoint_aliases, revocation_endpoint: `${revocation}#mtls` }
+    const revocation =
+      typeof doc.revocation_endpoint === 'string'
+        ? doc.revocation_endpoint
+        : `${doc.issuer}/token/revocation`
+    doc.mtls_endpoint_aliases = {
+      ...doc.mtls_endpoint_aliases,
+      revocation_endpoint: `${revocation}#mtls`,
+    }
   }),
 })

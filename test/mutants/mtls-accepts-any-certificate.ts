@@ -8,7 +8,8 @@ import { defineMutant } from '../../src/reference-as/mutant.js'
 export default defineMutant({
   id: 'mtls-accepts-any-certificate',
   module: import.meta.url,
-  description: 'fapi1-advanced accepts any client certificate for tls_client_auth (no chain or validity check)',
+  description:
+    'fapi1-advanced accepts any client certificate for tls_client_auth (no chain or validity check)',
   profiles: ['fapi1-advanced'],
   expectFailures: {
     'fapi1-advanced': [

@@ -19,7 +19,8 @@ function dropX5t(model: any): void {
 export default defineMutant({
   id: 'mtls-issues-unbound-tokens',
   module: import.meta.url,
-  description: 'fapi1-advanced and fapi-ciba issue access tokens that are not bound to the client certificate',
+  description:
+    'fapi1-advanced and fapi-ciba issue access tokens that are not bound to the client certificate',
   profiles: ['fapi1-advanced', 'fapi-ciba'],
   expectFailures: {
     'fapi1-advanced': [

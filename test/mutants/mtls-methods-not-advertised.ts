@@ -10,7 +10,8 @@ import { defineMutant, rewriteDiscovery } from '../../src/reference-as/mutant.js
 export default defineMutant({
   id: 'mtls-methods-not-advertised',
   module: import.meta.url,
-  description: 'fapi1-advanced discovery omits self_signed_tls_client_auth, which it still supports',
+  description:
+    'fapi1-advanced discovery omits self_signed_tls_client_auth, which it still supports',
   profiles: ['fapi1-advanced'],
   expectFailures: {},
   expectInfo: {
@@ -18,6 +19,9 @@ export default defineMutant({
   },
   middleware: rewriteDiscovery((doc) => {
     const methods: unknown = doc.token_endpoint_auth_methods_supported
-    if (Array.isArray(methods)) doc.token_endpoint_auth_methods_supported = methods.filter((m) => m !== 'self_signed_tls_client_auth')
+    if (Array.isArray(methods))
+      doc.token_endpoint_auth_methods_supported = methods.filter(
+        (m) => m !== 'self_signed_tls_client_auth',
+      )
   }),
 })

@@ -8,7 +8,8 @@ import { defineMutant } from '../../src/reference-as/mutant.js'
 export default defineMutant({
   id: 'mtls-resource-ignores-binding',
   module: import.meta.url,
-  description: 'the fapi2-security protected resource serves certificate-bound tokens without checking the certificate',
+  description:
+    'the fapi2-security protected resource serves certificate-bound tokens without checking the certificate',
   profiles: ['fapi2-security'],
   expectFailures: {
     'fapi2-security': [
@@ -20,7 +21,9 @@ export default defineMutant({
     if (ctx.path !== '/resource' || ctx.method !== 'GET') return next()
     const m = /^Bearer +([A-Za-z0-9\-._~+/]+=*)$/i.exec(ctx.get('authorization'))
     const provider = ctx.app
-    const token = m ? ((await provider.AccessToken.find(m[1])) ?? (await provider.ClientCredentials.find(m[1]))) : undefined
+    const token = m
+      ? ((await provider.AccessToken.find(m[1])) ?? (await provider.ClientCredentials.find(m[1])))
+      : undefined
     // DPoP-bound tokens are not this mutant's business (the dpop-resource-* mutants break those)
     if (!token || !token.isValid || token.jkt) return next()
     ctx.set('Cache-Control', 'no-store')

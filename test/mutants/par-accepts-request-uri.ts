@@ -7,7 +7,8 @@ import { defineMutant, rewritePushedForm } from '../../src/reference-as/mutant.j
 export default defineMutant({
   id: 'par-accepts-request-uri',
   module: import.meta.url,
-  description: 'oauth2 and fapi1-advanced accept a pushed authorization request that carries a request_uri (ignoring it)',
+  description:
+    'oauth2 and fapi1-advanced accept a pushed authorization request that carries a request_uri (ignoring it)',
   profiles: ['oauth2', 'fapi1-advanced'],
   expectFailures: {
     oauth2: ['par-request-uri-refused'],

@@ -10,6 +10,9 @@ export default defineMutant({
   profiles: ['fapi2-security'],
   expectFailures: { 'fapi2-security': ['par-required'] },
   configure(config) {
-    config.features.pushedAuthorizationRequests = { ...config.features.pushedAuthorizationRequests, requirePushedAuthorizationRequests: false }
+    config.features.pushedAuthorizationRequests = {
+      ...config.features.pushedAuthorizationRequests,
+      requirePushedAuthorizationRequests: false,
+    }
   },
 })

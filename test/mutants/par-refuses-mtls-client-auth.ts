@@ -8,7 +8,8 @@ import { defineMutant, readForm, respondWithError } from '../../src/reference-as
 export default defineMutant({
   id: 'par-refuses-mtls-client-auth',
   module: import.meta.url,
-  description: 'fapi1-advanced refuses tls_client_auth and self_signed_tls_client_auth at the pushed authorization request endpoint',
+  description:
+    'fapi1-advanced refuses tls_client_auth and self_signed_tls_client_auth at the pushed authorization request endpoint',
   profiles: ['fapi1-advanced'],
   expectFailures: {
     'fapi1-advanced': [
@@ -19,7 +20,8 @@ export default defineMutant({
   async middleware(ctx, next) {
     if (ctx.path === '/request' && ctx.method === 'POST') {
       const form = await readForm(ctx)
-      if (form && !form.has('client_assertion')) return respondWithError(ctx, 401, 'invalid_client', 'client authentication failed')
+      if (form && !form.has('client_assertion'))
+        return respondWithError(ctx, 401, 'invalid_client', 'client authentication failed')
     }
     return next()
   },

@@ -11,7 +11,8 @@ const URN = 'urn:ietf:params:oauth:request_uri:'
 export default defineMutant({
   id: 'par-request-uri-not-bound',
   module: import.meta.url,
-  description: 'fapi2-security takes the client of a request_uri from the pushed request, not from the client_id parameter',
+  description:
+    'fapi2-security takes the client of a request_uri from the pushed request, not from the client_id parameter',
   profiles: ['fapi2-security'],
   expectFailures: { 'fapi2-security': ['par-request-uri-other-client'] },
   async middleware(ctx, next) {
@@ -19,13 +20,19 @@ export default defineMutant({
       const q = new URLSearchParams(ctx.querystring as string)
       const uri = q.get('request_uri')
       if (uri?.startsWith(URN)) {
-        const pushed = await (ctx as any).app.PushedAuthorizationRequest.find(uri.slice(URN.length), { ignoreExpiration: true })
-        const clientId = pushed?.clientId ?? (pushed?.request ? decodeJwt(pushed.request).client_id : undefined)
+        const pushed = await (ctx as any).app.PushedAuthorizationRequest.find(
+          uri.slice(URN.length),
+          { ignoreExpiration: true },
+        )
+        const clientId =
+          pushed?.clientId ?? (pushed?.request ? decodeJwt(pushed.request).client_id : undefined)
         if (typeof clientId === 'string' && clientId !== q.get('client_id')) {
           q.set('client_id', clientId)
           // oidc-provider finds its mount path (the /<profile> prefix) as the part of originalUrl before url
           const req = ctx.req as { originalUrl?: string }
-          const prefix = req.originalUrl?.endsWith(ctx.url) ? req.originalUrl.slice(0, -ctx.url.length) : ''
+          const prefix = req.originalUrl?.endsWith(ctx.url)
+            ? req.originalUrl.slice(0, -ctx.url.length)
+            : ''
           ctx.querystring = q.toString()
           req.originalUrl = `${prefix}${ctx.url}`
         }

@@ -5,7 +5,10 @@
 // accepted at the authorization endpoint, for oidc-provider's own lifetime (60 s): a request_uri
 // used after its 5 s still starts an authorization that ends in a code.
 import { defineMutant } from '../../src/reference-as/mutant.js'
-import { reportRequestUriLifetime, SHORT_REQUEST_URI_LIFETIME_S } from '../alternatives/short-code-lifetime.js'
+import {
+  reportRequestUriLifetime,
+  SHORT_REQUEST_URI_LIFETIME_S,
+} from '../alternatives/short-code-lifetime.js'
 
 export default defineMutant({
   id: 'par-request-uri-outlives-lifetime',

@@ -23,7 +23,9 @@ export default defineMutant({
         q.set('code_challenge_method', 'S256')
         // oidc-provider finds its mount path (the /<profile> prefix) as the part of originalUrl before url
         const req = ctx.req as { originalUrl?: string }
-        const prefix = req.originalUrl?.endsWith(ctx.url) ? req.originalUrl.slice(0, -ctx.url.length) : ''
+        const prefix = req.originalUrl?.endsWith(ctx.url)
+          ? req.originalUrl.slice(0, -ctx.url.length)
+          : ''
         ctx.querystring = q.toString()
         req.originalUrl = `${prefix}${ctx.url}`
       }

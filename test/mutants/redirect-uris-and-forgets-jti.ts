@@ -9,7 +9,8 @@ import forgetsJti from './forgets-jti.js'
 export default defineMutant({
   id: 'redirect-uris-and-forgets-jti',
   module: import.meta.url,
-  description: 'oidc requires redirect_uris at registration and accepts a replayed client assertion',
+  description:
+    'oidc requires redirect_uris at registration and accepts a replayed client assertion',
   profiles: ['oidc'],
   expectFailures: forgetsJti.expectFailures,
   middleware: requireRedirectUris,

@@ -8,7 +8,8 @@ import { defineMutant } from '../../src/reference-as/mutant.js'
 export default defineMutant({
   id: 'redirects-to-unregistered-uri',
   module: import.meta.url,
-  description: 'oauth2 redirects to any redirect_uri an authorization request names, registered or not',
+  description:
+    'oauth2 redirects to any redirect_uri an authorization request names, registered or not',
   profiles: ['oauth2'],
   expectFailures: {
     oauth2: ['redirect-uri-not-registered'],

@@ -16,7 +16,11 @@ export default defineMutant({
     oauth2: ['authorization-code-replay-revokes-tokens'],
   },
   async middleware(ctx, next) {
-    if (ctx.method === 'POST' && ctx.path === '/token' && (await readForm(ctx))?.get('grant_type') === 'refresh_token') {
+    if (
+      ctx.method === 'POST' &&
+      ctx.path === '/token' &&
+      (await readForm(ctx))?.get('grant_type') === 'refresh_token'
+    ) {
       respondWithError(ctx, 400, 'invalid_grant', 'refresh tokens are not honoured')
       return
     }

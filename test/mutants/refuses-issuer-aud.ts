@@ -14,7 +14,11 @@ export default defineMutant({
   },
   patchProvider(provider) {
     provider.OIDCContext.prototype.clientJwtAuthExpectedAudience = function (this: any) {
-      return new Set([this.urlFor('token'), this.urlFor(this.route), this.urlFor('backchannel_authentication')])
+      return new Set([
+        this.urlFor('token'),
+        this.urlFor(this.route),
+        this.urlFor('backchannel_authentication'),
+      ])
     }
   },
 })

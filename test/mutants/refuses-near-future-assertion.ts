@@ -7,7 +7,8 @@ import { defineMutant } from '../../src/reference-as/mutant.js'
 export default defineMutant({
   id: 'refuses-near-future-assertion',
   module: import.meta.url,
-  description: 'fapi2-security refuses client assertions whose iat/nbf are 8 s in the future (5 s clock tolerance)',
+  description:
+    'fapi2-security refuses client assertions whose iat/nbf are 8 s in the future (5 s clock tolerance)',
   profiles: ['fapi2-security'],
   expectFailures: {
     'fapi2-security': ['client-assertion-iat-nbf-8s-ahead'],

@@ -8,13 +8,17 @@ import { defineMutant } from '../../src/reference-as/mutant.js'
 export default defineMutant({
   id: 'refuses-par-endpoint-aud',
   module: import.meta.url,
-  description: 'oidc refuses the pushed authorization request endpoint URL as client assertion aud at that endpoint',
+  description:
+    'oidc refuses the pushed authorization request endpoint URL as client assertion aud at that endpoint',
   profiles: ['oidc'],
   expectFailures: {
     oidc: ['par-client-assertion-aud-par-endpoint'],
   },
   patchProvider(provider) {
-    provider.OIDCContext.prototype.clientJwtAuthExpectedAudience = function (this: { issuer: string; urlFor(name: string): string }) {
+    provider.OIDCContext.prototype.clientJwtAuthExpectedAudience = function (this: {
+      issuer: string
+      urlFor(name: string): string
+    }) {
       return new Set([this.issuer, this.urlFor('token')])
     }
   },

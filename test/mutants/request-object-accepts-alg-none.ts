@@ -14,5 +14,8 @@ export default defineMutant({
     'fapi1-advanced': ['request-object-alg-none'],
   },
   sourcePatches: RELAX_REQUEST_OBJECT,
-  relax: (check, { ctx, header }) => (check === 'alg' || check === 'signature') && ctx?.oidc?.route === 'pushed_authorization_request' && header?.alg === 'none',
+  relax: (check, { ctx, header }) =>
+    (check === 'alg' || check === 'signature') &&
+    ctx?.oidc?.route === 'pushed_authorization_request' &&
+    header?.alg === 'none',
 })

@@ -10,12 +10,17 @@ import { RELAX_REQUEST_OBJECT } from '../../src/reference-as/patches.js'
 export default defineMutant({
   id: 'request-object-accepts-bad-signature',
   module: import.meta.url,
-  description: "fapi1-advanced accepts a request object whose signature does not verify with the registered key its kid names",
+  description:
+    'fapi1-advanced accepts a request object whose signature does not verify with the registered key its kid names',
   profiles: ['fapi1-advanced'],
   expectFailures: {
     'fapi1-advanced': ['request-object-invalid-signature'],
   },
   sourcePatches: RELAX_REQUEST_OBJECT,
   relax: (check, { ctx, header }) =>
-    check === 'signature' && ctx?.oidc?.route === 'pushed_authorization_request' && ((ctx.oidc.client?.jwks?.keys ?? []) as Array<{ kid?: string }>).some((k) => k.kid !== undefined && k.kid === header?.kid),
+    check === 'signature' &&
+    ctx?.oidc?.route === 'pushed_authorization_request' &&
+    ((ctx.oidc.client?.jwks?.keys ?? []) as Array<{ kid?: string }>).some(
+      (k) => k.kid !== undefined && k.kid === header?.kid,
+    ),
 })

@@ -10,7 +10,7 @@ import { RELAX_REQUEST_OBJECT } from '../../src/reference-as/patches.js'
 export default defineMutant({
   id: 'request-object-accepts-foreign-key',
   module: import.meta.url,
-  description: 'fapi1-advanced accepts a request object signed with a key that is not the client\'s',
+  description: "fapi1-advanced accepts a request object signed with a key that is not the client's",
   profiles: ['fapi1-advanced'],
   expectFailures: {
     'fapi1-advanced': ['request-object-foreign-key'],
@@ -20,5 +20,7 @@ export default defineMutant({
     check === 'signature' &&
     ctx?.oidc?.route === 'pushed_authorization_request' &&
     typeof header?.kid === 'string' &&
-    !((ctx.oidc.client?.jwks?.keys ?? []) as Array<{ kid?: string }>).some((k) => k.kid === header.kid),
+    !((ctx.oidc.client?.jwks?.keys ?? []) as Array<{ kid?: string }>).some(
+      (k) => k.kid === header.kid,
+    ),
 })

@@ -6,11 +6,23 @@ import { defineMutant, wrapRequestObjectClaimCheck } from '../../src/reference-a
 export default defineMutant({
   id: 'request-object-accepts-long-lived',
   module: import.meta.url,
-  description: 'fapi1-advanced accepts a request object whose exp lies more than 60 minutes after its nbf',
+  description:
+    'fapi1-advanced accepts a request object whose exp lies more than 60 minutes after its nbf',
   profiles: ['fapi1-advanced'],
   expectFailures: { 'fapi1-advanced': ['request-object-lifetime-over-60-minutes'] },
   configure: (config) =>
-    wrapRequestObjectClaimCheck(config, (original) => (ctx, claims, ...rest) =>
-      original(ctx, typeof claims.exp === 'number' && typeof claims.nbf === 'number' && claims.exp > claims.nbf ? { ...claims, exp: Math.min(claims.exp, claims.nbf + 60) } : claims, ...rest),
+    wrapRequestObjectClaimCheck(
+      config,
+      (original) =>
+        (ctx, claims, ...rest) =>
+          original(
+            ctx,
+            typeof claims.exp === 'number' &&
+              typeof claims.nbf === 'number' &&
+              claims.exp > claims.nbf
+              ? { ...claims, exp: Math.min(claims.exp, claims.nbf + 60) }
+              : claims,
+            ...rest,
+          ),
     ),
 })

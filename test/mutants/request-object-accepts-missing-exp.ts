@@ -10,5 +10,14 @@ export default defineMutant({
   profiles: ['fapi1-advanced'],
   expectFailures: { 'fapi1-advanced': ['request-object-missing-exp'] },
   configure: (config) =>
-    wrapRequestObjectClaimCheck(config, (original) => (ctx, claims, ...rest) => original(ctx, claims.exp === undefined ? { ...claims, exp: Number(claims.nbf) + 60 } : claims, ...rest)),
+    wrapRequestObjectClaimCheck(
+      config,
+      (original) =>
+        (ctx, claims, ...rest) =>
+          original(
+            ctx,
+            claims.exp === undefined ? { ...claims, exp: Number(claims.nbf) + 60 } : claims,
+            ...rest,
+          ),
+    ),
 })

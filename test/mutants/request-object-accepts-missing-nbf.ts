@@ -10,5 +10,14 @@ export default defineMutant({
   profiles: ['fapi1-advanced'],
   expectFailures: { 'fapi1-advanced': ['request-object-missing-nbf'] },
   configure: (config) =>
-    wrapRequestObjectClaimCheck(config, (original) => (ctx, claims, ...rest) => original(ctx, claims.nbf === undefined ? { ...claims, nbf: Number(claims.exp) - 60 } : claims, ...rest)),
+    wrapRequestObjectClaimCheck(
+      config,
+      (original) =>
+        (ctx, claims, ...rest) =>
+          original(
+            ctx,
+            claims.nbf === undefined ? { ...claims, nbf: Number(claims.exp) - 60 } : claims,
+            ...rest,
+          ),
+    ),
 })

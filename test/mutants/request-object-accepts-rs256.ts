@@ -13,5 +13,8 @@ export default defineMutant({
     'fapi1-advanced': ['request-object-alg-rs256'],
   },
   sourcePatches: RELAX_REQUEST_OBJECT,
-  relax: (check, { ctx, header }) => check === 'alg' && ctx?.oidc?.route === 'pushed_authorization_request' && header?.alg === 'RS256',
+  relax: (check, { ctx, header }) =>
+    check === 'alg' &&
+    ctx?.oidc?.route === 'pushed_authorization_request' &&
+    header?.alg === 'RS256',
 })

@@ -8,11 +8,21 @@ import { defineMutant, wrapRequestObjectClaimCheck } from '../../src/reference-a
 export default defineMutant({
   id: 'request-object-nbf-age-unchecked',
   module: import.meta.url,
-  description: 'fapi1-advanced accepts a request object whose nbf lies more than 60 minutes in the past (it checks iat instead)',
+  description:
+    'fapi1-advanced accepts a request object whose nbf lies more than 60 minutes in the past (it checks iat instead)',
   profiles: ['fapi1-advanced'],
   expectFailures: { 'fapi1-advanced': ['request-object-nbf-over-60-minutes-old'] },
   configure: (config) =>
-    wrapRequestObjectClaimCheck(config, (original) => (ctx, claims, ...rest) =>
-      original(ctx, claims.nbf !== undefined && typeof claims.iat === 'number' ? { ...claims, nbf: claims.iat } : claims, ...rest),
+    wrapRequestObjectClaimCheck(
+      config,
+      (original) =>
+        (ctx, claims, ...rest) =>
+          original(
+            ctx,
+            claims.nbf !== undefined && typeof claims.iat === 'number'
+              ? { ...claims, nbf: claims.iat }
+              : claims,
+            ...rest,
+          ),
     ),
 })

@@ -7,7 +7,8 @@ import { defineMutant } from '../../src/reference-as/mutant.js'
 export default defineMutant({
   id: 'request-object-redirect-uri-defaulted',
   module: import.meta.url,
-  description: 'fapi1-advanced fills in the registered redirect URI of a request object without redirect_uri',
+  description:
+    'fapi1-advanced fills in the registered redirect URI of a request object without redirect_uri',
   profiles: ['fapi1-advanced'],
   expectFailures: { 'fapi1-advanced': ['request-object-without-redirect-uri'] },
   configure(config) {

@@ -12,7 +12,10 @@ export default defineMutant({
   configure: (config) =>
     wrapRequestObjectClaimCheck(config, (original) => async (ctx, claims, ...rest) => {
       if (Array.isArray(claims.aud)) {
-        const { InvalidRequestObject } = (await import('oidc-provider')).errors as Record<string, new (description: string) => Error>
+        const { InvalidRequestObject } = (await import('oidc-provider')).errors as Record<
+          string,
+          new (description: string) => Error
+        >
         throw new InvalidRequestObject!('Request Object aud must be a single string')
       }
       return original(ctx, claims, ...rest)

@@ -16,7 +16,8 @@ import { defineMutant } from '../../src/reference-as/mutant.js'
 export default defineMutant({
   id: 'resource-refuses-bound-token',
   module: import.meta.url,
-  description: 'the fapi1-advanced protected resource refuses certificate-bound tokens even with the right certificate',
+  description:
+    'the fapi1-advanced protected resource refuses certificate-bound tokens even with the right certificate',
   profiles: ['fapi1-advanced'],
   expectFailures: {
     'fapi1-advanced': ['mtls-bound-token-resource-accepts'],
@@ -24,16 +25,24 @@ export default defineMutant({
   // Each refusal module's control (the token with its own certificate) is refused: inconclusive
   // (ERR_PRECONDITION), which is the right answer.
   expectErrors: {
-    'fapi1-advanced': ['mtls-bound-token-resource-no-certificate', 'mtls-bound-token-resource-other-certificate'],
+    'fapi1-advanced': [
+      'mtls-bound-token-resource-no-certificate',
+      'mtls-bound-token-resource-other-certificate',
+    ],
   },
   async middleware(ctx, next) {
     if (ctx.path !== '/resource' || ctx.method !== 'GET') return next()
     const m = /^Bearer +([A-Za-z0-9\-._~+/]+=*)$/i.exec(ctx.get('authorization'))
     const provider = ctx.app
-    const token = m ? ((await provider.AccessToken.find(m[1])) ?? (await provider.ClientCredentials.find(m[1]))) : undefined
+    const token = m
+      ? ((await provider.AccessToken.find(m[1])) ?? (await provider.ClientCredentials.find(m[1])))
+      : undefined
     if (!token || !token.isValid || !token['x5t#S256']) return next()
     ctx.set('Cache-Control', 'no-store')
-    ctx.set('WWW-Authenticate', `Bearer realm="${provider.issuer}", error="invalid_token", error_description="the access token is invalid"`)
+    ctx.set(
+      'WWW-Authenticate',
+      `Bearer realm="${provider.issuer}", error="invalid_token", error_description="the access token is invalid"`,
+    )
     ctx.status = 401
     ctx.body = { error: 'invalid_token', error_description: 'the access token is invalid' }
     return undefined

@@ -5,7 +5,8 @@ import { acceptUnauthenticatedAt, defineMutant } from '../../src/reference-as/mu
 export default defineMutant({
   id: 'unauthenticated-par',
   module: import.meta.url,
-  description: 'fapi1-advanced accepts pushed_authorization_request requests without client authentication',
+  description:
+    'fapi1-advanced accepts pushed_authorization_request requests without client authentication',
   profiles: ['fapi1-advanced'],
   expectFailures: {
     'fapi1-advanced': ['endpoint-requires-client-auth-par'],

@@ -13,7 +13,11 @@ export default defineMutant({
     oidc: ['oidc-userinfo'],
   },
   middleware(ctx, next) {
-    if (ctx.path === '/me' && ctx.headers.authorization === undefined && !/access_token=/.test(String(ctx.querystring ?? ''))) {
+    if (
+      ctx.path === '/me' &&
+      ctx.headers.authorization === undefined &&
+      !/access_token=/.test(String(ctx.querystring ?? ''))
+    ) {
       ctx.status = 200
       ctx.set('Cache-Control', 'no-store')
       ctx.body = { sub: 'anonymous' }

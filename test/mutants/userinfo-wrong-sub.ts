@@ -14,6 +14,13 @@ export default defineMutant({
   },
   async middleware(ctx, next) {
     await next()
-    if (ctx.path === '/me' && ctx.status === 200 && ctx.body && typeof ctx.body === 'object' && typeof ctx.body.sub === 'string') ctx.body = { ...ctx.body, sub: `${ctx.body.sub}-other` }
+    if (
+      ctx.path === '/me' &&
+      ctx.status === 200 &&
+      ctx.body &&
+      typeof ctx.body === 'object' &&
+      typeof ctx.body.sub === 'string'
+    )
+      ctx.body = { ...ctx.body, sub: `${ctx.body.sub}-other` }
   },
 })

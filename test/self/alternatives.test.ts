@@ -23,7 +23,10 @@ const line = (r: ResultRecord) => `${r.profile}/${r.id}: ${r.message}`
  */
 function passedOnUnattributedRegistrationRefusal(r: ResultRecord): boolean {
   if (r.status !== 'passed' || r.refusedAt !== 'registration') return false
-  const errors = r.checks.filter((c) => c.evidence?.refusedAt === 'registration').map((c) => c.evidence?.error).filter((e) => e !== undefined)
+  const errors = r.checks
+    .filter((c) => c.evidence?.refusedAt === 'registration')
+    .map((c) => c.evidence?.error)
+    .filter((e) => e !== undefined)
   return errors.some((e) => e !== 'invalid_client_metadata')
 }
 
@@ -33,17 +36,37 @@ for (const alt of ALTERNATIVES) {
     // full run takes 4-5 minutes on a loaded 2-core machine
     test.setTimeout(660_000)
     test.info().annotations.push({ type: 'why', description: alt.why })
-    const target = { name: `alternative-${alt.id}`, mutant: alt, profiles: alt.profiles, ...(alt.config ? { config: alt.config } : {}) }
-    const run = await withReferenceTarget(target, (as) => as.run(alt.profiles, ['--workers', '2'], { timeoutMs: 600_000 }))
+    const target = {
+      name: `alternative-${alt.id}`,
+      mutant: alt,
+      profiles: alt.profiles,
+      ...(alt.config ? { config: alt.config } : {}),
+    }
+    const run = await withReferenceTarget(target, (as) =>
+      as.run(alt.profiles, ['--workers', '2'], { timeoutMs: 600_000 }),
+    )
     const log = `exit ${run.code}\n${run.stdout}\n${run.stderr}`.slice(-3000)
     expect(run.results, `no results.json\n${log}`).toBeDefined()
     const results = run.results!.results
     const warnings = results.filter((r) => r.status === 'warning')
-    if (warnings.length) test.info().annotations.push({ type: 'warnings', description: warnings.map(line).join('\n') })
+    if (warnings.length)
+      test.info().annotations.push({ type: 'warnings', description: warnings.map(line).join('\n') })
     expect.soft(run.results!.aborted, `the run was aborted\n${log}`).toBeUndefined()
-    expect.soft(results.filter((r) => r.status === 'failed').map(line), 'failed modules').toEqual([])
-    expect.soft(results.filter((r) => r.status === 'error').map(line), 'modules the harness could not decide').toEqual([])
-    expect.soft(results.filter(passedOnUnattributedRegistrationRefusal).map(line), 'modules passed on a refusal at registration other than invalid_client_metadata').toEqual([])
+    expect
+      .soft(results.filter((r) => r.status === 'failed').map(line), 'failed modules')
+      .toEqual([])
+    expect
+      .soft(
+        results.filter((r) => r.status === 'error').map(line),
+        'modules the harness could not decide',
+      )
+      .toEqual([])
+    expect
+      .soft(
+        results.filter(passedOnUnattributedRegistrationRefusal).map(line),
+        'modules passed on a refusal at registration other than invalid_client_metadata',
+      )
+      .toEqual([])
     expect(results.length, `no results\n${log}`).toBeGreaterThan(0)
   })
 }

@@ -9,7 +9,12 @@ import { createCa, issueServerCert } from '../../src/crypto/certs.js'
 import { runHarness } from './harness.js'
 
 /** A TLS server on 127.0.0.1 whose every answer is decided by `handler`; its CA is written to a file. */
-async function faultServer(handler: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void) {
+async function faultServer(
+  handler: (
+    req: import('node:http').IncomingMessage,
+    res: import('node:http').ServerResponse,
+  ) => void,
+) {
   const ca = await createCa('CN=fault CA')
   const cert = await issueServerCert(ca, { ips: ['127.0.0.1'] })
   const server = createHttps({ cert: cert.certPem, key: cert.keyPem }, handler)
@@ -17,11 +22,20 @@ async function faultServer(handler: (req: import('node:http').IncomingMessage, r
   const dir = mkdtempSync(join(tmpdir(), 'fault-'))
   const caFile = join(dir, 'ca.pem')
   writeFileSync(caFile, ca.certPem)
-  return { url: `https://127.0.0.1:${(server.address() as AddressInfo).port}`, caFile, close: () => new Promise<void>((r) => server.close(() => r())), server }
+  return {
+    url: `https://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    caFile,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+    server,
+  }
 }
 
 /** The one-line cause on stderr. */
-const cause = (stderr: string) => stderr.trim().split('\n').filter((l) => l.startsWith('fapi-harness:'))
+const cause = (stderr: string) =>
+  stderr
+    .trim()
+    .split('\n')
+    .filter((l) => l.startsWith('fapi-harness:'))
 
 test('an invalid config file exits 2 naming the JSON pointer', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'cfg-'))
@@ -43,9 +57,17 @@ test('an unknown profile exits 2', async () => {
 })
 
 test('an unreachable target exits 2 naming the URL, and results.json is still written', async () => {
-  const run = await runHarness(['run', '--issuer', 'https://127.0.0.1:9/nowhere', '--profile', 'oauth2'])
+  const run = await runHarness([
+    'run',
+    '--issuer',
+    'https://127.0.0.1:9/nowhere',
+    '--profile',
+    'oauth2',
+  ])
   expect(run.code).toBe(2)
-  expect(cause(run.stderr)[0]).toContain('https://127.0.0.1:9/nowhere/.well-known/openid-configuration')
+  expect(cause(run.stderr)[0]).toContain(
+    'https://127.0.0.1:9/nowhere/.well-known/openid-configuration',
+  )
   expect(run.results?.aborted?.code).toBe('ERR_TARGET_UNREACHABLE')
   expect(run.results?.results).toEqual([])
 })
@@ -72,7 +94,14 @@ test('an untrusted server certificate exits 2 as a TLS failure; --insecure-tls p
     const run = await runHarness(['run', '--issuer', s.url, '--profile', 'oauth2'])
     expect(run.code).toBe(2)
     expect(run.results?.aborted?.code).toBe('ERR_TLS_HANDSHAKE')
-    const insecure = await runHarness(['run', '--issuer', s.url, '--profile', 'oauth2', '--insecure-tls'])
+    const insecure = await runHarness([
+      'run',
+      '--issuer',
+      s.url,
+      '--profile',
+      'oauth2',
+      '--insecure-tls',
+    ])
     expect(insecure.stdout).toContain('WARNING: --insecure-tls')
     expect(insecure.results?.aborted?.code).toBe('ERR_DISCOVERY_INVALID')
   } finally {
@@ -85,7 +114,17 @@ test('a target that never answers times out with exit 2', async () => {
     /* never answers */
   })
   try {
-    const run = await runHarness(['run', '--issuer', s.url, '--profile', 'oauth2', '--ca', s.caFile, '--timeout', '500'])
+    const run = await runHarness([
+      'run',
+      '--issuer',
+      s.url,
+      '--profile',
+      'oauth2',
+      '--ca',
+      s.caFile,
+      '--timeout',
+      '500',
+    ])
     expect(run.code).toBe(2)
     expect(run.results?.aborted?.code).toBe('ERR_HTTP_TIMEOUT')
   } finally {

@@ -2,14 +2,27 @@ import { expect, test } from '@playwright/test'
 import { runHarness } from './harness.js'
 
 /** The one-line cause on stderr. */
-const cause = (stderr: string) => stderr.trim().split('\n').filter((l) => l.startsWith('fapi-harness:'))
+const cause = (stderr: string) =>
+  stderr
+    .trim()
+    .split('\n')
+    .filter((l) => l.startsWith('fapi-harness:'))
 
 test('a profile whose selected tests judged no shall requirement exits 3 naming that profile, not the others', async () => {
   // Against the embedded AS: under oauth2 both modules are not applicable (EdDSA is not among the
   // AS's advertised algorithms; an EC key size limit is no oauth2 rule); under fapi1-advanced the
   // EdDSA refusal is judged (passed, shall) and the EC key size is not applicable (JOSE cannot
   // express a too-small EC key).
-  const run = await runHarness(['run', '--no-html', '--profile', 'oauth2', '--profile', 'fapi1-advanced', '--grep', 'client-key-ec-minimum-size|client-assertion-alg-eddsa'])
+  const run = await runHarness([
+    'run',
+    '--no-html',
+    '--profile',
+    'oauth2',
+    '--profile',
+    'fapi1-advanced',
+    '--grep',
+    'client-key-ec-minimum-size|client-assertion-alg-eddsa',
+  ])
   const log = `${run.stdout}\n${run.stderr}`.slice(-4000)
   const r = run.results!
   expect(r, log).toBeDefined()
@@ -24,12 +37,21 @@ test('a profile whose selected tests judged no shall requirement exits 3 naming 
   expect(run.code, log).toBe(3)
   const line = cause(run.stderr)
   expect(line, log).toHaveLength(1)
-  expect(line[0]).toMatch(/^fapi-harness: nothing was proven for profile oauth2: no shall requirement was judged/)
+  expect(line[0]).toMatch(
+    /^fapi-harness: nothing was proven for profile oauth2: no shall requirement was judged/,
+  )
   expect(line[0]).not.toContain('fapi1-advanced')
 
   // results.json carries the coverage the exit code was decided on
-  expect(r.coverage?.oauth2).toMatchObject({ modules: { total: 2, judged: 0, notApplicable: 2, errors: 0 }, shall: { judged: 0, notApplicable: 1 } })
-  expect(r.coverage?.['fapi1-advanced']?.modules).toMatchObject({ total: 2, judged: 1, notApplicable: 1 })
+  expect(r.coverage?.oauth2).toMatchObject({
+    modules: { total: 2, judged: 0, notApplicable: 2, errors: 0 },
+    shall: { judged: 0, notApplicable: 1 },
+  })
+  expect(r.coverage?.['fapi1-advanced']?.modules).toMatchObject({
+    total: 2,
+    judged: 1,
+    notApplicable: 1,
+  })
   expect(r.coverage?.['fapi1-advanced']?.shall.judged).toBeGreaterThan(0)
   expect(r.coverage?.oauth2?.requirements.every((x) => x.verdict === 'not_applicable')).toBe(true)
 

@@ -47,13 +47,22 @@ export interface FaultTarget {
   /** Every request the proxy saw, in order, with the fault it applied. */
   log: Array<FaultRequest & { fault?: Fault['kind'] }>
   /** Runs `fapi-harness run --no-html` against the proxy; `config`: another config file than `configFile`. */
-  run(profiles: readonly ProfileId[], extra?: string[], config?: string): Promise<HarnessRun & { wallMs: number }>
+  run(
+    profiles: readonly ProfileId[],
+    extra?: string[],
+    config?: string,
+  ): Promise<HarnessRun & { wallMs: number }>
   /** Writes a config file: target.yaml plus `extra` YAML lines; returns its path. */
   writeConfig(name: string, extra: string): string
 }
 
 export async function withFaultTarget<T>(
-  opts: { name: string; profiles: readonly ProfileId[]; fault: (r: FaultRequest) => Fault | undefined; config?: (t: { origin: string; otherOrigin: string }) => string },
+  opts: {
+    name: string
+    profiles: readonly ProfileId[]
+    fault: (r: FaultRequest) => Fault | undefined
+    config?: (t: { origin: string; otherOrigin: string }) => string
+  },
   fn: (t: FaultTarget) => Promise<T>,
 ): Promise<T> {
   const { createCa, issueServerCert } = await import('../../src/crypto/certs.js')
@@ -73,14 +82,22 @@ export async function withFaultTarget<T>(
   let n = 0
   const servers: Server[] = []
 
-  const forward = (req: IncomingMessage, res: ServerResponse, edit?: (json: Record<string, unknown>) => Record<string, unknown>, close = false) => {
+  const forward = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    edit?: (json: Record<string, unknown>) => Record<string, unknown>,
+    close = false,
+  ) => {
     const headers = { ...req.headers }
     delete headers['x-ssl-cert']
     const peer = (req.socket as TLSSocket).getPeerX509Certificate?.()
     if (peer) headers['x-ssl-cert'] = encodeURIComponent(peer.toString())
     const up = httpRequest(`${upstream}${req.url}`, { method: req.method, headers }, (ur) => {
       if (!edit) {
-        res.writeHead(ur.statusCode ?? 502, close ? { ...ur.headers, connection: 'close' } : ur.headers)
+        res.writeHead(
+          ur.statusCode ?? 502,
+          close ? { ...ur.headers, connection: 'close' } : ur.headers,
+        )
         ur.pipe(res)
         return
       }
@@ -96,7 +113,9 @@ export async function withFaultTarget<T>(
         const h = { ...ur.headers }
         delete h['content-length']
         delete h['transfer-encoding']
-        res.writeHead(ur.statusCode ?? 502, { ...h, 'content-length': Buffer.byteLength(body) }).end(body)
+        res
+          .writeHead(ur.statusCode ?? 502, { ...h, 'content-length': Buffer.byteLength(body) })
+          .end(body)
       })
     })
     up.on('error', () => res.destroy())
@@ -104,7 +123,12 @@ export async function withFaultTarget<T>(
   }
 
   const handler = (req: IncomingMessage, res: ServerResponse) => {
-    const r: FaultRequest = { n: ++n, method: req.method ?? 'GET', path: (req.url ?? '/').split('?')[0]!, port: (req.socket.localPort ?? 0) }
+    const r: FaultRequest = {
+      n: ++n,
+      method: req.method ?? 'GET',
+      path: (req.url ?? '/').split('?')[0]!,
+      port: req.socket.localPort ?? 0,
+    }
     const fault = opts.fault(r)
     log.push({ ...r, ...(fault ? { fault: fault.kind } : {}) })
     if (!fault) return forward(req, res)
@@ -154,7 +178,10 @@ export async function withFaultTarget<T>(
   }
 
   const listen = async () => {
-    const server = createHttps({ cert: cert.certPem, key: cert.keyPem, requestCert: true, rejectUnauthorized: false }, handler)
+    const server = createHttps(
+      { cert: cert.certPem, key: cert.keyPem, requestCert: true, rejectUnauthorized: false },
+      handler,
+    )
     server.on('connection', (s: Socket) => {
       sockets.add(s)
       s.on('close', () => sockets.delete(s))
@@ -166,25 +193,64 @@ export async function withFaultTarget<T>(
   }
   const origin = await listen()
   const otherOrigin = await listen()
-  const as = await startReferenceAS({ profiles: [...opts.profiles], clientCaPem: clientCa.certPem, tlsTermination: { header: 'x-ssl-cert' }, publicOrigin: origin })
+  const as = await startReferenceAS({
+    profiles: [...opts.profiles],
+    clientCaPem: clientCa.certPem,
+    tlsTermination: { header: 'x-ssl-cert' },
+    publicOrigin: origin,
+  })
   upstream = as.listenOrigin
   try {
-    const lines = ['tls:', '  client_ca:', '    cert: client-ca.pem', '    key: client-ca.key', 'issuers:', ...opts.profiles.map((p) => `  ${p}: ${JSON.stringify(as.issuers[p])}`)]
+    const lines = [
+      'tls:',
+      '  client_ca:',
+      '    cert: client-ca.pem',
+      '    key: client-ca.key',
+      'issuers:',
+      ...opts.profiles.map((p) => `  ${p}: ${JSON.stringify(as.issuers[p])}`),
+    ]
     const writeConfig = (name: string, extra: string) => {
       const file = join(dir, name)
       writeFileSync(file, `${lines.join('\n')}\n${extra}`)
       return file
     }
     const configFile = writeConfig('target.yaml', opts.config?.({ origin, otherOrigin }) ?? '')
-    const run = async (profiles: readonly ProfileId[], extra: string[] = [], config = configFile) => {
+    const run = async (
+      profiles: readonly ProfileId[],
+      extra: string[] = [],
+      config = configFile,
+    ) => {
       const t0 = performance.now()
-      const r = await runHarness(['run', '--no-html', ...profiles.flatMap((p) => ['--profile', p]), '--ca', join(dir, 'ca.pem'), '--config', config, ...extra], { timeoutMs: 240_000 })
+      const r = await runHarness(
+        [
+          'run',
+          '--no-html',
+          ...profiles.flatMap((p) => ['--profile', p]),
+          '--ca',
+          join(dir, 'ca.pem'),
+          '--config',
+          config,
+          ...extra,
+        ],
+        { timeoutMs: 240_000 },
+      )
       return { ...r, wallMs: performance.now() - t0 }
     }
-    return await fn({ origin, otherOrigin, issuers: as.issuers, caFile: join(dir, 'ca.pem'), configFile, log, run, writeConfig })
+    return await fn({
+      origin,
+      otherOrigin,
+      issuers: as.issuers,
+      caFile: join(dir, 'ca.pem'),
+      configFile,
+      log,
+      run,
+      writeConfig,
+    })
   } finally {
     for (const s of sockets) s.destroy()
-    await Promise.all(servers.map((s) => new Promise<void>((r) => (s.listening ? s.close(() => r()) : r()))))
+    await Promise.all(
+      servers.map((s) => new Promise<void>((r) => (s.listening ? s.close(() => r()) : r()))),
+    )
     await as.close()
   }
 }

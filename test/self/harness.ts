@@ -19,11 +19,18 @@ export interface HarnessRun {
 }
 
 /** Runs `fapi-harness <args>` as a user would, in a child process, with a fresh output folder. */
-export function runHarness(args: string[], opts: { env?: Record<string, string>; timeoutMs?: number } = {}): Promise<HarnessRun> {
+export function runHarness(
+  args: string[],
+  opts: { env?: Record<string, string>; timeoutMs?: number } = {},
+): Promise<HarnessRun> {
   const out = mkdtempSync(join(tmpdir(), 'fapi-harness-out-'))
   const full = args[0] === 'run' ? [...args, '--out', out] : args
   return new Promise((res, rej) => {
-    const child = spawn(process.execPath, [BIN, ...full], { cwd: ROOT, env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, [BIN, ...full], {
+      cwd: ROOT,
+      env: { ...process.env, ...opts.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (d) => (stdout += d))
@@ -34,7 +41,15 @@ export function runHarness(args: string[], opts: { env?: Record<string, string>;
     child.on('exit', (code) => {
       clearTimeout(timer)
       const file = join(out, 'results.json')
-      res({ code: code ?? -1, stdout, stderr, out, ...(existsSync(file) ? { results: JSON.parse(readFileSync(file, 'utf8')) as RunResults } : {}) })
+      res({
+        code: code ?? -1,
+        stdout,
+        stderr,
+        out,
+        ...(existsSync(file)
+          ? { results: JSON.parse(readFileSync(file, 'utf8')) as RunResults }
+          : {}),
+      })
     })
   })
 }
@@ -50,7 +65,11 @@ export interface ReferenceTarget {
    * Runs `fapi-harness run --no-html` over these profiles of the target, as a user does
    * (`--profile` per profile; `--issuer` too when there is one), plus `extra` arguments.
    */
-  run(profiles: readonly ProfileId[], extra?: string[], opts?: { timeoutMs?: number }): Promise<HarnessRun>
+  run(
+    profiles: readonly ProfileId[],
+    extra?: string[],
+    opts?: { timeoutMs?: number },
+  ): Promise<HarnessRun>
 }
 
 export interface ReferenceTargetOptions {
@@ -68,23 +87,50 @@ export interface ReferenceTargetOptions {
  * Starts the reference AS with `mutant` on 127.0.0.1 (its own client CA, written with target.yaml
  * to a temporary folder), hands it to `fn`, and stops it afterwards, whatever happens.
  */
-export async function withReferenceTarget<T>(opts: ReferenceTargetOptions, fn: (target: ReferenceTarget) => Promise<T>): Promise<T> {
+export async function withReferenceTarget<T>(
+  opts: ReferenceTargetOptions,
+  fn: (target: ReferenceTarget) => Promise<T>,
+): Promise<T> {
   // imported here: global-setup loads this module and needs none of it
   const { createCa } = await import('../../src/crypto/certs.js')
-  const { startReferenceAS, startReferenceASProcess } = await import('../../src/reference-as/index.js')
+  const { startReferenceAS, startReferenceASProcess } =
+    await import('../../src/reference-as/index.js')
   const clientCa = await createCa(`CN=${opts.name} test client CA`)
   const dir = mkdtempSync(join(tmpdir(), `${opts.name}-`))
   writeFileSync(join(dir, 'client-ca.pem'), clientCa.certPem)
   writeFileSync(join(dir, 'client-ca.key'), clientCa.keyPem, { mode: 0o600 })
-  const start = { profiles: [...opts.profiles], clientCaPem: clientCa.certPem, ...(opts.mutant ? { mutant: opts.mutant } : {}) }
-  const as = opts.childProcess ? await startReferenceASProcess(start) : await startReferenceAS(start)
+  const start = {
+    profiles: [...opts.profiles],
+    clientCaPem: clientCa.certPem,
+    ...(opts.mutant ? { mutant: opts.mutant } : {}),
+  }
+  const as = opts.childProcess
+    ? await startReferenceASProcess(start)
+    : await startReferenceAS(start)
   try {
     const configFile = join(dir, 'target.yaml')
     writeFileSync(configFile, targetYaml(as.issuers, opts.profiles, opts.config))
-    const run = (profiles: readonly ProfileId[], extra: string[] = [], runOpts: { timeoutMs?: number } = {}) => {
+    const run = (
+      profiles: readonly ProfileId[],
+      extra: string[] = [],
+      runOpts: { timeoutMs?: number } = {},
+    ) => {
       const select = profiles.flatMap((p) => ['--profile', p])
       const issuer = profiles.length === 1 ? ['--issuer', as.issuers[profiles[0]!]] : []
-      return runHarness(['run', '--no-html', ...issuer, ...select, '--ca', as.caFile, '--config', configFile, ...extra], runOpts)
+      return runHarness(
+        [
+          'run',
+          '--no-html',
+          ...issuer,
+          ...select,
+          '--ca',
+          as.caFile,
+          '--config',
+          configFile,
+          ...extra,
+        ],
+        runOpts,
+      )
     }
     return await fn({ issuers: as.issuers, caFile: as.caFile, configFile, run })
   } finally {
@@ -93,7 +139,11 @@ export async function withReferenceTarget<T>(opts: ReferenceTargetOptions, fn: (
 }
 
 /** The target.yaml of a self-test target (client-ca.pem/.key lie next to it). */
-function targetYaml(issuers: Record<ProfileId, string>, profiles: readonly ProfileId[], extra = ''): string {
+function targetYaml(
+  issuers: Record<ProfileId, string>,
+  profiles: readonly ProfileId[],
+  extra = '',
+): string {
   const lines = [
     'tls:',
     '  client_ca:',
@@ -111,7 +161,10 @@ function targetYaml(issuers: Record<ProfileId, string>, profiles: readonly Profi
 
 /** `profile/id` of every result with the given status. */
 export function ids(run: RunResults, status: string): string[] {
-  return run.results.filter((r) => r.status === status).map((r) => `${r.profile}/${r.id}`).sort()
+  return run.results
+    .filter((r) => r.status === status)
+    .map((r) => `${r.profile}/${r.id}`)
+    .sort()
 }
 
 /** Where the mutant tests note which checks they saw fail; read by test/coverage. */
@@ -129,7 +182,8 @@ export function recordCoverage(name: string, run: RunResults): void {
   const seen: Record<string, string[]> = {}
   for (const r of run.results) {
     if (!MISSED.has(r.status)) continue
-    for (const c of r.checks ?? []) if (MISSED.has(c.status)) (seen[c.check] ??= []).push(`${r.profile}/${r.id}`)
+    for (const c of r.checks ?? [])
+      if (MISSED.has(c.status)) (seen[c.check] ??= []).push(`${r.profile}/${r.id}`)
   }
   mkdirSync(COVERAGE_DIR, { recursive: true })
   writeFileSync(join(COVERAGE_DIR, `${name}.json`), JSON.stringify(seen))

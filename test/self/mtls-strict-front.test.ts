@@ -21,12 +21,17 @@ import { recordCoverage, runHarness } from './harness.js'
  */
 
 /** A client CA with its key in a temp folder, and a target config naming it (tls.client_ca). */
-async function clientCaConfig(label: string): Promise<{ ca: CertificateAuthority; dir: string; config: string }> {
+async function clientCaConfig(
+  label: string,
+): Promise<{ ca: CertificateAuthority; dir: string; config: string }> {
   const ca = await createCa(`CN=${label} client CA,O=fapi-harness`)
   const dir = mkdtempSync(join(tmpdir(), `${label}-`))
   writeFileSync(join(dir, 'client-ca.pem'), ca.certPem)
   writeFileSync(join(dir, 'client-ca.key'), ca.keyPem, { mode: 0o600 })
-  writeFileSync(join(dir, 'target.yaml'), 'tls:\n  client_ca:\n    cert: client-ca.pem\n    key: client-ca.key\n')
+  writeFileSync(
+    join(dir, 'target.yaml'),
+    'tls:\n  client_ca:\n    cert: client-ca.pem\n    key: client-ca.key\n',
+  )
   return { ca, dir, config: join(dir, 'target.yaml') }
 }
 
@@ -35,22 +40,40 @@ async function clientCaConfig(label: string): Promise<{ ca: CertificateAuthority
  * client certificate and forwards it URL-encoded in X-Ssl-Cert. `strict`: its TLS stack verifies
  * the certificate against the client CA and refuses the handshake otherwise (and without one).
  */
-async function tlsFront(as: () => ReferenceAS, serverCert: { certPem: string; keyPem: string }, clientCaPem: string, strict: boolean): Promise<{ server: Server; origin: string }> {
-  const server = createHttps({ cert: serverCert.certPem, key: serverCert.keyPem, requestCert: true, rejectUnauthorized: strict, ca: [clientCaPem] }, (req, res) => {
-    const peer = (req.socket as TLSSocket).getPeerX509Certificate?.()
-    const headers = { ...req.headers }
-    delete headers['x-ssl-cert']
-    if (peer) headers['x-ssl-cert'] = encodeURIComponent(peer.toString())
-    const up = httpRequest(`${as().listenOrigin}${req.url}`, { method: req.method, headers }, (r) => {
-      res.writeHead(r.statusCode ?? 502, r.headers)
-      r.pipe(res)
-    })
-    up.on('error', () => {
-      res.statusCode = 502
-      res.end()
-    })
-    req.pipe(up)
-  })
+async function tlsFront(
+  as: () => ReferenceAS,
+  serverCert: { certPem: string; keyPem: string },
+  clientCaPem: string,
+  strict: boolean,
+): Promise<{ server: Server; origin: string }> {
+  const server = createHttps(
+    {
+      cert: serverCert.certPem,
+      key: serverCert.keyPem,
+      requestCert: true,
+      rejectUnauthorized: strict,
+      ca: [clientCaPem],
+    },
+    (req, res) => {
+      const peer = (req.socket as TLSSocket).getPeerX509Certificate?.()
+      const headers = { ...req.headers }
+      delete headers['x-ssl-cert']
+      if (peer) headers['x-ssl-cert'] = encodeURIComponent(peer.toString())
+      const up = httpRequest(
+        `${as().listenOrigin}${req.url}`,
+        { method: req.method, headers },
+        (r) => {
+          res.writeHead(r.statusCode ?? 502, r.headers)
+          r.pipe(res)
+        },
+      )
+      up.on('error', () => {
+        res.statusCode = 502
+        res.end()
+      })
+      req.pipe(up)
+    },
+  )
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
   return { server, origin: `https://127.0.0.1:${(server.address() as AddressInfo).port}` }
 }
@@ -73,14 +96,43 @@ test('a TLS layer that refuses bad client certificates in the handshake: the ref
     profiles: [p],
     expectFailures: {},
     configure(cfg, ctx) {
-      cfg.clientAuthMethods = cfg.clientAuthMethods.filter((m: string) => m !== 'self_signed_tls_client_auth')
-      cfg.discovery = { ...cfg.discovery, mtls_endpoint_aliases: { token_endpoint: `${strict.origin}/${ctx.profile}/token`, introspection_endpoint: `${strict.origin}/${ctx.profile}/token/introspection` } }
+      cfg.clientAuthMethods = cfg.clientAuthMethods.filter(
+        (m: string) => m !== 'self_signed_tls_client_auth',
+      )
+      cfg.discovery = {
+        ...cfg.discovery,
+        mtls_endpoint_aliases: {
+          token_endpoint: `${strict.origin}/${ctx.profile}/token`,
+          introspection_endpoint: `${strict.origin}/${ctx.profile}/token/introspection`,
+        },
+      }
     },
   })
   try {
-    as = await startReferenceAS({ profiles: [p], mutant: layout, clientCaPem: clientCa.certPem, tlsTermination: { header: 'x-ssl-cert' }, publicOrigin: lenient.origin })
+    as = await startReferenceAS({
+      profiles: [p],
+      mutant: layout,
+      clientCaPem: clientCa.certPem,
+      tlsTermination: { header: 'x-ssl-cert' },
+      publicOrigin: lenient.origin,
+    })
     const run = await runHarness(
-      ['run', '--no-html', '--workers', '1', '--grep', '@mtls', '--issuer', as.issuers[p], '--profile', p, '--ca', join(dir, 'server-ca.pem'), '--config', config],
+      [
+        'run',
+        '--no-html',
+        '--workers',
+        '1',
+        '--grep',
+        '@mtls',
+        '--issuer',
+        as.issuers[p],
+        '--profile',
+        p,
+        '--ca',
+        join(dir, 'server-ca.pem'),
+        '--config',
+        config,
+      ],
       { env: { FAPI_HARNESS_RESOURCE_URL: `${strict.origin}/${p}/resource` } },
     )
     const log = `${run.stdout}\n${run.stderr}`.slice(-4000)
@@ -92,22 +144,50 @@ test('a TLS layer that refuses bad client certificates in the handshake: the ref
     const byId = (id: string) => results.find((r) => r.id === id)
     // not listing self_signed_tls_client_auth is allowed (a may): informational, never a failure
     expect(byId('mtls-metadata-auth-methods')).toMatchObject({ status: 'info', level: 'may' })
-    expect(results.filter((r) => r.id !== 'mtls-metadata-auth-methods' && !['passed', 'not_applicable', 'failed'].includes(r.status)).map((r) => `${r.id}: ${r.status} ${r.message}`)).toEqual([])
-    for (const id of ['mtls-tls-client-auth-no-certificate', 'mtls-tls-client-auth-other-ca', 'mtls-tls-client-auth-expired-certificate', 'mtls-bound-token-resource-no-certificate', 'mtls-bound-token-resource-other-certificate']) {
+    expect(
+      results
+        .filter(
+          (r) =>
+            r.id !== 'mtls-metadata-auth-methods' &&
+            !['passed', 'not_applicable', 'failed'].includes(r.status),
+        )
+        .map((r) => `${r.id}: ${r.status} ${r.message}`),
+    ).toEqual([])
+    for (const id of [
+      'mtls-tls-client-auth-no-certificate',
+      'mtls-tls-client-auth-other-ca',
+      'mtls-tls-client-auth-expired-certificate',
+      'mtls-bound-token-resource-no-certificate',
+      'mtls-bound-token-resource-other-certificate',
+    ]) {
       const r = byId(id)
       expect(r?.status, `${id}: ${r?.message}`).toBe('passed')
-      expect(r?.checks.map((c) => c.check), id).toEqual(['handshake-refused'])
+      expect(
+        r?.checks.map((c) => c.check),
+        id,
+      ).toEqual(['handshake-refused'])
       expect(r?.checks[0]?.evidence?.refusedAt).toBe('tls-handshake')
     }
     // the resource refusals are judged at their variant step, next to a served control
-    for (const id of ['mtls-bound-token-resource-no-certificate', 'mtls-bound-token-resource-other-certificate']) {
+    for (const id of [
+      'mtls-bound-token-resource-no-certificate',
+      'mtls-bound-token-resource-other-certificate',
+    ]) {
       const r = byId(id)
-      expect(r?.steps?.map((s) => s.name), id).toEqual(['register', 'token', 'resource-control', 'variant'])
-      expect(r?.checks.map((c) => c.step), id).toEqual(['variant'])
+      expect(
+        r?.steps?.map((s) => s.name),
+        id,
+      ).toEqual(['register', 'token', 'resource-control', 'variant'])
+      expect(
+        r?.checks.map((c) => c.step),
+        id,
+      ).toEqual(['variant'])
       expect(r?.checks[0]?.evidence?.control, id).toMatchObject({ status: 200 })
     }
     // refused by the AS after a successful handshake: the subject is checked there
-    expect(byId('mtls-tls-client-auth-subject-mismatch')?.checks.map((c) => [c.check, c.status])).toContainEqual(['attempt-refused', 'passed'])
+    expect(
+      byId('mtls-tls-client-auth-subject-mismatch')?.checks.map((c) => [c.check, c.status]),
+    ).toContainEqual(['attempt-refused', 'passed'])
     expect(byId('mtls-metadata-endpoint-aliases')?.status).toBe('passed')
     expect(byId('mtls-bound-token-cnf')?.status).toBe('passed')
     expect(byId('mtls-self-signed-other-certificate')?.status).toBe('not_applicable')

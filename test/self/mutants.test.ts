@@ -20,14 +20,25 @@ const SURFACE = new Map(MODULES.map((m) => [m.id, m.surface]))
 /** The `--grep` of the surfaces whose modules `mutant` names for `p` (none in full mode). */
 export function surfaceGrep(mutant: Mutant, p: ProfileId): string[] {
   if (FULL) return []
-  const named = [mutant.expectFailures, mutant.expectWarnings, mutant.expectInfo, mutant.expectErrors].flatMap((m) => m?.[p] ?? [])
+  const named = [
+    mutant.expectFailures,
+    mutant.expectWarnings,
+    mutant.expectInfo,
+    mutant.expectErrors,
+  ].flatMap((m) => m?.[p] ?? [])
   const surfaces = new Set(['discovery'])
   for (const id of named) {
     const s = SURFACE.get(id)
     if (!s) throw new Error(`mutant ${mutant.id} names ${id}, which is not a module`)
     surfaces.add(s)
   }
-  return ['--grep', [...surfaces].sort().map((s) => `@${s}(?![\\w-])`).join('|')]
+  return [
+    '--grep',
+    [...surfaces]
+      .sort()
+      .map((s) => `@${s}(?![\\w-])`)
+      .join('|'),
+  ]
 }
 
 /**
@@ -37,12 +48,34 @@ export function surfaceGrep(mutant: Mutant, p: ProfileId): string[] {
  */
 export async function runAgainstMutant(mutant: Mutant) {
   // Source-patched mutants need a process of their own; the others run in this worker.
-  const target = { name: `mutant-${mutant.id}`, mutant, profiles: mutant.profiles, childProcess: needsChildProcess(mutant), ...(mutant.config ? { config: mutant.config } : {}) }
+  const target = {
+    name: `mutant-${mutant.id}`,
+    mutant,
+    profiles: mutant.profiles,
+    childProcess: needsChildProcess(mutant),
+    ...(mutant.config ? { config: mutant.config } : {}),
+  }
   return withReferenceTarget(target, async (as) => {
-    const out: Record<string, { failed: string[]; warnings: string[]; info: string[]; errors: string[]; expected: string[]; expectedWarnings: string[]; expectedInfo: string[]; expectedErrors: string[]; log: string }> = {}
-    const list = (m: Partial<Record<string, string[]>> | undefined, p: string) => (m?.[p] ?? []).map((id) => `${p}/${id}`).sort()
+    const out: Record<
+      string,
+      {
+        failed: string[]
+        warnings: string[]
+        info: string[]
+        errors: string[]
+        expected: string[]
+        expectedWarnings: string[]
+        expectedInfo: string[]
+        expectedErrors: string[]
+        log: string
+      }
+    > = {}
+    const list = (m: Partial<Record<string, string[]>> | undefined, p: string) =>
+      (m?.[p] ?? []).map((id) => `${p}/${id}`).sort()
     for (const p of mutant.profiles) {
-      const run = await as.run([p], ['--workers', '1', ...surfaceGrep(mutant, p)], { timeoutMs: 420_000 })
+      const run = await as.run([p], ['--workers', '1', ...surfaceGrep(mutant, p)], {
+        timeoutMs: 420_000,
+      })
       const r = run.results
       if (r) recordCoverage(`${mutant.id}-${p}`, r)
       out[p] = {
@@ -68,10 +101,16 @@ for (const mutant of MUTANTS) {
     const out = await runAgainstMutant(mutant)
     for (const [p, o] of Object.entries(out)) {
       expect(o.errors, `${p}: harness errors\n${o.log}`).toEqual(o.expectedErrors)
-      expect(o.expected.length + o.expectedWarnings.length + o.expectedInfo.length, `${mutant.id} names no failure for ${p}`).toBeGreaterThan(0)
+      expect(
+        o.expected.length + o.expectedWarnings.length + o.expectedInfo.length,
+        `${mutant.id} names no failure for ${p}`,
+      ).toBeGreaterThan(0)
       expect(o.failed, `${p}: failed modules\n${o.log}`).toEqual(o.expected)
       expect(o.warnings, `${p}: modules with warnings\n${o.log}`).toEqual(o.expectedWarnings)
-      expect(o.info, `${p}: informational modules (a may-level behaviour not used)\n${o.log}`).toEqual(o.expectedInfo)
+      expect(
+        o.info,
+        `${p}: informational modules (a may-level behaviour not used)\n${o.log}`,
+      ).toEqual(o.expectedInfo)
     }
   })
 }

@@ -42,7 +42,14 @@ proxy_set_header ${HEADER} $ssl_client_escaped_cert;
 `
 
 /** The configuration under test; the deployment recipe in docs/nginx.md is the same server block. */
-function nginxConf(o: { dir: string; port: number; upstream: string; cert: string; key: string; root: boolean }): string {
+function nginxConf(o: {
+  dir: string
+  port: number
+  upstream: string
+  cert: string
+  key: string
+  root: boolean
+}): string {
   return `# fapi-harness self-test: TLS termination in front of the reference AS (see docs/nginx.md)
 daemon off;
 worker_processes 1;
@@ -104,15 +111,29 @@ async function startNginx(as: ReferenceAS, port: number): Promise<Nginx> {
   const dir = mkdtempSync(join(tmpdir(), 'nginx-'))
   const conf = join(dir, 'nginx.conf')
   writeFileSync(join(dir, 'proxy.conf'), PROXY_CONF)
-  writeFileSync(conf, nginxConf({ dir, port, upstream: new URL(as.listenOrigin).host, cert: as.serverCertFile, key: as.serverKeyFile, root: process.getuid?.() === 0 }))
-  const child = spawn(NGINX, ['-p', dir, '-c', conf, '-e', join(dir, 'error.log')], { stdio: ['ignore', 'ignore', 'pipe'] })
+  writeFileSync(
+    conf,
+    nginxConf({
+      dir,
+      port,
+      upstream: new URL(as.listenOrigin).host,
+      cert: as.serverCertFile,
+      key: as.serverKeyFile,
+      root: process.getuid?.() === 0,
+    }),
+  )
+  const child = spawn(NGINX, ['-p', dir, '-c', conf, '-e', join(dir, 'error.log')], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  })
   let stderr = ''
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()))
   const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)))
   const deadline = Date.now() + 10_000
   for (;;) {
     if (child.exitCode !== null) {
-      const log = existsSync(join(dir, 'error.log')) ? readFileSync(join(dir, 'error.log'), 'utf8') : ''
+      const log = existsSync(join(dir, 'error.log'))
+        ? readFileSync(join(dir, 'error.log'), 'utf8')
+        : ''
       throw new Error(`nginx exited with ${child.exitCode}: ${stderr}\n${log}`)
     }
     const up = await new Promise<boolean>((r) => {
@@ -144,7 +165,10 @@ async function startNginx(as: ReferenceAS, port: number): Promise<Nginx> {
 
 test.describe('reference AS behind nginx (TLS termination, client certificate in X-Ssl-Cert)', () => {
   test.describe.configure({ mode: 'default' })
-  test.skip(!existsSync(NGINX), `nginx is not installed at ${NGINX} (Debian package nginx; or set FAPI_HARNESS_NGINX)`)
+  test.skip(
+    !existsSync(NGINX),
+    `nginx is not installed at ${NGINX} (Debian package nginx; or set FAPI_HARNESS_NGINX)`,
+  )
 
   let as: ReferenceAS | undefined
   let nginx: Nginx | undefined
@@ -154,13 +178,21 @@ test.describe('reference AS behind nginx (TLS termination, client certificate in
   test.beforeAll(async () => {
     clientCa = await createCa('CN=nginx test client CA,O=fapi-harness')
     const port = await freePort()
-    as = await startReferenceAS({ profiles: [...PROFILES], clientCaPem: clientCa.certPem, tlsTermination: { header: HEADER }, publicOrigin: `https://127.0.0.1:${port}` })
+    as = await startReferenceAS({
+      profiles: [...PROFILES],
+      clientCaPem: clientCa.certPem,
+      tlsTermination: { header: HEADER },
+      publicOrigin: `https://127.0.0.1:${port}`,
+    })
     nginx = await startNginx(as, port)
     caDir = mkdtempSync(join(tmpdir(), 'nginx-target-'))
     writeFileSync(join(caDir, 'client-ca.pem'), clientCa.certPem)
     writeFileSync(join(caDir, 'client-ca.key'), clientCa.keyPem, { mode: 0o600 })
     const issuers = PROFILES.map((p) => `  ${p}: ${as!.issuers[p]}\n`).join('')
-    writeFileSync(join(caDir, 'target.yaml'), `issuers:\n${issuers}tls:\n  client_ca:\n    cert: client-ca.pem\n    key: client-ca.key\n`)
+    writeFileSync(
+      join(caDir, 'target.yaml'),
+      `issuers:\n${issuers}tls:\n  client_ca:\n    cert: client-ca.pem\n    key: client-ca.key\n`,
+    )
   })
 
   test.afterAll(async () => {
@@ -184,12 +216,24 @@ test.describe('reference AS behind nginx (TLS termination, client certificate in
       method: 'POST',
       dispatcher: tls,
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ token_endpoint_auth_method: 'tls_client_auth', tls_client_auth_subject_dn: subject, tls_client_certificate_bound_access_tokens: true, grant_types: ['client_credentials'], response_types: [], redirect_uris: [] }),
+      body: JSON.stringify({
+        token_endpoint_auth_method: 'tls_client_auth',
+        tls_client_auth_subject_dn: subject,
+        tls_client_certificate_bound_access_tokens: true,
+        grant_types: ['client_credentials'],
+        response_types: [],
+        redirect_uris: [],
+      }),
     })
     expect(reg.statusCode).toBe(201)
     const { client_id } = (await reg.body.json()) as { client_id: string }
     const token = (dispatcher: Agent, headers: Record<string, string> = {}) =>
-      request(`${issuer}/token`, { method: 'POST', dispatcher, headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, body: `grant_type=client_credentials&client_id=${encodeURIComponent(client_id)}` })
+      request(`${issuer}/token`, {
+        method: 'POST',
+        dispatcher,
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+        body: `grant_type=client_credentials&client_id=${encodeURIComponent(client_id)}`,
+      })
     const forged = await token(tls, { [HEADER]: encodeURIComponent(cert.certPem) })
     expect(forged.statusCode).toBe(401)
     expect(((await forged.body.json()) as { error: string }).error).toBe('invalid_client')
@@ -201,20 +245,43 @@ test.describe('reference AS behind nginx (TLS termination, client certificate in
 
   test('the mutual-TLS suites pass through nginx', async () => {
     const run = await runHarness(
-      ['run', '--no-html', ...PROFILES.flatMap((p) => ['--profile', p]), '--ca', as!.caFile, '--config', join(caDir!, 'target.yaml')],
+      [
+        'run',
+        '--no-html',
+        ...PROFILES.flatMap((p) => ['--profile', p]),
+        '--ca',
+        as!.caFile,
+        '--config',
+        join(caDir!, 'target.yaml'),
+      ],
       { env: { FAPI_HARNESS_RESOURCE_URL: '{issuer}/resource' } },
     )
     const log = `${run.stdout}\n${run.stderr}`.slice(-4000)
     expect(run.results, log).toBeDefined()
     const results = run.results!.results
     const failed = results.filter((r) => r.status === 'failed')
-    expect(failed.map((r) => `${r.profile}/${r.id}: ${r.message}`), log).toEqual([])
-    expect(results.filter((r) => !['passed', 'not_applicable', 'failed'].includes(r.status)).map((r) => `${r.profile}/${r.id}: ${r.status} ${r.message}`)).toEqual([])
+    expect(
+      failed.map((r) => `${r.profile}/${r.id}: ${r.message}`),
+      log,
+    ).toEqual([])
+    expect(
+      results
+        .filter((r) => !['passed', 'not_applicable', 'failed'].includes(r.status))
+        .map((r) => `${r.profile}/${r.id}: ${r.status} ${r.message}`),
+    ).toEqual([])
     for (const p of PROFILES) {
       const mtls = results.filter((r) => r.profile === p && r.surface === 'mtls')
       expect(mtls.length, p).toBeGreaterThanOrEqual(17)
       const passed = mtls.filter((r) => r.status === 'passed').map((r) => r.id)
-      for (const id of ['mtls-tls-client-auth-subject-dn', 'mtls-tls-client-auth-san-ip', 'mtls-tls-client-auth-other-ca', 'mtls-tls-client-auth-expired-certificate', 'mtls-self-signed-other-certificate', 'mtls-bound-token-cnf', 'mtls-bound-token-resource-other-certificate']) {
+      for (const id of [
+        'mtls-tls-client-auth-subject-dn',
+        'mtls-tls-client-auth-san-ip',
+        'mtls-tls-client-auth-other-ca',
+        'mtls-tls-client-auth-expired-certificate',
+        'mtls-self-signed-other-certificate',
+        'mtls-bound-token-cnf',
+        'mtls-bound-token-resource-other-certificate',
+      ]) {
         expect(passed, `${p}/${id}`).toContain(id)
       }
     }

@@ -21,15 +21,30 @@ test('configured clients are used when dynamic registration is off', async () =>
   const dispatcher = new Agent({ connect: { ca: [as.caPem] } })
   try {
     const register = async (metadata: Record<string, unknown>) => {
-      const res = await request(`${as.issuers.oauth2}/reg`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ grant_types: ['client_credentials'], response_types: [], redirect_uris: [], ...metadata }), dispatcher })
+      const res = await request(`${as.issuers.oauth2}/reg`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          grant_types: ['client_credentials'],
+          response_types: [],
+          redirect_uris: [],
+          ...metadata,
+        }),
+        dispatcher,
+      })
       expect(res.statusCode).toBe(201)
       return (await res.body.json()) as { client_id: string; client_secret?: string }
     }
     const key = getKey('RSA-2048', 0)
     const basic = await register({ token_endpoint_auth_method: 'client_secret_basic' })
-    const pkjwt = await register({ token_endpoint_auth_method: 'private_key_jwt', jwks: { keys: [key.publicJwk] } })
+    const pkjwt = await register({
+      token_endpoint_auth_method: 'private_key_jwt',
+      jwks: { keys: [key.publicJwk] },
+    })
     const dir = mkdtempSync(join(tmpdir(), 'static-clients-'))
-    writeFileSync(join(dir, 'pkjwt.private.jwk.json'), JSON.stringify(key.privateJwk), { mode: 0o600 })
+    writeFileSync(join(dir, 'pkjwt.private.jwk.json'), JSON.stringify(key.privateJwk), {
+      mode: 0o600,
+    })
     writeFileSync(
       join(dir, 'target.yaml'),
       stringify({
@@ -37,14 +52,32 @@ test('configured clients are used when dynamic registration is off', async () =>
         profiles: ['oauth2'],
         registration: { dynamic: false },
         clients: {
-          client_secret_basic: { client_id: basic.client_id, client_secret: '${STATIC_TEST_SECRET}' },
-          private_key_jwt: { client_id: pkjwt.client_id, private_jwk_file: 'pkjwt.private.jwk.json' },
+          client_secret_basic: {
+            client_id: basic.client_id,
+            client_secret: '${STATIC_TEST_SECRET}',
+          },
+          private_key_jwt: {
+            client_id: pkjwt.client_id,
+            private_jwk_file: 'pkjwt.private.jwk.json',
+          },
         },
       }),
     )
-    const run = await runHarness(['run', '--no-html', '--config', join(dir, 'target.yaml'), '--ca', as.caFile, '--grep', '(?<![\\w-])(auth-method-(client-secret-basic|client-secret-post|private-key-jwt)|client-assertion-(jti-replay|alg-ps256))(?![\\w-])'], {
-      env: { STATIC_TEST_SECRET: basic.client_secret! },
-    })
+    const run = await runHarness(
+      [
+        'run',
+        '--no-html',
+        '--config',
+        join(dir, 'target.yaml'),
+        '--ca',
+        as.caFile,
+        '--grep',
+        '(?<![\\w-])(auth-method-(client-secret-basic|client-secret-post|private-key-jwt)|client-assertion-(jti-replay|alg-ps256))(?![\\w-])',
+      ],
+      {
+        env: { STATIC_TEST_SECRET: basic.client_secret! },
+      },
+    )
     expect(run.results, run.stdout + run.stderr).toBeDefined()
     const status = Object.fromEntries(run.results!.results.map((r) => [r.id, r.status]))
     expect(status).toEqual({

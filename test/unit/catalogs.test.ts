@@ -21,16 +21,27 @@ const catalogs: Array<{ folder: string; entries: readonly Mutant[] }> = [
 for (const { folder, entries } of catalogs) {
   test(`every test/${folder}/*.ts is registered in test/${folder}/index.ts`, async () => {
     const dir = join(TEST_DIR, folder)
-    const files = readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'index.ts').sort()
+    const files = readdirSync(dir)
+      .filter((f) => f.endsWith('.ts') && f !== 'index.ts')
+      .sort()
     expect(files.length).toBeGreaterThan(0)
     const unregistered: string[] = []
     for (const file of files) {
-      const server = ((await import(pathToFileURL(join(dir, file)).href)) as { default?: Mutant }).default
+      const server = ((await import(pathToFileURL(join(dir, file)).href)) as { default?: Mutant })
+        .default
       if (!server || !entries.includes(server)) unregistered.push(file)
-      else expect(server.id, `${folder}/${file} defines a server with another id`).toBe(basename(file, '.ts'))
+      else
+        expect(server.id, `${folder}/${file} defines a server with another id`).toBe(
+          basename(file, '.ts'),
+        )
     }
     expect(unregistered, `files in test/${folder} that index.ts does not list`).toEqual([])
-    expect(new Set(entries.map((e) => e.id)).size, `duplicate ids in test/${folder}/index.ts`).toBe(entries.length)
-    expect(entries.length, `test/${folder}/index.ts lists servers that have no file of their own`).toBe(files.length)
+    expect(new Set(entries.map((e) => e.id)).size, `duplicate ids in test/${folder}/index.ts`).toBe(
+      entries.length,
+    )
+    expect(
+      entries.length,
+      `test/${folder}/index.ts lists servers that have no file of their own`,
+    ).toBe(files.length)
   })
 }

@@ -11,7 +11,10 @@ const ROOT = join(import.meta.dirname, '../..')
 
 test('the generated docs match the code (run `npm run docs`)', () => {
   for (const [name, make] of Object.entries(DOCS)) {
-    expect(readFileSync(join(ROOT, 'docs', name), 'utf8'), `docs/${name} is stale: npm run docs`).toBe(make())
+    expect(
+      readFileSync(join(ROOT, 'docs', name), 'utf8'),
+      `docs/${name} is stale: npm run docs`,
+    ).toBe(make())
   }
 })
 
@@ -19,7 +22,8 @@ test('module ids are unique and every cited requirement exists', () => {
   const ids = MODULES.map((m) => m.id)
   expect(new Set(ids).size).toBe(ids.length)
   const known = new Set(Object.keys(REQUIREMENTS))
-  for (const c of Object.values(CHECKS).flat()) for (const r of c.requirements) expect(known.has(r), `${c.id} cites ${r}`).toBe(true)
+  for (const c of Object.values(CHECKS).flat())
+    for (const r of c.requirements) expect(known.has(r), `${c.id} cites ${r}`).toBe(true)
   for (const p of Object.values(PROFILES)) {
     const cited = [
       ...p.clientAuth.requirements,

@@ -29,29 +29,69 @@ export interface AuthorizationRefusedInput {
  */
 export default defineCheck<AuthorizationRefusedInput>({
   id: 'authorization-refused',
-  title: 'An authorization request that must be refused ends in an error, never in a code or a redirect to a URI that must not be redirected to',
+  title:
+    'An authorization request that must be refused ends in an error, never in a code or a redirect to a URI that must not be redirected to',
   requirements: [],
   evaluate({ ending: r, state, errors, errorPage, login = 'undecidable' }) {
     const evidence = { ending: r.kind, logged_in: r.loggedIn, pages: r.pages }
     switch (r.kind) {
       case 'forbidden-redirect':
-        return fail(`the AS sent the browser to ${r.url.replace(/[?#].*$/, '')}, a URI it must not redirect to${r.params.error ? ` (error ${r.params.error})` : r.params.code ? ' (with a code)' : ''}`, { ...evidence, parameters: Object.keys(r.params) })
+        return fail(
+          `the AS sent the browser to ${r.url.replace(/[?#].*$/, '')}, a URI it must not redirect to${r.params.error ? ` (error ${r.params.error})` : r.params.code ? ' (with a code)' : ''}`,
+          { ...evidence, parameters: Object.keys(r.params) },
+        )
       case 'redirect': {
         const p = r.params
         const at = { ...evidence, parameters: Object.keys(p) }
-        if (!p.error) return fail(p.code ? 'the AS answered with an authorization code: the request was not refused' : `the AS redirected to the client without an error (${Object.keys(p).join(', ') || 'no parameters'})`, at)
-        if (errors && !errors.includes(p.error)) return fail(`the error response carries error ${p.error}, expected ${errors.join(' or ')}`, at)
-        if (state !== undefined && p.state !== state) return fail(p.state === undefined ? 'the error response drops the state of the request' : `the error response carries state "${p.state}", the request "${state}"`, at)
-        return pass(`error response at the redirect URI: ${p.error}${state !== undefined ? ', the same state' : ''}`, at)
+        if (!p.error)
+          return fail(
+            p.code
+              ? 'the AS answered with an authorization code: the request was not refused'
+              : `the AS redirected to the client without an error (${Object.keys(p).join(', ') || 'no parameters'})`,
+            at,
+          )
+        if (errors && !errors.includes(p.error))
+          return fail(
+            `the error response carries error ${p.error}, expected ${errors.join(' or ')}`,
+            at,
+          )
+        if (state !== undefined && p.state !== state)
+          return fail(
+            p.state === undefined
+              ? 'the error response drops the state of the request'
+              : `the error response carries state "${p.state}", the request "${state}"`,
+            at,
+          )
+        return pass(
+          `error response at the redirect URI: ${p.error}${state !== undefined ? ', the same state' : ''}`,
+          at,
+        )
       }
       case 'error-page':
-        if (errorPage === 'refuses') return pass(`refused with an error page at the AS${r.status !== undefined ? ` (HTTP ${r.status})` : ''}, no redirect`, { ...evidence, page: r.pageUrl })
-        return fail(`the AS stopped at a page of its own${r.status !== undefined ? ` (HTTP ${r.status})` : ''} instead of informing the client at the redirect URI`, { ...evidence, page: r.pageUrl })
+        if (errorPage === 'refuses')
+          return pass(
+            `refused with an error page at the AS${r.status !== undefined ? ` (HTTP ${r.status})` : ''}, no redirect`,
+            { ...evidence, page: r.pageUrl },
+          )
+        return fail(
+          `the AS stopped at a page of its own${r.status !== undefined ? ` (HTTP ${r.status})` : ''} instead of informing the client at the redirect URI`,
+          { ...evidence, page: r.pageUrl },
+        )
       case 'login':
-        if (login === 'fails') return fail('the AS went on to login: it did not refuse the request before any interaction', { ...evidence, page: r.pageUrl })
-        return undecidable('the AS went on to login; the step stopped there, so how it answers the request is not known', { ...evidence, page: r.pageUrl })
+        if (login === 'fails')
+          return fail(
+            'the AS went on to login: it did not refuse the request before any interaction',
+            { ...evidence, page: r.pageUrl },
+          )
+        return undecidable(
+          'the AS went on to login; the step stopped there, so how it answers the request is not known',
+          { ...evidence, page: r.pageUrl },
+        )
       case 'failed':
-        return undecidable(`the browser step did not end: ${r.step}: ${r.reason}`, { ...evidence, ...(r.pageUrl ? { page: r.pageUrl } : {}) })
+        return undecidable(`the browser step did not end: ${r.step}: ${r.reason}`, {
+          ...evidence,
+          ...(r.pageUrl ? { page: r.pageUrl } : {}),
+        })
     }
   },
 })

@@ -21,13 +21,28 @@ export default defineCheck<AuthorizationResponseInput>({
   title: 'The authorization response carries a code and the exact state of the request',
   requirements: ['RFC6749-4.1.2-1', 'RFC6749-4.1.2-2'],
   evaluate({ state, params, callbackUrl, failure }) {
-    if (!params) return undecidable(`no authorization response: ${failure ?? 'the browser was not redirected'}`)
+    if (!params)
+      return undecidable(
+        `no authorization response: ${failure ?? 'the browser was not redirected'}`,
+      )
     const evidence = { callback: callbackUrl, parameters: Object.keys(params) }
-    if (params.error) return fail(`the authorization response is an error where access was granted: ${params.error}${params.error_description ? ` (${params.error_description})` : ''}`, evidence)
+    if (params.error)
+      return fail(
+        `the authorization response is an error where access was granted: ${params.error}${params.error_description ? ` (${params.error_description})` : ''}`,
+        evidence,
+      )
     if (!params.code) return fail('the authorization response carries no code', evidence)
     if (state !== undefined && params.state !== state) {
-      return fail(params.state === undefined ? `the authorization response drops the state the request carried ("${state}")` : `the authorization response carries state "${params.state}", the request "${state}"`, evidence)
+      return fail(
+        params.state === undefined
+          ? `the authorization response drops the state the request carried ("${state}")`
+          : `the authorization response carries state "${params.state}", the request "${state}"`,
+        evidence,
+      )
     }
-    return pass(`code and ${state !== undefined ? 'the same state' : 'no state (none was sent)'}`, evidence)
+    return pass(
+      `code and ${state !== undefined ? 'the same state' : 'no state (none was sent)'}`,
+      evidence,
+    )
   },
 })

@@ -24,10 +24,20 @@ export default defineCheck<AuthorizationResponseIssInput>({
   title: 'The authorization response carries iss, equal to the issuer identifier (RFC 9207)',
   requirements: ['RFC9207-2'],
   evaluate({ params, issuer, required, failure }) {
-    if (!params) return undecidable(`no authorization response: ${failure ?? 'the browser was not redirected'}`)
+    if (!params)
+      return undecidable(
+        `no authorization response: ${failure ?? 'the browser was not redirected'}`,
+      )
     const evidence = { issuer, iss: params.iss ?? null, parameters: Object.keys(params) }
-    if (params.iss === undefined) return required ? fail('the authorization response carries no iss parameter', evidence) : pass('no iss parameter, and none is required here', evidence)
-    if (params.iss !== issuer) return fail(`the authorization response's iss is ${JSON.stringify(params.iss)}, the issuer ${JSON.stringify(issuer)}`, evidence)
+    if (params.iss === undefined)
+      return required
+        ? fail('the authorization response carries no iss parameter', evidence)
+        : pass('no iss parameter, and none is required here', evidence)
+    if (params.iss !== issuer)
+      return fail(
+        `the authorization response's iss is ${JSON.stringify(params.iss)}, the issuer ${JSON.stringify(issuer)}`,
+        evidence,
+      )
     return pass('iss is the issuer identifier', evidence)
   },
 })

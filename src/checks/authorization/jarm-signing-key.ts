@@ -21,7 +21,8 @@ export interface JarmSigningKeyInput {
  */
 export default defineCheck<JarmSigningKeyInput>({
   id: 'jarm-signing-key',
-  title: "The AS signs its JARM responses with a key of the profile's minimum size (RSA 2048 bits; EC on the alg's curve)",
+  title:
+    "The AS signs its JARM responses with a key of the profile's minimum size (RSA 2048 bits; EC on the alg's curve)",
   requirements: ['RFC7518-3.3', 'RFC7518-3.5'],
   evaluate({ response, jwks, minBits }) {
     if (!response) return undecidable('no JARM response JWT: jarm-response judges that')

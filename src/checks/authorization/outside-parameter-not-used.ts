@@ -23,14 +23,35 @@ export interface OutsideParameterInput {
  */
 export default defineCheck<OutsideParameterInput>({
   id: 'outside-parameter-not-used',
-  title: 'A parameter sent only outside the signed request object does not come back in the authorization response',
+  title:
+    'A parameter sent only outside the signed request object does not come back in the authorization response',
   requirements: [],
   evaluate({ name, value, params, callbackUrl, failure }) {
-    if (!params) return undecidable(`no authorization response: ${failure ?? 'the browser was not redirected'}`)
+    if (!params)
+      return undecidable(
+        `no authorization response: ${failure ?? 'the browser was not redirected'}`,
+      )
     const evidence = { callback: callbackUrl, parameters: Object.keys(params) }
-    if (params.error) return undecidable(`the request was answered with an error (${params.error}), not an authorization: whether the AS uses the ${name} outside the request object is not shown`, evidence)
-    if (!params.code) return undecidable(`the authorization response carries no code (${Object.keys(params).join(', ') || 'no parameters'}): whether the AS uses the ${name} outside the request object is not shown`, evidence)
-    if (params[name] === value) return fail(`the authorization response carries the ${name} that was sent only outside the request object ("${value}"): the AS used a parameter the signed request object does not hold`, evidence)
-    return pass(params[name] === undefined ? `a code and no ${name}: the ${name} outside the request object was not used` : `a code, and a ${name} ("${params[name]}") other than the one outside the request object`, evidence)
+    if (params.error)
+      return undecidable(
+        `the request was answered with an error (${params.error}), not an authorization: whether the AS uses the ${name} outside the request object is not shown`,
+        evidence,
+      )
+    if (!params.code)
+      return undecidable(
+        `the authorization response carries no code (${Object.keys(params).join(', ') || 'no parameters'}): whether the AS uses the ${name} outside the request object is not shown`,
+        evidence,
+      )
+    if (params[name] === value)
+      return fail(
+        `the authorization response carries the ${name} that was sent only outside the request object ("${value}"): the AS used a parameter the signed request object does not hold`,
+        evidence,
+      )
+    return pass(
+      params[name] === undefined
+        ? `a code and no ${name}: the ${name} outside the request object was not used`
+        : `a code, and a ${name} ("${params[name]}") other than the one outside the request object`,
+      evidence,
+    )
   },
 })

@@ -8,6 +8,8 @@ export default defineCheck<{ metadata: ServerMetadata }>({
   requirements: ['FAPI-CIBA-5.2.2-3'],
   evaluate({ metadata }) {
     const modes = metadata.backchannel_token_delivery_modes_supported ?? []
-    return modes.includes('push') ? fail('push mode is advertised', { modes }) : pass(`modes ${modes.join(', ') || '(none)'}`)
+    return modes.includes('push')
+      ? fail('push mode is advertised', { modes })
+      : pass(`modes ${modes.join(', ') || '(none)'}`)
   },
 })

@@ -18,23 +18,54 @@ export interface PingNotificationInput {
  */
 export default defineCheck<PingNotificationInput>({
   id: 'ping-notification',
-  title: 'The ping notification is a POST with Authorization: Bearer <client_notification_token> and a JSON body holding the auth_req_id',
+  title:
+    'The ping notification is a POST with Authorization: Bearer <client_notification_token> and a JSON body holding the auth_req_id',
   requirements: [],
   evaluate({ notification: n, token, authReqId, waitedMs }) {
-    if (!n) return fail(`no notification reached the client notification endpoint within ${Math.round(waitedMs / 1000)} s of the backchannel request`)
+    if (!n)
+      return fail(
+        `no notification reached the client notification endpoint within ${Math.round(waitedMs / 1000)} s of the backchannel request`,
+      )
     const problems: string[] = []
     if (n.method !== 'POST') problems.push(`method ${n.method}, not POST`)
     if (n.authorization === undefined) problems.push('no Authorization header')
-    else if (n.authorization !== `Bearer ${token}`) problems.push(/^bearer /i.test(n.authorization) ? 'the bearer token is not the client_notification_token' : 'the Authorization header is not a Bearer credential')
-    if (!/^application\/json\s*(;|$)/i.test(n.contentType ?? '')) problems.push(`Content-Type ${n.contentType ?? '(none)'}, not application/json`)
+    else if (n.authorization !== `Bearer ${token}`)
+      problems.push(
+        /^bearer /i.test(n.authorization)
+          ? 'the bearer token is not the client_notification_token'
+          : 'the Authorization header is not a Bearer credential',
+      )
+    if (!/^application\/json\s*(;|$)/i.test(n.contentType ?? ''))
+      problems.push(`Content-Type ${n.contentType ?? '(none)'}, not application/json`)
     let body: unknown
     try {
       body = JSON.parse(n.body)
     } catch {
       problems.push('the body is not JSON')
     }
-    if (body !== undefined && (typeof body !== 'object' || body === null || (body as { auth_req_id?: unknown }).auth_req_id !== authReqId)) problems.push('the body does not carry the auth_req_id of the request')
-    const evidence = { method: n.method, content_type: n.contentType, authorization: n.authorization === undefined ? 'absent' : n.authorization === `Bearer ${token}` ? 'the client_notification_token as bearer token' : 'other', body_members: body && typeof body === 'object' ? Object.keys(body) : [] }
-    return problems.length ? fail(`notification received, but ${problems.join('; ')}`, evidence) : pass('POST with the client_notification_token as bearer token and a JSON body holding the auth_req_id', evidence)
+    if (
+      body !== undefined &&
+      (typeof body !== 'object' ||
+        body === null ||
+        (body as { auth_req_id?: unknown }).auth_req_id !== authReqId)
+    )
+      problems.push('the body does not carry the auth_req_id of the request')
+    const evidence = {
+      method: n.method,
+      content_type: n.contentType,
+      authorization:
+        n.authorization === undefined
+          ? 'absent'
+          : n.authorization === `Bearer ${token}`
+            ? 'the client_notification_token as bearer token'
+            : 'other',
+      body_members: body && typeof body === 'object' ? Object.keys(body) : [],
+    }
+    return problems.length
+      ? fail(`notification received, but ${problems.join('; ')}`, evidence)
+      : pass(
+          'POST with the client_notification_token as bearer token and a JSON body holding the auth_req_id',
+          evidence,
+        )
   },
 })

@@ -17,13 +17,20 @@ export interface PollAnswersErrorInput {
  */
 export default defineCheck<PollAnswersErrorInput>({
   id: 'poll-answers-error',
-  title: 'The token endpoint answers the poll with HTTP 400 and the error code CIBA §11 names for the state of the request',
+  title:
+    'The token endpoint answers the poll with HTTP 400 and the error code CIBA §11 names for the state of the request',
   requirements: [],
   evaluate({ response, error, because }) {
     const e = oauthError(response)
     if (!e) return undecidable(`no HTTP response: ${response.transport_error?.code}`)
     if (e.status === 400 && e.error === error) return pass(`HTTP 400 ${error}`)
-    if (e.status === 200) return fail(`HTTP 200 (tokens issued) where ${because}: ${error} was due`, { status: e.status })
-    return fail(`HTTP ${e.status}${e.error ? ` ${e.error}` : ''} where ${because}: HTTP 400 ${error} was due`, { status: e.status, error: e.error, expected: error })
+    if (e.status === 200)
+      return fail(`HTTP 200 (tokens issued) where ${because}: ${error} was due`, {
+        status: e.status,
+      })
+    return fail(
+      `HTTP ${e.status}${e.error ? ` ${e.error}` : ''} where ${because}: HTTP 400 ${error} was due`,
+      { status: e.status, error: e.error, expected: error },
+    )
   },
 })

@@ -10,7 +10,11 @@ export default defineCheck<{ response: Exchange }>({
   evaluate({ response }) {
     const e = oauthError(response)
     if (!e) return undecidable(`no HTTP response: ${response.transport_error?.code}`)
-    if (e.status === 400 && (e.error === 'authorization_pending' || e.error === 'slow_down')) return pass(`HTTP 400 ${e.error}`)
-    return fail(`HTTP ${e.status}${e.error ? ` ${e.error}` : ''} where authorization_pending was due`, { status: e.status, error: e.error })
+    if (e.status === 400 && (e.error === 'authorization_pending' || e.error === 'slow_down'))
+      return pass(`HTTP 400 ${e.error}`)
+    return fail(
+      `HTTP ${e.status}${e.error ? ` ${e.error}` : ''} where authorization_pending was due`,
+      { status: e.status, error: e.error },
+    )
   },
 })

@@ -18,7 +18,9 @@ export function pushBody(n: ReceivedNotification | undefined): Record<string, un
   if (!n) return undefined
   try {
     const v = JSON.parse(n.body) as unknown
-    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined
+    return v && typeof v === 'object' && !Array.isArray(v)
+      ? (v as Record<string, unknown>)
+      : undefined
   } catch {
     return undefined
   }
@@ -32,20 +34,32 @@ export function pushBody(n: ReceivedNotification | undefined): Record<string, un
  */
 export default defineCheck<PushTokenDeliveryInput>({
   id: 'push-token-delivery',
-  title: 'The push delivery is a POST with Authorization: Bearer <client_notification_token> and a JSON body holding the auth_req_id, access_token, token_type and id_token',
+  title:
+    'The push delivery is a POST with Authorization: Bearer <client_notification_token> and a JSON body holding the auth_req_id, access_token, token_type and id_token',
   requirements: [],
   evaluate({ notification: n, token, authReqId, idTokenDue, waitedMs }) {
-    if (!n) return fail(`no token delivery reached the client notification endpoint within ${Math.round(waitedMs / 1000)} s of the end-user's approval`)
+    if (!n)
+      return fail(
+        `no token delivery reached the client notification endpoint within ${Math.round(waitedMs / 1000)} s of the end-user's approval`,
+      )
     const problems: string[] = []
     if (n.method !== 'POST') problems.push(`method ${n.method}, not POST`)
     if (n.authorization === undefined) problems.push('no Authorization header')
-    else if (n.authorization !== `Bearer ${token}`) problems.push(/^bearer /i.test(n.authorization) ? 'the bearer token is not the client_notification_token' : 'the Authorization header is not a Bearer credential')
-    if (!/^application\/json\s*(;|$)/i.test(n.contentType ?? '')) problems.push(`Content-Type ${n.contentType ?? '(none)'}, not application/json`)
+    else if (n.authorization !== `Bearer ${token}`)
+      problems.push(
+        /^bearer /i.test(n.authorization)
+          ? 'the bearer token is not the client_notification_token'
+          : 'the Authorization header is not a Bearer credential',
+      )
+    if (!/^application\/json\s*(;|$)/i.test(n.contentType ?? ''))
+      problems.push(`Content-Type ${n.contentType ?? '(none)'}, not application/json`)
     const body = pushBody(n)
     if (!body) problems.push('the body is not a JSON object')
     else {
-      if (body.auth_req_id !== authReqId) problems.push('the body does not carry the auth_req_id of the request')
-      if (typeof body.error === 'string') problems.push(`the body is an error payload (${body.error}) although the end-user approved`)
+      if (body.auth_req_id !== authReqId)
+        problems.push('the body does not carry the auth_req_id of the request')
+      if (typeof body.error === 'string')
+        problems.push(`the body is an error payload (${body.error}) although the end-user approved`)
       else {
         for (const member of ['access_token', 'token_type', ...(idTokenDue ? ['id_token'] : [])]) {
           if (typeof body[member] !== 'string' || !body[member]) problems.push(`no ${member}`)
@@ -55,12 +69,20 @@ export default defineCheck<PushTokenDeliveryInput>({
     const evidence = {
       method: n.method,
       content_type: n.contentType,
-      authorization: n.authorization === undefined ? 'absent' : n.authorization === `Bearer ${token}` ? 'the client_notification_token as bearer token' : 'other',
+      authorization:
+        n.authorization === undefined
+          ? 'absent'
+          : n.authorization === `Bearer ${token}`
+            ? 'the client_notification_token as bearer token'
+            : 'other',
       body_members: body ? Object.keys(body) : [],
       ...(typeof body?.token_type === 'string' ? { token_type: body.token_type } : {}),
     }
     return problems.length
       ? fail(`token delivery received, but ${problems.join('; ')}`, evidence)
-      : pass(`POST with the client_notification_token as bearer token; JSON with the auth_req_id, access_token, token_type${idTokenDue ? ' and id_token' : ''}`, evidence)
+      : pass(
+          `POST with the client_notification_token as bearer token; JSON with the auth_req_id, access_token, token_type${idTokenDue ? ' and id_token' : ''}`,
+          evidence,
+        )
   },
 })

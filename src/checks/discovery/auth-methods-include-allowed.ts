@@ -9,6 +9,8 @@ export default defineCheck<{ metadata: ServerMetadata; allowed: readonly string[
   evaluate({ metadata, allowed }) {
     const listed = metadata.token_endpoint_auth_methods_supported ?? ['client_secret_basic']
     const ok = listed.filter((m) => allowed.includes(m))
-    return ok.length ? pass(`offers ${ok.join(', ')}`) : fail(`offers none of ${allowed.join(', ')}`, { listed, allowed })
+    return ok.length
+      ? pass(`offers ${ok.join(', ')}`)
+      : fail(`offers none of ${allowed.join(', ')}`, { listed, allowed })
   },
 })

@@ -16,7 +16,12 @@ export default defineCheck<{ metadata: ServerMetadata; allowed: readonly string[
     const listed = metadata.token_endpoint_auth_methods_supported ?? ['client_secret_basic']
     const extra = listed.filter((m) => !allowed.includes(m))
     return extra.length
-      ? fail(`advertises ${extra.join(', ')}, outside the methods the profile allows its clients`, { listed, allowed, forbidden: extra, defaulted: !metadata.token_endpoint_auth_methods_supported })
+      ? fail(`advertises ${extra.join(', ')}, outside the methods the profile allows its clients`, {
+          listed,
+          allowed,
+          forbidden: extra,
+          defaulted: !metadata.token_endpoint_auth_methods_supported,
+        })
       : pass(`advertises ${listed.join(', ')}`, { listed })
   },
 })

@@ -9,6 +9,9 @@ export default defineCheck<{ metadata: ServerMetadata; expectedIssuer: string }>
   evaluate({ metadata, expectedIssuer }) {
     return metadata.issuer === expectedIssuer
       ? pass(`issuer ${metadata.issuer}`)
-      : fail(`issuer is ${JSON.stringify(metadata.issuer)}, expected ${JSON.stringify(expectedIssuer)}`, { actual: metadata.issuer, expected: expectedIssuer })
+      : fail(
+          `issuer is ${JSON.stringify(metadata.issuer)}, expected ${JSON.stringify(expectedIssuer)}`,
+          { actual: metadata.issuer, expected: expectedIssuer },
+        )
   },
 })

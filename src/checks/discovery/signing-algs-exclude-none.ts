@@ -11,6 +11,8 @@ export default defineCheck<{ metadata: ServerMetadata }>({
   requirements: ['RFC8414-2', 'OIDCD-3'],
   evaluate({ metadata }) {
     const listed = metadata.token_endpoint_auth_signing_alg_values_supported ?? []
-    return listed.some((a) => a.toLowerCase() === 'none') ? fail('lists none', { listed }) : pass('none is not listed')
+    return listed.some((a) => a.toLowerCase() === 'none')
+      ? fail('lists none', { listed })
+      : pass('none is not listed')
   },
 })

@@ -8,11 +8,14 @@ import { defineCheck, fail, pass } from '../define.js'
  */
 export default defineCheck<{ metadata: ServerMetadata; allowed: readonly string[] }>({
   id: 'signing-algs-include-allowed',
-  title: 'token_endpoint_auth_signing_alg_values_supported includes an algorithm the profile allows',
+  title:
+    'token_endpoint_auth_signing_alg_values_supported includes an algorithm the profile allows',
   requirements: [],
   evaluate({ metadata, allowed }) {
     const listed = metadata.token_endpoint_auth_signing_alg_values_supported ?? []
     const ok = listed.filter((a) => allowed.includes(a))
-    return ok.length ? pass(`offers ${ok.join(', ')}`) : fail(`offers none of ${allowed.join(', ')}`, { listed, allowed })
+    return ok.length
+      ? pass(`offers ${ok.join(', ')}`)
+      : fail(`offers none of ${allowed.join(', ')}`, { listed, allowed })
   },
 })

@@ -8,14 +8,18 @@ import { defineCheck, fail, pass } from '../define.js'
  */
 export default defineCheck<{ metadata: ServerMetadata; allowed: readonly string[] }>({
   id: 'signing-algs-within-profile',
-  title: 'token_endpoint_auth_signing_alg_values_supported lists only algorithms the profile allows',
+  title:
+    'token_endpoint_auth_signing_alg_values_supported lists only algorithms the profile allows',
   requirements: [],
   evaluate({ metadata, allowed }) {
     const listed = metadata.token_endpoint_auth_signing_alg_values_supported
     if (!listed) return pass('no algorithms advertised')
     const extra = listed.filter((a) => !allowed.includes(a))
     return extra.length
-      ? fail(`advertises ${extra.join(', ')}, outside the algorithms the profile allows its clients`, { listed, allowed, forbidden: extra })
+      ? fail(
+          `advertises ${extra.join(', ')}, outside the algorithms the profile allows its clients`,
+          { listed, allowed, forbidden: extra },
+        )
       : pass(`advertises ${listed.join(', ')}`)
   },
 })

@@ -14,11 +14,16 @@ export default defineCheck<{ response: Exchange }>({
   title: 'The discovery document is JSON (HTTP 200) and its members are well-typed',
   requirements: ['RFC8414-3.2', 'RFC8414-2', 'OIDCD-3'],
   evaluate({ response }) {
-    if (!response.response) return undecidable(`no HTTP response: ${response.transport_error?.code}`)
-    if (response.response.status !== 200) return fail(`HTTP ${response.response.status}`, { status: response.response.status })
+    if (!response.response)
+      return undecidable(`no HTTP response: ${response.transport_error?.code}`)
+    if (response.response.status !== 200)
+      return fail(`HTTP ${response.response.status}`, { status: response.response.status })
     const body = jsonBody(response)
     if (!body.ok) return fail(body.reason)
-    if (!validate(body.value)) return fail(`metadata invalid: ${(validate.errors ?? []).map(describe).join('; ')}`, { errors: validate.errors })
+    if (!validate(body.value))
+      return fail(`metadata invalid: ${(validate.errors ?? []).map(describe).join('; ')}`, {
+        errors: validate.errors,
+      })
     return pass('well-formed metadata')
   },
 })

@@ -11,7 +11,8 @@ export interface CodeBindingInput {
   codes: readonly string[]
 }
 
-const succeeded = (x: Exchange) => Boolean(x.response && x.response.status >= 200 && x.response.status < 300)
+const succeeded = (x: Exchange) =>
+  Boolean(x.response && x.response.status >= 200 && x.response.status < 300)
 
 /**
  * RFC 9449 §10: the AS "verifies that it matches the dpop_jkt parameter value in the authorization
@@ -28,13 +29,30 @@ export default defineCheck<CodeBindingInput>({
   evaluate({ control, response, codes }) {
     if (!succeeded(control)) {
       const c = oauthError(control)
-      return undecidable(`the control (the code redeemed with a proof of the bound key) did not succeed (${c ? `HTTP ${c.status}${c.error ? ` ${c.error}` : ''}` : control.transport_error?.code}): a refusal proves nothing`)
+      return undecidable(
+        `the control (the code redeemed with a proof of the bound key) did not succeed (${c ? `HTTP ${c.status}${c.error ? ` ${c.error}` : ''}` : control.transport_error?.code}): a refusal proves nothing`,
+      )
     }
-    if (response.transport_error) return undecidable(`no HTTP response: ${response.transport_error.code}`, { transport_error: response.transport_error })
+    if (response.transport_error)
+      return undecidable(`no HTTP response: ${response.transport_error.code}`, {
+        transport_error: response.transport_error,
+      })
     const e = oauthError(response)!
-    const evidence = { status: e.status, error: e.error ?? null, control: `HTTP ${control.response!.status}` }
-    if (e.status >= 200 && e.status < 300) return fail(`the code was redeemed (HTTP ${e.status}) with a DPoP proof of a key other than the one it is bound to`, evidence)
-    if (e.status >= 400 && e.status < 500 && e.error && codes.includes(e.error)) return pass(`refused: HTTP ${e.status} ${e.error}`, evidence)
-    return undecidable(`refused, but not as a mismatched binding (HTTP ${e.status}${e.error ? ` ${e.error}` : ', no error code'}; expected ${codes.join(' or ')}): the refusal cannot be attributed to the key`, { ...evidence, expected: codes })
+    const evidence = {
+      status: e.status,
+      error: e.error ?? null,
+      control: `HTTP ${control.response!.status}`,
+    }
+    if (e.status >= 200 && e.status < 300)
+      return fail(
+        `the code was redeemed (HTTP ${e.status}) with a DPoP proof of a key other than the one it is bound to`,
+        evidence,
+      )
+    if (e.status >= 400 && e.status < 500 && e.error && codes.includes(e.error))
+      return pass(`refused: HTTP ${e.status} ${e.error}`, evidence)
+    return undecidable(
+      `refused, but not as a mismatched binding (HTTP ${e.status}${e.error ? ` ${e.error}` : ', no error code'}; expected ${codes.join(' or ')}): the refusal cannot be attributed to the key`,
+      { ...evidence, expected: codes },
+    )
   },
 })

@@ -13,12 +13,29 @@ export default defineCheck<{ response: Exchange }>({
   title: 'A use_dpop_nonce answer of the token endpoint carries a DPoP-Nonce header',
   requirements: ['RFC9449-8-3'],
   evaluate({ response }) {
-    if (!response.response) return undecidable(`no HTTP response: ${response.transport_error?.code}`)
+    if (!response.response)
+      return undecidable(`no HTTP response: ${response.transport_error?.code}`)
     const b = jsonBody(response)
-    const error = b.ok && b.value && typeof b.value === 'object' ? (b.value as Record<string, unknown>).error : undefined
+    const error =
+      b.ok && b.value && typeof b.value === 'object'
+        ? (b.value as Record<string, unknown>).error
+        : undefined
     const nonce = response.response.headers['dpop-nonce']
-    const evidence = { status: response.response.status, error: error ?? null, 'dpop-nonce': nonce ? 'present' : 'absent' }
-    if (error !== 'use_dpop_nonce') return undecidable(`the answer is not a use_dpop_nonce error (${String(error ?? `HTTP ${response.response.status}`)}): no nonce is due`, evidence)
-    return nonce ? pass('use_dpop_nonce with a DPoP-Nonce header', evidence) : fail('use_dpop_nonce without a DPoP-Nonce header: the client is given no nonce to retry with', evidence)
+    const evidence = {
+      status: response.response.status,
+      error: error ?? null,
+      'dpop-nonce': nonce ? 'present' : 'absent',
+    }
+    if (error !== 'use_dpop_nonce')
+      return undecidable(
+        `the answer is not a use_dpop_nonce error (${String(error ?? `HTTP ${response.response.status}`)}): no nonce is due`,
+        evidence,
+      )
+    return nonce
+      ? pass('use_dpop_nonce with a DPoP-Nonce header', evidence)
+      : fail(
+          'use_dpop_nonce without a DPoP-Nonce header: the client is given no nonce to retry with',
+          evidence,
+        )
   },
 })

@@ -12,11 +12,21 @@ export default defineCheck<{ response: Exchange }>({
   title: 'The token response to a request with a DPoP proof says token_type DPoP',
   requirements: ['RFC9449-5-4'],
   evaluate({ response }) {
-    if (response.response?.status !== 200) return undecidable(`no token response to inspect (${response.response ? `HTTP ${response.response.status}` : response.transport_error?.code})`)
+    if (response.response?.status !== 200)
+      return undecidable(
+        `no token response to inspect (${response.response ? `HTTP ${response.response.status}` : response.transport_error?.code})`,
+      )
     const b = jsonBody(response)
-    const tokenType = b.ok && b.value && typeof b.value === 'object' ? (b.value as Record<string, unknown>).token_type : undefined
+    const tokenType =
+      b.ok && b.value && typeof b.value === 'object'
+        ? (b.value as Record<string, unknown>).token_type
+        : undefined
     const evidence = { token_type: tokenType ?? null }
-    if (typeof tokenType === 'string' && tokenType.toLowerCase() === 'dpop') return pass('token_type is DPoP', evidence)
-    return fail(`token_type is ${tokenType === undefined ? 'missing' : JSON.stringify(tokenType)}: the token is not signalled as DPoP-bound`, evidence)
+    if (typeof tokenType === 'string' && tokenType.toLowerCase() === 'dpop')
+      return pass('token_type is DPoP', evidence)
+    return fail(
+      `token_type is ${tokenType === undefined ? 'missing' : JSON.stringify(tokenType)}: the token is not signalled as DPoP-bound`,
+      evidence,
+    )
   },
 })

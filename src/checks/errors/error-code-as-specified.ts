@@ -18,11 +18,18 @@ export default defineCheck<ErrorCodeInput>({
   title: 'The refusal carries the error code the clause prescribes',
   requirements: [],
   evaluate({ response, codes }) {
-    if (response.transport_error) return undecidable(`no HTTP response: ${response.transport_error.code}`)
+    if (response.transport_error)
+      return undecidable(`no HTTP response: ${response.transport_error.code}`)
     const e = oauthError(response)!
-    if (e.status < 400) return undecidable(`HTTP ${e.status} is not an error response`, { status: e.status })
+    if (e.status < 400)
+      return undecidable(`HTTP ${e.status} is not an error response`, { status: e.status })
     if (!e.error) return fail(`no error code; expected ${codes.join(' or ')}`, { status: e.status })
-    if (!codes.includes(e.error)) return fail(`error ${e.error}; expected ${codes.join(' or ')}`, { status: e.status, error: e.error, expected: codes })
+    if (!codes.includes(e.error))
+      return fail(`error ${e.error}; expected ${codes.join(' or ')}`, {
+        status: e.status,
+        error: e.error,
+        expected: codes,
+      })
     return pass(`error ${e.error}`, { error: e.error })
   },
 })

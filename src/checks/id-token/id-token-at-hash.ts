@@ -26,7 +26,8 @@ export function atHash(accessToken: string, digest: string): string {
  */
 export default defineCheck<IdTokenResponseInput>({
   id: 'id-token-at-hash',
-  title: "An at_hash in the ID Token is the left half of the hash of the access token, with the hash of the ID Token's alg",
+  title:
+    "An at_hash in the ID Token is the left half of the hash of the access token, with the hash of the ID Token's alg",
   requirements: ['OIDCC-3.1.3.6'],
   evaluate(input) {
     const t = readIdToken(input)
@@ -34,13 +35,22 @@ export default defineCheck<IdTokenResponseInput>({
     const claimed = t.claims.at_hash
     if (claimed === undefined) return pass('no at_hash (OPTIONAL in the ID Token of the code flow)')
     const body = jsonBody(input.tokenResponse!)
-    const accessToken = body.ok && body.value && typeof body.value === 'object' ? (body.value as Record<string, unknown>).access_token : undefined
-    if (typeof accessToken !== 'string') return undecidable('the token response carries no access_token to compare the at_hash with')
+    const accessToken =
+      body.ok && body.value && typeof body.value === 'object'
+        ? (body.value as Record<string, unknown>).access_token
+        : undefined
+    if (typeof accessToken !== 'string')
+      return undecidable('the token response carries no access_token to compare the at_hash with')
     const digest = atHashDigest(t.header.alg)
-    if (!digest) return undecidable(`no hash is known for the ID Token's alg ${String(t.header.alg)}`)
+    if (!digest)
+      return undecidable(`no hash is known for the ID Token's alg ${String(t.header.alg)}`)
     const expected = atHash(accessToken, digest)
     const evidence = { alg: t.header.alg, at_hash: claimed, expected }
-    if (claimed !== expected) return fail(`the at_hash ${JSON.stringify(claimed)} is not the ${digest} left half of the access token (${expected})`, evidence)
+    if (claimed !== expected)
+      return fail(
+        `the at_hash ${JSON.stringify(claimed)} is not the ${digest} left half of the access token (${expected})`,
+        evidence,
+      )
     return pass(`at_hash is the ${digest} left half of the access token`, evidence)
   },
 })

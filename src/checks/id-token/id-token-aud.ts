@@ -22,7 +22,16 @@ export default defineCheck<IdTokenAudInput>({
     const evidence = { client_id: input.clientId, ...claimsEvidence(t.claims, ['aud', 'azp']) }
     if (aud === undefined) return fail('the ID Token has no aud claim', evidence)
     const list = Array.isArray(aud) ? aud : [aud]
-    if (!list.includes(input.clientId)) return fail(`the ID Token's aud ${JSON.stringify(aud)} does not contain the client_id ${JSON.stringify(input.clientId)}`, evidence)
-    return pass(Array.isArray(aud) ? `aud lists the client_id among ${aud.length} audience(s)` : 'aud is the client_id', evidence)
+    if (!list.includes(input.clientId))
+      return fail(
+        `the ID Token's aud ${JSON.stringify(aud)} does not contain the client_id ${JSON.stringify(input.clientId)}`,
+        evidence,
+      )
+    return pass(
+      Array.isArray(aud)
+        ? `aud lists the client_id among ${aud.length} audience(s)`
+        : 'aud is the client_id',
+      evidence,
+    )
   },
 })

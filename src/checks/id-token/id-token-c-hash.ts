@@ -22,13 +22,20 @@ export default defineCheck<IdTokenCHashInput>({
   evaluate(input) {
     const t = readIdToken(input)
     if (!t.ok) return t.verdict
-    if (!input.code) return undecidable('the authorization response carries no code to compare c_hash with')
+    if (!input.code)
+      return undecidable('the authorization response carries no code to compare c_hash with')
     const alg = String(t.header.alg ?? '')
     const expected = leftHalfHash(input.code, alg)
     const evidence = { alg, ...claimsEvidence(t.claims, ['c_hash']) }
-    if (t.claims.c_hash === undefined) return fail('the ID Token issued with a code carries no c_hash', evidence)
-    if (!expected) return undecidable(`no hash is defined for the ID Token's alg ${JSON.stringify(alg)}`, evidence)
-    if (t.claims.c_hash !== expected) return fail("c_hash is not the hash of the response's code", { ...evidence, expected })
+    if (t.claims.c_hash === undefined)
+      return fail('the ID Token issued with a code carries no c_hash', evidence)
+    if (!expected)
+      return undecidable(
+        `no hash is defined for the ID Token's alg ${JSON.stringify(alg)}`,
+        evidence,
+      )
+    if (t.claims.c_hash !== expected)
+      return fail("c_hash is not the hash of the response's code", { ...evidence, expected })
     return pass("c_hash is the hash of the response's code", evidence)
   },
 })

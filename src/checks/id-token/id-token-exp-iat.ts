@@ -22,9 +22,25 @@ export default defineCheck<IdTokenTimesInput>({
     const now = input.now ?? Math.floor(Date.now() / 1000)
     const { exp, iat } = t.claims
     const evidence = { now, ...claimsEvidence(t.claims, ['exp', 'iat']) }
-    if (!isNumericDate(exp)) return fail(exp === undefined ? 'the ID Token has no exp claim' : `the ID Token's exp is not a number: ${JSON.stringify(exp)}`, evidence)
-    if (exp <= now) return fail(`the ID Token had expired when it was received: exp ${exp} is ${now - exp} s before now`, evidence)
-    if (!isNumericDate(iat)) return fail(iat === undefined ? 'the ID Token has no iat claim' : `the ID Token's iat is not a number: ${JSON.stringify(iat)}`, evidence)
+    if (!isNumericDate(exp))
+      return fail(
+        exp === undefined
+          ? 'the ID Token has no exp claim'
+          : `the ID Token's exp is not a number: ${JSON.stringify(exp)}`,
+        evidence,
+      )
+    if (exp <= now)
+      return fail(
+        `the ID Token had expired when it was received: exp ${exp} is ${now - exp} s before now`,
+        evidence,
+      )
+    if (!isNumericDate(iat))
+      return fail(
+        iat === undefined
+          ? 'the ID Token has no iat claim'
+          : `the ID Token's iat is not a number: ${JSON.stringify(iat)}`,
+        evidence,
+      )
     return pass(`exp ${exp - now} s in the future, iat present`, evidence)
   },
 })

@@ -20,7 +20,11 @@ export default defineCheck<IdTokenIssInput>({
     if (!t.ok) return t.verdict
     const evidence = { issuer: input.issuer, ...claimsEvidence(t.claims, ['iss']) }
     if (t.claims.iss === undefined) return fail('the ID Token has no iss claim', evidence)
-    if (t.claims.iss !== input.issuer) return fail(`the ID Token's iss is ${JSON.stringify(t.claims.iss)}, the issuer ${JSON.stringify(input.issuer)}`, evidence)
+    if (t.claims.iss !== input.issuer)
+      return fail(
+        `the ID Token's iss is ${JSON.stringify(t.claims.iss)}, the issuer ${JSON.stringify(input.issuer)}`,
+        evidence,
+      )
     return pass('iss is the issuer', evidence)
   },
 })

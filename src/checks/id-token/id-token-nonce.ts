@@ -20,8 +20,16 @@ export default defineCheck<IdTokenNonceInput>({
     if (!t.ok) return t.verdict
     const evidence = { sent: input.nonce, ...claimsEvidence(t.claims, ['nonce']) }
     if (input.nonce === undefined) return pass('no nonce was sent, none is required', evidence)
-    if (t.claims.nonce === undefined) return fail(`the ID Token drops the nonce the request sent (${JSON.stringify(input.nonce)})`, evidence)
-    if (t.claims.nonce !== input.nonce) return fail(`the ID Token carries nonce ${JSON.stringify(t.claims.nonce)}, the request sent ${JSON.stringify(input.nonce)}`, evidence)
+    if (t.claims.nonce === undefined)
+      return fail(
+        `the ID Token drops the nonce the request sent (${JSON.stringify(input.nonce)})`,
+        evidence,
+      )
+    if (t.claims.nonce !== input.nonce)
+      return fail(
+        `the ID Token carries nonce ${JSON.stringify(t.claims.nonce)}, the request sent ${JSON.stringify(input.nonce)}`,
+        evidence,
+      )
     return pass('the nonce of the request', evidence)
   },
 })

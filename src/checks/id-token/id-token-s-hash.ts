@@ -19,13 +19,20 @@ export default defineCheck<IdTokenSHashInput>({
   evaluate(input) {
     const t = readIdToken(input)
     if (!t.ok) return t.verdict
-    if (input.state === undefined) return undecidable('the authorization request sent no state: s_hash is not due')
+    if (input.state === undefined)
+      return undecidable('the authorization request sent no state: s_hash is not due')
     const alg = String(t.header.alg ?? '')
     const expected = leftHalfHash(input.state, alg)
     const evidence = { alg, ...claimsEvidence(t.claims, ['s_hash']) }
-    if (t.claims.s_hash === undefined) return fail('the ID Token carries no s_hash for the state the client sent', evidence)
-    if (!expected) return undecidable(`no hash is defined for the ID Token's alg ${JSON.stringify(alg)}`, evidence)
-    if (t.claims.s_hash !== expected) return fail('s_hash is not the hash of the state the client sent', { ...evidence, expected })
+    if (t.claims.s_hash === undefined)
+      return fail('the ID Token carries no s_hash for the state the client sent', evidence)
+    if (!expected)
+      return undecidable(
+        `no hash is defined for the ID Token's alg ${JSON.stringify(alg)}`,
+        evidence,
+      )
+    if (t.claims.s_hash !== expected)
+      return fail('s_hash is not the hash of the state the client sent', { ...evidence, expected })
     return pass('s_hash is the hash of the state the client sent', evidence)
   },
 })

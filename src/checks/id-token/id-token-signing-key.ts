@@ -18,11 +18,18 @@ export interface IdTokenSigningKeyInput extends IdTokenResponseInput {
  */
 export default defineCheck<IdTokenSigningKeyInput>({
   id: 'id-token-signing-key',
-  title: "The OP signs its ID Tokens with a key of the profile's minimum size (RSA 2048 bits; EC on the alg's curve)",
+  title:
+    "The OP signs its ID Tokens with a key of the profile's minimum size (RSA 2048 bits; EC on the alg's curve)",
   requirements: ['RFC7518-3.3', 'RFC7518-3.5'],
   evaluate(input) {
     const t = readIdToken(input)
     if (!t.ok) return t.verdict
-    return signingKeyVerdict('the ID Token', t.header, input.jwks, input.minBits, 'id-token-signature')
+    return signingKeyVerdict(
+      'the ID Token',
+      t.header,
+      input.jwks,
+      input.minBits,
+      'id-token-signature',
+    )
   },
 })

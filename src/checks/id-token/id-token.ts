@@ -1,5 +1,10 @@
 import { createHash } from 'node:crypto'
-import { decodeJwt, decodeProtectedHeader, type JWTPayload, type ProtectedHeaderParameters } from 'jose'
+import {
+  decodeJwt,
+  decodeProtectedHeader,
+  type JWTPayload,
+  type ProtectedHeaderParameters,
+} from 'jose'
 import { jsonBody } from '../../http/client.js'
 import type { Exchange } from '../../suite/result.js'
 import { fail, undecidable, type Verdict } from '../define.js'
@@ -26,16 +31,41 @@ export type ReadIdToken =
  * undecidable; a successful token response without an id_token, or one that is not a JWS, fails:
  * the authentication request asked for openid (OIDC Core §3.1.3.3: the response carries id_token).
  */
-export function readIdToken({ tokenResponse, idToken, failure }: IdTokenResponseInput): ReadIdToken {
+export function readIdToken({
+  tokenResponse,
+  idToken,
+  failure,
+}: IdTokenResponseInput): ReadIdToken {
   if (idToken !== undefined) return decoded(idToken)
-  if (!tokenResponse) return { ok: false, verdict: undecidable(`no token response: ${failure ?? 'the code was not exchanged'}`) }
+  if (!tokenResponse)
+    return {
+      ok: false,
+      verdict: undecidable(`no token response: ${failure ?? 'the code was not exchanged'}`),
+    }
   if (!tokenResponse.response || tokenResponse.response.status !== 200) {
-    return { ok: false, verdict: undecidable(`the token request did not succeed (${tokenResponse.response ? `HTTP ${tokenResponse.response.status}` : 'no HTTP response'}): no ID Token to judge`) }
+    return {
+      ok: false,
+      verdict: undecidable(
+        `the token request did not succeed (${tokenResponse.response ? `HTTP ${tokenResponse.response.status}` : 'no HTTP response'}): no ID Token to judge`,
+      ),
+    }
   }
   const body = jsonBody(tokenResponse)
-  if (!body.ok || !body.value || typeof body.value !== 'object') return { ok: false, verdict: undecidable(`the token response is not a JSON object: ${body.ok ? 'not an object' : body.reason}`) }
+  if (!body.ok || !body.value || typeof body.value !== 'object')
+    return {
+      ok: false,
+      verdict: undecidable(
+        `the token response is not a JSON object: ${body.ok ? 'not an object' : body.reason}`,
+      ),
+    }
   const jwt = (body.value as Record<string, unknown>).id_token
-  if (typeof jwt !== 'string') return { ok: false, verdict: fail('the token response to an openid authentication request carries no id_token', { members: Object.keys(body.value) }) }
+  if (typeof jwt !== 'string')
+    return {
+      ok: false,
+      verdict: fail('the token response to an openid authentication request carries no id_token', {
+        members: Object.keys(body.value),
+      }),
+    }
   return decoded(jwt)
 }
 
@@ -43,7 +73,12 @@ function decoded(jwt: string): ReadIdToken {
   try {
     return { ok: true, jwt, header: decodeProtectedHeader(jwt), claims: decodeJwt(jwt) }
   } catch (e) {
-    return { ok: false, verdict: fail(`the id_token is not a signed JWT (JWS compact serialization): ${(e as Error).message}`) }
+    return {
+      ok: false,
+      verdict: fail(
+        `the id_token is not a signed JWT (JWS compact serialization): ${(e as Error).message}`,
+      ),
+    }
   }
 }
 

@@ -17,7 +17,8 @@ const ALERT = /^ERR_SSL_[A-Z0-9_]*ALERT_/
 /** The connection was dropped without an HTTP answer (TLS 1.3 servers refuse a client certificate after the client's Finished). */
 const CLOSED = /^(?:ECONNRESET|EPIPE|EPROTO|UND_ERR_SOCKET|ERR_SSL_[A-Z0-9_]+|ERR_TLS_[A-Z0-9_]+)$/
 /** Our own TLS stack refused to use the certificate: the target was never asked. */
-const LOCAL = /KEY_TOO_SMALL|CA_MD_TOO_WEAK|CA_KEY_TOO_SMALL|NO_CERTIFICATE_ASSIGNED|BAD_(?:BASE64|END_LINE)|PEM_|ERR_OSSL_(?:PEM|X509|EVP)/
+const LOCAL =
+  /KEY_TOO_SMALL|CA_MD_TOO_WEAK|CA_KEY_TOO_SMALL|NO_CERTIFICATE_ASSIGNED|BAD_(?:BASE64|END_LINE)|PEM_|ERR_OSSL_(?:PEM|X509|EVP)/
 
 /**
  * RFC 8705 §2 lets the refusal of a client certificate happen in the TLS layer: a server whose TLS
@@ -39,7 +40,11 @@ export default defineCheck<HandshakeRefusedInput>({
   requirements: [],
   evaluate({ response, control }) {
     const t = response.transport_error
-    if (!t) return undecidable('the request got an HTTP response: it is judged by attempt-refused, not here', { status: response.response?.status })
+    if (!t)
+      return undecidable(
+        'the request got an HTTP response: it is judged by attempt-refused, not here',
+        { status: response.response?.status },
+      )
     const evidence: Record<string, unknown> = {
       refusedAt: 'tls-handshake',
       code: t.code,
@@ -48,21 +53,43 @@ export default defineCheck<HandshakeRefusedInput>({
       client_certificate: response.request.client_certificate ?? null,
     }
     if (LOCAL.test(t.code) || LOCAL.test(t.message)) {
-      return undecidable(`the harness's own TLS stack refused to use the certificate (${t.code}); the target was not asked`, evidence)
+      return undecidable(
+        `the harness's own TLS stack refused to use the certificate (${t.code}); the target was not asked`,
+        evidence,
+      )
     }
     const alert = ALERT.test(t.code)
-    if (!alert && !CLOSED.test(t.code)) return undecidable(`no HTTP response (${t.code}); not a TLS refusal`, evidence)
-    const what = alert ? `a TLS alert (${t.code})` : `the connection was closed without an answer (${t.code})`
-    if (!control) return undecidable(`${what}, but no control shows the same handshake succeeding with the right certificate`, evidence)
+    if (!alert && !CLOSED.test(t.code))
+      return undecidable(`no HTTP response (${t.code}); not a TLS refusal`, evidence)
+    const what = alert
+      ? `a TLS alert (${t.code})`
+      : `the connection was closed without an answer (${t.code})`
+    if (!control)
+      return undecidable(
+        `${what}, but no control shows the same handshake succeeding with the right certificate`,
+        evidence,
+      )
     if (!control.response) {
-      return undecidable(`${what}, but the control with the right certificate failed too (${control.transport_error?.code}): the server may be down or refuse every certificate`, { ...evidence, control: control.transport_error })
+      return undecidable(
+        `${what}, but the control with the right certificate failed too (${control.transport_error?.code}): the server may be down or refuse every certificate`,
+        { ...evidence, control: control.transport_error },
+      )
     }
     if (control.request.url !== response.request.url) {
-      return undecidable('the control request went to another URL', { ...evidence, control_url: control.request.url })
+      return undecidable('the control request went to another URL', {
+        ...evidence,
+        control_url: control.request.url,
+      })
     }
-    return pass(`refused in the TLS handshake: ${what} while the same request with the right certificate got HTTP ${control.response.status}`, {
-      ...evidence,
-      control: { status: control.response.status, client_certificate: control.request.client_certificate ?? null },
-    })
+    return pass(
+      `refused in the TLS handshake: ${what} while the same request with the right certificate got HTTP ${control.response.status}`,
+      {
+        ...evidence,
+        control: {
+          status: control.response.status,
+          client_certificate: control.request.client_certificate ?? null,
+        },
+      },
+    )
   },
 })

@@ -14,7 +14,10 @@ export default defineCheck<{ metadata: ServerMetadata; methods: readonly string[
     const listed = metadata.token_endpoint_auth_methods_supported ?? ['client_secret_basic']
     const missing = methods.filter((m) => !listed.includes(m))
     return missing.length
-      ? fail(`token_endpoint_auth_methods_supported does not list ${missing.join(', ')}`, { listed, missing })
+      ? fail(`token_endpoint_auth_methods_supported does not list ${missing.join(', ')}`, {
+          listed,
+          missing,
+        })
       : pass(`lists ${methods.join(', ')}`, { listed })
   },
 })

@@ -33,11 +33,15 @@ export function jwtPayload(token: string): Json | undefined {
 export function accessTokenOf(token: Exchange): string | undefined {
   if (token.response?.status !== 200) return undefined
   const body = jsonBody(token)
-  const v = body.ok && body.value && typeof body.value === 'object' ? (body.value as Json).access_token : undefined
+  const v =
+    body.ok && body.value && typeof body.value === 'object'
+      ? (body.value as Json).access_token
+      : undefined
   return typeof v === 'string' && v ? v : undefined
 }
 
-const x5t = (o: Json | undefined): unknown => (o?.cnf && typeof o.cnf === 'object' ? (o.cnf as Json)['x5t#S256'] : undefined)
+const x5t = (o: Json | undefined): unknown =>
+  o?.cnf && typeof o.cnf === 'object' ? (o.cnf as Json)['x5t#S256'] : undefined
 
 /**
  * RFC 8705 §3: the access token issued to a client that presented a certificate is bound to it,
@@ -52,29 +56,65 @@ const x5t = (o: Json | undefined): unknown => (o?.cnf && typeof o.cnf === 'objec
  */
 export default defineCheck<TokenBoundInput>({
   id: 'token-bound-to-certificate',
-  title: "The access token is bound to the client certificate: cnf.x5t#S256 is the certificate's SHA-256 thumbprint",
+  title:
+    "The access token is bound to the client certificate: cnf.x5t#S256 is the certificate's SHA-256 thumbprint",
   requirements: [],
   evaluate({ token, introspection, expected }) {
     const accessToken = accessTokenOf(token)
-    if (!accessToken) return undecidable(`no access token to inspect (${token.response ? `HTTP ${token.response.status}` : token.transport_error?.code})`)
+    if (!accessToken)
+      return undecidable(
+        `no access token to inspect (${token.response ? `HTTP ${token.response.status}` : token.transport_error?.code})`,
+      )
     const payload = jwtPayload(accessToken)
     if (!introspection) {
-      if (!payload) return undecidable('the access token is opaque: RFC 8705 §3.1 is about JWT access tokens; only introspection (§3.2) can show its binding', { source: 'opaque access token', expected })
+      if (!payload)
+        return undecidable(
+          'the access token is opaque: RFC 8705 §3.1 is about JWT access tokens; only introspection (§3.2) can show its binding',
+          { source: 'opaque access token', expected },
+        )
       const inJwt = x5t(payload)
       const evidence = { source: 'jwt access token', 'cnf.x5t#S256': inJwt ?? null, expected }
-      if (inJwt === undefined) return fail('the JWT access token carries no cnf.x5t#S256', { ...evidence, cnf: payload.cnf ?? null })
-      return inJwt === expected ? pass('the JWT access token carries cnf.x5t#S256 of the presented certificate', evidence) : fail('the JWT access token is bound to another certificate', evidence)
+      if (inJwt === undefined)
+        return fail('the JWT access token carries no cnf.x5t#S256', {
+          ...evidence,
+          cnf: payload.cnf ?? null,
+        })
+      return inJwt === expected
+        ? pass('the JWT access token carries cnf.x5t#S256 of the presented certificate', evidence)
+        : fail('the JWT access token is bound to another certificate', evidence)
     }
-    if (!introspection.response) return undecidable(`introspection: no HTTP response (${introspection.transport_error?.code})`)
+    if (!introspection.response)
+      return undecidable(`introspection: no HTTP response (${introspection.transport_error?.code})`)
     const ib = jsonBody(introspection)
-    if (introspection.response.status !== 200 || !ib.ok || !ib.value || typeof ib.value !== 'object') {
-      return undecidable(`introspection answered HTTP ${introspection.response.status}${ib.ok ? '' : ` (${ib.reason})`}: the binding cannot be observed`, { status: introspection.response.status })
+    if (
+      introspection.response.status !== 200 ||
+      !ib.ok ||
+      !ib.value ||
+      typeof ib.value !== 'object'
+    ) {
+      return undecidable(
+        `introspection answered HTTP ${introspection.response.status}${ib.ok ? '' : ` (${ib.reason})`}: the binding cannot be observed`,
+        { status: introspection.response.status },
+      )
     }
     const info = ib.value as Json
-    if (info.active !== true) return undecidable('introspection says the fresh access token is not active', { active: info.active ?? null })
+    if (info.active !== true)
+      return undecidable('introspection says the fresh access token is not active', {
+        active: info.active ?? null,
+      })
     const bound = x5t(info)
-    const evidence = { source: payload ? 'introspection of a jwt access token' : 'introspection', 'cnf.x5t#S256': bound ?? null, expected }
-    if (bound === undefined) return fail('introspection shows no cnf.x5t#S256: the access token is not certificate-bound', { ...evidence, cnf: info.cnf ?? null })
-    return bound === expected ? pass('introspection shows cnf.x5t#S256 of the presented certificate', evidence) : fail('introspection shows the access token bound to another certificate', evidence)
+    const evidence = {
+      source: payload ? 'introspection of a jwt access token' : 'introspection',
+      'cnf.x5t#S256': bound ?? null,
+      expected,
+    }
+    if (bound === undefined)
+      return fail(
+        'introspection shows no cnf.x5t#S256: the access token is not certificate-bound',
+        { ...evidence, cnf: info.cnf ?? null },
+      )
+    return bound === expected
+      ? pass('introspection shows cnf.x5t#S256 of the presented certificate', evidence)
+      : fail('introspection shows the access token bound to another certificate', evidence)
   },
 })

@@ -16,7 +16,8 @@ export interface AttemptRefusedInput {
   response?: Exchange
 }
 
-const succeeded = (x: Exchange) => Boolean(x.response && x.response.status >= 200 && x.response.status < 300)
+const succeeded = (x: Exchange) =>
+  Boolean(x.response && x.response.status >= 200 && x.response.status < 300)
 
 /**
  * The server did not accept a request that differs from a succeeding control in exactly the
@@ -28,29 +29,67 @@ const succeeded = (x: Exchange) => Boolean(x.response && x.response.status >= 20
  */
 export default defineCheck<AttemptRefusedInput>({
   id: 'attempt-refused',
-  title: 'The authorization server does not accept the request that differs from a succeeding control in the property under test',
+  title:
+    'The authorization server does not accept the request that differs from a succeeding control in the property under test',
   requirements: [],
   evaluate({ control, registration, replaced, response }) {
     if (!succeeded(control)) {
       const c = oauthError(control)
-      return undecidable(`the control did not succeed (${c ? `HTTP ${c.status}${c.error ? ` ${c.error}` : ''}` : control.transport_error?.code}): a refusal proves nothing`, { control: c?.status })
+      return undecidable(
+        `the control did not succeed (${c ? `HTTP ${c.status}${c.error ? ` ${c.error}` : ''}` : control.transport_error?.code}): a refusal proves nothing`,
+        { control: c?.status },
+      )
     }
     const controlEvidence = { control: `${control.purpose}: HTTP ${control.response!.status}` }
     if (replaced) {
-      return pass(`refused at registration: the AS replaced ${replaced.member} ${JSON.stringify(replaced.asked)} with ${JSON.stringify(replaced.granted)} (RFC 7591 §3.2.1)`, { refusedAt: 'registration', replaced, ...controlEvidence })
+      return pass(
+        `refused at registration: the AS replaced ${replaced.member} ${JSON.stringify(replaced.asked)} with ${JSON.stringify(replaced.granted)} (RFC 7591 §3.2.1)`,
+        { refusedAt: 'registration', replaced, ...controlEvidence },
+      )
     }
     if (!response) {
-      if (!registration) return undecidable('neither a registration nor a request carried the change')
-      if (registration.transport_error) return undecidable(`registration: no HTTP response: ${registration.transport_error.code}`)
+      if (!registration)
+        return undecidable('neither a registration nor a request carried the change')
+      if (registration.transport_error)
+        return undecidable(`registration: no HTTP response: ${registration.transport_error.code}`)
       const e = oauthError(registration)!
-      if (succeeded(registration)) return fail(`registration accepted (HTTP ${e.status}) a client the profile forbids`, { refusedAt: 'none', status: e.status, ...controlEvidence })
-      if (e.error === 'invalid_client_metadata' && e.status >= 400 && e.status < 500) return pass(`refused at registration: HTTP ${e.status} invalid_client_metadata`, { refusedAt: 'registration', status: e.status, error: e.error, ...controlEvidence })
-      return undecidable(`registration refused for a reason that does not name the client metadata (HTTP ${e.status}${e.error ? ` ${e.error}` : ''})`, { status: e.status, error: e.error })
+      if (succeeded(registration))
+        return fail(`registration accepted (HTTP ${e.status}) a client the profile forbids`, {
+          refusedAt: 'none',
+          status: e.status,
+          ...controlEvidence,
+        })
+      if (e.error === 'invalid_client_metadata' && e.status >= 400 && e.status < 500)
+        return pass(`refused at registration: HTTP ${e.status} invalid_client_metadata`, {
+          refusedAt: 'registration',
+          status: e.status,
+          error: e.error,
+          ...controlEvidence,
+        })
+      return undecidable(
+        `registration refused for a reason that does not name the client metadata (HTTP ${e.status}${e.error ? ` ${e.error}` : ''})`,
+        { status: e.status, error: e.error },
+      )
     }
-    if (response.transport_error) return undecidable(`no HTTP response: ${response.transport_error.code}`, { transport_error: response.transport_error })
+    if (response.transport_error)
+      return undecidable(`no HTTP response: ${response.transport_error.code}`, {
+        transport_error: response.transport_error,
+      })
     const e = oauthError(response)!
-    const evidence = { refusedAt: response.purpose, status: e.status, error: e.error, ...controlEvidence }
-    if (e.status >= 200 && e.status < 300) return fail(`accepted (HTTP ${e.status}) where a refusal was due`, { ...evidence, refusedAt: 'none' })
-    return pass(`refused at the ${response.purpose} endpoint: HTTP ${e.status}${e.error ? ` ${e.error}` : ''}`, evidence)
+    const evidence = {
+      refusedAt: response.purpose,
+      status: e.status,
+      error: e.error,
+      ...controlEvidence,
+    }
+    if (e.status >= 200 && e.status < 300)
+      return fail(`accepted (HTTP ${e.status}) where a refusal was due`, {
+        ...evidence,
+        refusedAt: 'none',
+      })
+    return pass(
+      `refused at the ${response.purpose} endpoint: HTTP ${e.status}${e.error ? ` ${e.error}` : ''}`,
+      evidence,
+    )
   },
 })

@@ -12,7 +12,8 @@ export default defineCheck<{ response: Exchange }>({
   requirements: ['RFC6749-5.2'],
   evaluate({ response }) {
     const e = oauthError(response)
-    if (!e || e.error !== 'invalid_client' || !response.request.headers.authorization) return pass('not an invalid_client refusal of Authorization-header credentials')
+    if (!e || e.error !== 'invalid_client' || !response.request.headers.authorization)
+      return pass('not an invalid_client refusal of Authorization-header credentials')
     if (e.status !== 401) return fail(`HTTP ${e.status} instead of 401`, { status: e.status })
     if (!e.www_authenticate) return fail('HTTP 401 without WWW-Authenticate')
     return pass(`HTTP 401, WWW-Authenticate: ${e.www_authenticate.split(' ')[0]}`)

@@ -14,12 +14,19 @@ export interface OAuthErrorView {
 export function oauthError(x: Exchange): OAuthErrorView | undefined {
   if (!x.response) return undefined
   const body = jsonBody(x)
-  const obj = body.ok && body.value && typeof body.value === 'object' ? (body.value as Record<string, unknown>) : {}
+  const obj =
+    body.ok && body.value && typeof body.value === 'object'
+      ? (body.value as Record<string, unknown>)
+      : {}
   return {
     status: x.response.status,
     ...(typeof obj.error === 'string' ? { error: obj.error } : {}),
-    ...(typeof obj.error_description === 'string' ? { error_description: obj.error_description } : {}),
-    ...(x.response.headers['www-authenticate'] ? { www_authenticate: x.response.headers['www-authenticate'] } : {}),
+    ...(typeof obj.error_description === 'string'
+      ? { error_description: obj.error_description }
+      : {}),
+    ...(x.response.headers['www-authenticate']
+      ? { www_authenticate: x.response.headers['www-authenticate'] }
+      : {}),
     json: body.ok,
     ...(body.ok ? {} : { reason: body.reason }),
   }

@@ -9,6 +9,8 @@ export default defineCheck<{ response: Exchange }>({
   evaluate({ response }) {
     if (!response.response) return undecidable('no HTTP response')
     const cc = response.response.headers['cache-control'] ?? ''
-    return /(^|,)\s*no-store\s*(,|$)/i.test(cc) ? pass('Cache-Control: no-store') : fail(`Cache-Control is ${cc ? `"${cc}"` : 'missing'}`, { 'cache-control': cc })
+    return /(^|,)\s*no-store\s*(,|$)/i.test(cc)
+      ? pass('Cache-Control: no-store')
+      : fail(`Cache-Control is ${cc ? `"${cc}"` : 'missing'}`, { 'cache-control': cc })
   },
 })

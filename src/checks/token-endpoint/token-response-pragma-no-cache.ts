@@ -13,6 +13,8 @@ export default defineCheck<{ response: Exchange }>({
   evaluate({ response }) {
     if (!response.response) return undecidable('no HTTP response')
     const pragma = response.response.headers.pragma ?? ''
-    return /(^|,)\s*no-cache\s*(,|$)/i.test(pragma) ? pass('Pragma: no-cache') : fail(`Pragma is ${pragma ? `"${pragma}"` : 'missing'}`, { pragma })
+    return /(^|,)\s*no-cache\s*(,|$)/i.test(pragma)
+      ? pass('Pragma: no-cache')
+      : fail(`Pragma is ${pragma ? `"${pragma}"` : 'missing'}`, { pragma })
   },
 })

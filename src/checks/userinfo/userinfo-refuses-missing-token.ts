@@ -10,18 +10,32 @@ import { defineCheck, fail, pass, undecidable } from '../define.js'
  */
 export default defineCheck<{ response?: Exchange }>({
   id: 'userinfo-refuses-missing-token',
-  title: 'The UserInfo endpoint answers a request without an access token with 401 and a WWW-Authenticate challenge',
+  title:
+    'The UserInfo endpoint answers a request without an access token with 401 and a WWW-Authenticate challenge',
   requirements: ['RFC6750-3'],
   evaluate({ response: x }) {
     if (!x) return undecidable('no request without a token was sent')
-    if (!x.response) return undecidable(`no HTTP response: ${x.transport_error?.code ?? 'transport error'}`)
+    if (!x.response)
+      return undecidable(`no HTTP response: ${x.transport_error?.code ?? 'transport error'}`)
     const status = x.response.status
     const challenge = x.response.headers['www-authenticate']
     const evidence = { status, www_authenticate: challenge }
-    if (status >= 200 && status < 300) return fail(`the UserInfo endpoint answered a request without an access token with HTTP ${status}`, evidence)
-    if (status !== 401) return fail(`a request without an access token is answered with HTTP ${status}, not 401`, evidence)
+    if (status >= 200 && status < 300)
+      return fail(
+        `the UserInfo endpoint answered a request without an access token with HTTP ${status}`,
+        evidence,
+      )
+    if (status !== 401)
+      return fail(
+        `a request without an access token is answered with HTTP ${status}, not 401`,
+        evidence,
+      )
     if (!challenge) return fail('the 401 carries no WWW-Authenticate header', evidence)
-    if (!/^\s*Bearer\b/i.test(String(challenge)) && !/,\s*Bearer\b/i.test(String(challenge))) return fail(`the WWW-Authenticate challenge names no Bearer scheme: ${String(challenge)}`, evidence)
+    if (!/^\s*Bearer\b/i.test(String(challenge)) && !/,\s*Bearer\b/i.test(String(challenge)))
+      return fail(
+        `the WWW-Authenticate challenge names no Bearer scheme: ${String(challenge)}`,
+        evidence,
+      )
     return pass('HTTP 401 with a Bearer challenge', evidence)
   },
 })

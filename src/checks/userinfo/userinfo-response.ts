@@ -18,20 +18,41 @@ export interface UserinfoResponseInput {
  */
 export default defineCheck<UserinfoResponseInput>({
   id: 'userinfo-response',
-  title: "The UserInfo endpoint answers the code flow's access token with a JSON object whose sub is the ID Token's",
+  title:
+    "The UserInfo endpoint answers the code flow's access token with a JSON object whose sub is the ID Token's",
   requirements: ['OIDCC-5.3', 'OIDCC-5.3.2', 'OIDCC-2-2'],
   evaluate({ response: x, sub }) {
     if (!x) return undecidable('no UserInfo request was sent')
-    if (!x.response) return fail(`no HTTP response from the UserInfo endpoint: ${x.transport_error?.code ?? 'transport error'}`)
+    if (!x.response)
+      return fail(
+        `no HTTP response from the UserInfo endpoint: ${x.transport_error?.code ?? 'transport error'}`,
+      )
     const status = x.response.status
-    if (status !== 200) return fail(`the UserInfo endpoint refused the access token of the code flow: HTTP ${status}`, { status })
+    if (status !== 200)
+      return fail(
+        `the UserInfo endpoint refused the access token of the code flow: HTTP ${status}`,
+        { status },
+      )
     const body = jsonBody(x)
-    if (!body.ok || !body.value || typeof body.value !== 'object' || Array.isArray(body.value)) return fail(`the UserInfo response is not a JSON object: ${body.ok ? 'not an object' : body.reason}`, { content_type: x.response.headers['content-type'] })
+    if (!body.ok || !body.value || typeof body.value !== 'object' || Array.isArray(body.value))
+      return fail(
+        `the UserInfo response is not a JSON object: ${body.ok ? 'not an object' : body.reason}`,
+        { content_type: x.response.headers['content-type'] },
+      )
     const claims = body.value as Record<string, unknown>
     const evidence = { status, members: Object.keys(claims), sub: claims.sub, id_token_sub: sub }
-    if (typeof claims.sub !== 'string') return fail('the UserInfo response carries no sub', evidence)
-    if (sub === undefined) return undecidable("the ID Token's sub is not known: nothing to compare the UserInfo sub with", evidence)
-    if (claims.sub !== sub) return fail(`the UserInfo response names sub ${JSON.stringify(claims.sub)}, the ID Token ${JSON.stringify(sub)}`, evidence)
+    if (typeof claims.sub !== 'string')
+      return fail('the UserInfo response carries no sub', evidence)
+    if (sub === undefined)
+      return undecidable(
+        "the ID Token's sub is not known: nothing to compare the UserInfo sub with",
+        evidence,
+      )
+    if (claims.sub !== sub)
+      return fail(
+        `the UserInfo response names sub ${JSON.stringify(claims.sub)}, the ID Token ${JSON.stringify(sub)}`,
+        evidence,
+      )
     return pass("a JSON object with the ID Token's sub", evidence)
   },
 })

@@ -22,12 +22,18 @@ export interface AssertionContext {
 /** A named, documented change to a client assertion before it is signed. */
 export type Mutator = ((draft: AssertionDraft, ctx: AssertionContext) => void) & { label: string }
 
-export function defineMutator(label: string, fn: (draft: AssertionDraft, ctx: AssertionContext) => void): Mutator {
+export function defineMutator(
+  label: string,
+  fn: (draft: AssertionDraft, ctx: AssertionContext) => void,
+): Mutator {
   return Object.assign(fn, { label })
 }
 
 /** The value a client puts in `aud` for each audience kind. */
-export function audienceValue(kind: AudienceKind | 'other_server', ctx: AssertionContext): string | string[] {
+export function audienceValue(
+  kind: AudienceKind | 'other_server',
+  ctx: AssertionContext,
+): string | string[] {
   switch (kind) {
     case 'issuer':
       return ctx.metadata.issuer

@@ -1,4 +1,13 @@
-import { createCa, importCa, issueClientCert, selfSignedCert, subjectDn, type CertificateAuthority, type KeyAlg, type SubjectAltNames } from '../../crypto/certs.js'
+import {
+  createCa,
+  importCa,
+  issueClientCert,
+  selfSignedCert,
+  subjectDn,
+  type CertificateAuthority,
+  type KeyAlg,
+  type SubjectAltNames,
+} from '../../crypto/certs.js'
 import { HarnessError } from '../../errors.js'
 import type { ClientIdentity } from '../../http/agents.js'
 
@@ -54,7 +63,9 @@ export class ClientCertificates {
   /** An impostor CA: the trusted CA's name (when known) with a key of its own. */
   #impostor(): Promise<CertificateAuthority> {
     this.#untrusted ??= (async () => {
-      const name = this.#trusted ? (await this.#trusted).subject : 'CN=fapi-harness untrusted CA,O=fapi-harness'
+      const name = this.#trusted
+        ? (await this.#trusted).subject
+        : 'CN=fapi-harness untrusted CA,O=fapi-harness'
       return createCa(name)
     })()
     return this.#untrusted
@@ -71,16 +82,37 @@ export class ClientCertificates {
   }
 
   async #make(req: CertificateRequest): Promise<ClientCertificate> {
-    const validity = req.expired ? { notBefore: new Date(Date.now() - 3 * 86_400_000), notAfter: new Date(Date.now() - 86_400_000) } : {}
-    const opts = { subject: req.subject, ...(req.sans ? { sans: req.sans } : {}), keyAlg: req.keyAlg ?? 'EC-P256', ...validity }
+    const validity = req.expired
+      ? {
+          notBefore: new Date(Date.now() - 3 * 86_400_000),
+          notAfter: new Date(Date.now() - 86_400_000),
+        }
+      : {}
+    const opts = {
+      subject: req.subject,
+      ...(req.sans ? { sans: req.sans } : {}),
+      keyAlg: req.keyAlg ?? 'EC-P256',
+      ...validity,
+    }
     let cert
     if (req.issuer === 'self') {
       cert = await selfSignedCert(opts)
     } else {
       const ca = req.issuer === 'trusted' ? this.#trusted : this.#impostor()
-      if (!ca) throw new HarnessError('ERR_STEP_PRECONDITION', 'no CA trusted by the target is configured to issue a tls_client_auth certificate (tls.client_ca)')
+      if (!ca)
+        throw new HarnessError(
+          'ERR_STEP_PRECONDITION',
+          'no CA trusted by the target is configured to issue a tls_client_auth certificate (tls.client_ca)',
+        )
       cert = await issueClientCert(await ca, opts)
     }
-    return { certPem: cert.certPem, keyPem: cert.keyPem, subject_dn: subjectDn(cert.der), x5t_s256: cert.thumbprint, x5c: [cert.x5c], request: req }
+    return {
+      certPem: cert.certPem,
+      keyPem: cert.keyPem,
+      subject_dn: subjectDn(cert.der),
+      x5t_s256: cert.thumbprint,
+      x5c: [cert.x5c],
+      request: req,
+    }
   }
 }

@@ -7,8 +7,16 @@ import { defineAuth } from './types.js'
  * @see https://www.rfc-editor.org/rfc/rfc6749.html#section-2.3.1
  */
 export const ClientSecretBasic = (secret?: string) =>
-  defineAuth('client_secret_basic', secret === undefined ? 'client_secret_basic' : 'client_secret_basic(given secret)', async (req) => {
-    const s = secret ?? req.client.client_secret
-    if (s === undefined) throw new HarnessError('ERR_STEP_PRECONDITION', `client ${req.client.client_id} has no client_secret`)
-    req.headers.authorization = `Basic ${Buffer.from(`${formEncode(req.client.client_id)}:${formEncode(s)}`).toString('base64')}`
-  })
+  defineAuth(
+    'client_secret_basic',
+    secret === undefined ? 'client_secret_basic' : 'client_secret_basic(given secret)',
+    async (req) => {
+      const s = secret ?? req.client.client_secret
+      if (s === undefined)
+        throw new HarnessError(
+          'ERR_STEP_PRECONDITION',
+          `client ${req.client.client_id} has no client_secret`,
+        )
+      req.headers.authorization = `Basic ${Buffer.from(`${formEncode(req.client.client_id)}:${formEncode(s)}`).toString('base64')}`
+    },
+  )

@@ -7,7 +7,9 @@ export const CLIENT_ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-typ
 type HmacAlg = 'HS256' | 'HS384' | 'HS512'
 
 /** The MAC a client uses by default: the first HMAC algorithm the target advertises, else HS256. */
-export function advertisedHmac(metadata: { token_endpoint_auth_signing_alg_values_supported?: string[] }): HmacAlg {
+export function advertisedHmac(metadata: {
+  token_endpoint_auth_signing_alg_values_supported?: string[]
+}): HmacAlg {
   const algs = metadata.token_endpoint_auth_signing_alg_values_supported ?? []
   return (['HS256', 'HS384', 'HS512'] as const).find((a) => algs.includes(a)) ?? 'HS256'
 }
@@ -19,10 +21,23 @@ export function advertisedHmac(metadata: { token_endpoint_auth_signing_alg_value
  * @see https://www.rfc-editor.org/rfc/rfc7523.html#section-2.2
  */
 export const ClientSecretJwt = (opts: { alg?: HmacAlg; mutate?: Mutator[] } = {}) =>
-  defineAuth('client_secret_jwt', `client_secret_jwt(${[opts.alg ?? 'advertised HMAC', ...(opts.mutate ?? []).map((m) => m.label)].join(', ')})`, async (req) => {
-    const secret = req.client.client_secret
-    if (secret === undefined) throw new HarnessError('ERR_STEP_PRECONDITION', `client ${req.client.client_id} has no client_secret`)
-    const assertion = await buildAssertion(req, { mode: 'secret', secret, alg: opts.alg ?? advertisedHmac(req.metadata) }, req.audience, opts.mutate)
-    req.body.set('client_assertion_type', CLIENT_ASSERTION_TYPE)
-    req.body.set('client_assertion', assertion)
-  })
+  defineAuth(
+    'client_secret_jwt',
+    `client_secret_jwt(${[opts.alg ?? 'advertised HMAC', ...(opts.mutate ?? []).map((m) => m.label)].join(', ')})`,
+    async (req) => {
+      const secret = req.client.client_secret
+      if (secret === undefined)
+        throw new HarnessError(
+          'ERR_STEP_PRECONDITION',
+          `client ${req.client.client_id} has no client_secret`,
+        )
+      const assertion = await buildAssertion(
+        req,
+        { mode: 'secret', secret, alg: opts.alg ?? advertisedHmac(req.metadata) },
+        req.audience,
+        opts.mutate,
+      )
+      req.body.set('client_assertion_type', CLIENT_ASSERTION_TYPE)
+      req.body.set('client_assertion', assertion)
+    },
+  )

@@ -6,9 +6,17 @@ import { defineAuth } from './types.js'
  * @see https://www.rfc-editor.org/rfc/rfc6749.html#section-2.3.1
  */
 export const ClientSecretPost = (secret?: string) =>
-  defineAuth('client_secret_post', secret === undefined ? 'client_secret_post' : 'client_secret_post(given secret)', async (req) => {
-    const s = secret ?? req.client.client_secret
-    if (s === undefined) throw new HarnessError('ERR_STEP_PRECONDITION', `client ${req.client.client_id} has no client_secret`)
-    req.body.set('client_id', req.client.client_id)
-    req.body.set('client_secret', s)
-  })
+  defineAuth(
+    'client_secret_post',
+    secret === undefined ? 'client_secret_post' : 'client_secret_post(given secret)',
+    async (req) => {
+      const s = secret ?? req.client.client_secret
+      if (s === undefined)
+        throw new HarnessError(
+          'ERR_STEP_PRECONDITION',
+          `client ${req.client.client_id} has no client_secret`,
+        )
+      req.body.set('client_id', req.client.client_id)
+      req.body.set('client_secret', s)
+    },
+  )

@@ -8,7 +8,15 @@ import { SelfSignedTlsClientAuth } from './self-signed-tls-client-auth.js'
 import { TlsClientAuth } from './tls-client-auth.js'
 import type { ClientAuth } from './types.js'
 
-export { ClientSecretBasic, ClientSecretJwt, ClientSecretPost, None, PrivateKeyJwt, SelfSignedTlsClientAuth, TlsClientAuth }
+export {
+  ClientSecretBasic,
+  ClientSecretJwt,
+  ClientSecretPost,
+  None,
+  PrivateKeyJwt,
+  SelfSignedTlsClientAuth,
+  TlsClientAuth,
+}
 export { ReplayAssertion } from './private-key-jwt.js'
 export type { ClientAuth, RequestContext } from './types.js'
 

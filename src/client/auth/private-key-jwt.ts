@@ -15,14 +15,27 @@ export function defaultAlg(kty: string | undefined): JwsAlg {
  * @see https://www.rfc-editor.org/rfc/rfc7523.html#section-2.2
  */
 export const PrivateKeyJwt = (opts: { alg?: JwsAlg; mutate?: Mutator[] } = {}) =>
-  defineAuth('private_key_jwt', `private_key_jwt(${[opts.alg ?? 'default alg', ...(opts.mutate ?? []).map((m) => m.label)].join(', ')})`, async (req) => {
-    const key = req.client.key
-    if (!key) throw new HarnessError('ERR_STEP_PRECONDITION', `client ${req.client.client_id} has no private key`)
-    const alg = opts.alg ?? defaultAlg(key.privateJwk.kty)
-    const assertion = await buildAssertion(req, { mode: 'key', key, alg }, req.audience, opts.mutate)
-    req.body.set('client_assertion_type', CLIENT_ASSERTION_TYPE)
-    req.body.set('client_assertion', assertion)
-  })
+  defineAuth(
+    'private_key_jwt',
+    `private_key_jwt(${[opts.alg ?? 'default alg', ...(opts.mutate ?? []).map((m) => m.label)].join(', ')})`,
+    async (req) => {
+      const key = req.client.key
+      if (!key)
+        throw new HarnessError(
+          'ERR_STEP_PRECONDITION',
+          `client ${req.client.client_id} has no private key`,
+        )
+      const alg = opts.alg ?? defaultAlg(key.privateJwk.kty)
+      const assertion = await buildAssertion(
+        req,
+        { mode: 'key', key, alg },
+        req.audience,
+        opts.mutate,
+      )
+      req.body.set('client_assertion_type', CLIENT_ASSERTION_TYPE)
+      req.body.set('client_assertion', assertion)
+    },
+  )
 
 /** Presents a client assertion that was already used: the replay a server must refuse (OIDC Core §9). */
 export const ReplayAssertion = (assertion: string) =>

@@ -7,7 +7,11 @@ import { defineAuth } from './types.js'
  */
 export const SelfSignedTlsClientAuth = () =>
   defineAuth('self_signed_tls_client_auth', 'self_signed_tls_client_auth', async (req) => {
-    if (!req.client.identity) throw new HarnessError('ERR_STEP_PRECONDITION', `client ${req.client.client_id} has no TLS client certificate`)
+    if (!req.client.identity)
+      throw new HarnessError(
+        'ERR_STEP_PRECONDITION',
+        `client ${req.client.client_id} has no TLS client certificate`,
+      )
     req.body.set('client_id', req.client.client_id)
     req.identity = req.client.identity
   })

@@ -18,8 +18,15 @@ export interface RequestContext extends AssertionContext {
  * A client authentication method as a function that decorates the request (openid-client style).
  * `method` is the wire name from the IANA registry; `label` says how it was configured.
  */
-export type ClientAuth = ((req: RequestContext) => Promise<void>) & { method: string; label: string }
+export type ClientAuth = ((req: RequestContext) => Promise<void>) & {
+  method: string
+  label: string
+}
 
-export function defineAuth(method: string, label: string, fn: (req: RequestContext) => Promise<void>): ClientAuth {
+export function defineAuth(
+  method: string,
+  label: string,
+  fn: (req: RequestContext) => Promise<void>,
+): ClientAuth {
   return Object.assign(fn, { method, label })
 }

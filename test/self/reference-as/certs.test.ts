@@ -2,20 +2,41 @@
 import { expect, test } from '@playwright/test'
 import { createHash, X509Certificate } from 'node:crypto'
 import {
-  createCa, dnEquals, generateKey, importCa, ipEquals, issueClientCert, issueServerCert, jwkWithX5c,
-  parseDn, selfSignedCert, subjectAltNames, subjectDn, thumbprintS256,
+  createCa,
+  dnEquals,
+  generateKey,
+  importCa,
+  ipEquals,
+  issueClientCert,
+  issueServerCert,
+  jwkWithX5c,
+  parseDn,
+  selfSignedCert,
+  subjectAltNames,
+  subjectDn,
+  thumbprintS256,
 } from '../../../src/crypto/certs.js'
 
 test('client certificate: RFC 4514 subject round trip, SANs, chain, thumbprint', async () => {
   const ca = await createCa('Test CA')
   const c = await issueClientCert(ca, {
     subject: 'CN=client\\, one,O=Example Org,C=JP',
-    sans: { dns: 'c.example', uri: 'https://c.example/id', ip: ['::1', '192.0.2.1'], email: 'c@example.com' },
+    sans: {
+      dns: 'c.example',
+      uri: 'https://c.example/id',
+      ip: ['::1', '192.0.2.1'],
+      email: 'c@example.com',
+    },
   })
   expect(subjectDn(c.certPem)).toBe('CN=client\\, one,O=Example Org,C=JP')
   // DER order is the reverse of the RFC 4514 string order
   expect(new X509Certificate(c.certPem).subject).toBe('C=JP\nO=Example Org\nCN=client\\, one')
-  expect(subjectAltNames(c.der)).toEqual({ dns: ['c.example'], uri: ['https://c.example/id'], ip: ['::1', '192.0.2.1'], email: ['c@example.com'] })
+  expect(subjectAltNames(c.der)).toEqual({
+    dns: ['c.example'],
+    uri: ['https://c.example/id'],
+    ip: ['::1', '192.0.2.1'],
+    email: ['c@example.com'],
+  })
   const node = new X509Certificate(c.der)
   expect(node.checkIssued(new X509Certificate(ca.certPem))).toBe(true)
   expect(node.verify(new X509Certificate(ca.certPem).publicKey)).toBe(true)
@@ -32,7 +53,9 @@ test('keys: EC default, RSA sizes, reuse of a key', async () => {
   expect(a.keyPem).toBe(b.keyPem)
   expect(new X509Certificate(a.certPem).publicKey.asymmetricKeyDetails?.modulusLength).toBe(2048)
   const small = await selfSignedCert({ subject: 'CN=small', keyAlg: 'RSA-1024' })
-  expect(new X509Certificate(small.certPem).publicKey.asymmetricKeyDetails?.modulusLength).toBe(1024)
+  expect(new X509Certificate(small.certPem).publicKey.asymmetricKeyDetails?.modulusLength).toBe(
+    1024,
+  )
   const ec = await issueServerCert(ca, { ips: ['127.0.0.1'], dns: ['localhost'] })
   expect(new X509Certificate(ec.certPem).publicKey.asymmetricKeyType).toBe('ec')
   expect(new X509Certificate(ec.certPem).subjectAltName).toBe('DNS:localhost, IP Address:127.0.0.1')
@@ -45,7 +68,11 @@ test('keys: EC default, RSA sizes, reuse of a key', async () => {
 test('expired certificates and imported CAs', async () => {
   const ca = await createCa('CN=Import CA')
   const again = await importCa(ca.certPem, ca.keyPem)
-  const c = await issueClientCert(again, { subject: 'CN=late', notBefore: new Date(Date.now() - 2 * 86400_000), notAfter: new Date(Date.now() - 86400_000) })
+  const c = await issueClientCert(again, {
+    subject: 'CN=late',
+    notBefore: new Date(Date.now() - 2 * 86400_000),
+    notAfter: new Date(Date.now() - 86400_000),
+  })
   const node = new X509Certificate(c.certPem)
   expect(node.verify(new X509Certificate(ca.certPem).publicKey)).toBe(true)
   expect(Date.parse(node.validTo)).toBeLessThan(Date.now())
@@ -53,13 +80,21 @@ test('expired certificates and imported CAs', async () => {
 
 test('RFC 4514 parsing and comparison', () => {
   expect(parseDn('CN=x+UID=1, O=a\\+b , 2.5.4.97=PSDGB-FCA-123')).toEqual([
-    [{ type: '2.5.4.3', value: 'x' }, { type: '0.9.2342.19200300.100.1.1', value: '1' }],
+    [
+      { type: '2.5.4.3', value: 'x' },
+      { type: '0.9.2342.19200300.100.1.1', value: '1' },
+    ],
     [{ type: '2.5.4.10', value: 'a+b' }],
     [{ type: '2.5.4.97', value: 'PSDGB-FCA-123' }],
   ])
   expect(parseDn('CN=caf\\C3\\A9')[0]![0]!.value).toBe('café')
   expect(dnEquals('CN=Client,O=Example', 'cn=client, o=EXAMPLE')).toBe(true)
-  expect(dnEquals('CN=Client,O=Example', '2.5.4.3=Client,organizationName=Example'.replace('organizationName', 'O'))).toBe(true)
+  expect(
+    dnEquals(
+      'CN=Client,O=Example',
+      '2.5.4.3=Client,organizationName=Example'.replace('organizationName', 'O'),
+    ),
+  ).toBe(true)
   expect(dnEquals('CN=Client,O=Example', 'O=Example,CN=Client')).toBe(false)
   expect(dnEquals('CN=a+UID=1', 'UID=1+CN=a')).toBe(true)
   expect(dnEquals('CN=a', 'CN=a,O=b')).toBe(false)

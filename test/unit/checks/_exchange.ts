@@ -10,19 +10,35 @@ export function exchange(
   purpose: string,
   status: number,
   body?: unknown,
-  opts: { contentType?: string | null; headers?: Record<string, string>; requestHeaders?: Record<string, string> } = {},
+  opts: {
+    contentType?: string | null
+    headers?: Record<string, string>
+    requestHeaders?: Record<string, string>
+  } = {},
 ): Exchange {
   const text = body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body)
-  const ct = opts.contentType === undefined ? (typeof body === 'string' ? 'text/html' : 'application/json') : opts.contentType
+  const ct =
+    opts.contentType === undefined
+      ? typeof body === 'string'
+        ? 'text/html'
+        : 'application/json'
+      : opts.contentType
   return {
     purpose,
     request: {
       method: 'POST',
       url: `${AS}/${purpose}`,
-      headers: { 'content-type': 'application/x-www-form-urlencoded', ...(opts.requestHeaders ?? {}) },
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        ...(opts.requestHeaders ?? {}),
+      },
       body: 'grant_type=client_credentials',
     },
-    response: { status, headers: { ...(ct ? { 'content-type': ct } : {}), ...(opts.headers ?? {}) }, body: text },
+    response: {
+      status,
+      headers: { ...(ct ? { 'content-type': ct } : {}), ...(opts.headers ?? {}) },
+      body: text,
+    },
     durationMs: 1,
   }
 }

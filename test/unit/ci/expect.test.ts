@@ -12,25 +12,39 @@ import { parseExpect, type ExpectEntry } from '../../../src/config/expect.js'
 import { HarnessError } from '../../../src/errors.js'
 import { writeAllureResults, type AllureResult } from '../../../src/report/allure.js'
 import { profileCoverage } from '../../../src/report/coverage.js'
-import { applyExpectations, expectationLines, globRegExp, keyOf, selects } from '../../../src/report/expect.js'
+import {
+  applyExpectations,
+  expectationLines,
+  globRegExp,
+  keyOf,
+  selects,
+} from '../../../src/report/expect.js'
 import { renderJunit } from '../../../src/report/junit.js'
 import { requirementMatrix } from '../../../src/report/matrix.js'
 import { renderSummary } from '../../../src/report/summary.js'
 import type { RunResults } from '../../../src/suite/result.js'
 import { rec, runOf } from './fixtures.js'
 
-const entry = (e: Partial<ExpectEntry> & { id: string }): ExpectEntry => ({ reason: 'AS-1 known', ...e })
+const entry = (e: Partial<ExpectEntry> & { id: string }): ExpectEntry => ({
+  reason: 'AS-1 known',
+  ...e,
+})
 
 test.describe('matching', () => {
   test('globs: * any characters, ? one, anchored; regex characters are literal', () => {
-    expect(globRegExp('client-assertion-aud-*').test('client-assertion-aud-other-server')).toBe(true)
+    expect(globRegExp('client-assertion-aud-*').test('client-assertion-aud-other-server')).toBe(
+      true,
+    )
     expect(globRegExp('client-assertion-aud-*').test('x-client-assertion-aud-other')).toBe(false)
     expect(globRegExp('fapi?-baseline').test('fapi1-baseline')).toBe(true)
     expect(globRegExp('a.b').test('axb')).toBe(false)
   })
 
   test('id, profile and every variant member the entry names; the result key has profile, id and variant', () => {
-    const r = rec('auth-method-x', 'failed', { profile: 'fapi2-security', variant: { sender: 'mtls', client_auth: 'private_key_jwt' } })
+    const r = rec('auth-method-x', 'failed', {
+      profile: 'fapi2-security',
+      variant: { sender: 'mtls', client_auth: 'private_key_jwt' },
+    })
     expect(keyOf(r)).toBe('fapi2-security/auth-method-x[client_auth=private_key_jwt,sender=mtls]')
     expect(selects(entry({ id: 'auth-method-*' }), r)).toBe(true)
     expect(selects(entry({ id: 'auth-method-*', profile: 'fapi2-*' }), r)).toBe(true)
@@ -42,20 +56,39 @@ test.describe('matching', () => {
 })
 
 test.describe('applying', () => {
-  const records = [rec('a-one', 'failed'), rec('a-two', 'failed'), rec('b-pass', 'passed'), rec('c-fail', 'failed')]
+  const records = [
+    rec('a-one', 'failed'),
+    rec('a-two', 'failed'),
+    rec('b-pass', 'passed'),
+    rec('c-fail', 'failed'),
+  ]
 
   test('a listed failure becomes expected_failure with the reason; others stay; stale and expired entries are reported', () => {
     const { records: out, report } = applyExpectations(
       records,
-      [entry({ id: 'a-*', reason: 'ticket 1', until: '2026-02-01' }), entry({ id: 'b-pass' }), entry({ id: 'gone' }), entry({ id: 'c-fail', until: '2026-01-09' })],
+      [
+        entry({ id: 'a-*', reason: 'ticket 1', until: '2026-02-01' }),
+        entry({ id: 'b-pass' }),
+        entry({ id: 'gone' }),
+        entry({ id: 'c-fail', until: '2026-01-09' }),
+      ],
       'expect.yaml',
       '2026-01-10',
     )
-    expect(out.map((r) => r.status)).toEqual(['expected_failure', 'expected_failure', 'passed', 'failed'])
+    expect(out.map((r) => r.status)).toEqual([
+      'expected_failure',
+      'expected_failure',
+      'passed',
+      'failed',
+    ])
     expect(out[0]!.expectation).toEqual({ reason: 'ticket 1', until: '2026-02-01', entry: 0 })
     expect(report.entries[0]).toMatchObject({ matched: ['oauth2/a-one', 'oauth2/a-two'] })
     expect(report.entries[0]!.stale).toBeUndefined()
-    expect(report.entries[1]).toMatchObject({ stale: 'no-longer-fails', selected: ['oauth2/b-pass'], matched: [] })
+    expect(report.entries[1]).toMatchObject({
+      stale: 'no-longer-fails',
+      selected: ['oauth2/b-pass'],
+      matched: [],
+    })
     expect(report.entries[2]).toMatchObject({ stale: 'matched-nothing' })
     // past its until date: no longer applies, the failure counts again
     expect(report.entries[3]).toMatchObject({ expired: true, matched: [] })
@@ -63,7 +96,12 @@ test.describe('applying', () => {
   })
 
   test('the until day itself still applies', () => {
-    const { records: out } = applyExpectations([rec('c-fail', 'failed')], [entry({ id: 'c-fail', until: '2026-01-10' })], 'f', '2026-01-10')
+    const { records: out } = applyExpectations(
+      [rec('c-fail', 'failed')],
+      [entry({ id: 'c-fail', until: '2026-01-10' })],
+      'f',
+      '2026-01-10',
+    )
     expect(out[0]!.status).toBe('expected_failure')
   })
 
@@ -78,16 +116,28 @@ test.describe('applying', () => {
   })
 
   test('an entry duplicating an earlier one is not stale, the first entry claims the failure', () => {
-    const { report } = applyExpectations([rec('c-fail', 'failed')], [entry({ id: 'c-*' }), entry({ id: 'c-fail' })], 'f', '2026-01-10')
+    const { report } = applyExpectations(
+      [rec('c-fail', 'failed')],
+      [entry({ id: 'c-*' }), entry({ id: 'c-fail' })],
+      'f',
+      '2026-01-10',
+    )
     expect(report.entries[0]!.matched).toEqual(['oauth2/c-fail'])
     expect(report.entries[1]!.matched).toEqual([])
     expect(report.entries[1]!.stale).toBeUndefined()
   })
 
   test('terminal lines name expected, stale and expired entries', () => {
-    const { report } = applyExpectations(records, [entry({ id: 'a-one' }), entry({ id: 'gone' }), entry({ id: 'c-fail', until: '2025-12-31' })], 'expect.yaml', '2026-01-10')
+    const { report } = applyExpectations(
+      records,
+      [entry({ id: 'a-one' }), entry({ id: 'gone' }), entry({ id: 'c-fail', until: '2025-12-31' })],
+      'expect.yaml',
+      '2026-01-10',
+    )
     const lines = expectationLines(report).join('\n')
-    expect(lines).toContain('Expect file expect.yaml: 1 expected failure from 3 entries; 1 stale, 1 expired')
+    expect(lines).toContain(
+      'Expect file expect.yaml: 1 expected failure from 3 entries; 1 stale, 1 expired',
+    )
     expect(lines).toMatch(/EXPECTED oauth2\/a-one: AS-1 known/)
     expect(lines).toMatch(/STALE +#2 \*\/gone: matched no result of this run/)
     expect(lines).toMatch(/EXPIRED +#3 \*\/c-fail: past 2025-12-31/)
@@ -96,14 +146,34 @@ test.describe('applying', () => {
 
 test.describe('exit codes', () => {
   test('0 when every failure is expected (and coverage holds); 1 on any other failure; 3 still applies', () => {
-    const { records: all } = applyExpectations([rec('a', 'failed'), rec('b', 'passed')], [entry({ id: 'a' })], 'f', '2026-01-10')
+    const { records: all } = applyExpectations(
+      [rec('a', 'failed'), rec('b', 'passed')],
+      [entry({ id: 'a' })],
+      'f',
+      '2026-01-10',
+    )
     expect(exitCode(runOf(all))).toEqual({ code: 0 })
-    const { records: some } = applyExpectations([rec('a', 'failed'), rec('c', 'failed'), rec('b', 'passed')], [entry({ id: 'a' })], 'f', '2026-01-10')
+    const { records: some } = applyExpectations(
+      [rec('a', 'failed'), rec('c', 'failed'), rec('b', 'passed')],
+      [entry({ id: 'a' })],
+      'f',
+      '2026-01-10',
+    )
     expect(exitCode(runOf(some)).code).toBe(1)
     // an expected failure judged the server: its shall requirement counts as judged, never "nothing proven"
-    const { records: only } = applyExpectations([rec('a', 'failed')], [entry({ id: 'a' })], 'f', '2026-01-10')
+    const { records: only } = applyExpectations(
+      [rec('a', 'failed')],
+      [entry({ id: 'a' })],
+      'f',
+      '2026-01-10',
+    )
     expect(exitCode(runOf(only)).code).toBe(0)
-    const na = applyExpectations([rec('a', 'failed'), rec('n', 'not_applicable', { profile: 'oidc', checks: [] })], [entry({ id: 'a' })], 'f', '2026-01-10').records
+    const na = applyExpectations(
+      [rec('a', 'failed'), rec('n', 'not_applicable', { profile: 'oidc', checks: [] })],
+      [entry({ id: 'a' })],
+      'f',
+      '2026-01-10',
+    ).records
     expect(exitCode(runOf(na, ['oauth2', 'oidc'])).code).toBe(3)
   })
 
@@ -115,7 +185,7 @@ test.describe('exit codes', () => {
     expect(r.cause).toMatch(/^1 regression against the baseline, e\.g\. oauth2\/b/)
   })
 
-  test('a shard does not judge coverage (exit 3 is the merge\'s question)', () => {
+  test("a shard does not judge coverage (exit 3 is the merge's question)", () => {
     const run = runOf([rec('n', 'not_applicable', { checks: [] })])
     expect(exitCode(run).code).toBe(3)
     expect(exitCode(run, { shard: true }).code).toBe(0)
@@ -123,15 +193,27 @@ test.describe('exit codes', () => {
 })
 
 test.describe('reports show expected failures apart', () => {
-  const applied = applyExpectations([rec('a-one', 'failed'), rec('b-pass', 'passed'), rec('c-fail', 'failed')], [entry({ id: 'a-one', reason: 'AS-42 <aud> fix pending', until: '2026-03-01' }), entry({ id: 'gone' })], 'ci/expect.yaml', '2026-01-10')
+  const applied = applyExpectations(
+    [rec('a-one', 'failed'), rec('b-pass', 'passed'), rec('c-fail', 'failed')],
+    [
+      entry({ id: 'a-one', reason: 'AS-42 <aud> fix pending', until: '2026-03-01' }),
+      entry({ id: 'gone' }),
+    ],
+    'ci/expect.yaml',
+    '2026-01-10',
+  )
   const run: RunResults = { ...runOf(applied.records), expectations: applied.report }
 
   test('summary counts and terminal table: an expected column, not failed, not passed', () => {
     expect(run.summary).toMatchObject({ passed: 1, failed: 1, expectedFailures: 1 })
     const lines = summaryTable(run)
-    expect(lines[0]).toMatch(/^profile\s+passed\s+failed\s+expected\s+warning\s+info\s+n\/a\s+skipped\s+error$/)
+    expect(lines[0]).toMatch(
+      /^profile\s+passed\s+failed\s+expected\s+warning\s+info\s+n\/a\s+skipped\s+error$/,
+    )
     expect(lines.at(-1)).toMatch(/^total\s+1\s+1\s+1\s+0\s+0\s+0\s+0\s+0$/)
-    expect(summaryLine(run.summary)).toBe('1 passed, 1 failed, 1 expected failures, 0 warnings, 0 info, 0 not applicable, 0 errors')
+    expect(summaryLine(run.summary)).toBe(
+      '1 passed, 1 failed, 1 expected failures, 0 warnings, 0 info, 0 not applicable, 0 errors',
+    )
     // without expected failures the table is as before
     expect(summaryTable(runOf([rec('b', 'passed')]))[0]).not.toContain('expected')
   })
@@ -140,26 +222,43 @@ test.describe('reports show expected failures apart', () => {
     const rows = requirementMatrix([applied.records[0]!])
     expect(rows[0]!.verdict).toBe('failed')
     expect(rows[0]!.results[0]!.status).toBe('expected_failure')
-    expect(profileCoverage([applied.records[0]!]).modules).toMatchObject({ judged: 1, failed: 0, expectedFailures: 1 })
+    expect(profileCoverage([applied.records[0]!]).modules).toMatchObject({
+      judged: 1,
+      failed: 0,
+      expectedFailures: 1,
+    })
   })
 
   test('junit: skipped with "expected failure" and the reason as a property; not counted as a failure', () => {
     const xml = renderJunit(run)
     expect(xml).toMatch(/<testsuites [^>]*tests="3" failures="1" errors="0" skipped="1"/)
-    expect(xml).toMatch(/<skipped message="expected failure: \[shall\] RFC7523-3-3: a-one failed \(expect file: AS-42 &lt;aud&gt; fix pending, until 2026-03-01\)"\/>/)
-    expect(xml).toContain('<property name="expected_failure" value="AS-42 &lt;aud&gt; fix pending"/>')
+    expect(xml).toMatch(
+      /<skipped message="expected failure: \[shall\] RFC7523-3-3: a-one failed \(expect file: AS-42 &lt;aud&gt; fix pending, until 2026-03-01\)"\/>/,
+    )
+    expect(xml).toContain(
+      '<property name="expected_failure" value="AS-42 &lt;aud&gt; fix pending"/>',
+    )
   })
 
   test('summary.html: its own badge and count, the reason by the result, the expect file entries with the stale one', () => {
     const html = renderSummary(run)
     expect(html).toContain('data-count="expected_failure">1<')
     expect(html).toMatch(/data-status="expected_failure"/)
-    expect(html).toContain('expected failure (expect file entry 1): AS-42 &lt;aud&gt; fix pending; until 2026-03-01')
-    expect(html).toMatch(/<table class="expectations small" id="expectations"><caption>Expect file <span class="mono">ci\/expect.yaml<\/span>: 2 entries, 1 stale, 0 expired/)
+    expect(html).toContain(
+      'expected failure (expect file entry 1): AS-42 &lt;aud&gt; fix pending; until 2026-03-01',
+    )
+    expect(html).toMatch(
+      /<table class="expectations small" id="expectations"><caption>Expect file <span class="mono">ci\/expect.yaml<\/span>: 2 entries, 1 stale, 0 expired/,
+    )
     expect(html).toContain('stale: matched no result')
     expect(html).toContain('Not conformant: 1 requirement failed at shall level (of 1 cited).')
-    const onlyListed = renderSummary({ ...runOf([applied.records[0]!, applied.records[1]!]), expectations: applied.report })
-    expect(onlyListed).toContain('Not conformant: 1 requirement failed at shall level (of 1 cited); 1 of them only in expected failures (listed in the expect file).')
+    const onlyListed = renderSummary({
+      ...runOf([applied.records[0]!, applied.records[1]!]),
+      expectations: applied.report,
+    })
+    expect(onlyListed).toContain(
+      'Not conformant: 1 requirement failed at shall level (of 1 cited); 1 of them only in expected failures (listed in the expect file).',
+    )
   })
 
   test('Allure: skipped, known, tagged expected-failure, in its own category', async () => {
@@ -167,16 +266,24 @@ test.describe('reports show expected failures apart', () => {
     try {
       await writeAllureResults(run, dir)
       const files = (await readdir(dir)).filter((f) => f.endsWith('-result.json'))
-      const results = await Promise.all(files.map(async (f) => JSON.parse(await readFile(join(dir, f), 'utf8')) as AllureResult))
+      const results = await Promise.all(
+        files.map(async (f) => JSON.parse(await readFile(join(dir, f), 'utf8')) as AllureResult),
+      )
       const xf = results.find((r) => r.name.startsWith('a-one'))!
       expect(xf.status).toBe('skipped')
       expect(xf.statusDetails.known).toBe(true)
       expect(xf.statusDetails.message).toMatch(/^expected failure: \[shall\]/)
       expect(xf.labels).toContainEqual({ name: 'tag', value: 'expected-failure' })
       expect(results.find((r) => r.name.startsWith('c-fail'))!.status).toBe('failed')
-      const cats = JSON.parse(await readFile(join(dir, 'categories.json'), 'utf8')) as Array<{ name: string; matchedStatuses: string[]; messageRegex?: string }>
+      const cats = JSON.parse(await readFile(join(dir, 'categories.json'), 'utf8')) as Array<{
+        name: string
+        matchedStatuses: string[]
+        messageRegex?: string
+      }>
       const cat = cats.find((c) => c.name.startsWith('Expected failures'))!
-      expect(new RegExp(cat.messageRegex!.replace('(?s)', ''), 's').test(xf.statusDetails.message!)).toBe(true)
+      expect(
+        new RegExp(cat.messageRegex!.replace('(?s)', ''), 's').test(xf.statusDetails.message!),
+      ).toBe(true)
     } finally {
       await rm(dir, { recursive: true, force: true })
     }
@@ -197,17 +304,40 @@ test.describe('the file', () => {
   }
 
   test('YAML and JSON; until read as a date string', () => {
-    expect(parseExpect('expected_failures:\n  - id: a-*\n    profile: oauth2\n    variant: { client_auth: private_key_jwt }\n    reason: AS-1\n    until: 2026-03-31\n', 'x.yaml').expected_failures[0]).toEqual({ id: 'a-*', profile: 'oauth2', variant: { client_auth: 'private_key_jwt' }, reason: 'AS-1', until: '2026-03-31' })
-    expect(parseExpect('{"expected_failures":[{"id":"a","reason":"r"}]}', 'x.json').expected_failures).toHaveLength(1)
+    expect(
+      parseExpect(
+        'expected_failures:\n  - id: a-*\n    profile: oauth2\n    variant: { client_auth: private_key_jwt }\n    reason: AS-1\n    until: 2026-03-31\n',
+        'x.yaml',
+      ).expected_failures[0],
+    ).toEqual({
+      id: 'a-*',
+      profile: 'oauth2',
+      variant: { client_auth: 'private_key_jwt' },
+      reason: 'AS-1',
+      until: '2026-03-31',
+    })
+    expect(
+      parseExpect('{"expected_failures":[{"id":"a","reason":"r"}]}', 'x.json').expected_failures,
+    ).toHaveLength(1)
     expect(parseExpect('expected_failures: []\n', 'x.yaml').expected_failures).toEqual([])
   })
 
   test('a bad file names the field', () => {
-    expect(bad('expected_failures:\n  - id: a\n')).toBe("expect.yaml: /expected_failures/0: must have required property 'reason'")
-    expect(bad('expected_failures:\n  - id: a\n    reason: r\n    untill: 2026-01-01\n')).toBe('expect.yaml: /expected_failures/0: unknown property "untill"')
-    expect(bad('expected_failures:\n  - id: a\n    reason: r\n    until: 31.12.2026\n')).toMatch(/^expect\.yaml: \/expected_failures\/0\/until: must match pattern/)
-    expect(bad('expected_failures:\n  - id: a\n    reason: r\n    until: 2026-02-30\n')).toBe('expect.yaml: /expected_failures/0/until: 2026-02-30 is not a date')
-    expect(bad('expected_failures:\n  - id: a\n    reason: "  "\n')).toMatch(/^expect\.yaml: \/expected_failures\/0\/reason: must match pattern/)
+    expect(bad('expected_failures:\n  - id: a\n')).toBe(
+      "expect.yaml: /expected_failures/0: must have required property 'reason'",
+    )
+    expect(bad('expected_failures:\n  - id: a\n    reason: r\n    untill: 2026-01-01\n')).toBe(
+      'expect.yaml: /expected_failures/0: unknown property "untill"',
+    )
+    expect(bad('expected_failures:\n  - id: a\n    reason: r\n    until: 31.12.2026\n')).toMatch(
+      /^expect\.yaml: \/expected_failures\/0\/until: must match pattern/,
+    )
+    expect(bad('expected_failures:\n  - id: a\n    reason: r\n    until: 2026-02-30\n')).toBe(
+      'expect.yaml: /expected_failures/0/until: 2026-02-30 is not a date',
+    )
+    expect(bad('expected_failures:\n  - id: a\n    reason: "  "\n')).toMatch(
+      /^expect\.yaml: \/expected_failures\/0\/reason: must match pattern/,
+    )
     expect(bad('failures: []\n')).toMatch(/^expect\.yaml: \/: /)
     expect(bad('expected_failures: [\n')).toMatch(/^expect\.yaml is not valid YAML: /)
   })

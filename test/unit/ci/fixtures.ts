@@ -15,13 +15,29 @@ export function rec(id: string, status: Status, o: Partial<ResultRecord> = {}): 
     message: `${id} ${status}`,
     durationMs: 1,
     surface: 'client-authentication',
-    checks: [{ check: 'attempt-refused', title: 'refused', requirements: ['RFC7523-3-3' as RequirementId], level: 'shall', status: status === 'failed' ? 'failed' : 'passed', message: 'm' }],
+    checks: [
+      {
+        check: 'attempt-refused',
+        title: 'refused',
+        requirements: ['RFC7523-3-3' as RequirementId],
+        level: 'shall',
+        status: status === 'failed' ? 'failed' : 'passed',
+        message: 'm',
+      },
+    ],
     exchanges: [],
     ...o,
   }
 }
 
 export function runOf(results: ResultRecord[], profiles: ProfileId[] = ['oauth2']): RunResults {
-  return { tool: { name: 'fapi-harness', version: '0' }, target: { issuer: 'https://as.example', embedded: false }, profiles, startedAt: '2026-01-10T00:00:00.000Z', durationMs: 1, summary: summarize(results), results }
+  return {
+    tool: { name: 'fapi-harness', version: '0' },
+    target: { issuer: 'https://as.example', embedded: false },
+    profiles,
+    startedAt: '2026-01-10T00:00:00.000Z',
+    durationMs: 1,
+    summary: summarize(results),
+    results,
+  }
 }
-

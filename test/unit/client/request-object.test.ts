@@ -2,7 +2,14 @@ import { expect, test } from '@playwright/test'
 import { compactVerify, importJWK, jwtVerify } from 'jose'
 import { PrivateKeyJwt } from '../../../src/client/auth/private-key-jwt.js'
 import { None } from '../../../src/client/auth/none.js'
-import { dropClaim, expire, setAud, signWithAlg, signWithKey, unsigned } from '../../../src/mutators/index.js'
+import {
+  dropClaim,
+  expire,
+  setAud,
+  signWithAlg,
+  signWithKey,
+  unsigned,
+} from '../../../src/mutators/index.js'
 import {
   buildAuthorizationRequestObject,
   buildRequestObject,
@@ -31,8 +38,15 @@ test.beforeAll(() => {
 
 /** A backchannel request context: scope, login_hint and binding_message in the form. */
 function backchannel(key?: KeyPair) {
-  const req = requestContext({ client_id: 'client-1', ...(key ? { key } : {}) }, { endpoint: METADATA.backchannel_authentication_endpoint! })
-  req.body = new URLSearchParams({ scope: 'openid', login_hint: 'alice', binding_message: 'FAPI-HARNESS' })
+  const req = requestContext(
+    { client_id: 'client-1', ...(key ? { key } : {}) },
+    { endpoint: METADATA.backchannel_authentication_endpoint! },
+  )
+  req.body = new URLSearchParams({
+    scope: 'openid',
+    login_hint: 'alice',
+    binding_message: 'FAPI-HARNESS',
+  })
   return req
 }
 
@@ -49,7 +63,16 @@ test.describe('CIBA §7.1.1 signed authentication request', () => {
     await SignedAuthenticationRequest()(req)
     const p = decodePart(req.body.get('request')!, 1)
     const { jti, ...rest } = p
-    expect(rest).toEqual({ scope: 'openid', login_hint: 'alice', binding_message: 'FAPI-HARNESS', aud: METADATA.issuer, iss: 'client-1', iat: NOW, nbf: NOW, exp: NOW + DEFAULT_REQUEST_LIFETIME_S })
+    expect(rest).toEqual({
+      scope: 'openid',
+      login_hint: 'alice',
+      binding_message: 'FAPI-HARNESS',
+      aud: METADATA.issuer,
+      iss: 'client-1',
+      iat: NOW,
+      nbf: NOW,
+      exp: NOW + DEFAULT_REQUEST_LIFETIME_S,
+    })
     expect(jti).toMatch(UUID)
     expect(DEFAULT_REQUEST_LIFETIME_S).toBeLessThanOrEqual(3600)
   })
@@ -70,7 +93,7 @@ test.describe('CIBA §7.1.1 signed authentication request', () => {
     await expect(compactVerify(jws, await importJWK(ec.publicJwk, 'ES256'))).resolves.toBeTruthy()
   })
 
-  test('lifetime option: exp = nbf + lifetime (the variant beyond FAPI-CIBA\'s 60 minutes)', async () => {
+  test("lifetime option: exp = nbf + lifetime (the variant beyond FAPI-CIBA's 60 minutes)", async () => {
     const req = backchannel(rsa)
     await SignedAuthenticationRequest({ lifetime: 3900 })(req)
     const p = decodePart(req.body.get('request')!, 1)
@@ -83,7 +106,9 @@ test.describe('CIBA §7.1.1 signed authentication request', () => {
     const b = backchannel(rsa)
     await SignedAuthenticationRequest()(a)
     await SignedAuthenticationRequest()(b)
-    expect(decodePart(a.body.get('request')!, 1).jti).not.toBe(decodePart(b.body.get('request')!, 1).jti)
+    expect(decodePart(a.body.get('request')!, 1).jti).not.toBe(
+      decodePart(b.body.get('request')!, 1).jti,
+    )
   })
 
   test('client authentication parameters stay outside the JWT, whatever the order', async () => {
@@ -92,7 +117,12 @@ test.describe('CIBA §7.1.1 signed authentication request', () => {
     await SignedAuthenticationRequest()(req)
     expect([...req.body.keys()].sort()).toEqual(['client_id', 'request'])
     expect(decodePart(req.body.get('request')!, 1)).not.toHaveProperty('client_id')
-    expect(CLIENT_AUTH_PARAMS).toEqual(['client_id', 'client_secret', 'client_assertion', 'client_assertion_type'])
+    expect(CLIENT_AUTH_PARAMS).toEqual([
+      'client_id',
+      'client_secret',
+      'client_assertion',
+      'client_assertion_type',
+    ])
   })
 
   test('first in the strategies: private_key_jwt then adds its assertion beside `request`; none adds client_id', async () => {
@@ -114,9 +144,31 @@ test.describe('CIBA §7.1.1 signed authentication request', () => {
   })
 
   test('buildRequestObject and requestObjectClaims are the same claims, for any parameter list', async () => {
-    const ctx = { client: { client_id: 'c', token_endpoint_auth_method: 'private_key_jwt' as const, source: 'registered' as const, key: rsa }, metadata: METADATA, now: NOW }
-    const claims = requestObjectClaims([['scope', 'openid'], ['client_assertion', 'x']], ctx, 60)
-    expect(claims).toMatchObject({ scope: 'openid', aud: METADATA.issuer, iss: 'c', nbf: NOW, exp: NOW + 60 })
+    const ctx = {
+      client: {
+        client_id: 'c',
+        token_endpoint_auth_method: 'private_key_jwt' as const,
+        source: 'registered' as const,
+        key: rsa,
+      },
+      metadata: METADATA,
+      now: NOW,
+    }
+    const claims = requestObjectClaims(
+      [
+        ['scope', 'openid'],
+        ['client_assertion', 'x'],
+      ],
+      ctx,
+      60,
+    )
+    expect(claims).toMatchObject({
+      scope: 'openid',
+      aud: METADATA.issuer,
+      iss: 'c',
+      nbf: NOW,
+      exp: NOW + 60,
+    })
     expect(claims).not.toHaveProperty('client_assertion')
     const jws = await buildRequestObject([['scope', 'openid']], ctx, { alg: 'PS256' })
     expect(decodePart(jws, 1)).toMatchObject({ scope: 'openid', iss: 'c' })
@@ -125,12 +177,29 @@ test.describe('CIBA §7.1.1 signed authentication request', () => {
 
 test.describe('RFC 9101 authorization request object (pushed or by value)', () => {
   test('the pushed request moves into the JWT with its client_id, which also stays in the form (RFC 9126 §3)', async () => {
-    const req = requestContext({ client_id: 'client-1', key: rsa }, { endpoint: 'https://as.example.com/par' })
-    req.body = new URLSearchParams({ response_type: 'code', redirect_uri: 'https://rp/cb', state: 's', client_id: 'client-1' })
+    const req = requestContext(
+      { client_id: 'client-1', key: rsa },
+      { endpoint: 'https://as.example.com/par' },
+    )
+    req.body = new URLSearchParams({
+      response_type: 'code',
+      redirect_uri: 'https://rp/cb',
+      state: 's',
+      client_id: 'client-1',
+    })
     await SignedAuthorizationRequest()(req)
     expect([...req.body.keys()].sort()).toEqual(['client_id', 'request'])
     const claims = decodePart(req.body.get('request')!, 1)
-    expect(claims).toMatchObject({ response_type: 'code', redirect_uri: 'https://rp/cb', state: 's', client_id: 'client-1', iss: 'client-1', aud: METADATA.issuer, nbf: NOW, exp: NOW + DEFAULT_REQUEST_LIFETIME_S })
+    expect(claims).toMatchObject({
+      response_type: 'code',
+      redirect_uri: 'https://rp/cb',
+      state: 's',
+      client_id: 'client-1',
+      iss: 'client-1',
+      aud: METADATA.issuer,
+      nbf: NOW,
+      exp: NOW + DEFAULT_REQUEST_LIFETIME_S,
+    })
     expect(decodePart(req.body.get('request')!, 0)).toEqual({ alg: 'PS256', kid: rsa.kid })
     expect(fixesRequestForm([SignedAuthorizationRequest()])).toBe(true)
   })
@@ -159,8 +228,19 @@ test.describe('request form decorators', () => {
 
 /** A pushed authorization request context (RFC 9126): the authorization request parameters in the form. */
 function pushed(key?: KeyPair) {
-  const req = requestContext({ client_id: 'client-1', ...(key ? { key } : {}) }, { endpoint: 'https://as.example.com/par' })
-  req.body = new URLSearchParams({ response_type: 'code id_token', scope: 'openid', redirect_uri: 'https://127.0.0.1/cb', code_challenge: 'abc', code_challenge_method: 'S256', state: 's1', nonce: 'n1' })
+  const req = requestContext(
+    { client_id: 'client-1', ...(key ? { key } : {}) },
+    { endpoint: 'https://as.example.com/par' },
+  )
+  req.body = new URLSearchParams({
+    response_type: 'code id_token',
+    scope: 'openid',
+    redirect_uri: 'https://127.0.0.1/cb',
+    code_challenge: 'abc',
+    code_challenge_method: 'S256',
+    state: 's1',
+    nonce: 'n1',
+  })
   return req
 }
 
@@ -185,8 +265,19 @@ test.describe('RFC 9101 authorization request objects (pushed to the PAR endpoin
     expect(protectedHeader).toEqual({ alg: 'PS256', kid: rsa.kid })
     const { jti, ...rest } = payload
     expect(rest).toEqual({
-      response_type: 'code id_token', scope: 'openid', redirect_uri: 'https://127.0.0.1/cb', code_challenge: 'abc', code_challenge_method: 'S256', state: 's1', nonce: 'n1',
-      client_id: 'client-1', iss: 'client-1', aud: METADATA.issuer, iat: NOW, nbf: NOW, exp: NOW + DEFAULT_REQUEST_LIFETIME_S,
+      response_type: 'code id_token',
+      scope: 'openid',
+      redirect_uri: 'https://127.0.0.1/cb',
+      code_challenge: 'abc',
+      code_challenge_method: 'S256',
+      state: 's1',
+      nonce: 'n1',
+      client_id: 'client-1',
+      iss: 'client-1',
+      aud: METADATA.issuer,
+      iat: NOW,
+      nbf: NOW,
+      exp: NOW + DEFAULT_REQUEST_LIFETIME_S,
     })
     expect(jti).toMatch(UUID)
   })
@@ -220,38 +311,74 @@ test.describe('RFC 9101 authorization request objects (pushed to the PAR endpoin
   test('then private_key_jwt adds its assertion beside request and client_id', async () => {
     const req = pushed(rsa)
     for (const a of [SignedAuthorizationRequest(), PrivateKeyJwt()]) await a(req)
-    expect([...req.body.keys()]).toEqual(['request', 'client_id', 'client_assertion_type', 'client_assertion'])
+    expect([...req.body.keys()]).toEqual([
+      'request',
+      'client_id',
+      'client_assertion_type',
+      'client_assertion',
+    ])
   })
 
   test('mutators: each breaks exactly what it names, as jose sees it', async () => {
     const build = async (opts: Parameters<typeof buildAuthorizationRequestObject>[2]) =>
-      buildAuthorizationRequestObject([['scope', 'openid']], { client: { client_id: 'client-1', token_endpoint_auth_method: 'private_key_jwt', source: 'registered', key: rsa }, metadata: METADATA, now: NOW }, opts)
+      buildAuthorizationRequestObject(
+        [['scope', 'openid']],
+        {
+          client: {
+            client_id: 'client-1',
+            token_endpoint_auth_method: 'private_key_jwt',
+            source: 'registered',
+            key: rsa,
+          },
+          metadata: METADATA,
+          now: NOW,
+        },
+        opts,
+      )
     await expect(verified(await build({}), rsa, 'PS256')).resolves.toBeTruthy()
-    await expect(verified(await build({ mutate: [dropClaim('exp')] }), rsa, 'PS256')).rejects.toMatchObject({ code: 'ERR_JWT_CLAIM_VALIDATION_FAILED', claim: 'exp' })
-    await expect(verified(await build({ mutate: [dropClaim('nbf')] }), rsa, 'PS256')).rejects.toMatchObject({ code: 'ERR_JWT_CLAIM_VALIDATION_FAILED', claim: 'nbf' })
+    await expect(
+      verified(await build({ mutate: [dropClaim('exp')] }), rsa, 'PS256'),
+    ).rejects.toMatchObject({ code: 'ERR_JWT_CLAIM_VALIDATION_FAILED', claim: 'exp' })
+    await expect(
+      verified(await build({ mutate: [dropClaim('nbf')] }), rsa, 'PS256'),
+    ).rejects.toMatchObject({ code: 'ERR_JWT_CLAIM_VALIDATION_FAILED', claim: 'nbf' })
     const expired = await build({ mutate: [expire(600)] })
     await expect(verified(expired, rsa, 'PS256')).rejects.toMatchObject({ code: 'ERR_JWT_EXPIRED' })
     const e = decodePart(expired, 1)
     expect([e.nbf, e.iat, e.exp]).toEqual([NOW - 660, NOW - 660, NOW - 600])
-    await expect(verified(await build({ mutate: [setAud('other_server')] }), rsa, 'PS256')).rejects.toMatchObject({ code: 'ERR_JWT_CLAIM_VALIDATION_FAILED', claim: 'aud' })
+    await expect(
+      verified(await build({ mutate: [setAud('other_server')] }), rsa, 'PS256'),
+    ).rejects.toMatchObject({ code: 'ERR_JWT_CLAIM_VALIDATION_FAILED', claim: 'aud' })
     const inArray = await build({ mutate: [setAud('issuer_in_array')] })
     expect(decodePart(inArray, 1).aud).toEqual([METADATA.issuer])
     await expect(verified(inArray, rsa, 'PS256')).resolves.toBeTruthy()
-    await expect(verified(await build({ mutate: [unsigned()] }), rsa, 'PS256')).rejects.toMatchObject({ code: 'ERR_JOSE_ALG_NOT_ALLOWED' })
+    await expect(
+      verified(await build({ mutate: [unsigned()] }), rsa, 'PS256'),
+    ).rejects.toMatchObject({ code: 'ERR_JOSE_ALG_NOT_ALLOWED' })
     const rs256 = await build({ mutate: [signWithAlg('RS256')] })
-    await expect(verified(rs256, rsa, 'RS256')).rejects.toMatchObject({ code: 'ERR_JOSE_ALG_NOT_ALLOWED' })
-    await expect(compactVerify(rs256, await importJWK(rsa.publicJwk, 'RS256'))).resolves.toBeTruthy()
+    await expect(verified(rs256, rsa, 'RS256')).rejects.toMatchObject({
+      code: 'ERR_JOSE_ALG_NOT_ALLOWED',
+    })
+    await expect(
+      compactVerify(rs256, await importJWK(rsa.publicJwk, 'RS256')),
+    ).resolves.toBeTruthy()
     const badSig = await build({ mutate: [signWithKey(getKey('RSA-2048', 2), { keepKid: true })] })
     expect(decodePart(badSig, 0).kid).toBe(rsa.kid)
-    await expect(verified(badSig, rsa, 'PS256')).rejects.toMatchObject({ code: 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED' })
+    await expect(verified(badSig, rsa, 'PS256')).rejects.toMatchObject({
+      code: 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED',
+    })
     const foreign = await build({ mutate: [signWithKey(getKey('RSA-2048', 1))] })
     expect(decodePart(foreign, 0).kid).toBe(getKey('RSA-2048', 1).kid)
-    await expect(verified(foreign, rsa, 'PS256')).rejects.toMatchObject({ code: 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED' })
+    await expect(verified(foreign, rsa, 'PS256')).rejects.toMatchObject({
+      code: 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED',
+    })
     await expect(verified(foreign, getKey('RSA-2048', 1), 'PS256')).resolves.toBeTruthy()
   })
 
   test('the label names the changes', () => {
-    expect(SignedAuthorizationRequest({ mutate: [dropClaim('exp')] }).label).toContain('drop-claim(exp)')
+    expect(SignedAuthorizationRequest({ mutate: [dropClaim('exp')] }).label).toContain(
+      'drop-claim(exp)',
+    )
     expect(SignedAuthorizationRequest().method).toBe(REQUEST_FORM)
   })
 })

@@ -8,11 +8,22 @@ import { getKey, rsaBits, type KeyPair } from '../../../src/crypto/keys.js'
 
 process.env.FAPI_HARNESS_CACHE_DIR ??= join(tmpdir(), 'fapi-harness-unit-keys')
 
-const PAYLOAD = { iss: 'c', sub: 'c', aud: 'https://as.example.com/token', iat: 1, exp: 61, jti: 'j' }
+const PAYLOAD = {
+  iss: 'c',
+  sub: 'c',
+  aud: 'https://as.example.com/token',
+  iat: 1,
+  exp: 61,
+  jti: 'j',
+}
 
 function split(jws: string) {
   const [h, p, s] = jws.split('.') as [string, string, string]
-  return { input: Buffer.from(`${h}.${p}`), sig: Buffer.from(s, 'base64url'), header: JSON.parse(Buffer.from(h, 'base64url').toString()) }
+  return {
+    input: Buffer.from(`${h}.${p}`),
+    sig: Buffer.from(s, 'base64url'),
+    header: JSON.parse(Buffer.from(h, 'base64url').toString()),
+  }
 }
 
 let rsa1024: KeyPair
@@ -23,12 +34,25 @@ test.beforeAll(() => {
 test.describe('signJws with RSA-1024 (through node:crypto, since jose refuses it)', () => {
   test('PS256 verifies with RSASSA-PSS (salt = hash length), not PKCS#1 v1.5', async () => {
     expect(rsaBits(rsa1024.privateJwk)).toBe(1024)
-    const jws = await signJws({ kid: rsa1024.kid }, PAYLOAD, { mode: 'key', key: rsa1024, alg: 'PS256' })
+    const jws = await signJws({ kid: rsa1024.kid }, PAYLOAD, {
+      mode: 'key',
+      key: rsa1024,
+      alg: 'PS256',
+    })
     const { input, sig, header } = split(jws)
     expect(header).toEqual({ kid: rsa1024.kid, alg: 'PS256' })
     const pub = createPublicKey({ key: rsa1024.publicJwk as never, format: 'jwk' })
-    expect(verify('sha256', input, { key: pub, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 32 }, sig)).toBe(true)
-    expect(verify('sha256', input, { key: pub, padding: constants.RSA_PKCS1_PADDING }, sig)).toBe(false)
+    expect(
+      verify(
+        'sha256',
+        input,
+        { key: pub, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 32 },
+        sig,
+      ),
+    ).toBe(true)
+    expect(verify('sha256', input, { key: pub, padding: constants.RSA_PKCS1_PADDING }, sig)).toBe(
+      false,
+    )
     expect(decodeJws(jws)?.payload).toEqual(PAYLOAD)
   })
 
@@ -37,17 +61,30 @@ test.describe('signJws with RSA-1024 (through node:crypto, since jose refuses it
     const { input, sig, header } = split(jws)
     expect(header).toEqual({ alg: 'RS256' })
     const pub = createPublicKey({ key: rsa1024.publicJwk as never, format: 'jwk' })
-    expect(verify('sha256', input, { key: pub, padding: constants.RSA_PKCS1_PADDING }, sig)).toBe(true)
+    expect(verify('sha256', input, { key: pub, padding: constants.RSA_PKCS1_PADDING }, sig)).toBe(
+      true,
+    )
   })
 
   test('PS384 uses SHA-384 with a 48-byte salt', async () => {
-    const { input, sig } = split(await signJws({}, PAYLOAD, { mode: 'key', key: rsa1024, alg: 'PS384' }))
+    const { input, sig } = split(
+      await signJws({}, PAYLOAD, { mode: 'key', key: rsa1024, alg: 'PS384' }),
+    )
     const pub = createPublicKey({ key: rsa1024.publicJwk as never, format: 'jwk' })
-    expect(verify('sha384', input, { key: pub, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 48 }, sig)).toBe(true)
+    expect(
+      verify(
+        'sha384',
+        input,
+        { key: pub, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 48 },
+        sig,
+      ),
+    ).toBe(true)
   })
 
   test('a non-RSA alg with an RSA-1024 key is a TypeError', async () => {
-    await expect(signJws({}, PAYLOAD, { mode: 'key', key: rsa1024, alg: 'ES256' })).rejects.toThrow(TypeError)
+    await expect(signJws({}, PAYLOAD, { mode: 'key', key: rsa1024, alg: 'ES256' })).rejects.toThrow(
+      TypeError,
+    )
   })
 })
 
@@ -55,7 +92,9 @@ test.describe('signJws other modes', () => {
   test('RSA-2048 PS256 goes through jose and verifies', async () => {
     const key = getKey('RSA-2048', 0)
     const jws = await signJws({ kid: key.kid }, PAYLOAD, { mode: 'key', key, alg: 'PS256' })
-    const { protectedHeader } = await compactVerify(jws, await importJWK(key.publicJwk, 'PS256'), { algorithms: ['PS256'] })
+    const { protectedHeader } = await compactVerify(jws, await importJWK(key.publicJwk, 'PS256'), {
+      algorithms: ['PS256'],
+    })
     expect(protectedHeader).toEqual({ kid: key.kid, alg: 'PS256' })
   })
 

@@ -29,7 +29,11 @@ test.describe('rsaBits', () => {
   })
 
   test('leading zero bytes and the top byte are counted exactly', () => {
-    const n = (bytes: number[]) => ({ kty: 'RSA', e: 'AQAB', n: Buffer.from(bytes).toString('base64url') })
+    const n = (bytes: number[]) => ({
+      kty: 'RSA',
+      e: 'AQAB',
+      n: Buffer.from(bytes).toString('base64url'),
+    })
     expect(rsaBits(n([0x01, 0x00]))).toBe(9)
     expect(rsaBits(n([0x00, 0x00, 0x80, 0x00]))).toBe(16)
     expect(rsaBits(n([0xff]))).toBe(8)

@@ -8,7 +8,9 @@ import { HttpClient } from '../../../src/http/client.js'
  * The HTTP client against servers that misbehave: it never hangs past its deadline, never reads an
  * unbounded body, and never follows a redirect (a credential must not travel to a Location).
  */
-async function serve(handler: RequestListener): Promise<{ url: string; server: Server; close(): Promise<void> }> {
+async function serve(
+  handler: RequestListener,
+): Promise<{ url: string; server: Server; close(): Promise<void> }> {
   const server = createServer(handler)
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
   return {
@@ -40,7 +42,14 @@ test('a body that trickles in (slowloris) ends at the deadline, naming the URL',
   const http = new HttpClient({ trust: {}, timeoutMs: 600 })
   try {
     // the trickle never ends: only the deadline ends the request (else the test times out)
-    const f = await failure(http.send({ purpose: 'token', method: 'POST', url: `${s.url}/token`, form: new URLSearchParams({ a: 'b' }) }))
+    const f = await failure(
+      http.send({
+        purpose: 'token',
+        method: 'POST',
+        url: `${s.url}/token`,
+        form: new URLSearchParams({ a: 'b' }),
+      }),
+    )
     expect(f.code).toBe('ERR_HTTP_TIMEOUT')
     expect(f.message).toContain(`${s.url}/token`)
     expect(f.message).toContain('(token)')
@@ -54,7 +63,13 @@ test('a response that never comes ends at the deadline', async () => {
   const s = await serve(() => undefined)
   const http = new HttpClient({ trust: {}, timeoutMs: 400 })
   try {
-    const f = await failure(http.send({ purpose: 'discovery', method: 'GET', url: `${s.url}/.well-known/openid-configuration` }))
+    const f = await failure(
+      http.send({
+        purpose: 'discovery',
+        method: 'GET',
+        url: `${s.url}/.well-known/openid-configuration`,
+      }),
+    )
     expect(f.code).toBe('ERR_HTTP_TIMEOUT')
   } finally {
     await http.close()
@@ -83,7 +98,10 @@ test('a gigantic body is cut off at the size cap, not read into memory', async (
     expect(f.code).toBe('ERR_HTTP_BODY_TOO_LARGE')
     expect(f.message).toContain(`${s.url}/jwks`)
     // recorded as evidence when the caller expects transport errors
-    const x = await http.send({ purpose: 'jwks', method: 'GET', url: `${s.url}/jwks` }, { allowTransportError: true })
+    const x = await http.send(
+      { purpose: 'jwks', method: 'GET', url: `${s.url}/jwks` },
+      { allowTransportError: true },
+    )
     expect(x.transport_error?.code).toBe('ERR_HTTP_BODY_TOO_LARGE')
     expect(x.response).toBeUndefined()
   } finally {
@@ -103,12 +121,27 @@ test('redirects are never followed: the 3xx is the answer and the Location is ne
   })
   const http = new HttpClient({ trust: {}, timeoutMs: 2_000 })
   try {
-    for (const purpose of ['token', 'pushed_authorization_request', 'registration', 'backchannel_authentication']) {
-      const x = await http.send({ purpose, method: 'POST', url: `${s.url}/${purpose}`, headers: { authorization: 'Basic Y2xpZW50OnNlY3JldA==' }, form: new URLSearchParams({ client_secret: 'secret' }) })
+    for (const purpose of [
+      'token',
+      'pushed_authorization_request',
+      'registration',
+      'backchannel_authentication',
+    ]) {
+      const x = await http.send({
+        purpose,
+        method: 'POST',
+        url: `${s.url}/${purpose}`,
+        headers: { authorization: 'Basic Y2xpZW50OnNlY3JldA==' },
+        form: new URLSearchParams({ client_secret: 'secret' }),
+      })
       expect(x.response?.status).toBe(307)
       expect(x.response?.headers.location).toBe(`${other.url}/token`)
     }
-    const g = await http.send({ purpose: 'discovery', method: 'GET', url: `${s.url}/.well-known/openid-configuration` })
+    const g = await http.send({
+      purpose: 'discovery',
+      method: 'GET',
+      url: `${s.url}/.well-known/openid-configuration`,
+    })
     expect(g.response?.status).toBe(307)
     expect(elsewhere).toBe(0)
   } finally {

@@ -29,10 +29,20 @@ export function parts(jws: string): Parts {
 export const registered = (): KeyPair => getKey('RSA-2048', 0)
 
 /** A client assertion for client-1 signed PS256 with the registered RSA key, through `mutators`. */
-export async function build(mutators: Mutator[], opts: { signer?: Signer; audience?: AudienceKind } = {}): Promise<Parts> {
+export async function build(
+  mutators: Mutator[],
+  opts: { signer?: Signer; audience?: AudienceKind } = {},
+): Promise<Parts> {
   const key = registered()
   const ctx = requestContext({ client_id: 'client-1', key })
-  return parts(await buildAssertion(ctx, opts.signer ?? { mode: 'key', key, alg: 'PS256' }, opts.audience ?? 'token_endpoint', mutators))
+  return parts(
+    await buildAssertion(
+      ctx,
+      opts.signer ?? { mode: 'key', key, alg: 'PS256' },
+      opts.audience ?? 'token_endpoint',
+      mutators,
+    ),
+  )
 }
 
 /** The object without the given members (jti is always random, so it is never compared). */

@@ -10,7 +10,10 @@ test.describe('hmacWithPublicKey', () => {
     const m = await build([hmacWithPublicKey()])
     expect(m.header).toEqual({ alg: 'HS256', kid: registered().kid })
     expect(without(m.payload)).toEqual(without(base.payload))
-    const pem = createPublicKey({ key: registered().publicJwk as never, format: 'jwk' }).export({ type: 'spki', format: 'pem' }) as string
+    const pem = createPublicKey({ key: registered().publicJwk as never, format: 'jwk' }).export({
+      type: 'spki',
+      format: 'pem',
+    }) as string
     expect(pem.startsWith('-----BEGIN PUBLIC KEY-----')).toBe(true)
     const expected = createHmac('sha256', pem).update(m.input).digest()
     expect(m.signature.equals(expected)).toBe(true)
@@ -18,6 +21,8 @@ test.describe('hmacWithPublicKey', () => {
   })
 
   test('needs a key signer', async () => {
-    await expect(build([hmacWithPublicKey()], { signer: { mode: 'none' } })).rejects.toThrow(TypeError)
+    await expect(build([hmacWithPublicKey()], { signer: { mode: 'none' } })).rejects.toThrow(
+      TypeError,
+    )
   })
 })

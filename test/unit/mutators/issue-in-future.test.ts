@@ -8,7 +8,9 @@ test.describe('issueInFuture', () => {
     const m = await build([issueInFuture(8)])
     expect(base.payload.nbf).toBeUndefined()
     expect([m.payload.iat, m.payload.nbf, m.payload.exp]).toEqual([NOW + 8, NOW + 8, NOW + 68])
-    expect(without(m.payload, 'iat', 'nbf', 'exp')).toEqual(without(base.payload, 'iat', 'nbf', 'exp'))
+    expect(without(m.payload, 'iat', 'nbf', 'exp')).toEqual(
+      without(base.payload, 'iat', 'nbf', 'exp'),
+    )
     expect(m.header).toEqual(base.header)
   })
 

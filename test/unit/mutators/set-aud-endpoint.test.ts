@@ -7,7 +7,10 @@ import { METADATA, parts, registered, without } from './_assertion.js'
 
 const PAR = 'https://as.example.com/par'
 
-async function build(metadata: ServerMetadata = { ...METADATA, pushed_authorization_request_endpoint: PAR }, mutate = [setAudEndpoint('pushed_authorization_request')]) {
+async function build(
+  metadata: ServerMetadata = { ...METADATA, pushed_authorization_request_endpoint: PAR },
+  mutate = [setAudEndpoint('pushed_authorization_request')],
+) {
   const key = registered()
   const ctx = requestContext({ client_id: 'client-1', key }, { metadata, endpoint: PAR })
   return parts(await buildAssertion(ctx, { mode: 'key', key, alg: 'PS256' }, 'issuer', mutate))
@@ -27,6 +30,8 @@ test.describe('setAudEndpoint', () => {
   })
 
   test('label names the metadata member', () => {
-    expect(setAudEndpoint('pushed_authorization_request').label).toBe('set-aud(pushed_authorization_request_endpoint)')
+    expect(setAudEndpoint('pushed_authorization_request').label).toBe(
+      'set-aud(pushed_authorization_request_endpoint)',
+    )
   })
 })

@@ -13,7 +13,9 @@ test.describe('signWithKey', () => {
     expect(m.header).toEqual({ alg: 'PS256', kid: other.kid })
     expect(without(m.payload)).toEqual(without(base.payload))
     await compactVerify(m.jws, await importJWK(other.publicJwk, 'PS256'))
-    await expect(compactVerify(m.jws, await importJWK(registered().publicJwk, 'PS256'))).rejects.toThrow()
+    await expect(
+      compactVerify(m.jws, await importJWK(registered().publicJwk, 'PS256')),
+    ).rejects.toThrow()
   })
 
   test('label names the key kind', () => {
@@ -21,6 +23,8 @@ test.describe('signWithKey', () => {
   })
 
   test('needs a key signer', async () => {
-    await expect(build([signWithKey(getKey('RSA-2048', 1))], { signer: { mode: 'none' } })).rejects.toThrow(TypeError)
+    await expect(
+      build([signWithKey(getKey('RSA-2048', 1))], { signer: { mode: 'none' } }),
+    ).rejects.toThrow(TypeError)
   })
 })

@@ -14,7 +14,11 @@ const ROOT = join(import.meta.dirname, '../../..')
 /** The mask of `value` computed in a new process (as a test runner worker does), with `env`. */
 function maskInChild(value: string, env: Record<string, string | undefined>): string {
   const code = `import('./src/http/redact.ts').then((m) => process.stdout.write(m.mask(${JSON.stringify(value)})))`
-  return execFileSync(process.execPath, ['--import', 'tsx', '-e', code], { cwd: ROOT, env: { ...process.env, ...env } as NodeJS.ProcessEnv, encoding: 'utf8' })
+  return execFileSync(process.execPath, ['--import', 'tsx', '-e', code], {
+    cwd: ROOT,
+    env: { ...process.env, ...env } as NodeJS.ProcessEnv,
+    encoding: 'utf8',
+  })
 }
 
 test('within a run the same secret masks alike, in records and in free text', () => {
@@ -40,7 +44,9 @@ test('a short secret cannot be recovered from its mask by hashing guesses', () =
   // the unkeyed hash, which anyone could brute-force over all four-digit PINs, is not what is shown
   const guesses = Array.from({ length: 10_000 }, (_, i) => String(i).padStart(4, '0'))
   const shown = /#([0-9a-f]{8})»$/.exec(m)![1]
-  expect(guesses.filter((g) => createHash('sha256').update(g).digest('hex').startsWith(shown!))).toEqual([])
+  expect(
+    guesses.filter((g) => createHash('sha256').update(g).digest('hex').startsWith(shown!)),
+  ).toEqual([])
   expect(m).not.toContain('4711')
 })
 
@@ -49,5 +55,7 @@ test("the run's processes share its key through the environment; a process of an
   const here = mask('s3cr3t-value')
   expect(maskInChild('s3cr3t-value', { [MASK_KEY_ENV]: process.env[MASK_KEY_ENV] })).toBe(here)
   expect(maskInChild('s3cr3t-value', { [MASK_KEY_ENV]: undefined })).not.toBe(here)
-  expect(maskInChild('s3cr3t-value', { [MASK_KEY_ENV]: undefined })).toMatch(/^«redacted#[0-9a-f]{8}»$/)
+  expect(maskInChild('s3cr3t-value', { [MASK_KEY_ENV]: undefined })).toMatch(
+    /^«redacted#[0-9a-f]{8}»$/,
+  )
 })

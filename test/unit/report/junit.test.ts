@@ -21,7 +21,9 @@ test.describe('junit.xml', () => {
       expect(Number(s.attrs.tests)).toBe(rs.length)
       expect(Number(s.attrs.failures)).toBe(rs.filter((r) => r.status === 'failed').length)
       expect(Number(s.attrs.errors)).toBe(rs.filter((r) => r.status === 'error').length)
-      expect(Number(s.attrs.skipped)).toBe(rs.filter((r) => r.status === 'skipped' || r.status === 'not_applicable').length)
+      expect(Number(s.attrs.skipped)).toBe(
+        rs.filter((r) => r.status === 'skipped' || r.status === 'not_applicable').length,
+      )
     }
   })
 
@@ -39,7 +41,9 @@ test.describe('junit.xml', () => {
   test('testcase classname is <profile>.<surface> and name is the result id', () => {
     const cases = findAll(doc, 'testcase')
     run.results.forEach((r) => {
-      const c = cases.find((x) => x.attrs.name === r.id && x.attrs.classname === `${r.profile}.${r.surface}`)
+      const c = cases.find(
+        (x) => x.attrs.name === r.id && x.attrs.classname === `${r.profile}.${r.surface}`,
+      )
       expect(c, r.id).toBeTruthy()
     })
   })
@@ -47,7 +51,10 @@ test.describe('junit.xml', () => {
   test('failure carries message, requirement ids and level; errors carry the error code', () => {
     const cases = findAll(doc, 'testcase')
     for (const r of run.results.filter((x) => x.status === 'failed')) {
-      const f = findAll(cases.find((c) => c.attrs.name === r.id)!, 'failure')[0]!
+      const f = findAll(
+        cases.find((c) => c.attrs.name === r.id)!,
+        'failure',
+      )[0]!
       for (const id of r.requirements) expect(f.attrs.message).toContain(id)
       expect(f.attrs.message).toContain(`[${r.level}]`)
       expect(f.text).toContain(`level: ${r.level}`)
@@ -56,7 +63,10 @@ test.describe('junit.xml', () => {
       expect(f.attrs.message).not.toContain('\u0001')
     }
     for (const r of run.results.filter((x) => x.status === 'error')) {
-      const e = findAll(cases.find((c) => c.attrs.name === r.id)!, 'error')[0]!
+      const e = findAll(
+        cases.find((c) => c.attrs.name === r.id)!,
+        'error',
+      )[0]!
       expect(e.attrs.type).toBe('ERR_HTTP_TIMEOUT')
     }
   })
@@ -67,19 +77,28 @@ test.describe('junit.xml', () => {
     for (const r of run.results) {
       const c = cases.find((x) => x.attrs.name === r.id)!
       if (r.status === 'info') {
-        expect(c.children.filter((x) => !['properties', 'system-out'].includes(x.name))).toHaveLength(0)
+        expect(
+          c.children.filter((x) => !['properties', 'system-out'].includes(x.name)),
+        ).toHaveLength(0)
         expect(findAll(c, 'system-out')[0]!.text).toMatch(/^INFORMATIONAL \[/)
-        expect(findAll(c, 'property').find((p) => p.attrs.name === 'informational')?.attrs.value).toBe('the server does not use this optional behaviour')
+        expect(
+          findAll(c, 'property').find((p) => p.attrs.name === 'informational')?.attrs.value,
+        ).toBe('the server does not use this optional behaviour')
       } else {
-        expect(findAll(c, 'property').filter((p) => p.attrs.name === 'informational')).toHaveLength(0)
+        expect(findAll(c, 'property').filter((p) => p.attrs.name === 'informational')).toHaveLength(
+          0,
+        )
       }
-      if (r.status === 'not_applicable') expect(findAll(c, 'skipped')[0]!.attrs.message).toBe(`not applicable: ${r.message}`)
-      if (r.status === 'skipped') expect(findAll(c, 'skipped')[0]!.attrs.message).toBe(`skipped: ${r.message}`)
+      if (r.status === 'not_applicable')
+        expect(findAll(c, 'skipped')[0]!.attrs.message).toBe(`not applicable: ${r.message}`)
+      if (r.status === 'skipped')
+        expect(findAll(c, 'skipped')[0]!.attrs.message).toBe(`skipped: ${r.message}`)
       if (r.status === 'warning') {
         expect(findAll(c, 'failure')).toHaveLength(0)
         expect(findAll(c, 'system-out')[0]!.text).toMatch(/^WARNING/)
       }
-      if (r.status === 'passed') expect(c.children.filter((x) => x.name !== 'properties')).toHaveLength(0)
+      if (r.status === 'passed')
+        expect(c.children.filter((x) => x.name !== 'properties')).toHaveLength(0)
     }
   })
 

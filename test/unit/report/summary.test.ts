@@ -41,7 +41,11 @@ test.describe('requirement verdict', () => {
     const cited = new Set(run.results.flatMap((x) => x.requirements))
     expect(rows.map((x) => x.requirement.id).sort()).toEqual([...cited].sort())
     for (const row of rows) {
-      expect(row.results.map((x) => `${x.profile}/${x.id}`)).toEqual(run.results.filter((x) => x.requirements.includes(row.requirement.id as RequirementId)).map((x) => `${x.profile}/${x.id}`))
+      expect(row.results.map((x) => `${x.profile}/${x.id}`)).toEqual(
+        run.results
+          .filter((x) => x.requirements.includes(row.requirement.id as RequirementId))
+          .map((x) => `${x.profile}/${x.id}`),
+      )
       expect(row.verdict).toBe(verdictOf(row.results))
     }
     const unknown = rows.find((x) => x.requirement.id === 'FAPI1-ADV-99.9')!
@@ -49,15 +53,29 @@ test.describe('requirement verdict', () => {
   })
 
   test('natural id order: 5.2.2-4 before 5.2.2-14', () => {
-    const mk = (id: string): ResultRecord => ({ ...syntheticRun(1).results[0]!, requirements: [id as RequirementId] })
-    const rows = requirementMatrix([mk('FAPI1-ADV-5.2.2-14'), mk('FAPI1-BASE-5.2.2-4'), mk('FAPI1-ADV-5.2.2-4')])
-    expect(rows.map((x) => x.requirement.id)).toEqual(['FAPI1-ADV-5.2.2-4', 'FAPI1-ADV-5.2.2-14', 'FAPI1-BASE-5.2.2-4'])
+    const mk = (id: string): ResultRecord => ({
+      ...syntheticRun(1).results[0]!,
+      requirements: [id as RequirementId],
+    })
+    const rows = requirementMatrix([
+      mk('FAPI1-ADV-5.2.2-14'),
+      mk('FAPI1-BASE-5.2.2-4'),
+      mk('FAPI1-ADV-5.2.2-4'),
+    ])
+    expect(rows.map((x) => x.requirement.id)).toEqual([
+      'FAPI1-ADV-5.2.2-4',
+      'FAPI1-ADV-5.2.2-14',
+      'FAPI1-BASE-5.2.2-4',
+    ])
   })
 })
 
 test.describe('summary.html', () => {
   const run = syntheticRun(30)
-  const html = renderSummary(run, { reportHref: 'allure-report/index.html', reportLink: () => 'allure-report/index.html#testresult/abc' })
+  const html = renderSummary(run, {
+    reportHref: 'allure-report/index.html',
+    reportLink: () => 'allure-report/index.html#testresult/abc',
+  })
 
   test('is self-contained: no scripts, external resources or event handlers', () => {
     expect(html).not.toMatch(/<script/i)
@@ -86,7 +104,9 @@ test.describe('summary.html', () => {
   })
 
   test('without a report there is no report column', () => {
-    const plain = renderSummary(run, { reportNote: 'Allure HTML report skipped: Java was not found' })
+    const plain = renderSummary(run, {
+      reportNote: 'Allure HTML report skipped: Java was not found',
+    })
     expect(plain).not.toContain('allure-report/')
     expect(plain).toContain('Java was not found')
   })
@@ -94,15 +114,37 @@ test.describe('summary.html', () => {
 
 test('a result failing one cited clause does not fail the other clauses it cites', async () => {
   const { requirementMatrix } = await import('../../../src/report/matrix.js')
-  const base = { id: 'm', title: 'm', profile: 'oauth2', surface: 'client-authentication', durationMs: 1, exchanges: [], message: 'x' } as const
+  const base = {
+    id: 'm',
+    title: 'm',
+    profile: 'oauth2',
+    surface: 'client-authentication',
+    durationMs: 1,
+    exchanges: [],
+    message: 'x',
+  } as const
   const r = {
     ...base,
     requirements: ['RFC6749-5.1', 'RFC7523-3-3'],
     level: 'shall',
     status: 'failed',
     checks: [
-      { check: 'attempt-accepted', title: '', requirements: ['RFC7523-3-3'], level: 'shall', status: 'passed', message: '' },
-      { check: 'token-response-not-cacheable', title: '', requirements: ['RFC6749-5.1'], level: 'shall', status: 'failed', message: '' },
+      {
+        check: 'attempt-accepted',
+        title: '',
+        requirements: ['RFC7523-3-3'],
+        level: 'shall',
+        status: 'passed',
+        message: '',
+      },
+      {
+        check: 'token-response-not-cacheable',
+        title: '',
+        requirements: ['RFC6749-5.1'],
+        level: 'shall',
+        status: 'failed',
+        message: '',
+      },
     ],
   } as never
   const rows = requirementMatrix([r])

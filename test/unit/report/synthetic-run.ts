@@ -5,7 +5,13 @@
  */
 import type { RequirementId } from '../../../src/spec/requirements.js'
 import type { ProfileId } from '../../../src/suite/profile.js'
-import type { CheckOutcome, Exchange, ResultRecord, RunResults, Status } from '../../../src/suite/result.js'
+import type {
+  CheckOutcome,
+  Exchange,
+  ResultRecord,
+  RunResults,
+  Status,
+} from '../../../src/suite/result.js'
 import { summarize } from '../../../src/suite/result.js'
 
 export const SECRET = 'sup3r-s3cret-client-password'
@@ -18,7 +24,7 @@ export const PNG_1x1 =
 const SURFACES = ['discovery', 'client-authentication', 'mtls', 'ciba'] as const
 
 // plain strings: the registry evolves, and an id it drops must still render (as unknown)
-const REQS = ([
+const REQS = [
   ['RFC8414-3.3', 'OIDCD-4.3'],
   ['FAPI1-ADV-5.2.2-14'],
   ['RFC7523-3-3'],
@@ -27,52 +33,107 @@ const REQS = ([
   ['FAPI1-ADV-8.6', 'OIDCD-3'],
   ['RFC6749-5.2'],
   ['CIBA-4'],
-] as string[][]) as RequirementId[][]
+] as string[][] as RequirementId[][]
 
 function exchange(n: number): Exchange {
   return {
     purpose: n % 2 ? 'token' : 'discovery',
     request: {
       method: n % 2 ? 'POST' : 'GET',
-      url: n % 2 ? 'https://as.example.com/token' : 'https://as.example.com/.well-known/openid-configuration',
-      headers: { authorization: `Basic ${Buffer.from(`client-1:${SECRET}`).toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
-      ...(n % 2 ? { body: `grant_type=client_credentials&client_secret=${encodeURIComponent(SECRET)}` } : {}),
+      url:
+        n % 2
+          ? 'https://as.example.com/token'
+          : 'https://as.example.com/.well-known/openid-configuration',
+      headers: {
+        authorization: `Basic ${Buffer.from(`client-1:${SECRET}`).toString('base64')}`,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      ...(n % 2
+        ? { body: `grant_type=client_credentials&client_secret=${encodeURIComponent(SECRET)}` }
+        : {}),
     },
     response: {
       status: n % 3 ? 200 : 400,
       headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
-      body: n % 3 ? JSON.stringify({ access_token: ACCESS_TOKEN, token_type: 'Bearer' }) : JSON.stringify({ error: 'invalid_client', error_description: 'client <b>authentication</b> failed' }),
+      body:
+        n % 3
+          ? JSON.stringify({ access_token: ACCESS_TOKEN, token_type: 'Bearer' })
+          : JSON.stringify({
+              error: 'invalid_client',
+              error_description: 'client <b>authentication</b> failed',
+            }),
     },
-    jwts: [{ where: 'client_assertion', header: { alg: 'PS256', kid: 'k1' }, payload: { iss: 'client-1', aud: 'https://as.example.com' } }],
+    jwts: [
+      {
+        where: 'client_assertion',
+        header: { alg: 'PS256', kid: 'k1' },
+        payload: { iss: 'client-1', aud: 'https://as.example.com' },
+      },
+    ],
     durationMs: 12 + n,
   }
 }
 
 function checks(status: Status, reqs: RequirementId[], i: number): CheckOutcome[] {
-  const base: CheckOutcome = { check: 'token-response-is-json', title: 'The token response is JSON', requirements: ['RFC6749-5.2'], level: 'shall', status: 'passed', message: 'JSON object' }
+  const base: CheckOutcome = {
+    check: 'token-response-is-json',
+    title: 'The token response is JSON',
+    requirements: ['RFC6749-5.2'],
+    level: 'shall',
+    status: 'passed',
+    message: 'JSON object',
+  }
   const second: CheckOutcome = {
     check: i % 2 ? 'attempt-refused' : 'metadata-issuer-matches',
     title: 'The attempt is handled as the profile expects',
     requirements: reqs,
     // an info check is a may-level miss: the server does not use an optional behaviour
     level: status === 'info' ? 'may' : 'shall',
-    status: status === 'failed' ? 'failed' : status === 'warning' ? 'warning' : status === 'info' ? 'info' : status === 'error' ? 'error' : 'passed',
-    message: status === 'failed' ? 'accepted although the profile requires a refusal' : 'as expected',
+    status:
+      status === 'failed'
+        ? 'failed'
+        : status === 'warning'
+          ? 'warning'
+          : status === 'info'
+            ? 'info'
+            : status === 'error'
+              ? 'error'
+              : 'passed',
+    message:
+      status === 'failed' ? 'accepted although the profile requires a refusal' : 'as expected',
     evidence: { status: 200, error: undefined, note: 'x < y & "z"' },
   }
   return status === 'skipped' || status === 'not_applicable' ? [] : [base, second]
 }
 
-const STATUS_CYCLE: Status[] = ['passed', 'passed', 'failed', 'warning', 'passed', 'skipped', 'not_applicable', 'error', 'passed', 'info']
+const STATUS_CYCLE: Status[] = [
+  'passed',
+  'passed',
+  'failed',
+  'warning',
+  'passed',
+  'skipped',
+  'not_applicable',
+  'error',
+  'passed',
+  'info',
+]
 
 /** `count` results spread over `profiles`, cycling through every status. */
-export function syntheticRun(count = 20, profiles: ProfileId[] = ['fapi1-advanced', 'fapi2-security', 'oauth2']): RunResults {
+export function syntheticRun(
+  count = 20,
+  profiles: ProfileId[] = ['fapi1-advanced', 'fapi2-security', 'oauth2'],
+): RunResults {
   const results: ResultRecord[] = []
   for (let i = 0; i < count; i++) {
     const status = STATUS_CYCLE[i % STATUS_CYCLE.length]!
     const profile = profiles[i % profiles.length]!
     const reqs = REQS[i % REQS.length]!
-    const level = reqs.includes('RFC7523-3-7') ? 'may' : reqs.includes('RFC8705-5') ? 'should' : 'shall'
+    const level = reqs.includes('RFC7523-3-7')
+      ? 'may'
+      : reqs.includes('RFC8705-5')
+        ? 'should'
+        : 'shall'
     const message =
       status === 'failed'
         ? `token endpoint accepted the assertion <script>alert(1)</script> & "quoted" \u0001 #${i}`
@@ -101,16 +162,23 @@ export function syntheticRun(count = 20, profiles: ProfileId[] = ['fapi1-advance
       expected: i % 2 ? 'refused' : 'accepted',
       refusedAt: i % 2 ? 'token' : 'none',
       checks: checks(status, reqs, i),
-      exchanges: status === 'skipped' || status === 'not_applicable' ? [] : [exchange(i), exchange(i + 1)],
+      exchanges:
+        status === 'skipped' || status === 'not_applicable' ? [] : [exchange(i), exchange(i + 1)],
       ...(status === 'error' ? { errorCode: 'ERR_HTTP_TIMEOUT' } : {}),
-      ...(i === 4 ? { attachments: [{ name: 'consent-page.png', contentType: 'image/png', base64: PNG_1x1 }] } : {}),
+      ...(i === 4
+        ? { attachments: [{ name: 'consent-page.png', contentType: 'image/png', base64: PNG_1x1 }] }
+        : {}),
     })
   }
   // one citation the registry does not know: reported, never thrown on
   results[0]!.requirements = [...results[0]!.requirements, 'FAPI1-ADV-99.9' as RequirementId]
   return {
     tool: { name: 'fapi-harness', version: '0.1.0' },
-    target: { issuer: 'https://as.example.com', embedded: false, issuers: { 'fapi2-security': 'https://fapi2.as.example.com' } },
+    target: {
+      issuer: 'https://as.example.com',
+      embedded: false,
+      issuers: { 'fapi2-security': 'https://fapi2.as.example.com' },
+    },
     profiles,
     startedAt: '2025-01-15T10:00:00.000Z',
     durationMs: 83_500,

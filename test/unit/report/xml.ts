@@ -15,7 +15,8 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 
 function decode(raw: string, where: string): string {
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/.test(raw)) throw new Error(`forbidden control character in ${where}`)
+  if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/.test(raw))
+    throw new Error(`forbidden control character in ${where}`)
   return raw.replace(/&([^;]*);|&/g, (m, name: string | undefined) => {
     if (name === undefined) throw new Error(`bare & in ${where}`)
     if (ENTITIES[name]) return ENTITIES[name]

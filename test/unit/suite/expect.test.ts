@@ -1,8 +1,20 @@
 import { expect, test } from '@playwright/test'
 import { PROFILES } from '../../../profiles/index.js'
 import type { ServerMetadata } from '../../../src/client/types.js'
-import { CLIENT_AUTH_ERRORS, algExpectation, assertionBaseline, fromRule, methodExpectation } from '../../../src/suite/expect.js'
-import { CLIENT_AUTH_METHODS, type ClientAuthMethod, type JwsAlg, type Profile, type ProfileId } from '../../../src/suite/profile.js'
+import {
+  CLIENT_AUTH_ERRORS,
+  algExpectation,
+  assertionBaseline,
+  fromRule,
+  methodExpectation,
+} from '../../../src/suite/expect.js'
+import {
+  CLIENT_AUTH_METHODS,
+  type ClientAuthMethod,
+  type JwsAlg,
+  type Profile,
+  type ProfileId,
+} from '../../../src/suite/profile.js'
 
 const ISSUER = 'https://as.example.com'
 const meta = (methods?: string[], algs?: string[]): ServerMetadata => ({
@@ -14,7 +26,12 @@ const meta = (methods?: string[], algs?: string[]): ServerMetadata => ({
 /** A target that advertises everything. */
 const ALL = meta([...CLIENT_AUTH_METHODS], ['PS256', 'ES256', 'RS256', 'EdDSA', 'HS256'])
 
-const refused = (requirements: string[]) => ({ outcome: 'refused', requirements, level: 'shall', errors: CLIENT_AUTH_ERRORS })
+const refused = (requirements: string[]) => ({
+  outcome: 'refused',
+  requirements,
+  level: 'shall',
+  errors: CLIENT_AUTH_ERRORS,
+})
 const accepted = (requirements: string[]) => ({ outcome: 'accepted', requirements, level: 'shall' })
 
 test.describe('methodExpectation', () => {
@@ -25,7 +42,12 @@ test.describe('methodExpectation', () => {
     ['fapi1-advanced', 'none', ALL, refused(['FAPI1-ADV-5.2.2-14'])],
     ['fapi1-advanced', 'private_key_jwt', ALL, accepted(['RFC8414-2', 'FAPI1-ADV-5.2.2-14'])],
     ['fapi1-advanced', 'tls_client_auth', ALL, accepted(['RFC8414-2', 'FAPI1-ADV-5.2.2-14'])],
-    ['fapi1-advanced', 'self_signed_tls_client_auth', ALL, accepted(['RFC8414-2', 'FAPI1-ADV-5.2.2-14'])],
+    [
+      'fapi1-advanced',
+      'self_signed_tls_client_auth',
+      ALL,
+      accepted(['RFC8414-2', 'FAPI1-ADV-5.2.2-14']),
+    ],
     ['fapi1-baseline', 'client_secret_jwt', ALL, accepted(['RFC8414-2', 'FAPI1-BASE-5.2.2-4'])],
     ['fapi1-baseline', 'client_secret_basic', ALL, refused(['FAPI1-BASE-5.2.2-4'])],
     ['fapi1-baseline', 'client_secret_post', ALL, refused(['FAPI1-BASE-5.2.2-4'])],
@@ -82,14 +104,19 @@ test.describe('algExpectation', () => {
   }
 
   test('allowed but not advertised → not applicable', () => {
-    for (const [profile, alg] of [['fapi1-advanced', 'ES256'], ['oauth2', 'PS256']] as const) {
+    for (const [profile, alg] of [
+      ['fapi1-advanced', 'ES256'],
+      ['oauth2', 'PS256'],
+    ] as const) {
       const e = algExpectation(PROFILES[profile], meta(undefined, ['RS256']), alg)
       expect(e).toMatchObject({ requirements: ['RFC8414-2'] })
     }
   })
 
   test('forbidden is refused even when not advertised', () => {
-    expect(algExpectation(PROFILES['fapi1-advanced'], meta(), 'RS256')).toEqual(refused(['FAPI1-ADV-8.6']))
+    expect(algExpectation(PROFILES['fapi1-advanced'], meta(), 'RS256')).toEqual(
+      refused(['FAPI1-ADV-8.6']),
+    )
   })
 })
 
@@ -107,52 +134,92 @@ test.describe('fromRule', () => {
   })
 
   test('accept with an explicit level keeps it (OIDC token_endpoint aud is a should)', () => {
-    expect(fromRule(PROFILES.oidc.audience.token_endpoint)).toEqual({ outcome: 'accepted', requirements: ['OIDCC-9'], level: 'should', errors: CLIENT_AUTH_ERRORS })
+    expect(fromRule(PROFILES.oidc.audience.token_endpoint)).toEqual({
+      outcome: 'accepted',
+      requirements: ['OIDCC-9'],
+      level: 'should',
+      errors: CLIENT_AUTH_ERRORS,
+    })
   })
 
   test('refuse with level from the rule (oauth2 jti replay is a may)', () => {
-    expect(fromRule(PROFILES.oauth2.jtiReplay)).toEqual({ outcome: 'refused', requirements: ['RFC7523-3-7'], level: 'may', errors: CLIENT_AUTH_ERRORS })
+    expect(fromRule(PROFILES.oauth2.jtiReplay)).toEqual({
+      outcome: 'refused',
+      requirements: ['RFC7523-3-7'],
+      level: 'may',
+      errors: CLIENT_AUTH_ERRORS,
+    })
   })
 
   test('level defaults to the strongest of the requirements', () => {
-    expect(fromRule(PROFILES['fapi2-security'].audience.token_endpoint)).toMatchObject({ outcome: 'refused', requirements: ['FAPI2-SP-FINAL-5.3.2.1-8'], level: 'shall' })
-    expect(fromRule({ expect: 'refuse', requirements: ['RFC7523-3-7'] })).toMatchObject({ level: 'may' })
-    expect(fromRule({ expect: 'refuse', requirements: ['RFC7523-3-7', 'OIDCC-9'] })).toMatchObject({ level: 'shall' })
+    expect(fromRule(PROFILES['fapi2-security'].audience.token_endpoint)).toMatchObject({
+      outcome: 'refused',
+      requirements: ['FAPI2-SP-FINAL-5.3.2.1-8'],
+      level: 'shall',
+    })
+    expect(fromRule({ expect: 'refuse', requirements: ['RFC7523-3-7'] })).toMatchObject({
+      level: 'may',
+    })
+    expect(fromRule({ expect: 'refuse', requirements: ['RFC7523-3-7', 'OIDCC-9'] })).toMatchObject({
+      level: 'shall',
+    })
     expect(fromRule({ expect: 'refuse', requirements: [] })).toMatchObject({ level: 'shall' })
   })
 
   test('custom error codes are passed through', () => {
-    expect(fromRule(PROFILES.oidc.jtiMissing, ['invalid_grant'])).toMatchObject({ errors: ['invalid_grant'] })
+    expect(fromRule(PROFILES.oidc.jtiMissing, ['invalid_grant'])).toMatchObject({
+      errors: ['invalid_grant'],
+    })
   })
 
   test('the same rule differs between profiles as declared', () => {
     expect(fromRule(PROFILES.oauth2.jtiMissing)).toHaveProperty('notApplicable')
-    expect(fromRule(PROFILES.oidc.jtiMissing)).toMatchObject({ outcome: 'refused', requirements: ['OIDCC-9'] })
-    expect(fromRule(PROFILES['fapi2-security'].audience.issuer)).toMatchObject({ outcome: 'accepted' })
+    expect(fromRule(PROFILES.oidc.jtiMissing)).toMatchObject({
+      outcome: 'refused',
+      requirements: ['OIDCC-9'],
+    })
+    expect(fromRule(PROFILES['fapi2-security'].audience.issuer)).toMatchObject({
+      outcome: 'accepted',
+    })
   })
 })
 
 test.describe('assertionBaseline', () => {
   const PKJ = ['private_key_jwt']
   test('PS256 / RSA-2048 when PS256 is advertised', () => {
-    expect(assertionBaseline(PROFILES['fapi1-advanced'], meta(PKJ, ['ES256', 'PS256', 'RS256']))).toEqual({ alg: 'PS256', key: 'RSA-2048' })
+    expect(
+      assertionBaseline(PROFILES['fapi1-advanced'], meta(PKJ, ['ES256', 'PS256', 'RS256'])),
+    ).toEqual({ alg: 'PS256', key: 'RSA-2048' })
   })
 
   test('ES256 / EC-P256 when only ES256 is', () => {
-    expect(assertionBaseline(PROFILES['fapi1-advanced'], meta(PKJ, ['ES256']))).toEqual({ alg: 'ES256', key: 'EC-P256' })
+    expect(assertionBaseline(PROFILES['fapi1-advanced'], meta(PKJ, ['ES256']))).toEqual({
+      alg: 'ES256',
+      key: 'EC-P256',
+    })
   })
 
   test('RS256 under oauth2, but not under fapi1-advanced', () => {
-    expect(assertionBaseline(PROFILES.oauth2, meta(PKJ, ['RS256']))).toEqual({ alg: 'RS256', key: 'RSA-2048' })
-    expect(assertionBaseline(PROFILES['fapi1-advanced'], meta(PKJ, ['RS256']))).toHaveProperty('notApplicable')
+    expect(assertionBaseline(PROFILES.oauth2, meta(PKJ, ['RS256']))).toEqual({
+      alg: 'RS256',
+      key: 'RSA-2048',
+    })
+    expect(assertionBaseline(PROFILES['fapi1-advanced'], meta(PKJ, ['RS256']))).toHaveProperty(
+      'notApplicable',
+    )
   })
 
   test('EdDSA / Ed25519 under fapi2-security', () => {
-    expect(assertionBaseline(PROFILES['fapi2-security'], meta(PKJ, ['EdDSA']))).toEqual({ alg: 'EdDSA', key: 'Ed25519' })
+    expect(assertionBaseline(PROFILES['fapi2-security'], meta(PKJ, ['EdDSA']))).toEqual({
+      alg: 'EdDSA',
+      key: 'Ed25519',
+    })
   })
 
   test('not applicable when private_key_jwt is not advertised', () => {
-    expect(assertionBaseline(PROFILES['fapi1-advanced'], meta(['tls_client_auth'], ['PS256']))).toHaveProperty('notApplicable')
+    expect(
+      assertionBaseline(PROFILES['fapi1-advanced'], meta(['tls_client_auth'], ['PS256'])),
+    ).toHaveProperty('notApplicable')
   })
 
   test('not applicable when no algorithm is advertised', () => {
@@ -160,7 +227,10 @@ test.describe('assertionBaseline', () => {
   })
 
   test('not applicable when the profile forbids private_key_jwt', () => {
-    const p: Profile = { ...PROFILES.oauth2, clientAuth: { allowed: ['client_secret_basic'], requirements: ['RFC8414-2'] } }
+    const p: Profile = {
+      ...PROFILES.oauth2,
+      clientAuth: { allowed: ['client_secret_basic'], requirements: ['RFC8414-2'] },
+    }
     expect(assertionBaseline(p, meta(PKJ, ['PS256']))).toHaveProperty('notApplicable')
   })
 })

@@ -12,17 +12,31 @@ const meta = (methods: string[], algs: string[]): ServerMetadata => ({
 
 test.describe('client_secret_jwt modules: the HMAC algorithm', () => {
   test('the first advertised of HS256, HS384, HS512', () => {
-    expect(hmacAlg(PROFILES.oauth2, meta(['client_secret_jwt'], ['PS256', 'HS512', 'HS384']))).toBe('HS384')
-    expect(hmacAlg(PROFILES['fapi1-baseline'], meta(['client_secret_jwt', 'private_key_jwt'], ['PS256', 'HS256']))).toBe('HS256')
+    expect(hmacAlg(PROFILES.oauth2, meta(['client_secret_jwt'], ['PS256', 'HS512', 'HS384']))).toBe(
+      'HS384',
+    )
+    expect(
+      hmacAlg(
+        PROFILES['fapi1-baseline'],
+        meta(['client_secret_jwt', 'private_key_jwt'], ['PS256', 'HS256']),
+      ),
+    ).toBe('HS256')
   })
 
   test('not applicable without an advertised HMAC algorithm, or without the method', () => {
-    expect(hmacAlg(PROFILES.oidc, meta(['client_secret_jwt'], ['PS256']))).toHaveProperty('notApplicable')
-    expect(hmacAlg(PROFILES.oidc, meta(['private_key_jwt'], ['HS256', 'PS256']))).toHaveProperty('notApplicable')
+    expect(hmacAlg(PROFILES.oidc, meta(['client_secret_jwt'], ['PS256']))).toHaveProperty(
+      'notApplicable',
+    )
+    expect(hmacAlg(PROFILES.oidc, meta(['private_key_jwt'], ['HS256', 'PS256']))).toHaveProperty(
+      'notApplicable',
+    )
   })
 
   test('not applicable where the profile forbids client_secret_jwt (its auth-method module judges that)', () => {
-    const na = hmacAlg(PROFILES['fapi1-advanced'], meta(['client_secret_jwt', 'private_key_jwt'], ['HS256', 'PS256']))
+    const na = hmacAlg(
+      PROFILES['fapi1-advanced'],
+      meta(['client_secret_jwt', 'private_key_jwt'], ['HS256', 'PS256']),
+    )
     expect(na).toHaveProperty('notApplicable')
     expect((na as { notApplicable: string }).notApplicable).toMatch(/forbids client_secret_jwt/)
   })

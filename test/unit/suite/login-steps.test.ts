@@ -4,7 +4,15 @@ import type { AddressInfo } from 'node:net'
 import { crc32 } from 'node:zlib'
 import type { Browser } from '@playwright/test'
 import { redact } from '../../../src/http/redact.js'
-import { BrowserSession, CHROMIUM_ARGS, DEFAULT_CHROMIUM, loginStepName, loginValue, runLoginSteps, type LoginStep } from '../../../src/suite/browser.js'
+import {
+  BrowserSession,
+  CHROMIUM_ARGS,
+  DEFAULT_CHROMIUM,
+  loginStepName,
+  loginValue,
+  runLoginSteps,
+  type LoginStep,
+} from '../../../src/suite/browser.js'
 import { redactAttachment } from '../../../src/suite/playwright.js'
 import { rewriteZip } from '../../../src/suite/trace-zip.js'
 
@@ -36,10 +44,14 @@ let browser: Browser | undefined
 
 test.beforeAll(async () => {
   server = createServer((req, res) => {
-    if (req.method === 'GET' && req.url?.startsWith('/authorize')) return void res.writeHead(200, { 'content-type': 'text/html' }).end(LOGIN_PAGE)
-    if (req.method === 'POST' && req.url === '/login') return void res.writeHead(303, { location: '/consent-page' }).end()
-    if (req.method === 'GET' && req.url === '/consent-page') return void res.writeHead(200, { 'content-type': 'text/html' }).end(CONSENT_PAGE)
-    if (req.method === 'POST' && req.url === '/consent') return void res.writeHead(303, { location: `${REDIRECT}?code=c0de-1234&state=s1` }).end()
+    if (req.method === 'GET' && req.url?.startsWith('/authorize'))
+      return void res.writeHead(200, { 'content-type': 'text/html' }).end(LOGIN_PAGE)
+    if (req.method === 'POST' && req.url === '/login')
+      return void res.writeHead(303, { location: '/consent-page' }).end()
+    if (req.method === 'GET' && req.url === '/consent-page')
+      return void res.writeHead(200, { 'content-type': 'text/html' }).end(CONSENT_PAGE)
+    if (req.method === 'POST' && req.url === '/consent')
+      return void res.writeHead(303, { location: `${REDIRECT}?code=c0de-1234&state=s1` }).end()
     res.writeHead(404).end()
   })
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
@@ -55,13 +67,23 @@ test.afterAll(async () => {
 
 async function getBrowser(): Promise<Browser> {
   const { chromium } = await import('@playwright/test')
-  browser ??= await chromium.launch({ executablePath: process.env.FAPI_HARNESS_CHROMIUM || DEFAULT_CHROMIUM, headless: true, args: CHROMIUM_ARGS })
+  browser ??= await chromium.launch({
+    executablePath: process.env.FAPI_HARNESS_CHROMIUM || DEFAULT_CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+  })
   return browser
 }
 
 // step timeouts are generous where the test expects success, so a loaded machine does not fail it
 function session(login: LoginStep[], timeoutMs = 10_000): BrowserSession {
-  return new BrowserSession(getBrowser, { insecure: false, timeoutMs, allowedOrigins: [origin], login, credentials: { username: USERNAME, password: PASSWORD } })
+  return new BrowserSession(getBrowser, {
+    insecure: false,
+    timeoutMs,
+    allowedOrigins: [origin],
+    login,
+    credentials: { username: USERNAME, password: PASSWORD },
+  })
 }
 
 /** Every entry of a zip, inflated, as text. */
@@ -77,7 +99,9 @@ function zipText(zip: Buffer): string {
 test('names a step by its JSON pointer, name and action; fills credentials', () => {
   expect(loginStepName(STEPS[2]!, 2)).toBe('/browser/login/2 (click #signin)')
   expect(loginStepName(STEPS[4]!, 4)).toBe('/browser/login/4 "allow" (click #allow)')
-  expect(loginStepName(STEPS[3]!, 3)).toBe('/browser/login/3 (waitFor url /consent-page$ and selector #question)')
+  expect(loginStepName(STEPS[3]!, 3)).toBe(
+    '/browser/login/3 (waitFor url /consent-page$ and selector #question)',
+  )
   expect(loginValue('{username}:{password}', { username: 'u', password: 'p' })).toBe('u:p')
 })
 
@@ -117,7 +141,11 @@ test('a missing selector fails that step within the timeout, with screenshot, UR
     expect(r.pageUrl).toBe(`${origin}/authorize`)
 
     const evidence = await s.evidence()
-    expect(evidence.map((e) => `${e.name} ${e.contentType}`)).toEqual(['browser screenshot image/png', 'browser page URL text/plain', 'playwright trace application/zip'])
+    expect(evidence.map((e) => `${e.name} ${e.contentType}`)).toEqual([
+      'browser screenshot image/png',
+      'browser page URL text/plain',
+      'playwright trace application/zip',
+    ])
     const trace = evidence[2]!.body
     // the raw trace holds the password (the fill action, the input's value in snapshots)...
     expect(zipText(trace)).toContain(PASSWORD)
@@ -129,7 +157,11 @@ test('a missing selector fails that step within the timeout, with screenshot, UR
     expect(text).not.toContain(USERNAME)
     expect(text).toContain('#no-such-button') // still a trace: the actions are there
     expect(clean.subarray(0, 4).toString('latin1')).toBe('PK\u0003\u0004')
-    for (const e of evidence) if (e.contentType !== 'application/zip') expect(redactAttachment(e.contentType, e.body, secrets).toString('latin1')).not.toContain(PASSWORD)
+    for (const e of evidence)
+      if (e.contentType !== 'application/zip')
+        expect(redactAttachment(e.contentType, e.body, secrets).toString('latin1')).not.toContain(
+          PASSWORD,
+        )
     // the trace is of sane size (no sources)
     expect(trace.length).toBeLessThan(5_000_000)
   } finally {
@@ -140,7 +172,9 @@ test('a missing selector fails that step within the timeout, with screenshot, UR
 test('a configured password does not reach the record', () => {
   const record = {
     message: `login failed at /browser/login/1 after filling ${PASSWORD}`,
-    steps: [{ name: 'authorize', title: 't', outcome: `failed: user ${USERNAME} password=${PASSWORD}` }],
+    steps: [
+      { name: 'authorize', title: 't', outcome: `failed: user ${USERNAME} password=${PASSWORD}` },
+    ],
     exchanges: [{ request: { body: `user=${USERNAME}&pass=${encodeURIComponent(PASSWORD)}` } }],
   }
   const out = JSON.stringify(redact(record, [USERNAME, PASSWORD]))
@@ -155,10 +189,21 @@ test('runLoginSteps: waitFor a URL that never comes fails after the timeout', as
     const page = await context.newPage()
     await page.setContent('<p id="here">here</p>')
     // the selector is already there: a generous timeout, so a loaded machine does not fail the precondition
-    const ok = await runLoginSteps(page, [{ waitFor: { selector: '#here' } }], { timeoutMs: 10_000, credentials: { username: 'u', password: 'p' } })
+    const ok = await runLoginSteps(page, [{ waitFor: { selector: '#here' } }], {
+      timeoutMs: 10_000,
+      credentials: { username: 'u', password: 'p' },
+    })
     expect(ok.ok).toBe(true)
-    const r = await runLoginSteps(page, [{ waitFor: { selector: '#here' } }, { waitFor: { url: 'never' } }], { timeoutMs: 500, credentials: { username: 'u', password: 'p' } })
-    expect(r).toMatchObject({ ok: false, step: '/browser/login/1 (waitFor url never)', reason: expect.stringMatching(/500ms/) })
+    const r = await runLoginSteps(
+      page,
+      [{ waitFor: { selector: '#here' } }, { waitFor: { url: 'never' } }],
+      { timeoutMs: 500, credentials: { username: 'u', password: 'p' } },
+    )
+    expect(r).toMatchObject({
+      ok: false,
+      step: '/browser/login/1 (waitFor url never)',
+      reason: expect.stringMatching(/500ms/),
+    })
   } finally {
     await context.close()
   }
@@ -169,7 +214,9 @@ test('rewriteZip keeps every entry', () => {
   const entry = (name: string, body: string) => ({ name, body })
   const src = [entry('a.txt', 'hello secret'), entry('b.bin', '\u0000\u0001')]
   const zip = handZip(src)
-  const out = rewriteZip(zip, (_n, d) => Buffer.from(d.toString('latin1').replace('secret', 'masked'), 'latin1'))
+  const out = rewriteZip(zip, (_n, d) =>
+    Buffer.from(d.toString('latin1').replace('secret', 'masked'), 'latin1'),
+  )
   expect(zipText(out)).toContain('hello masked')
   expect(zipText(out)).toContain('b.bin')
 })

@@ -4,7 +4,14 @@ import { expect, test } from '@playwright/test'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Browser } from '@playwright/test'
-import { BrowserSession, CHROMIUM_ARGS, DEFAULT_CHROMIUM, ERROR_PAGE_SETTLE_MS, type LoginStep, type RefusalResult } from '../../../src/suite/browser.js'
+import {
+  BrowserSession,
+  CHROMIUM_ARGS,
+  DEFAULT_CHROMIUM,
+  ERROR_PAGE_SETTLE_MS,
+  type LoginStep,
+  type RefusalResult,
+} from '../../../src/suite/browser.js'
 import authorizationRefused from '../../../src/checks/authorization/authorization-refused.js'
 
 const REDIRECT = 'https://127.0.0.1/fapi-harness/callback'
@@ -25,17 +32,40 @@ let afterLogin = `${REDIRECT}?code=c0de&state=s1`
 test.beforeAll(async () => {
   server = createServer((req, res) => {
     const u = new URL(req.url ?? '/', 'http://x')
-    const html = (status: number, body: string) => void res.writeHead(status, { 'content-type': 'text/html' }).end(body)
-    if (u.pathname === '/error-redirect') return void res.writeHead(303, { location: `${REDIRECT}?error=invalid_request&state=s1` }).end()
-    if (u.pathname === '/error-400') return html(400, '<!DOCTYPE html><h1>invalid redirect_uri</h1>')
-    if (u.pathname === '/error-200') return html(200, '<!DOCTYPE html><h1>Something went wrong</h1>')
-    if (u.pathname === '/forbidden') return void res.writeHead(303, { location: `${FORBIDDEN}?code=leaked&state=s1` }).end()
+    const html = (status: number, body: string) =>
+      void res.writeHead(status, { 'content-type': 'text/html' }).end(body)
+    if (u.pathname === '/error-redirect')
+      return void res
+        .writeHead(303, { location: `${REDIRECT}?error=invalid_request&state=s1` })
+        .end()
+    if (u.pathname === '/error-400')
+      return html(400, '<!DOCTYPE html><h1>invalid redirect_uri</h1>')
+    if (u.pathname === '/error-200')
+      return html(200, '<!DOCTYPE html><h1>Something went wrong</h1>')
+    if (u.pathname === '/forbidden')
+      return void res.writeHead(303, { location: `${FORBIDDEN}?code=leaked&state=s1` }).end()
     if (u.pathname === '/login-page') return html(200, LOGIN_PAGE)
     // a login page still loading after the settle time: its form shows once its image arrived
-    if (u.pathname === '/slow-login-page') return html(200, LOGIN_PAGE.replace('<form ', '<form style="display:none" ').replace('</form>', '</form><img src="/slow-image" onload="document.forms[0].style.display=\'block\'" onerror="document.forms[0].style.display=\'block\'">'))
-    if (u.pathname === '/slow-image') return void setTimeout(() => res.writeHead(200, { 'content-type': 'image/gif' }).end(Buffer.from('R0lGODlhAQABAAAAACw=', 'base64')), ERROR_PAGE_SETTLE_MS + 1_000)
-    if (req.method === 'POST' && u.pathname === '/login') return void res.writeHead(303, { location: afterLogin }).end()
-    if (u.pathname === '/after-login-error') return html(400, '<!DOCTYPE html><h1>error after login</h1>')
+    if (u.pathname === '/slow-login-page')
+      return html(
+        200,
+        LOGIN_PAGE.replace('<form ', '<form style="display:none" ').replace(
+          '</form>',
+          '</form><img src="/slow-image" onload="document.forms[0].style.display=\'block\'" onerror="document.forms[0].style.display=\'block\'">',
+        ),
+      )
+    if (u.pathname === '/slow-image')
+      return void setTimeout(
+        () =>
+          res
+            .writeHead(200, { 'content-type': 'image/gif' })
+            .end(Buffer.from('R0lGODlhAQABAAAAACw=', 'base64')),
+        ERROR_PAGE_SETTLE_MS + 1_000,
+      )
+    if (req.method === 'POST' && u.pathname === '/login')
+      return void res.writeHead(303, { location: afterLogin }).end()
+    if (u.pathname === '/after-login-error')
+      return html(400, '<!DOCTYPE html><h1>error after login</h1>')
     res.writeHead(404).end()
   })
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
@@ -50,15 +80,34 @@ test.afterAll(async () => {
 
 async function getBrowser(): Promise<Browser> {
   const { chromium } = await import('@playwright/test')
-  browser ??= await chromium.launch({ executablePath: process.env.FAPI_HARNESS_CHROMIUM || DEFAULT_CHROMIUM, headless: true, args: CHROMIUM_ARGS })
+  browser ??= await chromium.launch({
+    executablePath: process.env.FAPI_HARNESS_CHROMIUM || DEFAULT_CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+  })
   return browser
 }
 
-async function refusal(path: string, onLogin: 'stop' | 'continue' = 'stop', timeoutMs = 3000): Promise<RefusalResult & { took: number }> {
-  const s = new BrowserSession(getBrowser, { insecure: false, timeoutMs, allowedOrigins: [origin], login: STEPS, credentials: { username: 'u', password: 'p' } })
+async function refusal(
+  path: string,
+  onLogin: 'stop' | 'continue' = 'stop',
+  timeoutMs = 3000,
+): Promise<RefusalResult & { took: number }> {
+  const s = new BrowserSession(getBrowser, {
+    insecure: false,
+    timeoutMs,
+    allowedOrigins: [origin],
+    login: STEPS,
+    credentials: { username: 'u', password: 'p' },
+  })
   try {
     const t0 = performance.now()
-    const r = await s.refusal(`${origin}${path}`, { redirectUri: REDIRECT, forbidden: [FORBIDDEN], onLogin, freshSession: true })
+    const r = await s.refusal(`${origin}${path}`, {
+      redirectUri: REDIRECT,
+      forbidden: [FORBIDDEN],
+      onLogin,
+      freshSession: true,
+    })
     return { ...r, took: performance.now() - t0 }
   } finally {
     await s.close()
@@ -117,9 +166,17 @@ test('a login page that has not finished loading when the settle time passed is 
 })
 
 test('a target that does not answer fails the step within the timeout', async () => {
-  const s = new BrowserSession(getBrowser, { insecure: false, timeoutMs: 1500, allowedOrigins: [], credentials: { username: 'u', password: 'p' } })
+  const s = new BrowserSession(getBrowser, {
+    insecure: false,
+    timeoutMs: 1500,
+    allowedOrigins: [],
+    credentials: { username: 'u', password: 'p' },
+  })
   try {
-    const r = await s.refusal('http://127.0.0.1:9/authorize', { redirectUri: REDIRECT, onLogin: 'stop' })
+    const r = await s.refusal('http://127.0.0.1:9/authorize', {
+      redirectUri: REDIRECT,
+      onLogin: 'stop',
+    })
     expect(r.kind).toBe('failed')
   } finally {
     await s.close()
@@ -128,11 +185,42 @@ test('a target that does not answer fails the step within the timeout', async ()
 
 const base = { loggedIn: false, pages: [], durationMs: 1 }
 test('authorization-refused: an error response with the state passes; a code, a wrong code or a lost state fail', () => {
-  const redirect = (params: Record<string, string>): RefusalResult => ({ kind: 'redirect', callbackUrl: REDIRECT, params, ...base })
-  expect(authorizationRefused.evaluate({ ending: redirect({ error: 'access_denied', state: 's' }), state: 's', errors: ['access_denied'], errorPage: 'fails' }).ok).toBe(true)
-  expect(authorizationRefused.evaluate({ ending: redirect({ error: 'invalid_request', state: 's' }), state: 's', errors: ['access_denied'], errorPage: 'fails' }).ok).toBe(false)
-  expect(authorizationRefused.evaluate({ ending: redirect({ error: 'access_denied' }), state: 's', errorPage: 'fails' }).ok).toBe(false)
-  expect(authorizationRefused.evaluate({ ending: redirect({ code: 'c', state: 's' }), state: 's', errorPage: 'refuses' }).ok).toBe(false)
+  const redirect = (params: Record<string, string>): RefusalResult => ({
+    kind: 'redirect',
+    callbackUrl: REDIRECT,
+    params,
+    ...base,
+  })
+  expect(
+    authorizationRefused.evaluate({
+      ending: redirect({ error: 'access_denied', state: 's' }),
+      state: 's',
+      errors: ['access_denied'],
+      errorPage: 'fails',
+    }).ok,
+  ).toBe(true)
+  expect(
+    authorizationRefused.evaluate({
+      ending: redirect({ error: 'invalid_request', state: 's' }),
+      state: 's',
+      errors: ['access_denied'],
+      errorPage: 'fails',
+    }).ok,
+  ).toBe(false)
+  expect(
+    authorizationRefused.evaluate({
+      ending: redirect({ error: 'access_denied' }),
+      state: 's',
+      errorPage: 'fails',
+    }).ok,
+  ).toBe(false)
+  expect(
+    authorizationRefused.evaluate({
+      ending: redirect({ code: 'c', state: 's' }),
+      state: 's',
+      errorPage: 'refuses',
+    }).ok,
+  ).toBe(false)
 })
 
 test('authorization-refused: an error page passes or fails as the clause says; the login page and a failed step are undecidable unless told', () => {
@@ -140,9 +228,24 @@ test('authorization-refused: an error page passes or fails as the clause says; t
   expect(authorizationRefused.evaluate({ ending: page, errorPage: 'refuses' }).ok).toBe(true)
   expect(authorizationRefused.evaluate({ ending: page, errorPage: 'fails' }).ok).toBe(false)
   const login: RefusalResult = { kind: 'login', pageUrl: 'https://as/login', ...base }
-  expect(authorizationRefused.evaluate({ ending: login, errorPage: 'refuses' })).toMatchObject({ ok: false, undecidable: true })
-  expect(authorizationRefused.evaluate({ ending: login, errorPage: 'refuses', login: 'fails' })).toMatchObject({ ok: false })
-  expect(authorizationRefused.evaluate({ ending: login, errorPage: 'refuses', login: 'fails' }).undecidable).toBeUndefined()
-  const failed: RefusalResult = { kind: 'failed', step: 'authorization request', reason: 'x', ...base }
-  expect(authorizationRefused.evaluate({ ending: failed, errorPage: 'refuses' }).undecidable).toBe(true)
+  expect(authorizationRefused.evaluate({ ending: login, errorPage: 'refuses' })).toMatchObject({
+    ok: false,
+    undecidable: true,
+  })
+  expect(
+    authorizationRefused.evaluate({ ending: login, errorPage: 'refuses', login: 'fails' }),
+  ).toMatchObject({ ok: false })
+  expect(
+    authorizationRefused.evaluate({ ending: login, errorPage: 'refuses', login: 'fails' })
+      .undecidable,
+  ).toBeUndefined()
+  const failed: RefusalResult = {
+    kind: 'failed',
+    step: 'authorization request',
+    reason: 'x',
+    ...base,
+  }
+  expect(authorizationRefused.evaluate({ ending: failed, errorPage: 'refuses' }).undecidable).toBe(
+    true,
+  )
 })

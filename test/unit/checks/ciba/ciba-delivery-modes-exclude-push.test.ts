@@ -4,12 +4,18 @@ import { metadata } from '../discovery/_metadata.js'
 
 test.describe('ciba-delivery-modes-exclude-push', () => {
   test('poll and ping pass', () => {
-    expect(cibaDeliveryModesExcludePush.evaluate({ metadata: metadata({ backchannel_token_delivery_modes_supported: ['poll', 'ping'] }) }).ok).toBe(true)
+    expect(
+      cibaDeliveryModesExcludePush.evaluate({
+        metadata: metadata({ backchannel_token_delivery_modes_supported: ['poll', 'ping'] }),
+      }).ok,
+    ).toBe(true)
   })
 
   test('push fails with the modes as evidence', () => {
     const modes = ['poll', 'push']
-    const v = cibaDeliveryModesExcludePush.evaluate({ metadata: metadata({ backchannel_token_delivery_modes_supported: modes }) })
+    const v = cibaDeliveryModesExcludePush.evaluate({
+      metadata: metadata({ backchannel_token_delivery_modes_supported: modes }),
+    })
     expect(v.ok).toBe(false)
     expect(v.evidence).toEqual({ modes })
   })

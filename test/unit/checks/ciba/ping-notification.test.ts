@@ -13,7 +13,8 @@ const ping = (over: Partial<ReceivedNotification> = {}): ReceivedNotification =>
   receivedAt: 0,
   ...over,
 })
-const judge = (n: ReceivedNotification | undefined) => pingNotification.evaluate({ notification: n, token, authReqId, waitedMs: 1000 })
+const judge = (n: ReceivedNotification | undefined) =>
+  pingNotification.evaluate({ notification: n, token, authReqId, waitedMs: 1000 })
 
 test.describe('ping-notification', () => {
   test('POST, the bearer token, JSON auth_req_id passes', () => {
@@ -30,7 +31,9 @@ test.describe('ping-notification', () => {
   test('without the Authorization header, or with another token, fails', () => {
     const { authorization: _a, ...noAuth } = ping()
     expect(judge(noAuth).message).toContain('no Authorization header')
-    expect(judge(ping({ authorization: 'Bearer other' })).message).toContain('not the client_notification_token')
+    expect(judge(ping({ authorization: 'Bearer other' })).message).toContain(
+      'not the client_notification_token',
+    )
     expect(judge(ping({ authorization: `Basic ${token}` })).ok).toBe(false)
   })
 
@@ -42,7 +45,9 @@ test.describe('ping-notification', () => {
   })
 
   test('the evidence never holds the token', () => {
-    expect(JSON.stringify(judge(ping({ authorization: 'Bearer intruder' })).evidence)).not.toContain('intruder')
+    expect(
+      JSON.stringify(judge(ping({ authorization: 'Bearer intruder' })).evidence),
+    ).not.toContain('intruder')
     expect(JSON.stringify(judge(ping()).evidence)).not.toContain(token)
   })
 })

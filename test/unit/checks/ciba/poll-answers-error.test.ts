@@ -2,7 +2,8 @@ import { expect, test } from '@playwright/test'
 import pollAnswersError from '../../../../src/checks/ciba/poll-answers-error.js'
 import { exchange, transportFailure } from '../_exchange.js'
 
-const judge = (x: ReturnType<typeof exchange>, error = 'expired_token') => pollAnswersError.evaluate({ response: x, error, because: 'the auth_req_id expired' })
+const judge = (x: ReturnType<typeof exchange>, error = 'expired_token') =>
+  pollAnswersError.evaluate({ response: x, error, because: 'the auth_req_id expired' })
 
 test.describe('poll-answers-error', () => {
   test('HTTP 400 with the due error passes', () => {

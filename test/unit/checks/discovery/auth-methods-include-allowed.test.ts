@@ -6,13 +6,21 @@ const FAPI = ['private_key_jwt', 'tls_client_auth', 'self_signed_tls_client_auth
 
 test.describe('auth-methods-include-allowed', () => {
   test('passes when one allowed method is advertised among others', () => {
-    const v = authMethodsIncludeAllowed.evaluate({ metadata: metadata({ token_endpoint_auth_methods_supported: ['client_secret_basic', 'private_key_jwt'] }), allowed: FAPI })
+    const v = authMethodsIncludeAllowed.evaluate({
+      metadata: metadata({
+        token_endpoint_auth_methods_supported: ['client_secret_basic', 'private_key_jwt'],
+      }),
+      allowed: FAPI,
+    })
     expect(v.ok).toBe(true)
   })
 
   test('fails when no allowed method is advertised', () => {
     const listed = ['client_secret_basic', 'client_secret_post']
-    const v = authMethodsIncludeAllowed.evaluate({ metadata: metadata({ token_endpoint_auth_methods_supported: listed }), allowed: FAPI })
+    const v = authMethodsIncludeAllowed.evaluate({
+      metadata: metadata({ token_endpoint_auth_methods_supported: listed }),
+      allowed: FAPI,
+    })
     expect(v.ok).toBe(false)
     expect(v.undecidable).toBeUndefined()
     expect(v.evidence).toEqual({ listed, allowed: FAPI })
@@ -22,6 +30,9 @@ test.describe('auth-methods-include-allowed', () => {
     const v = authMethodsIncludeAllowed.evaluate({ metadata: metadata(), allowed: FAPI })
     expect(v.ok).toBe(false)
     expect(v.evidence).toEqual({ listed: ['client_secret_basic'], allowed: FAPI })
-    expect(authMethodsIncludeAllowed.evaluate({ metadata: metadata(), allowed: ['client_secret_basic'] }).ok).toBe(true)
+    expect(
+      authMethodsIncludeAllowed.evaluate({ metadata: metadata(), allowed: ['client_secret_basic'] })
+        .ok,
+    ).toBe(true)
   })
 })

@@ -4,13 +4,21 @@ import { metadata } from './_metadata.js'
 
 test.describe('signing-algs-exclude-none', () => {
   test('passes without none', () => {
-    expect(signingAlgsExcludeNone.evaluate({ metadata: metadata({ token_endpoint_auth_signing_alg_values_supported: ['PS256', 'ES256'] }) }).ok).toBe(true)
+    expect(
+      signingAlgsExcludeNone.evaluate({
+        metadata: metadata({
+          token_endpoint_auth_signing_alg_values_supported: ['PS256', 'ES256'],
+        }),
+      }).ok,
+    ).toBe(true)
   })
 
   for (const none of ['none', 'None', 'NONE']) {
     test(`fails when "${none}" is listed`, () => {
       const listed = ['PS256', none]
-      const v = signingAlgsExcludeNone.evaluate({ metadata: metadata({ token_endpoint_auth_signing_alg_values_supported: listed }) })
+      const v = signingAlgsExcludeNone.evaluate({
+        metadata: metadata({ token_endpoint_auth_signing_alg_values_supported: listed }),
+      })
       expect(v.ok).toBe(false)
       expect(v.evidence).toEqual({ listed })
     })

@@ -6,14 +6,20 @@ const FAPI1 = ['PS256', 'ES256']
 
 test.describe('signing-algs-include-allowed', () => {
   test('passes when one allowed alg is advertised among others', () => {
-    const v = signingAlgsIncludeAllowed.evaluate({ metadata: metadata({ token_endpoint_auth_signing_alg_values_supported: ['RS256', 'ES256'] }), allowed: FAPI1 })
+    const v = signingAlgsIncludeAllowed.evaluate({
+      metadata: metadata({ token_endpoint_auth_signing_alg_values_supported: ['RS256', 'ES256'] }),
+      allowed: FAPI1,
+    })
     expect(v.ok).toBe(true)
     expect(v.message).toBe('offers ES256')
   })
 
   test('fails when only algorithms outside the profile are advertised', () => {
     const listed = ['RS256', 'HS256']
-    const v = signingAlgsIncludeAllowed.evaluate({ metadata: metadata({ token_endpoint_auth_signing_alg_values_supported: listed }), allowed: FAPI1 })
+    const v = signingAlgsIncludeAllowed.evaluate({
+      metadata: metadata({ token_endpoint_auth_signing_alg_values_supported: listed }),
+      allowed: FAPI1,
+    })
     expect(v.ok).toBe(false)
     expect(v.undecidable).toBeUndefined()
     expect(v.evidence).toEqual({ listed, allowed: FAPI1 })
@@ -26,6 +32,11 @@ test.describe('signing-algs-include-allowed', () => {
   })
 
   test('EdDSA alone satisfies FAPI 2.0', () => {
-    expect(signingAlgsIncludeAllowed.evaluate({ metadata: metadata({ token_endpoint_auth_signing_alg_values_supported: ['EdDSA'] }), allowed: ['PS256', 'ES256', 'EdDSA'] }).ok).toBe(true)
+    expect(
+      signingAlgsIncludeAllowed.evaluate({
+        metadata: metadata({ token_endpoint_auth_signing_alg_values_supported: ['EdDSA'] }),
+        allowed: ['PS256', 'ES256', 'EdDSA'],
+      }).ok,
+    ).toBe(true)
   })
 })

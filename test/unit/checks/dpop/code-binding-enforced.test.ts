@@ -14,13 +14,26 @@ test('a refusal with invalid_grant or invalid_dpop_proof after a succeeding cont
 })
 
 test('a token for the proof of another key fails', () => {
-  const v = check.evaluate({ control, response: exchange('token', 200, { access_token: 'y', token_type: 'DPoP' }), codes: CODES })
+  const v = check.evaluate({
+    control,
+    response: exchange('token', 200, { access_token: 'y', token_type: 'DPoP' }),
+    codes: CODES,
+  })
   expect(v.ok).toBe(false)
   expect(v.undecidable).toBeUndefined()
 })
 
 test('a refusal for another reason decides nothing (error), whatever error_description says', () => {
-  for (const r of [exchange('token', 400, { error: 'invalid_request', error_description: 'DPoP proof key thumbprint does not match dpop_jkt' }), exchange('token', 401, { error: 'invalid_client' }), exchange('token', 500, { error: 'server_error' }), exchange('token', 400, 'bad', { contentType: 'text/plain' }), transportFailure('token')]) {
+  for (const r of [
+    exchange('token', 400, {
+      error: 'invalid_request',
+      error_description: 'DPoP proof key thumbprint does not match dpop_jkt',
+    }),
+    exchange('token', 401, { error: 'invalid_client' }),
+    exchange('token', 500, { error: 'server_error' }),
+    exchange('token', 400, 'bad', { contentType: 'text/plain' }),
+    transportFailure('token'),
+  ]) {
     const v = check.evaluate({ control, response: r, codes: CODES })
     expect(v.ok).toBe(false)
     expect(v.undecidable).toBe(true)
@@ -28,6 +41,10 @@ test('a refusal for another reason decides nothing (error), whatever error_descr
 })
 
 test('without a succeeding control a refusal proves nothing', () => {
-  const v = check.evaluate({ control: exchange('token', 400, { error: 'invalid_grant' }), response: exchange('token', 400, { error: 'invalid_grant' }), codes: CODES })
+  const v = check.evaluate({
+    control: exchange('token', 400, { error: 'invalid_grant' }),
+    response: exchange('token', 400, { error: 'invalid_grant' }),
+    codes: CODES,
+  })
   expect(v.undecidable).toBe(true)
 })

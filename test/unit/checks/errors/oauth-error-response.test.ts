@@ -7,7 +7,12 @@ test.describe('oauth-error-response (RFC 6749 §5.2)', () => {
     expect(oauthErrorResponse.requirements).toEqual(['RFC6749-5.2'])
   })
 
-  for (const error of ['invalid_client', 'invalid_request', 'unauthorized_client', 'invalid_scope']) {
+  for (const error of [
+    'invalid_client',
+    'invalid_request',
+    'unauthorized_client',
+    'invalid_scope',
+  ]) {
     test(`400 JSON ${error} passes`, () => {
       const v = oauthErrorResponse.evaluate({ response: exchange('token', 400, { error }) })
       expect(v.ok).toBe(true)
@@ -16,13 +21,22 @@ test.describe('oauth-error-response (RFC 6749 §5.2)', () => {
   }
 
   test('401 invalid_client passes', () => {
-    const v = oauthErrorResponse.evaluate({ response: exchange('token', 401, { error: 'invalid_client' }, { headers: { 'www-authenticate': 'Basic realm="as"' } }) })
+    const v = oauthErrorResponse.evaluate({
+      response: exchange(
+        'token',
+        401,
+        { error: 'invalid_client' },
+        { headers: { 'www-authenticate': 'Basic realm="as"' } },
+      ),
+    })
     expect(v.ok).toBe(true)
     expect(v.evidence).toEqual({ status: 401, error: 'invalid_client' })
   })
 
   test('401 with another code fails (401 only for invalid_client)', () => {
-    const v = oauthErrorResponse.evaluate({ response: exchange('token', 401, { error: 'invalid_request' }) })
+    const v = oauthErrorResponse.evaluate({
+      response: exchange('token', 401, { error: 'invalid_request' }),
+    })
     expect(v.ok).toBe(false)
     expect(v.undecidable).toBeUndefined()
     expect(v.message).toContain('invalid_request with HTTP 401')
@@ -30,19 +44,25 @@ test.describe('oauth-error-response (RFC 6749 §5.2)', () => {
   })
 
   test('403 access_denied at the CIBA backchannel endpoint passes (CIBA Core §13)', () => {
-    const v = oauthErrorResponse.evaluate({ response: exchange('backchannel_authentication', 403, { error: 'access_denied' }) })
+    const v = oauthErrorResponse.evaluate({
+      response: exchange('backchannel_authentication', 403, { error: 'access_denied' }),
+    })
     expect(v.ok).toBe(true)
     expect(v.evidence).toEqual({ status: 403, error: 'access_denied' })
   })
 
   test('403 with another code at the backchannel endpoint fails', () => {
-    const v = oauthErrorResponse.evaluate({ response: exchange('backchannel_authentication', 403, { error: 'invalid_client' }) })
+    const v = oauthErrorResponse.evaluate({
+      response: exchange('backchannel_authentication', 403, { error: 'invalid_client' }),
+    })
     expect(v.ok).toBe(false)
     expect(v.undecidable).toBeUndefined()
   })
 
   test('403 access_denied at the token endpoint fails (only CIBA admits it)', () => {
-    const v = oauthErrorResponse.evaluate({ response: exchange('token', 403, { error: 'access_denied' }) })
+    const v = oauthErrorResponse.evaluate({
+      response: exchange('token', 403, { error: 'access_denied' }),
+    })
     expect(v.ok).toBe(false)
     expect(v.undecidable).toBeUndefined()
     expect(v.evidence).toEqual({ status: 403, error: 'access_denied' })
@@ -50,7 +70,9 @@ test.describe('oauth-error-response (RFC 6749 §5.2)', () => {
 
   for (const status of [404, 405]) {
     test(`${status} with a JSON error fails`, () => {
-      const v = oauthErrorResponse.evaluate({ response: exchange('token', status, { error: 'invalid_request' }) })
+      const v = oauthErrorResponse.evaluate({
+        response: exchange('token', status, { error: 'invalid_request' }),
+      })
       expect(v.ok).toBe(false)
       expect(v.undecidable).toBeUndefined()
     })
@@ -58,7 +80,9 @@ test.describe('oauth-error-response (RFC 6749 §5.2)', () => {
 
   for (const status of [500, 502, 503]) {
     test(`${status} fails even with a JSON error object`, () => {
-      const v = oauthErrorResponse.evaluate({ response: exchange('token', status, { error: 'invalid_client' }) })
+      const v = oauthErrorResponse.evaluate({
+        response: exchange('token', status, { error: 'invalid_client' }),
+      })
       expect(v.ok).toBe(false)
       expect(v.undecidable).toBeUndefined()
       expect(v.message).toContain('server error')
@@ -67,7 +91,9 @@ test.describe('oauth-error-response (RFC 6749 §5.2)', () => {
   }
 
   test('400 with an HTML body fails', () => {
-    const v = oauthErrorResponse.evaluate({ response: exchange('token', 400, '<html>Bad Request</html>') })
+    const v = oauthErrorResponse.evaluate({
+      response: exchange('token', 400, '<html>Bad Request</html>'),
+    })
     expect(v.ok).toBe(false)
     expect(v.undecidable).toBeUndefined()
     expect(v.message).toContain('not JSON')
@@ -75,14 +101,18 @@ test.describe('oauth-error-response (RFC 6749 §5.2)', () => {
   })
 
   test('400 JSON served as text/plain fails', () => {
-    const v = oauthErrorResponse.evaluate({ response: exchange('token', 400, { error: 'invalid_client' }, { contentType: 'text/plain' }) })
+    const v = oauthErrorResponse.evaluate({
+      response: exchange('token', 400, { error: 'invalid_client' }, { contentType: 'text/plain' }),
+    })
     expect(v.ok).toBe(false)
     expect(v.message).toContain('Content-Type is text/plain')
   })
 
   test('application/json with a charset and +json media types are JSON', () => {
     for (const contentType of ['application/json; charset=utf-8', 'application/problem+json']) {
-      const v = oauthErrorResponse.evaluate({ response: exchange('token', 400, { error: 'invalid_request' }, { contentType }) })
+      const v = oauthErrorResponse.evaluate({
+        response: exchange('token', 400, { error: 'invalid_request' }, { contentType }),
+      })
       expect(v.ok, contentType).toBe(true)
     }
   })
@@ -108,7 +138,9 @@ test.describe('oauth-error-response (RFC 6749 §5.2)', () => {
 
   for (const status of [200, 204]) {
     test(`${status} is not an error response: undecidable`, () => {
-      const v = oauthErrorResponse.evaluate({ response: exchange('token', status, { access_token: 'at', token_type: 'Bearer' }) })
+      const v = oauthErrorResponse.evaluate({
+        response: exchange('token', status, { access_token: 'at', token_type: 'Bearer' }),
+      })
       expect(v.ok).toBe(false)
       expect(v.undecidable).toBe(true)
       expect(v.evidence).toMatchObject({ status })

@@ -7,9 +7,15 @@ test.describe('registration-error-response (RFC 7591 §3.2.2)', () => {
     expect(registrationErrorResponse.requirements).toEqual(['RFC7591-3.2.2'])
   })
 
-  for (const error of ['invalid_client_metadata', 'invalid_redirect_uri', 'invalid_software_statement']) {
+  for (const error of [
+    'invalid_client_metadata',
+    'invalid_redirect_uri',
+    'invalid_software_statement',
+  ]) {
     test(`400 JSON ${error} passes`, () => {
-      const v = registrationErrorResponse.evaluate({ registration: exchange('registration', 400, { error, error_description: 'no' }) })
+      const v = registrationErrorResponse.evaluate({
+        registration: exchange('registration', 400, { error, error_description: 'no' }),
+      })
       expect(v.ok).toBe(true)
       expect(v.evidence).toEqual({ status: 400, error })
     })
@@ -17,7 +23,9 @@ test.describe('registration-error-response (RFC 7591 §3.2.2)', () => {
 
   for (const status of [401, 403, 500]) {
     test(`${status} with a JSON error fails (a refused registration is 400)`, () => {
-      const v = registrationErrorResponse.evaluate({ registration: exchange('registration', status, { error: 'invalid_client_metadata' }) })
+      const v = registrationErrorResponse.evaluate({
+        registration: exchange('registration', status, { error: 'invalid_client_metadata' }),
+      })
       expect(v.ok).toBe(false)
       expect(v.undecidable).toBeUndefined()
       expect(v.message).toContain(`HTTP ${status} instead of 400`)
@@ -26,7 +34,9 @@ test.describe('registration-error-response (RFC 7591 §3.2.2)', () => {
   }
 
   test('400 with an HTML body fails', () => {
-    const v = registrationErrorResponse.evaluate({ registration: exchange('registration', 400, '<html>no</html>') })
+    const v = registrationErrorResponse.evaluate({
+      registration: exchange('registration', 400, '<html>no</html>'),
+    })
     expect(v.ok).toBe(false)
     expect(v.undecidable).toBeUndefined()
     expect(v.message).toContain('not JSON')
@@ -34,19 +44,30 @@ test.describe('registration-error-response (RFC 7591 §3.2.2)', () => {
   })
 
   test('500 with an HTML body fails', () => {
-    const v = registrationErrorResponse.evaluate({ registration: exchange('registration', 500, '<html>oops</html>') })
+    const v = registrationErrorResponse.evaluate({
+      registration: exchange('registration', 500, '<html>oops</html>'),
+    })
     expect(v.ok).toBe(false)
     expect(v.undecidable).toBeUndefined()
   })
 
   test('400 JSON served as text/plain fails', () => {
-    const v = registrationErrorResponse.evaluate({ registration: exchange('registration', 400, { error: 'invalid_client_metadata' }, { contentType: 'text/plain' }) })
+    const v = registrationErrorResponse.evaluate({
+      registration: exchange(
+        'registration',
+        400,
+        { error: 'invalid_client_metadata' },
+        { contentType: 'text/plain' },
+      ),
+    })
     expect(v.ok).toBe(false)
     expect(v.message).toContain('Content-Type is text/plain')
   })
 
   test('400 JSON without an error member fails', () => {
-    const v = registrationErrorResponse.evaluate({ registration: exchange('registration', 400, { message: 'bad metadata' }) })
+    const v = registrationErrorResponse.evaluate({
+      registration: exchange('registration', 400, { message: 'bad metadata' }),
+    })
     expect(v.ok).toBe(false)
     expect(v.message).toContain('without an error code')
     expect(v.evidence).toEqual({ status: 400, error: undefined })
@@ -54,7 +75,9 @@ test.describe('registration-error-response (RFC 7591 §3.2.2)', () => {
 
   for (const status of [200, 201]) {
     test(`${status} is not an error response: undecidable`, () => {
-      const v = registrationErrorResponse.evaluate({ registration: exchange('registration', status, { client_id: 'c1' }) })
+      const v = registrationErrorResponse.evaluate({
+        registration: exchange('registration', status, { client_id: 'c1' }),
+      })
       expect(v.ok).toBe(false)
       expect(v.undecidable).toBe(true)
       expect(v.evidence).toMatchObject({ status })
@@ -62,7 +85,9 @@ test.describe('registration-error-response (RFC 7591 §3.2.2)', () => {
   }
 
   test('no HTTP response is undecidable', () => {
-    const v = registrationErrorResponse.evaluate({ registration: transportFailure('registration', 'ETIMEDOUT') })
+    const v = registrationErrorResponse.evaluate({
+      registration: transportFailure('registration', 'ETIMEDOUT'),
+    })
     expect(v.ok).toBe(false)
     expect(v.undecidable).toBe(true)
     expect(v.message).toContain('ETIMEDOUT')

@@ -10,7 +10,14 @@ test.describe('resource-accepts-bound-token', () => {
   })
 
   test('401 fails with the challenge as evidence', () => {
-    const v = resourceAccepts.evaluate({ response: exchange('resource', 401, { error: 'invalid_token' }, { headers: { 'www-authenticate': 'Bearer error="invalid_token"' } }) })
+    const v = resourceAccepts.evaluate({
+      response: exchange(
+        'resource',
+        401,
+        { error: 'invalid_token' },
+        { headers: { 'www-authenticate': 'Bearer error="invalid_token"' } },
+      ),
+    })
     expect(v.ok).toBe(false)
     expect(v.undecidable).toBeUndefined()
     expect(v.evidence).toEqual({ status: 401, 'www-authenticate': 'Bearer error="invalid_token"' })

@@ -39,13 +39,19 @@ test.describe('attempt-refused: the control', () => {
   })
 
   test('a control without an HTTP response is undecidable and names the transport error', () => {
-    const v = attemptRefused.evaluate({ control: transportFailure('token', 'ECONNRESET'), response: exchange('token', 400, { error: 'invalid_client' }) })
+    const v = attemptRefused.evaluate({
+      control: transportFailure('token', 'ECONNRESET'),
+      response: exchange('token', 400, { error: 'invalid_client' }),
+    })
     expect(v.undecidable).toBe(true)
     expect(v.message).toContain('ECONNRESET')
   })
 
   test('a 201 twin registration is a succeeding control (registration-only modules)', () => {
-    const v = attemptRefused.evaluate({ control: TWIN_REGISTERED, registration: exchange('registration', 400, { error: 'invalid_client_metadata' }) })
+    const v = attemptRefused.evaluate({
+      control: TWIN_REGISTERED,
+      registration: exchange('registration', 400, { error: 'invalid_client_metadata' }),
+    })
     expect(v.ok).toBe(true)
     expect(v.evidence).toMatchObject({ control: 'registration: HTTP 201' })
   })
@@ -53,14 +59,25 @@ test.describe('attempt-refused: the control', () => {
 
 test.describe('attempt-refused: refused at registration', () => {
   test('400 invalid_client_metadata after a succeeding control passes, refused at registration', () => {
-    const v = attemptRefused.evaluate({ control: CONTROL, registration: exchange('registration', 400, { error: 'invalid_client_metadata' }) })
+    const v = attemptRefused.evaluate({
+      control: CONTROL,
+      registration: exchange('registration', 400, { error: 'invalid_client_metadata' }),
+    })
     expect(v.ok).toBe(true)
     expect(v.undecidable).toBeUndefined()
-    expect(v.evidence).toEqual({ refusedAt: 'registration', status: 400, error: 'invalid_client_metadata', control: 'token: HTTP 200' })
+    expect(v.evidence).toEqual({
+      refusedAt: 'registration',
+      status: 400,
+      error: 'invalid_client_metadata',
+      control: 'token: HTTP 200',
+    })
   })
 
   test('400 invalid_redirect_uri does not name the client metadata: undecidable', () => {
-    const v = attemptRefused.evaluate({ control: CONTROL, registration: exchange('registration', 400, { error: 'invalid_redirect_uri' }) })
+    const v = attemptRefused.evaluate({
+      control: CONTROL,
+      registration: exchange('registration', 400, { error: 'invalid_redirect_uri' }),
+    })
     expect(v.ok).toBe(false)
     expect(v.undecidable).toBe(true)
     expect(v.message).toContain('invalid_redirect_uri')
@@ -68,31 +85,51 @@ test.describe('attempt-refused: refused at registration', () => {
   })
 
   test('400 invalid_software_statement is undecidable', () => {
-    const v = attemptRefused.evaluate({ control: CONTROL, registration: exchange('registration', 400, { error: 'invalid_software_statement' }) })
+    const v = attemptRefused.evaluate({
+      control: CONTROL,
+      registration: exchange('registration', 400, { error: 'invalid_software_statement' }),
+    })
     expect(v.undecidable).toBe(true)
   })
 
   test('500 at registration is undecidable', () => {
-    const v = attemptRefused.evaluate({ control: CONTROL, registration: exchange('registration', 500, { error: 'server_error' }) })
+    const v = attemptRefused.evaluate({
+      control: CONTROL,
+      registration: exchange('registration', 500, { error: 'server_error' }),
+    })
     expect(v.ok).toBe(false)
     expect(v.undecidable).toBe(true)
     expect(v.evidence).toEqual({ status: 500, error: 'server_error' })
   })
 
   test('400 with an HTML body names no code: undecidable', () => {
-    const v = attemptRefused.evaluate({ control: CONTROL, registration: exchange('registration', 400, '<html>bad</html>') })
+    const v = attemptRefused.evaluate({
+      control: CONTROL,
+      registration: exchange('registration', 400, '<html>bad</html>'),
+    })
     expect(v.undecidable).toBe(true)
     expect(v.evidence).toEqual({ status: 400, error: undefined })
   })
 
   test('invalid_client_metadata served as text/plain is not read as a code: undecidable', () => {
-    const v = attemptRefused.evaluate({ control: CONTROL, registration: exchange('registration', 400, { error: 'invalid_client_metadata' }, { contentType: 'text/plain' }) })
+    const v = attemptRefused.evaluate({
+      control: CONTROL,
+      registration: exchange(
+        'registration',
+        400,
+        { error: 'invalid_client_metadata' },
+        { contentType: 'text/plain' },
+      ),
+    })
     expect(v.undecidable).toBe(true)
   })
 
   for (const status of [200, 201]) {
     test(`registration ${status} (the forbidden client was registered as asked) fails`, () => {
-      const v = attemptRefused.evaluate({ control: CONTROL, registration: exchange('registration', status, { client_id: 'c1' }) })
+      const v = attemptRefused.evaluate({
+        control: CONTROL,
+        registration: exchange('registration', status, { client_id: 'c1' }),
+      })
       expect(v.ok).toBe(false)
       expect(v.undecidable).toBeUndefined()
       expect(v.evidence).toEqual({ refusedAt: 'none', status, control: 'token: HTTP 200' })
@@ -100,7 +137,10 @@ test.describe('attempt-refused: refused at registration', () => {
   }
 
   test('registration without an HTTP response is undecidable', () => {
-    const v = attemptRefused.evaluate({ control: CONTROL, registration: transportFailure('registration', 'ETIMEDOUT') })
+    const v = attemptRefused.evaluate({
+      control: CONTROL,
+      registration: transportFailure('registration', 'ETIMEDOUT'),
+    })
     expect(v.undecidable).toBe(true)
     expect(v.message).toContain('ETIMEDOUT')
   })
@@ -114,8 +154,19 @@ test.describe('attempt-refused: refused at registration', () => {
 
 test.describe('attempt-refused: a replaced member (RFC 7591 §3.2.1)', () => {
   test('the AS replaced the member under test: passes, refused at registration', () => {
-    const replaced = { member: 'token_endpoint_auth_method', asked: 'none', granted: 'client_secret_basic' }
-    const v = attemptRefused.evaluate({ control: CONTROL, replaced, registration: exchange('registration', 201, { client_id: 'c1', token_endpoint_auth_method: 'client_secret_basic' }) })
+    const replaced = {
+      member: 'token_endpoint_auth_method',
+      asked: 'none',
+      granted: 'client_secret_basic',
+    }
+    const v = attemptRefused.evaluate({
+      control: CONTROL,
+      replaced,
+      registration: exchange('registration', 201, {
+        client_id: 'c1',
+        token_endpoint_auth_method: 'client_secret_basic',
+      }),
+    })
     expect(v.ok).toBe(true)
     expect(v.undecidable).toBeUndefined()
     expect(v.message).toContain('token_endpoint_auth_method')
@@ -125,7 +176,14 @@ test.describe('attempt-refused: a replaced member (RFC 7591 §3.2.1)', () => {
   })
 
   test('a replacement does not count when the control failed', () => {
-    const v = attemptRefused.evaluate({ control: exchange('token', 400, { error: 'invalid_client' }), replaced: { member: 'grant_types', asked: ['client_credentials'], granted: ['authorization_code'] } })
+    const v = attemptRefused.evaluate({
+      control: exchange('token', 400, { error: 'invalid_client' }),
+      replaced: {
+        member: 'grant_types',
+        asked: ['client_credentials'],
+        granted: ['authorization_code'],
+      },
+    })
     expect(v.undecidable).toBe(true)
   })
 })
@@ -138,29 +196,49 @@ test.describe('attempt-refused: refused at the endpoint', () => {
     [500, { error: 'server_error' }],
   ] as const) {
     test(`${status} is a refusal: passes (its form is another check's question)`, () => {
-      const v = attemptRefused.evaluate({ control: CONTROL, response: exchange('token', status, body) })
+      const v = attemptRefused.evaluate({
+        control: CONTROL,
+        response: exchange('token', status, body),
+      })
       expect(v.ok).toBe(true)
       expect(v.undecidable).toBeUndefined()
       expect(v.message).toContain(`HTTP ${status} ${body.error}`)
-      expect(v.evidence).toEqual({ refusedAt: 'token', status, error: body.error, control: 'token: HTTP 200' })
+      expect(v.evidence).toEqual({
+        refusedAt: 'token',
+        status,
+        error: body.error,
+        control: 'token: HTTP 200',
+      })
     })
   }
 
   test('a refusal with an HTML body is still a refusal', () => {
-    const v = attemptRefused.evaluate({ control: CONTROL, response: exchange('token', 400, '<html>Bad Request</html>') })
+    const v = attemptRefused.evaluate({
+      control: CONTROL,
+      response: exchange('token', 400, '<html>Bad Request</html>'),
+    })
     expect(v.ok).toBe(true)
     expect(v.evidence).toMatchObject({ refusedAt: 'token', status: 400, error: undefined })
   })
 
   test('the endpoint in the evidence is the exchange purpose', () => {
-    const v = attemptRefused.evaluate({ control: exchange('backchannel_authentication', 200, { auth_req_id: 'r', expires_in: 60 }), response: exchange('backchannel_authentication', 401, { error: 'invalid_client' }) })
+    const v = attemptRefused.evaluate({
+      control: exchange('backchannel_authentication', 200, { auth_req_id: 'r', expires_in: 60 }),
+      response: exchange('backchannel_authentication', 401, { error: 'invalid_client' }),
+    })
     expect(v.ok).toBe(true)
-    expect(v.evidence).toMatchObject({ refusedAt: 'backchannel_authentication', control: 'backchannel_authentication: HTTP 200' })
+    expect(v.evidence).toMatchObject({
+      refusedAt: 'backchannel_authentication',
+      control: 'backchannel_authentication: HTTP 200',
+    })
   })
 
   for (const status of [200, 201, 204]) {
     test(`${status} at the endpoint fails (accepted where a refusal was due)`, () => {
-      const v = attemptRefused.evaluate({ control: CONTROL, response: exchange('token', status, { access_token: 'x', token_type: 'Bearer' }) })
+      const v = attemptRefused.evaluate({
+        control: CONTROL,
+        response: exchange('token', status, { access_token: 'x', token_type: 'Bearer' }),
+      })
       expect(v.ok).toBe(false)
       expect(v.undecidable).toBeUndefined()
       // (refusedAt is not asserted here: for an accepted request the check reports the endpoint, see the report)
@@ -169,28 +247,43 @@ test.describe('attempt-refused: refused at the endpoint', () => {
   }
 
   test('the endpoint answer is judged even when a registration (201) preceded it', () => {
-    const v = attemptRefused.evaluate({ control: CONTROL, registration: exchange('registration', 201, { client_id: 'c1' }), response: exchange('token', 200, { access_token: 'x', token_type: 'Bearer' }) })
+    const v = attemptRefused.evaluate({
+      control: CONTROL,
+      registration: exchange('registration', 201, { client_id: 'c1' }),
+      response: exchange('token', 200, { access_token: 'x', token_type: 'Bearer' }),
+    })
     expect(v.ok).toBe(false)
     expect(v.evidence?.status).toBe(200)
   })
 
   test('no HTTP response at the endpoint is undecidable and carries the transport error', () => {
-    const v = attemptRefused.evaluate({ control: CONTROL, response: transportFailure('token', 'ECONNRESET') })
+    const v = attemptRefused.evaluate({
+      control: CONTROL,
+      response: transportFailure('token', 'ECONNRESET'),
+    })
     expect(v.ok).toBe(false)
     expect(v.undecidable).toBe(true)
-    expect(v.evidence).toEqual({ transport_error: { code: 'ECONNRESET', message: 'socket hang up' } })
+    expect(v.evidence).toEqual({
+      transport_error: { code: 'ECONNRESET', message: 'socket hang up' },
+    })
   })
 })
 
 test.describe('attempt-refused: where the verdict says it was refused', () => {
   test('an accepted request is refused nowhere (refusedAt none), so the record cannot read "refused at token"', () => {
-    const v = attemptRefused.evaluate({ control: CONTROL, response: exchange('token', 200, { access_token: 'x', token_type: 'Bearer' }) })
+    const v = attemptRefused.evaluate({
+      control: CONTROL,
+      response: exchange('token', 200, { access_token: 'x', token_type: 'Bearer' }),
+    })
     expect(v.ok).toBe(false)
     expect(v.evidence?.refusedAt).toBe('none')
   })
 
   test('invalid_client_metadata with a 5xx status is not a refusal of the metadata', () => {
-    const v = attemptRefused.evaluate({ control: TWIN_REGISTERED, registration: exchange('registration', 500, { error: 'invalid_client_metadata' }) })
+    const v = attemptRefused.evaluate({
+      control: TWIN_REGISTERED,
+      registration: exchange('registration', 500, { error: 'invalid_client_metadata' }),
+    })
     expect(v.ok).toBe(false)
     expect(v.undecidable).toBe(true)
   })

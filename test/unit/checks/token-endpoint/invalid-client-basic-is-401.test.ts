@@ -7,30 +7,43 @@ const basic = { authorization: `Basic ${Buffer.from('c1:s1').toString('base64')}
 test.describe('invalid-client-basic-is-401', () => {
   test('401 invalid_client with WWW-Authenticate after Basic passes', () => {
     const v = invalidClientBasicIs401.evaluate({
-      response: exchange('token', 401, { error: 'invalid_client' }, { requestHeaders: basic, headers: { 'www-authenticate': 'Basic realm="as"' } }),
+      response: exchange(
+        'token',
+        401,
+        { error: 'invalid_client' },
+        { requestHeaders: basic, headers: { 'www-authenticate': 'Basic realm="as"' } },
+      ),
     })
     expect(v.ok).toBe(true)
   })
 
   test('400 invalid_client after Basic fails with the status as evidence', () => {
-    const v = invalidClientBasicIs401.evaluate({ response: exchange('token', 400, { error: 'invalid_client' }, { requestHeaders: basic }) })
+    const v = invalidClientBasicIs401.evaluate({
+      response: exchange('token', 400, { error: 'invalid_client' }, { requestHeaders: basic }),
+    })
     expect(v.ok).toBe(false)
     expect(v.undecidable).toBeUndefined()
     expect(v.evidence).toEqual({ status: 400 })
   })
 
   test('401 invalid_client after Basic without WWW-Authenticate fails', () => {
-    const v = invalidClientBasicIs401.evaluate({ response: exchange('token', 401, { error: 'invalid_client' }, { requestHeaders: basic }) })
+    const v = invalidClientBasicIs401.evaluate({
+      response: exchange('token', 401, { error: 'invalid_client' }, { requestHeaders: basic }),
+    })
     expect(v.ok).toBe(false)
   })
 
   test('does not apply when credentials were not in the Authorization header', () => {
-    const v = invalidClientBasicIs401.evaluate({ response: exchange('token', 400, { error: 'invalid_client' }) })
+    const v = invalidClientBasicIs401.evaluate({
+      response: exchange('token', 400, { error: 'invalid_client' }),
+    })
     expect(v.ok).toBe(true)
   })
 
   test('does not apply to other error codes', () => {
-    const v = invalidClientBasicIs401.evaluate({ response: exchange('token', 400, { error: 'invalid_request' }, { requestHeaders: basic }) })
+    const v = invalidClientBasicIs401.evaluate({
+      response: exchange('token', 400, { error: 'invalid_request' }, { requestHeaders: basic }),
+    })
     expect(v.ok).toBe(true)
   })
 

@@ -2,10 +2,22 @@ import { expect, test } from '@playwright/test'
 import tokenResponseNotCacheable from '../../../../src/checks/token-endpoint/token-response-not-cacheable.js'
 import { exchange, transportFailure } from '../_exchange.js'
 
-const ok = (cc?: string) => exchange('token', 200, { access_token: 'at', token_type: 'Bearer' }, cc === undefined ? {} : { headers: { 'cache-control': cc } })
+const ok = (cc?: string) =>
+  exchange(
+    'token',
+    200,
+    { access_token: 'at', token_type: 'Bearer' },
+    cc === undefined ? {} : { headers: { 'cache-control': cc } },
+  )
 
 test.describe('token-response-not-cacheable', () => {
-  for (const cc of ['no-store', 'no-cache, no-store', 'no-store, max-age=0', 'No-Store', 'private,no-store']) {
+  for (const cc of [
+    'no-store',
+    'no-cache, no-store',
+    'no-store, max-age=0',
+    'No-Store',
+    'private,no-store',
+  ]) {
     test(`Cache-Control "${cc}" passes`, () => {
       expect(tokenResponseNotCacheable.evaluate({ response: ok(cc) }).ok).toBe(true)
     })

@@ -2,7 +2,13 @@ import { expect, test } from '@playwright/test'
 import tokenResponsePragmaNoCache from '../../../../src/checks/token-endpoint/token-response-pragma-no-cache.js'
 import { exchange, transportFailure } from '../_exchange.js'
 
-const ok = (pragma?: string) => exchange('token', 200, { access_token: 'at', token_type: 'Bearer' }, pragma === undefined ? {} : { headers: { pragma } })
+const ok = (pragma?: string) =>
+  exchange(
+    'token',
+    200,
+    { access_token: 'at', token_type: 'Bearer' },
+    pragma === undefined ? {} : { headers: { pragma } },
+  )
 
 test.describe('token-response-pragma-no-cache', () => {
   for (const p of ['no-cache', 'No-Cache', 'foo, no-cache']) {
@@ -22,6 +28,8 @@ test.describe('token-response-pragma-no-cache', () => {
     expect(tokenResponsePragmaNoCache.evaluate({ response: ok() }).ok).toBe(false)
   })
   test('no HTTP response is undecidable', () => {
-    expect(tokenResponsePragmaNoCache.evaluate({ response: transportFailure('token') }).undecidable).toBe(true)
+    expect(
+      tokenResponsePragmaNoCache.evaluate({ response: transportFailure('token') }).undecidable,
+    ).toBe(true)
   })
 })

@@ -16,10 +16,18 @@ export const METADATA: ServerMetadata = {
 }
 
 /** A frozen request context: `now` fixed, a client_credentials body and no headers. */
-export function requestContext(client: Partial<TestClient> = {}, opts: { audience?: AudienceKind; metadata?: ServerMetadata; endpoint?: string } = {}): RequestContext {
+export function requestContext(
+  client: Partial<TestClient> = {},
+  opts: { audience?: AudienceKind; metadata?: ServerMetadata; endpoint?: string } = {},
+): RequestContext {
   const metadata = opts.metadata ?? METADATA
   return {
-    client: { client_id: 'client-1', token_endpoint_auth_method: 'private_key_jwt', source: 'registered', ...client },
+    client: {
+      client_id: 'client-1',
+      token_endpoint_auth_method: 'private_key_jwt',
+      source: 'registered',
+      ...client,
+    },
     metadata,
     endpoint: opts.endpoint ?? metadata.token_endpoint,
     now: NOW,

@@ -1,6 +1,10 @@
 import { expect, test } from '@playwright/test'
 import { compactVerify, importJWK } from 'jose'
-import { ReplayAssertion, PrivateKeyJwt, defaultAlg } from '../../../../src/client/auth/private-key-jwt.js'
+import {
+  ReplayAssertion,
+  PrivateKeyJwt,
+  defaultAlg,
+} from '../../../../src/client/auth/private-key-jwt.js'
 import { CLIENT_ASSERTION_TYPE } from '../../../../src/client/auth/client-secret-jwt.js'
 import { getKey, type KeyPair } from '../../../../src/crypto/keys.js'
 import { HarnessError } from '../../../../src/errors.js'
@@ -18,7 +22,11 @@ test.beforeAll(() => {
   ed = getKey('Ed25519', 0)
 })
 
-async function assertionFor(key: KeyPair, opts: Parameters<typeof PrivateKeyJwt>[0] = {}, audience: AudienceKind = 'token_endpoint') {
+async function assertionFor(
+  key: KeyPair,
+  opts: Parameters<typeof PrivateKeyJwt>[0] = {},
+  audience: AudienceKind = 'token_endpoint',
+) {
   const req = requestContext({ client_id: 'client-1', key }, { audience })
   await PrivateKeyJwt(opts)(req)
   return req
@@ -27,7 +35,11 @@ async function assertionFor(key: KeyPair, opts: Parameters<typeof PrivateKeyJwt>
 test.describe('private_key_jwt', () => {
   test('body carries exactly grant_type, client_assertion_type and client_assertion; no header', async () => {
     const req = await assertionFor(rsa)
-    expect([...req.body.keys()]).toEqual(['grant_type', 'client_assertion_type', 'client_assertion'])
+    expect([...req.body.keys()]).toEqual([
+      'grant_type',
+      'client_assertion_type',
+      'client_assertion',
+    ])
     expect(req.body.get('client_assertion_type')).toBe(CLIENT_ASSERTION_TYPE)
     expect(CLIENT_ASSERTION_TYPE).toBe('urn:ietf:params:oauth:client-assertion-type:jwt-bearer')
     expect(req.headers).toEqual({})
@@ -39,20 +51,32 @@ test.describe('private_key_jwt', () => {
     expect(decodePart(jws, 0)).toEqual({ alg: 'PS256', kid: rsa.kid })
     const p = decodePart(jws, 1)
     expect(Object.keys(p).sort()).toEqual(['aud', 'exp', 'iat', 'iss', 'jti', 'sub'])
-    expect(p).toMatchObject({ iss: 'client-1', sub: 'client-1', aud: METADATA.token_endpoint, iat: NOW })
+    expect(p).toMatchObject({
+      iss: 'client-1',
+      sub: 'client-1',
+      aud: METADATA.token_endpoint,
+      iat: NOW,
+    })
     expect((p.exp as number) - (p.iat as number)).toBe(60)
     expect(p.jti).toMatch(UUID)
   })
 
   test('signature verifies with the public key (PS256)', async () => {
     const jws = (await assertionFor(rsa)).body.get('client_assertion')!
-    const { protectedHeader, payload } = await compactVerify(jws, await importJWK(rsa.publicJwk, 'PS256'), { algorithms: ['PS256'] })
+    const { protectedHeader, payload } = await compactVerify(
+      jws,
+      await importJWK(rsa.publicJwk, 'PS256'),
+      { algorithms: ['PS256'] },
+    )
     expect(protectedHeader.alg).toBe('PS256')
     expect(JSON.parse(Buffer.from(payload).toString()).iss).toBe('client-1')
   })
 
   test('EC key defaults to ES256, Ed25519 to EdDSA; both verify', async () => {
-    for (const [key, alg] of [[ec, 'ES256'], [ed, 'EdDSA']] as const) {
+    for (const [key, alg] of [
+      [ec, 'ES256'],
+      [ed, 'EdDSA'],
+    ] as const) {
       const jws = (await assertionFor(key)).body.get('client_assertion')!
       expect(decodePart(jws, 0)).toEqual({ alg, kid: key.kid })
       await compactVerify(jws, await importJWK(key.publicJwk, alg), { algorithms: [alg] })
@@ -60,7 +84,9 @@ test.describe('private_key_jwt', () => {
   })
 
   test('defaultAlg per key type', () => {
-    expect([defaultAlg('RSA'), defaultAlg('EC'), defaultAlg('OKP'), defaultAlg(undefined)]).toEqual(['PS256', 'ES256', 'EdDSA', 'PS256'])
+    expect([defaultAlg('RSA'), defaultAlg('EC'), defaultAlg('OKP'), defaultAlg(undefined)]).toEqual(
+      ['PS256', 'ES256', 'EdDSA', 'PS256'],
+    )
   })
 
   test('an explicit alg is used', async () => {
@@ -84,7 +110,10 @@ test.describe('private_key_jwt', () => {
 
   test('backchannel_endpoint audience falls back to the endpoint when metadata lacks it', async () => {
     const { backchannel_authentication_endpoint: _bc, ...metadata } = METADATA
-    const req = requestContext({ key: ec }, { audience: 'backchannel_endpoint', metadata, endpoint: 'https://as.example.com/ciba' })
+    const req = requestContext(
+      { key: ec },
+      { audience: 'backchannel_endpoint', metadata, endpoint: 'https://as.example.com/ciba' },
+    )
     await PrivateKeyJwt()(req)
     expect(decodePart(req.body.get('client_assertion')!, 1).aud).toBe('https://as.example.com/ciba')
   })

@@ -4,12 +4,22 @@ import { TlsClientAuth } from '../../../../src/client/auth/tls-client-auth.js'
 import { HarnessError } from '../../../../src/errors.js'
 import { requestContext } from './_context.js'
 
-const identity = { certPem: '-----BEGIN CERTIFICATE-----\nx\n-----END CERTIFICATE-----\n', keyPem: 'k' }
+const identity = {
+  certPem: '-----BEGIN CERTIFICATE-----\nx\n-----END CERTIFICATE-----\n',
+  keyPem: 'k',
+}
 
-for (const [name, factory] of [['tls_client_auth', TlsClientAuth], ['self_signed_tls_client_auth', SelfSignedTlsClientAuth]] as const) {
+for (const [name, factory] of [
+  ['tls_client_auth', TlsClientAuth],
+  ['self_signed_tls_client_auth', SelfSignedTlsClientAuth],
+] as const) {
   test.describe(name, () => {
     test('client_id in the body and the client certificate on the request', async () => {
-      const req = requestContext({ client_id: 'mtls-1', identity, token_endpoint_auth_method: name })
+      const req = requestContext({
+        client_id: 'mtls-1',
+        identity,
+        token_endpoint_auth_method: name,
+      })
       await factory()(req)
       expect(req.body.toString()).toBe('grant_type=client_credentials&client_id=mtls-1')
       expect(req.identity).toBe(identity)
