@@ -1,7 +1,6 @@
-import { jsonBody } from '../../http/client.js'
 import type { Exchange } from '../../suite/result.js'
-import { defineCheck, fail, pass, undecidable } from '../define.js'
-import { accessTokenOf, jwtPayload } from '../mtls/token-bound-to-certificate.js'
+import { defineCheck, fail, pass } from '../define.js'
+import { bindingClaims, confirmation } from '../token-binding.js'
 
 export interface DpopBoundInput {
   /** The token response (HTTP 200 with access_token). */
@@ -11,10 +10,6 @@ export interface DpopBoundInput {
   /** The RFC 7638 SHA-256 thumbprint of the key that signed the token request's proof. */
   expected: string
 }
-
-type Json = Record<string, unknown>
-const jkt = (o: Json | undefined): unknown =>
-  o?.cnf && typeof o.cnf === 'object' ? (o.cnf as Json).jkt : undefined
 
 /**
  * RFC 9449 §6: the binding of a DPoP-bound access token is "accessed by the protected resource":
@@ -27,49 +22,26 @@ export default defineCheck<DpopBoundInput>({
   title: "The access token is bound to the DPoP key: cnf.jkt is the key's JWK SHA-256 thumbprint",
   requirements: ['RFC9449-6.1', 'RFC9449-6.2'],
   evaluate({ token, introspection, expected }) {
-    const accessToken = accessTokenOf(token)
-    if (!accessToken)
-      return undecidable(
-        `no access token to inspect (${token.response ? `HTTP ${token.response.status}` : token.transport_error?.code})`,
-      )
-    const payload = jwtPayload(accessToken)
-    if (!introspection) {
-      if (!payload)
-        return undecidable(
-          'the access token is opaque: only introspection (RFC 9449 §6.2) can show its binding',
-          { source: 'opaque access token', expected },
-        )
-      const inJwt = jkt(payload)
-      const evidence = { source: 'jwt access token', 'cnf.jkt': inJwt ?? null, expected }
-      if (inJwt === undefined)
+    const seen = bindingClaims(
+      token,
+      introspection,
+      'only introspection (RFC 9449 §6.2) can show its binding',
+      expected,
+    )
+    if ('verdict' in seen) return seen.verdict
+    const bound = confirmation(seen.claims, 'jkt')
+    if (seen.source === 'jwt') {
+      const evidence = { source: 'jwt access token', 'cnf.jkt': bound ?? null, expected }
+      if (bound === undefined)
         return fail('the JWT access token carries no cnf.jkt', {
           ...evidence,
-          cnf: payload.cnf ?? null,
+          cnf: seen.claims.cnf ?? null,
         })
-      return inJwt === expected
+      return bound === expected
         ? pass('the JWT access token carries cnf.jkt of the proof key', evidence)
         : fail('the JWT access token is bound to another key', evidence)
     }
-    if (!introspection.response)
-      return undecidable(`introspection: no HTTP response (${introspection.transport_error?.code})`)
-    const ib = jsonBody(introspection)
-    if (
-      introspection.response.status !== 200 ||
-      !ib.ok ||
-      !ib.value ||
-      typeof ib.value !== 'object'
-    ) {
-      return undecidable(
-        `introspection answered HTTP ${introspection.response.status}: the binding cannot be observed`,
-        { status: introspection.response.status },
-      )
-    }
-    const info = ib.value as Json
-    if (info.active !== true)
-      return undecidable('introspection says the fresh access token is not active', {
-        active: info.active ?? null,
-      })
-    const bound = jkt(info)
+    const info = seen.claims
     const evidence = {
       source: 'introspection',
       'cnf.jkt': bound ?? null,

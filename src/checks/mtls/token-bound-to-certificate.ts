@@ -1,6 +1,6 @@
-import { jsonBody } from '../../http/client.js'
 import type { Exchange } from '../../suite/result.js'
-import { defineCheck, fail, pass, undecidable } from '../define.js'
+import { defineCheck, fail, pass } from '../define.js'
+import { bindingClaims, confirmation } from '../token-binding.js'
 
 export interface TokenBoundInput {
   /** The token response (HTTP 200 with access_token). */
@@ -15,33 +15,8 @@ export interface TokenBoundInput {
   expected: string
 }
 
-type Json = Record<string, unknown>
-
-/** The claims of a JWT access token, or undefined for an opaque token. */
-export function jwtPayload(token: string): Json | undefined {
-  const parts = token.split('.')
-  if (parts.length !== 3) return undefined
-  try {
-    const v = JSON.parse(Buffer.from(parts[1]!, 'base64url').toString('utf8')) as unknown
-    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : undefined
-  } catch {
-    return undefined
-  }
-}
-
-/** The access_token of a successful token response. */
-export function accessTokenOf(token: Exchange): string | undefined {
-  if (token.response?.status !== 200) return undefined
-  const body = jsonBody(token)
-  const v =
-    body.ok && body.value && typeof body.value === 'object'
-      ? (body.value as Json).access_token
-      : undefined
-  return typeof v === 'string' && v ? v : undefined
-}
-
-const x5t = (o: Json | undefined): unknown =>
-  o?.cnf && typeof o.cnf === 'object' ? (o.cnf as Json)['x5t#S256'] : undefined
+/** Kept here for the callers that read tokens (suites, the public index). */
+export { accessTokenOf, jwtPayload } from '../token-binding.js'
 
 /**
  * RFC 8705 §3: the access token issued to a client that presented a certificate is bound to it,
@@ -60,58 +35,34 @@ export default defineCheck<TokenBoundInput>({
     "The access token is bound to the client certificate: cnf.x5t#S256 is the certificate's SHA-256 thumbprint",
   requirements: [],
   evaluate({ token, introspection, expected }) {
-    const accessToken = accessTokenOf(token)
-    if (!accessToken)
-      return undecidable(
-        `no access token to inspect (${token.response ? `HTTP ${token.response.status}` : token.transport_error?.code})`,
-      )
-    const payload = jwtPayload(accessToken)
-    if (!introspection) {
-      if (!payload)
-        return undecidable(
-          'the access token is opaque: RFC 8705 §3.1 is about JWT access tokens; only introspection (§3.2) can show its binding',
-          { source: 'opaque access token', expected },
-        )
-      const inJwt = x5t(payload)
-      const evidence = { source: 'jwt access token', 'cnf.x5t#S256': inJwt ?? null, expected }
-      if (inJwt === undefined)
+    const seen = bindingClaims(
+      token,
+      introspection,
+      'RFC 8705 §3.1 is about JWT access tokens; only introspection (§3.2) can show its binding',
+      expected,
+    )
+    if ('verdict' in seen) return seen.verdict
+    const bound = confirmation(seen.claims, 'x5t#S256')
+    if (seen.source === 'jwt') {
+      const evidence = { source: 'jwt access token', 'cnf.x5t#S256': bound ?? null, expected }
+      if (bound === undefined)
         return fail('the JWT access token carries no cnf.x5t#S256', {
           ...evidence,
-          cnf: payload.cnf ?? null,
+          cnf: seen.claims.cnf ?? null,
         })
-      return inJwt === expected
+      return bound === expected
         ? pass('the JWT access token carries cnf.x5t#S256 of the presented certificate', evidence)
         : fail('the JWT access token is bound to another certificate', evidence)
     }
-    if (!introspection.response)
-      return undecidable(`introspection: no HTTP response (${introspection.transport_error?.code})`)
-    const ib = jsonBody(introspection)
-    if (
-      introspection.response.status !== 200 ||
-      !ib.ok ||
-      !ib.value ||
-      typeof ib.value !== 'object'
-    ) {
-      return undecidable(
-        `introspection answered HTTP ${introspection.response.status}${ib.ok ? '' : ` (${ib.reason})`}: the binding cannot be observed`,
-        { status: introspection.response.status },
-      )
-    }
-    const info = ib.value as Json
-    if (info.active !== true)
-      return undecidable('introspection says the fresh access token is not active', {
-        active: info.active ?? null,
-      })
-    const bound = x5t(info)
     const evidence = {
-      source: payload ? 'introspection of a jwt access token' : 'introspection',
+      source: seen.jwt ? 'introspection of a jwt access token' : 'introspection',
       'cnf.x5t#S256': bound ?? null,
       expected,
     }
     if (bound === undefined)
       return fail(
         'introspection shows no cnf.x5t#S256: the access token is not certificate-bound',
-        { ...evidence, cnf: info.cnf ?? null },
+        { ...evidence, cnf: seen.claims.cnf ?? null },
       )
     return bound === expected
       ? pass('introspection shows cnf.x5t#S256 of the presented certificate', evidence)
