@@ -27,6 +27,7 @@ import {
   type ModuleContext,
   type NotApplicable,
   type NotificationReceiver,
+  type ReceivedNotification,
   type RequirementId,
   type TestClient,
 } from '../../src/index.js'
@@ -142,6 +143,75 @@ async function start(
 const isInconclusive = (x: unknown): x is Inconclusive =>
   Boolean(x && typeof x === 'object' && 'inconclusive' in x)
 
+/**
+ * The steps before a notification (CIBA §10.2 ping, §10.3 push): the run's notification receiver,
+ * a `mode` client registered with it as backchannel_client_notification_endpoint, a backchannel
+ * request with a fresh client_notification_token (a secret of the run), and the end-user's
+ * approval. Whatever stops the flow is the module's outcome (inconclusive or not applicable).
+ */
+async function notifiedRequest(
+  ctx: ModuleContext,
+  mode: 'ping' | 'push',
+  reqs: readonly RequirementId[],
+  keep: (why: string) => Inconclusive,
+  receiverNeeds?: string,
+): Promise<
+  | { receiver: NotificationReceiver; client: TestClient; token: string; started: Started }
+  | Inconclusive
+  | NotApplicable
+> {
+  const receiver = await notificationReceiver(ctx, keep, receiverNeeds)
+  if (isInconclusive(receiver)) return receiver
+  const client = await registerCiba(ctx, mode, reqs, keep, {
+    backchannel_client_notification_endpoint: receiver.url,
+  })
+  if (isNotApplicable(client) || isInconclusive(client)) return client
+  const token = notificationToken()
+  ctx.sim.secrets.add(token)
+  const started = await start(
+    ctx,
+    client,
+    keep,
+    { client_notification_token: token },
+    'the backchannel authentication request with a client_notification_token, which must be accepted',
+  )
+  if (isInconclusive(started)) return started
+  const decided = await endUserDecides(ctx, 'approve', started.auth_req_id)
+  if (decided) return keep(decided)
+  return { receiver, client, token, started }
+}
+
+/**
+ * Step `notification`: waits, at most the request's window, for the OP's call about this request
+ * (its client_notification_token as the bearer token, or its auth_req_id in the body). `detail`
+ * adds to the step's outcome what the call carried.
+ */
+async function awaitNotification(
+  ctx: ModuleContext,
+  { receiver, token, started }: { receiver: NotificationReceiver; token: string; started: Started },
+  what: string,
+  detail: (n: ReceivedNotification) => string = () => '',
+): Promise<{ n: ReceivedNotification | undefined; waitedMs: number }> {
+  const windowS = windowOf(started)
+  ctx.sim.step(
+    'notification',
+    `wait (at most ${windowS} s) for the OP's ${what} at the client notification endpoint`,
+  )
+  const t0 = Date.now()
+  const n = await receiver.waitFor(
+    (x) =>
+      x.authorization === `Bearer ${token}` || pushBody(x)?.auth_req_id === started.auth_req_id,
+    windowS * 1000,
+  )
+  const waitedMs = Date.now() - t0
+  ctx.sim.outcome(
+    n
+      ? `received ${n.method} after ${waitedMs} ms${detail(n)}`
+      : `nothing received in ${Math.round(waitedMs / 1000)} s`,
+  )
+  return { n, waitedMs }
+}
+
 const pollOnce = (ctx: ModuleContext, client: TestClient, authReqId: string): Promise<Exchange> =>
   ctx.sim.call(
     'token',
@@ -215,47 +285,10 @@ export const cibaDeliveryModules: Module[] = [
       if (na) return na
       const expected = 'a ping with the client_notification_token, then tokens'
       const keep = (why: string) => inconclusive(why, PING_REQS, 'shall', expected)
-      const receiver = await notificationReceiver(ctx, keep, 'ping mode')
-      if (isInconclusive(receiver)) return receiver
-      const client = await registerCiba(ctx, 'ping', PING_REQS, keep, {
-        backchannel_client_notification_endpoint: receiver.url,
-      })
-      if (isNotApplicable(client) || isInconclusive(client)) return client
-      const token = notificationToken()
-      ctx.sim.secrets.add(token)
-      const started = await start(
-        ctx,
-        client,
-        keep,
-        { client_notification_token: token },
-        'the backchannel authentication request with a client_notification_token, which must be accepted',
-      )
-      if (isInconclusive(started)) return started
-      const decided = await endUserDecides(ctx, 'approve', started.auth_req_id)
-      if (decided) return keep(decided)
-      const windowS = windowOf(started)
-      ctx.sim.step(
-        'notification',
-        `wait (at most ${windowS} s) for the OP's ping at the client notification endpoint`,
-      )
-      const t0 = Date.now()
-      const forThisRequest = (n: { body: string; authorization?: string }) => {
-        if (n.authorization === `Bearer ${token}`) return true
-        try {
-          return (
-            (JSON.parse(n.body) as { auth_req_id?: unknown }).auth_req_id === started.auth_req_id
-          )
-        } catch {
-          return false
-        }
-      }
-      const n = await receiver.waitFor(forThisRequest, windowS * 1000)
-      const waitedMs = Date.now() - t0
-      ctx.sim.outcome(
-        n
-          ? `received ${n.method} after ${waitedMs} ms`
-          : `nothing received in ${Math.round(waitedMs / 1000)} s`,
-      )
+      const flow = await notifiedRequest(ctx, 'ping', PING_REQS, keep, 'ping mode')
+      if (isNotApplicable(flow) || isInconclusive(flow)) return flow
+      const { client, token, started } = flow
+      const { n, waitedMs } = await awaitNotification(ctx, flow, 'ping')
       const pingUse = use(
         pingNotification,
         { notification: n, token, authReqId: started.auth_req_id, waitedMs },
@@ -302,46 +335,18 @@ export const cibaDeliveryModules: Module[] = [
       const expected =
         'tokens pushed with the client_notification_token, the ID Token bound to them'
       const keep = (why: string) => inconclusive(why, PUSH_REQS, 'shall', expected)
-      const receiver = await notificationReceiver(ctx, keep)
-      if (isInconclusive(receiver)) return receiver
-      const client = await registerCiba(ctx, 'push', PUSH_REQS, keep, {
-        backchannel_client_notification_endpoint: receiver.url,
-      })
-      if (isNotApplicable(client) || isInconclusive(client)) return client
-      const token = notificationToken()
-      ctx.sim.secrets.add(token)
       const params = requestParams(ctx, 'backchannel_authentication')
       const idTokenDue = (params.scope ?? '').split(' ').includes('openid')
-      const started = await start(
-        ctx,
-        client,
-        keep,
-        { client_notification_token: token },
-        'the backchannel authentication request with a client_notification_token, which must be accepted',
-      )
-      if (isInconclusive(started)) return started
-      const decided = await endUserDecides(ctx, 'approve', started.auth_req_id)
-      if (decided) return keep(decided)
-      const windowS = windowOf(started)
-      ctx.sim.step(
-        'notification',
-        `wait (at most ${windowS} s) for the OP's token delivery at the client notification endpoint`,
-      )
-      const t0 = Date.now()
-      const n = await receiver.waitFor(
-        (x) =>
-          x.authorization === `Bearer ${token}` || pushBody(x)?.auth_req_id === started.auth_req_id,
-        windowS * 1000,
-      )
-      const waitedMs = Date.now() - t0
+      const flow = await notifiedRequest(ctx, 'push', PUSH_REQS, keep)
+      if (isNotApplicable(flow) || isInconclusive(flow)) return flow
+      const { client, token, started } = flow
+      const { n, waitedMs } = await awaitNotification(ctx, flow, 'token delivery', (x) => {
+        const members = pushBody(x)
+        return members ? ` (members: ${Object.keys(members).join(', ')})` : ''
+      })
       const body = pushBody(n)
       for (const k of ['access_token', 'refresh_token', 'id_token'])
         if (typeof body?.[k] === 'string') ctx.sim.secrets.add(body[k] as string)
-      ctx.sim.outcome(
-        n
-          ? `received ${n.method} after ${waitedMs} ms${body ? ` (members: ${Object.keys(body).join(', ')})` : ''}`
-          : `nothing received in ${Math.round(waitedMs / 1000)} s`,
-      )
       const variant = { delivery_mode: 'push' }
       const uses: CheckUse<any>[] = [
         use(
