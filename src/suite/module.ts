@@ -1,4 +1,5 @@
 import type { Check } from '../checks/define.js'
+import type { ClientCertificates } from '../client/auth/client-certificates.js'
 import type { Simulator } from '../client/simulator.js'
 import type { BrowserDriver } from './browser.js'
 import type { NotificationReceiver } from './notifications.js'
@@ -34,6 +35,13 @@ export interface ModuleContext {
    * stopped with the worker; absent outside `fapi-harness run` (no run plan names its certificate).
    */
   notifications?: () => Promise<NotificationReceiver>
+  /**
+   * Client certificates made to order for the mutual-TLS modules, issued by the CA the run plan
+   * says the target trusts (when it names one); one set per worker, each label made once.
+   */
+  certificates: ClientCertificates
+  /** The protected resource that serves this profile's sender-constrained tokens, when one is known. */
+  resourceUrl?: string
   sleep(ms: number): Promise<void>
 }
 

@@ -51,6 +51,21 @@ export interface RunPlan {
 
 export const PLAN_ENV = 'FAPI_HARNESS_PLAN'
 
+/** Overrides the plan's `resourceUrl` (test hook: a proxy in front of the resource). */
+export const RESOURCE_URL_ENV = 'FAPI_HARNESS_RESOURCE_URL'
+
+/**
+ * The protected resource that serves sender-constrained tokens for the profile whose issuer is
+ * `issuer`. The embedded reference AS has one at `${issuer}/resource`. For an external target the
+ * configuration's `resource_url` names it (`FAPI_HARNESS_RESOURCE_URL` overrides it); `{issuer}` is
+ * replaced by the profile's issuer. Undefined when none is known.
+ */
+export function resourceUrlOf(plan: RunPlan, issuer: string): string | undefined {
+  const template = process.env[RESOURCE_URL_ENV] ?? plan.resourceUrl
+  if (template) return template.replaceAll('{issuer}', issuer.replace(/\/+$/, ''))
+  return plan.target.embedded ? `${issuer.replace(/\/+$/, '')}/resource` : undefined
+}
+
 let cached: RunPlan | undefined
 
 export function loadPlan(): RunPlan {

@@ -3,6 +3,7 @@ import { appendFileSync } from 'node:fs'
 import * as playwrightTest from '@playwright/test'
 import type { Browser, TestType } from '@playwright/test'
 import { fetchMetadata } from '../client/discovery.js'
+import { ClientCertificates } from '../client/auth/client-certificates.js'
 import { Simulator } from '../client/simulator.js'
 import type { ServerMetadata } from '../client/types.js'
 import { Identities } from '../crypto/pki.js'
@@ -24,7 +25,7 @@ import { dpopPreferred, profileClient } from './flow.js'
 import { errorRecord, runModule } from './run-module.js'
 import type { Module, ModuleContext } from './module.js'
 import { NotificationReceiver } from './notifications.js'
-import { loadPlan, type RunPlan } from './plan.js'
+import { loadPlan, resourceUrlOf, type RunPlan } from './plan.js'
 import type { AudienceKind, Profile } from './profile.js'
 
 /** Per worker and profile: the HTTP client, discovered metadata and TLS identities. */
@@ -53,8 +54,6 @@ function plainStacks(): void {
   if (!process.env.FAPI_HARNESS_DEBUG)
     (Error as { prepareStackTrace?: unknown }).prepareStackTrace = undefined
 }
-
-const targets = new Map<string, Promise<WorkerTarget>>()
 
 async function workerTarget(profile: Profile): Promise<WorkerTarget> {
   const plan = loadPlan()
@@ -127,6 +126,16 @@ type PageOptions = { insecure: boolean; timeoutMs: number }
 type WorkerNotifications = () => Promise<NotificationReceiver>
 
 /**
+ * The worker's targets: a profile's issuer discovered on its first module (a failure is kept and is
+ * every later module's error), with the HTTP client its modules share, closed with the worker; and
+ * the worker's client certificates (made on first use, for every profile).
+ */
+interface WorkerTargets {
+  target(profile: Profile): Promise<WorkerTarget>
+  certificates(): ClientCertificates
+}
+
+/**
  * The test type the modules run on: Playwright's root test, without the fixtures @playwright/test
  * adds for its own `page` and `context` ("trace recording" and "context configuration", set up and
  * torn down around every test as steps). The harness launches, traces and closes its own browser
@@ -140,8 +149,35 @@ const rootTest: TestType<{}, {}> =
 
 const test = rootTest.extend<
   {},
-  { workerBrowser: WorkerBrowser; workerNotifications: WorkerNotifications }
+  {
+    workerBrowser: WorkerBrowser
+    workerNotifications: WorkerNotifications
+    workerTargets: WorkerTargets
+  }
 >({
+  workerTargets: [
+    async ({}, use) => {
+      const targets = new Map<string, Promise<WorkerTarget>>()
+      let certificates: ClientCertificates | undefined
+      await use({
+        target: (profile) => {
+          let t = targets.get(profile.id)
+          if (!t) {
+            t = workerTarget(profile)
+            t.catch(() => {}) // awaited by every module of the profile; a failure is theirs
+            targets.set(profile.id, t)
+          }
+          return t
+        },
+        certificates: () => (certificates ??= new ClientCertificates(loadPlan().clientCa)),
+      })
+      for (const t of targets.values()) {
+        const w = await t.catch(() => undefined)
+        await w?.http.close().catch(() => {})
+      }
+    },
+    { scope: 'worker' },
+  ],
   workerNotifications: [
     async ({}, use) => {
       let started: Promise<NotificationReceiver> | undefined
@@ -255,15 +291,10 @@ export function runSuite(profile: Profile, modules: readonly Module[]): void {
           tag: [`@${profile.id}`, `@${m.surface}`],
           annotation: [{ type: 'surface', description: m.surface }],
         },
-        async ({ workerBrowser, workerNotifications }, testInfo) => {
-          let t = targets.get(profile.id)
-          if (!t) {
-            t = workerTarget(profile)
-            targets.set(profile.id, t)
-          }
+        async ({ workerBrowser, workerNotifications, workerTargets }, testInfo) => {
           let target: WorkerTarget
           try {
-            target = await t
+            target = await workerTargets.target(profile)
           } catch (e) {
             // The target could not be set up (discovery failed mid-run): an error result with its code.
             const record = errorRecord(m, profile.id, e)
@@ -290,6 +321,7 @@ export function runSuite(profile: Profile, modules: readonly Module[]): void {
             ...(target.plan.allowedOrigins ? { allowedOrigins: target.plan.allowedOrigins } : {}),
           })
           const pinned = target.plan.assertionAudience
+          const resource = resourceUrlOf(target.plan, target.issuer)
           // a fresh browser context per module, opened only if the module drives the browser
           const origins = [
             new URL(target.issuer).origin,
@@ -336,6 +368,8 @@ export function runSuite(profile: Profile, modules: readonly Module[]): void {
               ? { browser: session }
               : { noBrowser: workerBrowser.unavailable ?? 'no browser' }),
             ...(target.plan.notification ? { notifications: workerNotifications } : {}),
+            certificates: workerTargets.certificates(),
+            ...(resource ? { resourceUrl: resource } : {}),
             sleep,
           }
           const record = await runModule(m, ctx)

@@ -25,11 +25,12 @@ import {
   type ModuleContext,
   type NotApplicable,
   type Profile,
+  type ClientCertificates,
   type RequestContext,
   type RequirementId,
   type ServerMetadata,
 } from '../../src/index.js'
-import { certificates, mtlsExpectation } from '../mtls/common.js'
+import { mtlsExpectation } from '../mtls/common.js'
 
 type Method = 'private_key_jwt' | 'tls_client_auth' | 'self_signed_tls_client_auth'
 
@@ -167,19 +168,20 @@ function defineMismatch(spec: MismatchSpec): Module {
 
 /** A mutual-TLS client identified by a certificate of its own: self-signed, or issued by the CA the target trusts. */
 async function mtlsClients(
+  certificates: ClientCertificates,
   id: string,
   method: 'tls_client_auth' | 'self_signed_tls_client_auth',
 ): Promise<{ a: ClientSpec; b: ClientSpec } | NotApplicable> {
   const issuer = method === 'tls_client_auth' ? 'trusted' : 'self'
-  if (issuer === 'trusted' && !certificates().canIssueTrusted)
+  if (issuer === 'trusted' && !certificates.canIssueTrusted)
     return notApplicable(
       'no CA trusted by the target is configured to issue tls_client_auth certificates (tls.client_ca with cert and key)',
     )
-  const a = await certificates().get(`${id}:a`, {
+  const a = await certificates.get(`${id}:a`, {
     issuer,
     subject: 'CN=fapi-harness client A,O=fapi-harness',
   })
-  const b = await certificates().get(`${id}:b`, {
+  const b = await certificates.get(`${id}:b`, {
     issuer,
     subject: 'CN=fapi-harness client B,O=fapi-harness',
   })
@@ -202,7 +204,7 @@ const mtlsModule = (
         ? base
         : refusal([...base.requirements, ...mismatchClauses(p)], CLIENT_AUTH_ERRORS)
     },
-    clients: () => mtlsClients(id, method),
+    clients: (ctx) => mtlsClients(ctx.certificates, id, method),
   })
 }
 

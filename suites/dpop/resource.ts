@@ -16,7 +16,6 @@ import {
   type Module,
   type RequirementId,
 } from '../../src/index.js'
-import { resourceUrl } from '../mtls/common.js'
 import { getWithDpop, obtainDpopToken, served, type DpopToken } from './common.js'
 
 /**
@@ -58,7 +57,7 @@ function resourceModule(c: ResourceCase): Module {
         c.change === 'accepts'
           ? `HTTP 2xx (${level})`
           : `not served, 401 with a DPoP challenge (${level})`
-      const url = resourceUrl(ctx.expectedIssuer)
+      const url = ctx.resourceUrl
       if (!url)
         return notApplicable(
           'no protected resource is known for this target: the embedded reference AS serves one at ${issuer}/resource; for another target set resource_url in the configuration',

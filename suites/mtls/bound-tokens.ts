@@ -19,13 +19,7 @@ import {
   type ModuleContext,
   type RequirementId,
 } from '../../src/index.js'
-import {
-  bindingRequirements,
-  certificates,
-  obtainBoundToken,
-  profileBinding,
-  resourceUrl,
-} from './common.js'
+import { bindingRequirements, obtainBoundToken, profileBinding } from './common.js'
 
 /**
  * Certificate-bound access tokens (RFC 8705 §3), as steps: `register` (a client with
@@ -214,7 +208,7 @@ function resourceModule(id: string, title: string, summary: string, presented: P
       const reqs = bindingRequirements(ctx.profile, ctx.metadata, own)
       if (isNotApplicable(reqs)) return reqs
       const expected = presented === 'own' ? 'HTTP 2xx (shall)' : 'HTTP 401 invalid_token (shall)'
-      const url = resourceUrl(ctx.expectedIssuer)
+      const url = ctx.resourceUrl
       if (!url)
         return notApplicable(
           'no protected resource is known for this target: the embedded reference AS serves one at ${issuer}/resource; for another target set resource_url in the configuration',
@@ -262,7 +256,7 @@ function resourceModule(id: string, title: string, summary: string, presented: P
         )
       const other =
         presented === 'other'
-          ? await certificates().get(`${id}:other`, {
+          ? await ctx.certificates.get(`${id}:other`, {
               issuer: 'self',
               subject: 'CN=fapi-harness bound client,O=fapi-harness',
             })

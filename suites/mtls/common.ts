@@ -2,7 +2,6 @@ import {
   accessTokenOf,
   assertionBaseline,
   authFor,
-  ClientCertificates,
   CLIENT_AUTH_ERRORS,
   control,
   defineModule,
@@ -17,7 +16,6 @@ import {
   register,
   requestParams,
   succeeded,
-  loadPlan,
   methodExpectation,
   notApplicable,
   PresentCertificate,
@@ -43,26 +41,6 @@ import {
 } from '../../src/index.js'
 
 export type MtlsMethod = 'tls_client_auth' | 'self_signed_tls_client_auth'
-
-let certs: ClientCertificates | undefined
-/** Per worker: client certificates, issued by the CA the run plan says the target trusts. */
-export function certificates(): ClientCertificates {
-  certs ??= new ClientCertificates(loadPlan().clientCa)
-  return certs
-}
-
-/**
- * The protected resource that serves certificate-bound tokens. The embedded reference AS has one at
- * `${issuer}/resource`. For an external target the configuration's `resource_url` names it
- * (`FAPI_HARNESS_RESOURCE_URL` overrides it); `{issuer}` is replaced by the profile's issuer.
- */
-export const RESOURCE_URL_ENV = 'FAPI_HARNESS_RESOURCE_URL'
-
-export function resourceUrl(issuer: string): string | undefined {
-  const template = process.env[RESOURCE_URL_ENV] ?? loadPlan().resourceUrl
-  if (template) return template.replaceAll('{issuer}', issuer.replace(/\/+$/, ''))
-  return loadPlan().target.embedded ? `${issuer.replace(/\/+$/, '')}/resource` : undefined
-}
 
 const slug = (method: string) => method.replaceAll('_', '-')
 
@@ -155,7 +133,7 @@ export function defineMtlsAttempt(spec: MtlsAttemptSpec): Module {
           ? spec.presented({ subject_dn: spec.registered.subject }).issuer
           : undefined,
       ].includes('trusted')
-      if (needsTrusted && !certificates().canIssueTrusted && m.registration_endpoint) {
+      if (needsTrusted && !ctx.certificates.canIssueTrusted && m.registration_endpoint) {
         return notApplicable(
           'no CA trusted by the target is configured to issue tls_client_auth certificates (tls.client_ca with cert and key)',
         )
@@ -171,7 +149,7 @@ export function defineMtlsAttempt(spec: MtlsAttemptSpec): Module {
       const expected = `${e.outcome} (${e.level})`
       const keep = (why: string) => inconclusive(why, e.requirements, e.level, expected)
       const registered = m.registration_endpoint
-        ? await certificates().get(`${spec.id}:registered`, spec.registered)
+        ? await ctx.certificates.get(`${spec.id}:registered`, spec.registered)
         : undefined
       const clientSpec: ClientSpec = {
         method: spec.method,
@@ -262,12 +240,12 @@ export function defineMtlsAttempt(spec: MtlsAttemptSpec): Module {
       if (spec.presented === 'none') presented = undefined
       else if (spec.presented) {
         const req = spec.presented(certificateView(client.identity))
-        if (req.issuer === 'trusted' && !certificates().canIssueTrusted) {
+        if (req.issuer === 'trusted' && !ctx.certificates.canIssueTrusted) {
           return notApplicable(
             'no CA trusted by the target is configured to issue tls_client_auth certificates (tls.client_ca with cert and key)',
           )
         }
-        presented = await certificates().get(`${spec.id}:presented`, req)
+        presented = await ctx.certificates.get(`${spec.id}:presented`, req)
       }
       ctx.sim.step(
         'variant',
@@ -315,16 +293,16 @@ const BOUND = { tls_client_certificate_bound_access_tokens: true }
  * certificate, whichever the profile allows and the target advertises first.
  */
 export async function bindingClient(
-  p: Profile,
-  m: ServerMetadata,
+  ctx: ModuleContext,
   label: string,
 ): Promise<BindingClient | NotApplicable> {
+  const { profile: p, metadata: m, certificates } = ctx
   const usable = (method: string) => {
     const e = methodExpectation(p, m, method as never)
     return !isNotApplicable(e) && e.outcome === 'accepted'
   }
   if (usable('self_signed_tls_client_auth')) {
-    const identity = await certificates().get(`${label}:bound`, {
+    const identity = await certificates.get(`${label}:bound`, {
       issuer: 'self',
       subject: 'CN=fapi-harness bound client,O=fapi-harness',
     })
@@ -333,9 +311,9 @@ export async function bindingClient(
       spec: { method: 'self_signed_tls_client_auth', identity, metadata: BOUND },
     }
   }
-  if (usable('tls_client_auth') && (certificates().canIssueTrusted || !m.registration_endpoint)) {
-    const identity = certificates().canIssueTrusted
-      ? await certificates().get(`${label}:bound`, {
+  if (usable('tls_client_auth') && (certificates.canIssueTrusted || !m.registration_endpoint)) {
+    const identity = certificates.canIssueTrusted
+      ? await certificates.get(`${label}:bound`, {
           issuer: 'trusted',
           subject: 'CN=fapi-harness bound client,O=fapi-harness',
         })
@@ -350,7 +328,7 @@ export async function bindingClient(
     return notApplicable(
       `no client authentication method to obtain a bound token with: mutual TLS is not offered (or no client CA is configured) and ${base.notApplicable}`,
     )
-  const identity = await certificates().get(`${label}:bound`, {
+  const identity = await certificates.get(`${label}:bound`, {
     issuer: 'self',
     subject: 'CN=fapi-harness bound client,O=fapi-harness',
   })
@@ -433,9 +411,9 @@ export async function obtainBoundToken(
   level: Level,
   expected: string,
 ): Promise<BoundToken | NotApplicable | Inconclusive> {
-  const { profile: p, metadata: m } = ctx
+  const { metadata: m } = ctx
   const keep = (why: string) => inconclusive(why, reqs, level, expected)
-  const bc = await bindingClient(p, m, label)
+  const bc = await bindingClient(ctx, label)
   if (isNotApplicable(bc)) return bc
   const params = requestParams(ctx, 'token')
   const na = grantUnsupported(m, params.grant_type)

@@ -1,3 +1,4 @@
+import { ClientCertificates } from '../../../src/client/auth/client-certificates.js'
 import { Simulator, type TargetParams } from '../../../src/client/simulator.js'
 import type { ServerMetadata } from '../../../src/client/types.js'
 import type { HttpClient, HttpRequest } from '../../../src/http/client.js'
@@ -109,6 +110,7 @@ export function scriptedContext(
     sim,
     audience: 'token_endpoint',
     learned: {},
+    certificates: new ClientCertificates(),
     sleep: opts.sleep ?? (async () => undefined),
   }
 }

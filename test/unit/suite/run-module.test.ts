@@ -8,6 +8,7 @@ import {
   undecidable,
   type Check,
 } from '../../../src/checks/define.js'
+import { ClientCertificates } from '../../../src/client/auth/client-certificates.js'
 import { Simulator } from '../../../src/client/simulator.js'
 import type { HttpClient, HttpRequest } from '../../../src/http/client.js'
 import { HarnessError } from '../../../src/errors.js'
@@ -39,6 +40,7 @@ function context(exchanges: Exchange[] = [], secrets: string[] = []): ModuleCont
     sim,
     audience: 'issuer',
     learned: {},
+    certificates: new ClientCertificates(),
     sleep: async () => undefined,
   }
 }
