@@ -12,7 +12,7 @@ import { createInterface } from 'node:readline'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { importCa } from '../crypto/certs.js'
 import type { ProfileId } from '../suite/profile.js'
-import type { ReferenceAS, StartReferenceOptions } from './index.js'
+import type { ReferenceAS, StartReferenceOptions } from './types.js'
 import type { Mutant } from './mutant.js'
 
 export interface StartProcessOptions extends Omit<StartReferenceOptions, 'mutant'> {
