@@ -1,4 +1,4 @@
-import { defineProfile } from '../src/index.js'
+import { defineProfile } from '../src/suite/profile.js'
 import oidc from './oidc.js'
 
 /** CIBA Core: the client authenticates at the backchannel endpoint, and §7.1 fixes three audiences. */

@@ -1,4 +1,4 @@
-import { defineProfile } from '../src/index.js'
+import { defineProfile } from '../src/suite/profile.js'
 import advanced from './fapi1-advanced.js'
 import ciba from './ciba.js'
 

@@ -1,4 +1,4 @@
-import { defineProfile } from '../src/index.js'
+import { defineProfile } from '../src/suite/profile.js'
 import baseline from './fapi1-baseline.js'
 
 /** FAPI 1.0 Part 2 overrides Part 1 §5.2.2-4: mTLS or private_key_jwt only, PS256/ES256 only. */

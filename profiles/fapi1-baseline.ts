@@ -1,4 +1,4 @@
-import { defineProfile } from '../src/index.js'
+import { defineProfile } from '../src/suite/profile.js'
 import oidc from './oidc.js'
 
 /** FAPI 1.0 Part 1: no shared-secret methods in the clear, and minimum key sizes (§5.2.2-4/5/6). */

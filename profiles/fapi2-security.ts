@@ -1,4 +1,4 @@
-import { defineProfile } from '../src/index.js'
+import { defineProfile } from '../src/suite/profile.js'
 import oidc from './oidc.js'
 
 /**

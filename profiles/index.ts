@@ -1,4 +1,4 @@
-import type { Profile, ProfileId } from '../src/index.js'
+import type { Profile, ProfileId } from '../src/suite/profile.js'
 import ciba from './ciba.js'
 import fapiCiba from './fapi-ciba.js'
 import fapi1Advanced from './fapi1-advanced.js'

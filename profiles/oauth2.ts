@@ -1,4 +1,4 @@
-import { defineProfile } from '../src/index.js'
+import { defineProfile } from '../src/suite/profile.js'
 
 /**
  * OAuth 2.0 (RFC 6749) with JWT client authentication (RFC 7523), mutual TLS (RFC 8705) and

@@ -1,4 +1,4 @@
-import { defineProfile } from '../src/index.js'
+import { defineProfile } from '../src/suite/profile.js'
 import oauth2 from './oauth2.js'
 
 /** OpenID Connect Core §9 tightens JWT client authentication: jti is required and single-use. */
