@@ -1,5 +1,6 @@
 import type { ReceivedNotification } from '../../suite/notifications.js'
 import { defineCheck, fail, pass } from '../define.js'
+import { notificationEnvelope } from './notification.js'
 
 export interface PingNotificationInput {
   /** The notification the client's endpoint received for this auth_req_id; absent: none arrived in time. */
@@ -26,17 +27,7 @@ export default defineCheck<PingNotificationInput>({
       return fail(
         `no notification reached the client notification endpoint within ${Math.round(waitedMs / 1000)} s of the backchannel request`,
       )
-    const problems: string[] = []
-    if (n.method !== 'POST') problems.push(`method ${n.method}, not POST`)
-    if (n.authorization === undefined) problems.push('no Authorization header')
-    else if (n.authorization !== `Bearer ${token}`)
-      problems.push(
-        /^bearer /i.test(n.authorization)
-          ? 'the bearer token is not the client_notification_token'
-          : 'the Authorization header is not a Bearer credential',
-      )
-    if (!/^application\/json\s*(;|$)/i.test(n.contentType ?? ''))
-      problems.push(`Content-Type ${n.contentType ?? '(none)'}, not application/json`)
+    const { problems, evidence: envelope } = notificationEnvelope(n, token)
     let body: unknown
     try {
       body = JSON.parse(n.body)
@@ -51,14 +42,7 @@ export default defineCheck<PingNotificationInput>({
     )
       problems.push('the body does not carry the auth_req_id of the request')
     const evidence = {
-      method: n.method,
-      content_type: n.contentType,
-      authorization:
-        n.authorization === undefined
-          ? 'absent'
-          : n.authorization === `Bearer ${token}`
-            ? 'the client_notification_token as bearer token'
-            : 'other',
+      ...envelope,
       body_members: body && typeof body === 'object' ? Object.keys(body) : [],
     }
     return problems.length

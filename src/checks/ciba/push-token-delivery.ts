@@ -1,5 +1,6 @@
 import type { ReceivedNotification } from '../../suite/notifications.js'
 import { defineCheck, fail, pass } from '../define.js'
+import { notificationEnvelope } from './notification.js'
 
 export interface PushTokenDeliveryInput {
   /** The request the client's notification endpoint received for this auth_req_id; absent: none arrived in time. */
@@ -42,17 +43,7 @@ export default defineCheck<PushTokenDeliveryInput>({
       return fail(
         `no token delivery reached the client notification endpoint within ${Math.round(waitedMs / 1000)} s of the end-user's approval`,
       )
-    const problems: string[] = []
-    if (n.method !== 'POST') problems.push(`method ${n.method}, not POST`)
-    if (n.authorization === undefined) problems.push('no Authorization header')
-    else if (n.authorization !== `Bearer ${token}`)
-      problems.push(
-        /^bearer /i.test(n.authorization)
-          ? 'the bearer token is not the client_notification_token'
-          : 'the Authorization header is not a Bearer credential',
-      )
-    if (!/^application\/json\s*(;|$)/i.test(n.contentType ?? ''))
-      problems.push(`Content-Type ${n.contentType ?? '(none)'}, not application/json`)
+    const { problems, evidence: envelope } = notificationEnvelope(n, token)
     const body = pushBody(n)
     if (!body) problems.push('the body is not a JSON object')
     else {
@@ -67,14 +58,7 @@ export default defineCheck<PushTokenDeliveryInput>({
       }
     }
     const evidence = {
-      method: n.method,
-      content_type: n.contentType,
-      authorization:
-        n.authorization === undefined
-          ? 'absent'
-          : n.authorization === `Bearer ${token}`
-            ? 'the client_notification_token as bearer token'
-            : 'other',
+      ...envelope,
       body_members: body ? Object.keys(body) : [],
       ...(typeof body?.token_type === 'string' ? { token_type: body.token_type } : {}),
     }
