@@ -85,11 +85,8 @@ export type { ClientIdentity } from './http/agents.js'
 export { subjectDn, thumbprintS256, type KeyAlg, type SubjectAltNames } from './crypto/certs.js'
 export { loadPlan, type RunPlan } from './suite/plan.js'
 export { default as handshakeRefused } from './checks/mtls/handshake-refused.js'
-export {
-  default as tokenBoundToCertificate,
-  accessTokenOf,
-  jwtPayload,
-} from './checks/mtls/token-bound-to-certificate.js'
+export { default as tokenBoundToCertificate } from './checks/mtls/token-bound-to-certificate.js'
+export { accessTokenOf, jwtPayload } from './checks/token-binding.js'
 export { default as resourceAcceptsBoundToken } from './checks/mtls/resource-accepts-bound-token.js'
 export { default as boundTokenRefusedByResource } from './checks/mtls/bound-token-refused-by-resource.js'
 export { default as mtlsAuthMethodsAdvertised } from './checks/mtls/mtls-auth-methods-advertised.js'

@@ -15,9 +15,6 @@ export interface TokenBoundInput {
   expected: string
 }
 
-/** Kept here for the callers that read tokens (suites, the public index). */
-export { accessTokenOf, jwtPayload } from '../token-binding.js'
-
 /**
  * RFC 8705 §3: the access token issued to a client that presented a certificate is bound to it,
  * and the binding is "accessed by the protected resource" as the confirmation `cnf.x5t#S256` =

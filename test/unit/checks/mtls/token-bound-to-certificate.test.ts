@@ -1,8 +1,6 @@
 import { expect, test } from '@playwright/test'
-import tokenBound, {
-  accessTokenOf,
-  jwtPayload,
-} from '../../../../src/checks/mtls/token-bound-to-certificate.js'
+import tokenBound from '../../../../src/checks/mtls/token-bound-to-certificate.js'
+import { accessTokenOf, jwtPayload } from '../../../../src/checks/token-binding.js'
 import { exchange, transportFailure } from '../_exchange.js'
 
 const X5T = 'SUri74JRp9NQ4Z_GuM3YRlTXCt4DDitnNiDQ4EyBZlY'
