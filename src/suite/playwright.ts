@@ -38,6 +38,8 @@ interface WorkerTarget {
   discoveryUrl?: string
   metadata: ServerMetadata
   identities: Identities
+  /** The protected resource serving this profile's sender-constrained tokens, when one is known. */
+  resourceUrl?: string
 }
 
 /**
@@ -76,6 +78,7 @@ async function workerTarget(profile: Profile): Promise<WorkerTarget> {
       'ERR_DISCOVERY_INVALID',
       `discovery for ${entry.issuer} has no token_endpoint`,
     )
+  const resourceUrl = resourceUrlOf(plan, entry.issuer)
   return {
     plan,
     learned: {},
@@ -84,6 +87,7 @@ async function workerTarget(profile: Profile): Promise<WorkerTarget> {
     ...(entry.discovery_url ? { discoveryUrl: entry.discovery_url } : {}),
     metadata,
     identities: new Identities(plan.clientCa),
+    ...(resourceUrl ? { resourceUrl } : {}),
   }
 }
 
@@ -321,7 +325,6 @@ export function runSuite(profile: Profile, modules: readonly Module[]): void {
             ...(target.plan.allowedOrigins ? { allowedOrigins: target.plan.allowedOrigins } : {}),
           })
           const pinned = target.plan.assertionAudience
-          const resource = resourceUrlOf(target.plan, target.issuer)
           // a fresh browser context per module, opened only if the module drives the browser
           const origins = [
             new URL(target.issuer).origin,
@@ -369,7 +372,7 @@ export function runSuite(profile: Profile, modules: readonly Module[]): void {
               : { noBrowser: workerBrowser.unavailable ?? 'no browser' }),
             ...(target.plan.notification ? { notifications: workerNotifications } : {}),
             certificates: workerTargets.certificates(),
-            ...(resource ? { resourceUrl: resource } : {}),
+            ...(target.resourceUrl ? { resourceUrl: target.resourceUrl } : {}),
             sleep,
           }
           const record = await runModule(m, ctx)
