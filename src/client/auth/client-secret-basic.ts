@@ -1,6 +1,5 @@
-import { HarnessError } from '../../errors.js'
 import { formUrlEncode as formEncode } from '../form.js'
-import { defineAuth } from './types.js'
+import { clientSecret, defineAuth } from './types.js'
 
 /**
  * HTTP Basic with client_id and client_secret, each application/x-www-form-urlencoded first.
@@ -11,12 +10,7 @@ export const ClientSecretBasic = (secret?: string) =>
     'client_secret_basic',
     secret === undefined ? 'client_secret_basic' : 'client_secret_basic(given secret)',
     async (req) => {
-      const s = secret ?? req.client.client_secret
-      if (s === undefined)
-        throw new HarnessError(
-          'ERR_STEP_PRECONDITION',
-          `client ${req.client.client_id} has no client_secret`,
-        )
+      const s = clientSecret(req, secret)
       req.headers.authorization = `Basic ${Buffer.from(`${formEncode(req.client.client_id)}:${formEncode(s)}`).toString('base64')}`
     },
   )

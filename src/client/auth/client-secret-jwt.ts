@@ -1,6 +1,5 @@
-import { HarnessError } from '../../errors.js'
 import { buildAssertion, type Mutator } from './assertion.js'
-import { defineAuth } from './types.js'
+import { clientSecret, defineAuth } from './types.js'
 
 export const CLIENT_ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer'
 
@@ -25,12 +24,7 @@ export const ClientSecretJwt = (opts: { alg?: HmacAlg; mutate?: Mutator[] } = {}
     'client_secret_jwt',
     `client_secret_jwt(${[opts.alg ?? 'advertised HMAC', ...(opts.mutate ?? []).map((m) => m.label)].join(', ')})`,
     async (req) => {
-      const secret = req.client.client_secret
-      if (secret === undefined)
-        throw new HarnessError(
-          'ERR_STEP_PRECONDITION',
-          `client ${req.client.client_id} has no client_secret`,
-        )
+      const secret = clientSecret(req)
       const assertion = await buildAssertion(
         req,
         { mode: 'secret', secret, alg: opts.alg ?? advertisedHmac(req.metadata) },

@@ -1,5 +1,4 @@
-import { HarnessError } from '../../errors.js'
-import { defineAuth } from './types.js'
+import { clientSecret, defineAuth } from './types.js'
 
 /**
  * client_id and client_secret in the request body, never in the URL.
@@ -10,12 +9,7 @@ export const ClientSecretPost = (secret?: string) =>
     'client_secret_post',
     secret === undefined ? 'client_secret_post' : 'client_secret_post(given secret)',
     async (req) => {
-      const s = secret ?? req.client.client_secret
-      if (s === undefined)
-        throw new HarnessError(
-          'ERR_STEP_PRECONDITION',
-          `client ${req.client.client_id} has no client_secret`,
-        )
+      const s = clientSecret(req, secret)
       req.body.set('client_id', req.client.client_id)
       req.body.set('client_secret', s)
     },

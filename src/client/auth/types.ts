@@ -1,3 +1,4 @@
+import { HarnessError } from '../../errors.js'
 import type { ClientIdentity } from '../../http/agents.js'
 import type { AudienceKind } from '../../suite/profile.js'
 import type { AssertionContext } from './assertion.js'
@@ -29,4 +30,18 @@ export function defineAuth(
   fn: (req: RequestContext) => Promise<void>,
 ): ClientAuth {
   return Object.assign(fn, { method, label })
+}
+
+/**
+ * The secret a client_secret_* method authenticates with: `given` (a negative's wrong secret), else
+ * the client's own. A client without one cannot take that step (ERR_STEP_PRECONDITION).
+ */
+export function clientSecret(req: RequestContext, given?: string): string {
+  const s = given ?? req.client.client_secret
+  if (s === undefined)
+    throw new HarnessError(
+      'ERR_STEP_PRECONDITION',
+      `client ${req.client.client_id} has no client_secret`,
+    )
+  return s
 }
